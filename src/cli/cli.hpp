@@ -1,0 +1,29 @@
+// The command-line front end: a table of subcommands over the core library.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace claimtrail::cli {
+
+// Exit codes (SPEC section 5).
+enum ExitCode : int {
+  kExitOk = 0,
+  kExitInputRejected = 1,  // some inputs rejected, the others processed
+  kExitUsage = 2,
+  kExitStore = 3,
+};
+
+// Runs claimtrail with the given arguments; returns the process exit code.
+int run(int argc, char** argv);
+
+// One subcommand: its arguments exclude the program and subcommand names.
+using Handler = int (*)(const std::vector<std::string>& args);
+
+int cmd_extract(const std::vector<std::string>& args);
+int cmd_eval(const std::vector<std::string>& args);
+
+// Prints "claimtrail: error: <message>" on stderr.
+void print_error(const std::string& message);
+
+}  // namespace claimtrail::cli
