@@ -1,8 +1,100 @@
+// claimtrail extract FILE... [--format text|json|jsonl] [--id ID] [--emit-text]
+#include <boost/program_options.hpp>
+#include <cstring>
+#include <filesystem>
+#include <iostream>
+
 #include "cli/cli.hpp"
+#include "cli/input.hpp"
+#include "core/error.hpp"
+#include "extract/extractor.hpp"
+#include "output/render.hpp"
 
 namespace claimtrail::cli {
-int cmd_extract(const std::vector<std::string>&) {
-  print_error("extract: not built yet");
-  return kExitUsage;
+
+namespace po = boost::program_options;
+
+int cmd_extract(const std::vector<std::string>& args) {
+  po::options_description opts("usage: claimtrail extract FILE... [options]\n\n"
+                               "Finds attributions, sources, non-responses, source descriptions,\n"
+                               "hedges and unattributed claims in plain-text UTF-8 articles\n"
+                               "(\"-\" reads standard input).\n\noptions");
+  std::string format = "text";
+  std::string id;
+  opts.add_options()("help,h", "show this help")(
+      "format,f", po::value(&format)->default_value("text"), "text (for people), json, or jsonl (one article a line)")(
+      "id", po::value(&id), "the article id in the output (one input only; default: the file name)")(
+      "emit-text", "print the analysed text the offsets refer to, instead of the analysis");
+  po::options_description hidden;
+  std::vector<std::string> files;
+  hidden.add_options()("file", po::value(&files));
+  po::options_description all;
+  all.add(opts).add(hidden);
+  po::positional_options_description pos;
+  pos.add("file", -1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    print_error(std::string("extract: ") + e.what());
+    return kExitUsage;
+  }
+  if (vm.count("help")) {
+    std::cout << opts << '\n';
+    return kExitOk;
+  }
+  if (files.empty()) {
+    print_error("extract: no input files (give FILE... or - for standard input)");
+    return kExitUsage;
+  }
+  if (format != "text" && format != "json" && format != "jsonl") {
+    print_error("extract: unknown --format '" + format + "' (text, json or jsonl)");
+    return kExitUsage;
+  }
+  if (!id.empty() && files.size() != 1) {
+    print_error("extract: --id needs exactly one input");
+    return kExitUsage;
+  }
+  const bool emit_text = vm.count("emit-text") > 0;
+
+  const extract::Extractor extractor;
+  int status = kExitOk;
+  bool first = true;
+  if (format == "json" && files.size() > 1 && !emit_text) std::cout << "[\n";
+  for (const std::string& file : files) {
+    Article article;
+    try {
+      article = read_article(file);
+    } catch (const core::Error& e) {
+      print_error(e.what());
+      status = kExitInputRejected;
+      continue;
+    }
+    if (emit_text) {
+      std::cout << article.text;
+      continue;
+    }
+    const std::string doc = id.empty() ? article.name : id;
+    const core::Analysis analysis = extractor.analyse(article.text);
+    if (format == "text") {
+      if (!first) std::cout << '\n';
+      std::cout << output::to_text(analysis, article.text, doc);
+    } else {
+      const auto j = output::to_json(analysis, article.text, doc);
+      if (format == "jsonl") {
+        std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+      } else {
+        if (files.size() > 1 && !first) std::cout << ",\n";
+        std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+        if (files.size() == 1) std::cout << '\n';
+      }
+    }
+    first = false;
+  }
+  if (format == "json" && files.size() > 1 && !emit_text) std::cout << "\n]\n";
+  std::cout.flush();
+  return status;
 }
+
 }  // namespace claimtrail::cli

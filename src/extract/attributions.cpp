@@ -1,0 +1,533 @@
+// Finding attributions: cue candidates from the learned cue table, then the
+// source and content around each cue by the constructions of news prose:
+// source-first ("X said that ..."), content-first ("..., X said"), inverted
+// ("..., said X"), "according to X", quotes split by their cue, quotes that
+// run over paragraphs, and attributions nested in another's content.
+#include <algorithm>
+#include <array>
+#include <string>
+
+#include "extract/context.hpp"
+
+namespace claimtrail::extract {
+
+namespace {
+
+using text::kCloseQuote;
+using text::kOpenQuote;
+using text::kSentenceEnd;
+
+// Words folded into a cue span around its core (PolNeAR convention 2).
+constexpr std::array<std::string_view, 44> kCueModifiers = {
+    "has", "have", "had", "is", "are", "was", "were", "be", "been", "will", "would",
+    "could", "can", "may", "might", "should", "must", "do", "does", "did", "not", "n't",
+    "never", "also", "still", "already", "reportedly", "repeatedly", "previously", "later",
+    "then", "recently", "publicly", "privately", "often", "again", "even", "just", "further",
+    "first", "once", "formally", "officially", "openly"};
+
+// Clause openers a subject noun phrase never reaches back past.
+constexpr std::array<std::string_view, 18> kClauseWords = {
+    "that", "because", "while", "whereas", "although", "though", "since", "if", "whether",
+    "when", "where", "after", "before", "unless", "until", "than", "so", "as"};
+
+// Verbs that take the addressee as object: "told reporters that ...".
+constexpr std::array<std::string_view, 10> kTellVerbs = {
+    "told", "tells", "tell", "telling", "informed", "assured", "reminded", "briefed", "warned", "urged"};
+
+// Words that can open a complement between a cue and its content
+// ("said in a statement that", "said on Tuesday that").
+constexpr std::array<std::string_view, 14> kComplementOpeners = {
+    "in", "on", "at", "during", "last", "this", "earlier", "late", "early", "yesterday",
+    "today", "tonight", "separately", "afterward"};
+
+constexpr std::array<std::string_view, 14> kPronouns = {
+    "he", "she", "they", "it", "we", "i", "you", "who", "which", "him", "her", "them", "us", "one"};
+
+template <std::size_t N>
+bool in(const std::array<std::string_view, N>& a, std::string_view w) {
+  return std::find(a.begin(), a.end(), w) != a.end();
+}
+
+struct Cue {
+  TokRange core;  // the learned words
+  TokRange span;  // with auxiliaries and adverbs
+  double score = 0;
+  bool according_to = false;
+};
+
+class Finder {
+ public:
+  explicit Finder(Context& ctx) : ctx_(ctx), doc_(ctx.doc) {}
+
+  void run() {
+    for (const auto& s : doc_.sentences()) {
+      int b = std::max(s.first_tok, s.first_tok < ctx_.body_first_tok && s.end_tok > ctx_.body_first_tok
+                                        ? ctx_.body_first_tok
+                                        : s.first_tok);
+      if (s.end_tok <= b) continue;
+      const bool headline = b < ctx_.headline_end_tok;
+      find_in({b, s.end_tok}, -1, headline);
+    }
+  }
+
+ private:
+  // Finds the attribution of the clause `r` (a sentence, or a content for
+  // nested ones); returns its index or -1.
+  int find_in(TokRange r, int parent, bool headline) {
+    const std::vector<Cue> cues = cue_candidates(r, parent >= 0);
+    for (const Cue& cue : cues) {
+      const int idx = build(r, cue, parent, headline);
+      if (idx >= 0) return idx;
+    }
+    return -1;
+  }
+
+  std::vector<Cue> cue_candidates(TokRange r, bool nested) const {
+    std::vector<Cue> found;
+    std::string key;
+    const int longest = static_cast<int>(ctx_.lex.longest_cue_words());
+    for (int i = r.b; i < r.e; ++i) {
+      if (!ctx_.is_word(i) || doc_.tok(i).quote >= 0 || ctx_.blocked[static_cast<std::size_t>(i)]) continue;
+      for (int n = std::min(longest, r.e - i); n >= 1; --n) {
+        key.clear();
+        bool ok = true;
+        for (int k = i; k < i + n; ++k) {
+          if (!ctx_.is_word(k)) { ok = false; break; }
+          if (k > i) key.push_back(' ');
+          key.append(ctx_.low(k));
+        }
+        if (!ok) continue;
+        const CueEntry* e = ctx_.lex.cue(key);
+        if (!e) continue;
+        Cue c;
+        c.core = {i, i + n};
+        c.according_to = key == "according to";
+        c.score = score(r, c, *e);
+        const double threshold = nested ? 0.6 : 0.5;
+        if (c.score >= threshold) found.push_back(c);
+        break;
+      }
+    }
+    for (Cue& c : found) c.span = expand(c.core, r);
+    // Strong cues first, earlier first among equals.
+    std::stable_sort(found.begin(), found.end(), [](const Cue& a, const Cue& b) {
+      const bool sa = a.score >= 0.75, sb = b.score >= 0.75;
+      if (sa != sb) return sa;
+      if (sa) return a.core.b < b.core.b;
+      return a.score > b.score;
+    });
+    return found;
+  }
+
+  double score(TokRange r, const Cue& c, const CueEntry& e) const {
+    if (c.according_to) return 1.0;
+    if (e.as_cue < 3) return 0;
+    double s = e.p;
+    const int next = c.core.e;
+    if (next < r.e) {
+      const std::string_view w = ctx_.low(next);
+      if (w == "that") s += 0.3;
+      else if (ctx_.is_punct(next, ':') || doc_.tok(next).is(kOpenQuote)) s += 0.3;
+      else if (ctx_.is_comma(next) && next + 1 < r.e && doc_.tok(next + 1).is(kOpenQuote)) s += 0.3;
+    }
+    // "..., the sources said." : content before, cue at the clause end.
+    if (tail_like({c.core.e, r.e}, r) && has_content_boundary_before(c.core.b, r)) s += 0.25;
+    if (e.occurrences < 10 && e.p < 0.6) s -= 0.2;
+    // A speaker-like subject right before the cue: "officials acknowledge".
+    const TokRange subj = source_before(ctx_, modifiers_start(c.core.b, r), r.b);
+    if (!subj.empty() && speaker_like(subj.e - 1)) s += 0.15;
+    return s;
+  }
+
+  // Can the word ending a noun phrase name a speaker (a pronoun, a name, a
+  // person, a body or a document)?
+  bool speaker_like(int head) const {
+    const std::string_view w = ctx_.low(head);
+    return in(kPronouns, w) || ctx_.is_name_token(head) || ctx_.lex.person_noun(w) || ctx_.lex.is_org_head(w) ||
+           ctx_.lex.is_document_noun(w);
+  }
+
+  // "could be announced": a passive cue, whose subject is not its source.
+  bool passive(const Cue& c) const {
+    if (c.span.b == c.core.b) return false;
+    const std::string_view aux = ctx_.low(c.core.b - 1);
+    const std::string_view core = ctx_.low(c.core.b);
+    const bool participle = (core.size() > 2 && core.substr(core.size() - 2) == "ed") || core == "told" ||
+                            core == "said" || core == "shown" || core == "known" || core == "written";
+    return participle && core != "expected" &&
+           (aux == "be" || aux == "been" || aux == "being" || aux == "is" || aux == "are" || aux == "was" ||
+            aux == "were");
+  }
+
+  // Extends a cue core left over auxiliaries, negation and adverbs.
+  TokRange expand(TokRange core, TokRange r) const {
+    int b = core.b;
+    while (b - 1 >= r.b && ctx_.is_word(b - 1) && in(kCueModifiers, ctx_.low(b - 1))) --b;
+    return {b, core.e};
+  }
+
+  int end_without_final_punct(TokRange r) const {
+    int e = r.e;
+    while (e > r.b && doc_.tok(e - 1).is(kSentenceEnd)) --e;
+    while (e > r.b && (ctx_.is_punct(e - 1, ',') || ctx_.is_punct(e - 1, ';') || ctx_.is_punct(e - 1, ':')))
+      --e;
+    return e;
+  }
+
+  // Is [a, e) what may follow a cue that ends its clause: nothing, or a short
+  // complement ("in a statement", "on Tuesday", "told reporters")?
+  bool tail_like(TokRange t, TokRange r) const {
+    const int e = end_without_final_punct(r);
+    int n = 0;
+    for (int i = t.b; i < std::min(t.e, e); ++i) {
+      if (doc_.tok(i).is(kOpenQuote) || doc_.tok(i).quote >= 0) return false;
+      const std::string_view w = ctx_.low(i);
+      if (w == "that" || ctx_.is_punct(i, ':')) return false;
+      if (ctx_.is_comma(i)) break;  // ", adding that ..." starts something else
+      ++n;
+    }
+    return n <= 8;
+  }
+
+  // Is there text before `cue_b` that ends with a comma or closing quote
+  // before a subject noun phrase ("X, the officials said")?
+  bool has_content_boundary_before(int cue_b, TokRange r) const {
+    const TokRange src = source_before(ctx_, modifiers_start(cue_b, r), r.b);
+    const int before = src.empty() ? modifiers_start(cue_b, r) - 1 : src.b - 1;
+    if (before <= r.b) return false;
+    return ctx_.is_comma(before) || doc_.tok(before).is(kCloseQuote) || doc_.tok(before).is(text::kDash);
+  }
+
+  int modifiers_start(int cue_b, TokRange r) const {
+    int b = cue_b;
+    while (b - 1 >= r.b && ctx_.is_word(b - 1) && in(kCueModifiers, ctx_.low(b - 1))) --b;
+    return b;
+  }
+
+  // The quote region chain containing region q, in order.
+  std::vector<int> chain(int q) const {
+    const auto& quotes = doc_.quotes();
+    while (quotes[static_cast<std::size_t>(q)].prev >= 0) q = quotes[static_cast<std::size_t>(q)].prev;
+    std::vector<int> out;
+    for (; q >= 0; q = quotes[static_cast<std::size_t>(q)].next) out.push_back(q);
+    return out;
+  }
+
+  // Adds the content [b, e) to `frags`, widening it to whole quotation chains
+  // when it is a quotation that runs over paragraphs.
+  void add_content(std::vector<TokRange>& frags, int b, int e) const {
+    if (e <= b) return;
+    const int q = doc_.tok(b).quote;
+    if (q >= 0 && doc_.tok(b).is(kOpenQuote)) {
+      const auto& region = doc_.quotes()[static_cast<std::size_t>(q)];
+      const int last = region.last_tok;
+      if (last + 1 >= e - 1 && (region.prev >= 0 || region.next >= 0)) {
+        for (int k : chain(q)) {
+          const auto& rk = doc_.quotes()[static_cast<std::size_t>(k)];
+          if (k == q) frags.push_back({b, std::max(e, last + 1)});
+          else frags.push_back({rk.open_tok, rk.last_tok + 1});
+        }
+        return;
+      }
+    }
+    frags.push_back({b, e});
+  }
+
+  // Source after a cue in inverted order: "..., said Jane Doe, a spokeswoman."
+  TokRange source_after(int from, int end) const {
+    if (from >= end) return {};
+    const std::string_view w0 = ctx_.low(from);
+    const auto& t0 = doc_.tok(from);
+    const bool np_start = t0.is(text::kCapitalized) || ctx_.lex.is_determiner(w0) || in(kPronouns, w0) ||
+                          ctx_.lex.quantifier(w0).has_value() || ctx_.lex.person_noun(w0) || ctx_.is_name_token(from);
+    if (!np_start) return {};
+    int i = from;
+    int commas = 0;
+    for (; i < end; ++i) {
+      const std::string_view w = ctx_.low(i);
+      if (w == "that" || doc_.tok(i).is(kOpenQuote) || ctx_.is_punct(i, ':') || ctx_.is_punct(i, ';')) return {};
+      if (ctx_.is_comma(i)) {
+        // An appositive may follow the name; anything else ends the source.
+        if (commas == 0 && i + 1 < end &&
+            (ctx_.lex.is_determiner(ctx_.low(i + 1)) || ctx_.lex.is_title(ctx_.low(i + 1)) ||
+             doc_.tok(i + 1).is(text::kCapitalized) || ctx_.lex.is_rank(ctx_.low(i + 1)))) {
+          ++commas;
+          continue;
+        }
+        break;
+      }
+      if (ctx_.is_word(i) && (w == "adding" || w == "saying" || w == "noting" || w == "who")) break;
+    }
+    if (i - from > 20) return {};
+    return {from, i};
+  }
+
+  int build(TokRange r, const Cue& cue, int parent, bool headline) {
+    const int e = end_without_final_punct(r);
+    if (parent >= 0 && passive(cue)) return -1;
+    Context& c = ctx_;
+    TokRange source, content_a;  // content_a: the primary content range
+    std::vector<TokRange> frags;
+    core::AttributionKind kind = core::AttributionKind::indirect;
+
+    if (cue.according_to) {
+      // "according to X": X runs to the next comma, dash or clause end.
+      int se = cue.core.e;
+      while (se < e && !c.is_comma(se) && !doc_.tok(se).is(text::kDash) && !c.is_punct(se, '(') &&
+             !c.is_punct(se, ';') && doc_.tok(se).quote < 0)
+        ++se;
+      source = {cue.core.e, se};
+      if (source.empty()) return -1;
+      int cb = cue.span.b;
+      int pre_e = cb;
+      while (pre_e > r.b && (c.is_comma(pre_e - 1) || doc_.tok(pre_e - 1).is(text::kDash))) --pre_e;
+      if (pre_e - r.b >= 2) {
+        add_content(frags, r.b, pre_e);
+      } else {
+        int cs = se;
+        while (cs < e && (c.is_comma(cs) || doc_.tok(cs).is(text::kDash))) ++cs;
+        if (cs >= e) return -1;
+        add_content(frags, cs, e);
+      }
+      kind = core::AttributionKind::according_to;
+      return emit(kind, cue.span, source, frags, parent, headline);
+    }
+
+    const int mod_b = cue.span.b;
+    // Inverted: "<content>, said X" / "\"...,\" said X".
+    if (mod_b - 1 > r.b && (c.is_comma(mod_b - 1) || doc_.tok(mod_b - 1).is(kCloseQuote))) {
+      const TokRange after = source_after(cue.core.e, e);
+      if (!after.empty() && (after.e >= e || c.is_comma(after.e))) {
+        int pre_e = mod_b;
+        if (c.is_comma(pre_e - 1)) --pre_e;
+        if (pre_e - r.b >= 2) {
+          add_content(frags, r.b, pre_e);
+          // A quote continuing after the source: "\"A,\" said X, \"B.\""
+          add_trailing_quote(frags, after.e, e);
+          return emit(kind_of(frags), cue.span, after, frags, parent, headline);
+        }
+      }
+    }
+
+    source = source_before(c, mod_b, r.b);
+    const int pre_end = source.empty() ? mod_b : source.b;  // text before the source
+    int pre_e = pre_end;
+    while (pre_e > r.b && (c.is_comma(pre_e - 1) || doc_.tok(pre_e - 1).is(text::kDash))) --pre_e;
+    const bool boundary = pre_end - 1 >= r.b && (c.is_comma(pre_end - 1) || doc_.tok(pre_end - 1).is(kCloseQuote) ||
+                                                  doc_.tok(pre_end - 1).is(text::kDash));
+    const bool pre_has_content = pre_e - r.b >= 2 && boundary;
+
+    // Content-first: "<content>, X said [complement]." (and split quotes).
+    if (!source.empty() && pre_has_content && tail_like({cue.core.e, e}, r)) {
+      add_content(frags, r.b, pre_e);
+      int after = skip_tail(cue.core.e, e);
+      add_trailing_quote(frags, after, e);
+      return emit(kind_of(frags), cue.span, source, frags, parent, headline);
+    }
+    if (!source.empty() && pre_has_content) {
+      // Split quote with more after: "\"A,\" X said, \"B.\""
+      int k = cue.core.e;
+      if (k < e && c.is_comma(k)) ++k;
+      if (k < e && doc_.tok(k).is(kOpenQuote) && doc_.tok(r.b).is(kOpenQuote)) {
+        add_content(frags, r.b, pre_e);
+        add_content(frags, k, e);
+        return emit(kind_of(frags), cue.span, source, frags, parent, headline);
+      }
+    }
+
+    // Source-first: "X said [to Y] [complement] (that) <content>".
+    if (source.empty()) return -1;
+    int cs = content_start(cue, e);
+    if (cs >= e) return -1;
+    add_content(frags, cs, e);
+    const int idx = emit(kind_of(frags), cue.span, source, frags, parent, headline);
+    // Nested: "X said Y in a joint statement affirmed Z".
+    if (parent < 0 && idx >= 0 && doc_.tok(cs).quote < 0) {
+      int nb = cs;
+      if (c.low(nb) == "that") ++nb;
+      if (e - nb >= 4) find_in({nb, e}, idx, headline);
+    }
+    return idx;
+  }
+
+  // After a content-first cue, skips the complement to where a trailing
+  // quote could start.
+  int skip_tail(int from, int e) const {
+    int k = from;
+    while (k < e && doc_.tok(k).quote < 0 && !doc_.tok(k).is(kOpenQuote)) ++k;
+    return k;
+  }
+
+  void add_trailing_quote(std::vector<TokRange>& frags, int from, int e) const {
+    int k = from;
+    while (k < e && (ctx_.is_comma(k) || ctx_.is_punct(k, ':'))) ++k;
+    if (k < e && doc_.tok(k).is(kOpenQuote)) add_content(frags, k, e);
+  }
+
+  // Where the content of a source-first cue begins.
+  int content_start(const Cue& cue, int e) const {
+    int k = cue.core.e;
+    const std::string_view core_last = ctx_.low(cue.core.e - 1);
+    // "that" within reach wins: "told reporters on Tuesday that ...".
+    const bool tell = in(kTellVerbs, core_last);
+    if (k < e && (tell || in(kComplementOpeners, ctx_.low(k)))) {
+      for (int j = k; j < std::min(e, k + 10); ++j) {
+        if (ctx_.low(j) == "that") return j;
+        if (doc_.tok(j).is(kOpenQuote) || ctx_.is_punct(j, ':')) {
+          k = j;
+          break;
+        }
+        if (ctx_.is_comma(j)) {
+          if (j + 1 < e && doc_.tok(j + 1).is(kOpenQuote)) k = j + 1;
+          break;
+        }
+      }
+      if (tell && k == cue.core.e && k < e && !doc_.tok(k).is(kOpenQuote)) {
+        // Skip the addressee: a capitalised run, or a determiner + noun(s).
+        int j = k;
+        if (doc_.tok(j).is(text::kCapitalized)) {
+          while (j < e && doc_.tok(j).is(text::kCapitalized)) ++j;
+        } else if (ctx_.lex.is_determiner(ctx_.low(j))) {
+          ++j;
+          int n = 0;
+          while (j < e && ctx_.is_word(j) && n < 3 && ctx_.low(j) != "that" &&
+                 !ctx_.lex.cue(ctx_.low(j))) {
+            ++j;
+            ++n;
+          }
+        } else if (ctx_.is_word(j) && (in(kPronouns, ctx_.low(j)) || ctx_.lex.person_noun(ctx_.low(j)))) {
+          ++j;
+        }
+        k = j;
+      }
+    }
+    while (k < e && (ctx_.is_punct(k, ':') || ctx_.is_comma(k))) ++k;
+    return k;
+  }
+
+  core::AttributionKind kind_of(const std::vector<TokRange>& frags) const {
+    bool all_quoted = !frags.empty();
+    bool any_quote = false;
+    for (const TokRange& f : frags) {
+      const bool starts = doc_.tok(f.b).is(kOpenQuote);
+      int last = f.e - 1;
+      while (last > f.b && doc_.tok(last).is(kSentenceEnd)) --last;
+      const bool ends = doc_.tok(last).is(kCloseQuote) ||
+                        (doc_.tok(f.b).quote >= 0 &&
+                         doc_.quotes()[static_cast<std::size_t>(doc_.tok(f.b).quote)].last_tok <= f.e - 1 &&
+                         doc_.tok(f.b).quote == doc_.tok(f.e - 1).quote);
+      if (!(starts && ends)) all_quoted = false;
+      for (int k = f.b; k < f.e; ++k)
+        if (doc_.tok(k).is(text::kQuote)) any_quote = true;
+    }
+    if (all_quoted) return core::AttributionKind::direct;
+    return any_quote ? core::AttributionKind::mixed : core::AttributionKind::indirect;
+  }
+
+  int emit(core::AttributionKind kind, TokRange cue, TokRange source, std::vector<TokRange> frags, int parent,
+           bool headline) {
+    // Drop empty fragments; trim sentence punctuation off indirect ends.
+    std::vector<TokRange> kept;
+    for (TokRange f : frags) {
+      if (f.empty()) continue;
+      kept.push_back(f);
+    }
+    if (kept.empty() || cue.empty()) return -1;
+    core::Attribution a;
+    a.kind = kind;
+    a.parent = parent;
+    a.in_headline = headline;
+    a.cue.push_back(ctx_.span(cue));
+    for (const TokRange& f : kept) a.content.push_back(ctx_.span(f));
+    if (!source.empty()) {
+      core::Source s;
+      s.spans.push_back(ctx_.span(source));
+      a.source = s;
+    }
+    ctx_.out.attributions.push_back(std::move(a));
+    ctx_.attr_cue.push_back(cue);
+    ctx_.attr_source.push_back(source);
+    ctx_.attr_content.push_back(kept);
+    return static_cast<int>(ctx_.out.attributions.size()) - 1;
+  }
+
+  Context& ctx_;
+  const text::Document& doc_;
+};
+
+}  // namespace
+
+TokRange source_before(const Context& ctx, int end, int lower, bool stop_at_and_det) {
+  const auto& doc = ctx.doc;
+  int j = end - 1;
+  int src_end = end;
+  bool appositive = false;
+  if (j >= lower && ctx.is_comma(j)) {
+    appositive = true;  // "Name, appositive, said"
+    src_end = j;
+    --j;
+  }
+  int k = j;
+  bool crossed_appositive = false;
+  for (; k >= lower; --k) {
+    const auto& t = doc.tok(k);
+    if (t.is(text::kQuote) || t.quote >= 0) break;
+    if (t.is(text::kSentenceEnd)) break;
+    if (t.is(text::kPunct)) {
+      const char32_t p = t.punct;
+      if (p == ';' || p == ':' || p == '(' || p == ')' || p == '[' || p == ']' || t.is(text::kDash)) break;
+      if (p == ',') {
+        if (appositive && !crossed_appositive) {
+          crossed_appositive = true;
+          continue;
+        }
+        break;
+      }
+      continue;
+    }
+    const std::string_view w = ctx.low(k);
+    if (in(kClauseWords, w)) {
+      // "as" and "so" inside a name phrase are rare; treat as clause openers.
+      break;
+    }
+    if ((w == "and" || w == "but" || w == "or") && k - 1 >= lower && ctx.is_comma(k - 1)) break;
+    if (w == "but") break;
+    if (stop_at_and_det && w == "and" && k + 1 < end && ctx.lex.is_determiner(ctx.low(k + 1))) break;
+  }
+  int b = k + 1;
+  if (appositive && !crossed_appositive) {
+    // "..., said" with no second comma: the comma ended a content, not an
+    // appositive; no source before the cue.
+    return {};
+  }
+  // Leading conjunctions and sentence adverbs are not part of the source.
+  while (b < src_end && ctx.is_word(b) &&
+         (ctx.low(b) == "and" || ctx.low(b) == "but" || ctx.low(b) == "yet" || ctx.low(b) == "so" ||
+          ctx.low(b) == "or" || ctx.low(b) == "also"))
+    ++b;
+  if (b >= src_end) return {};
+  if (src_end - b > 25) return {};
+  // It must open like a noun phrase.
+  const std::string_view w0 = ctx.low(b);
+  const auto& t0 = doc.tok(b);
+  const bool np = t0.is(text::kCapitalized) || t0.is(text::kDigit) || ctx.lex.is_determiner(w0) ||
+                  in(kPronouns, w0) || ctx.lex.quantifier(w0).has_value() || ctx.lex.person_noun(w0) ||
+                  ctx.lex.is_rank(w0) || ctx.lex.is_affiliation_word(w0) || ctx.is_name_token(b) ||
+                  ctx.lex.is_document_noun(w0);
+  if (!np) return {};
+  return {b, src_end};
+}
+
+bool Context::is_name_token(int i) const {
+  const auto& t = doc.tok(i);
+  if (!t.is(text::kWord)) return false;
+  if (t.is(text::kCapitalized)) return true;
+  // "al-Asad", "bin-Laden", "de-Souza": a short lower-case prefix, a hyphen, a capital.
+  const std::string_view s = doc.surface(i);
+  const std::size_t h = s.find('-');
+  return h != std::string_view::npos && h <= 3 && h + 1 < s.size() && s[h + 1] >= 'A' && s[h + 1] <= 'Z';
+}
+
+void find_attributions(Context& ctx) { Finder(ctx).run(); }
+
+}  // namespace claimtrail::extract

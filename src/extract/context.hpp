@@ -1,0 +1,74 @@
+// Internal to extract/: the state shared by the stages that analyse one
+// article, and small token-level helpers.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/analysis.hpp"
+#include "extract/lexicon.hpp"
+#include "text/document.hpp"
+
+namespace claimtrail::extract {
+
+// A half-open token range [b, e).
+struct TokRange {
+  int b = 0, e = 0;
+  bool empty() const { return e <= b; }
+  int size() const { return e - b; }
+};
+
+// What the source classifier learns about one source noun phrase.
+struct SourceInfo {
+  core::SourceCategory category = core::SourceCategory::unresolved;
+  core::Descriptors descriptors;
+  enum class Pronoun { none, person, plural, thing, relative } pronoun = Pronoun::none;
+  std::vector<TokRange> names;  // proper names of people or bodies it contains
+  std::vector<core::SourceCategory> name_categories;  // one per name
+  std::string head;             // lower-cased head noun, singular form when known
+  bool definite = false;        // "the sources", "the official"
+  bool plural = false;
+};
+
+struct Context {
+  const text::Document& doc;
+  const Lexicon& lex;
+  core::Analysis& out;
+  int body_first_tok = 0;    // first token after headline and dateline
+  int headline_end_tok = 0;  // tokens before this are the headline
+  std::vector<char> blocked; // tokens claimed by non-responses (no cue there)
+  // Token ranges behind each attribution (parallel to out.attributions) and
+  // behind each non-response's subject (parallel to out.non_responses).
+  std::vector<TokRange> attr_cue, attr_source;
+  std::vector<std::vector<TokRange>> attr_content;
+  std::vector<TokRange> nr_who;
+
+  std::string_view low(int i) const { return doc.lower(i); }
+  bool is_word(int i) const { return doc.tok(i).is(text::kWord); }
+  bool is_punct(int i, char32_t c) const { return doc.tok(i).is(text::kPunct) && doc.tok(i).punct == c; }
+  bool is_comma(int i) const { return is_punct(i, ','); }
+  core::Span span(int b, int e) const {  // bytes covered by tokens [b, e)
+    return {doc.tok(b).start, doc.tok(e - 1).end};
+  }
+  core::Span span(TokRange r) const { return span(r.b, r.e); }
+  // Is token i a word that can be part of a proper name ("Smith", "al-Asad", "van")?
+  bool is_name_token(int i) const;
+};
+
+// Stage entry points, called in this order by Extractor::analyse.
+void find_non_responses(Context& ctx);
+void find_attributions(Context& ctx);
+SourceInfo classify_source(const Context& ctx, TokRange np);
+void resolve_entities(Context& ctx);
+void find_source_descriptions(Context& ctx);
+void find_hedges(Context& ctx);
+void find_unattributed(Context& ctx);
+
+// Scans back from token `end` (exclusive; the token before a cue or verb) to
+// the start of the subject noun phrase, taking in an appositive set off by
+// commas. Returns an empty range when no plausible noun phrase is there.
+// `lower` is the first token that may belong to it.
+TokRange source_before(const Context& ctx, int end, int lower, bool stop_at_and_det = false);
+
+}  // namespace claimtrail::extract

@@ -1,0 +1,111 @@
+#include "extract/lexicon.hpp"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "util/ascii.hpp"
+#include "util/embedded.hpp"
+#include "util/tsv.hpp"
+
+namespace claimtrail::extract {
+
+namespace {
+
+std::string_view table(std::string_view name) {
+  std::string_view data = lexicon_data::get(name);
+  if (data.empty()) throw std::logic_error("word table missing from the build: " + std::string(name));
+  return data;
+}
+
+std::size_t word_count(std::string_view s) {
+  return static_cast<std::size_t>(std::count(s.begin(), s.end(), ' ')) + 1;
+}
+
+void load_set(std::string_view name, std::unordered_set<std::string>& out, bool lower = true) {
+  util::for_each_tsv_row(table(name), [&](const auto& f) {
+    out.insert(lower ? util::ascii_lower(f[0]) : std::string(f[0]));
+  });
+}
+
+std::unique_ptr<re2::RE2> compile(std::string_view pattern, std::string_view table_name) {
+  re2::RE2::Options opt;
+  opt.set_case_sensitive(false);
+  opt.set_log_errors(false);
+  auto re = std::make_unique<re2::RE2>(re2::StringPiece(pattern.data(), pattern.size()), opt);
+  if (!re->ok())
+    throw std::logic_error("bad pattern in " + std::string(table_name) + ": " + re->error());
+  return re;
+}
+
+}  // namespace
+
+Lexicon::Lexicon() {
+  util::for_each_tsv_row(table("cues.tsv"), [&](const auto& f) {
+    if (f.size() < 4) return;
+    CueEntry e;
+    e.as_cue = std::stoi(std::string(f[1]));
+    e.occurrences = std::stoi(std::string(f[2]));
+    e.p = std::stod(std::string(f[3]));
+    cues_.emplace(std::string(f[0]), e);
+    longest_cue_ = std::max(longest_cue_, word_count(f[0]));
+  });
+  // Reporting verbs missing from the learned table get a modest prior.
+  util::for_each_tsv_row(table("speech_verbs.tsv"), [&](const auto& f) {
+    std::string_view forms = f[0];
+    while (!forms.empty()) {
+      const std::size_t sp = forms.find(' ');
+      const std::string form(forms.substr(0, sp));
+      forms = sp == std::string_view::npos ? std::string_view{} : forms.substr(sp + 1);
+      if (!form.empty() && !cues_.count(form)) cues_.emplace(form, CueEntry{3, 10, 0.5});
+    }
+  });
+  util::for_each_tsv_row(table("person_nouns.tsv"), [&](const auto& f) {
+    person_nouns_.emplace(util::ascii_lower(f[0]), PersonNoun{false});
+    if (f.size() > 1 && !f[1].empty()) person_nouns_.emplace(util::ascii_lower(f[1]), PersonNoun{true});
+  });
+  util::for_each_tsv_row(table("titles.tsv"), [&](const auto& f) {
+    titles_.insert(util::ascii_lower(f[0]));
+    longest_title_ = std::max(longest_title_, word_count(f[0]));
+  });
+  load_set("org_heads.tsv", org_heads_);
+  load_set("organizations.tsv", orgs_, false);
+  load_set("document_nouns.tsv", doc_nouns_);
+  load_set("ranks.tsv", ranks_);
+  load_set("affiliations.tsv", affiliations_);
+  load_set("determiners.tsv", determiners_);
+  util::for_each_tsv_row(table("quantifiers.tsv"), [&](const auto& f) {
+    std::optional<int> n;
+    if (f.size() > 1 && !f[1].empty()) n = std::stoi(std::string(f[1]));
+    quantifiers_.emplace(util::ascii_lower(f[0]), n);
+  });
+  util::for_each_tsv_row(table("hedges.tsv"),
+                         [&](const auto& f) { hedges_.push_back(util::ascii_lower(f[0])); });
+  util::for_each_tsv_row(table("nonresponses.tsv"), [&](const auto& f) {
+    if (f.size() < 2) return;
+    non_responses_.push_back({std::string(f[0]), compile(f[1], "nonresponses.tsv")});
+  });
+  util::for_each_tsv_row(table("anonymity.tsv"),
+                         [&](const auto& f) { anonymity_.push_back(compile(f[0], "anonymity.tsv")); });
+}
+
+Lexicon::~Lexicon() = default;
+
+const CueEntry* Lexicon::cue(std::string_view words) const {
+  auto it = cues_.find(std::string(words));
+  return it == cues_.end() ? nullptr : &it->second;
+}
+
+const PersonNoun* Lexicon::person_noun(std::string_view word) const {
+  auto it = person_nouns_.find(std::string(word));
+  return it == person_nouns_.end() ? nullptr : &it->second;
+}
+
+std::optional<std::optional<int>> Lexicon::quantifier(std::string_view words) const {
+  auto it = quantifiers_.find(std::string(words));
+  if (it == quantifiers_.end()) return std::nullopt;
+  return it->second;
+}
+
+}  // namespace claimtrail::extract

@@ -1,0 +1,74 @@
+// The parser's word tables (data/lexicon/*.tsv, embedded in the binary),
+// loaded once into lookup structures.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace re2 {
+class RE2;
+}
+
+namespace claimtrail::extract {
+
+struct CueEntry {
+  int as_cue = 0;       // times annotated as a cue in the training data
+  int occurrences = 0;  // times the words occur there at all
+  double p = 0.0;       // as_cue / occurrences
+};
+
+struct PersonNoun {
+  bool plural = false;
+};
+
+struct NonResponsePattern {
+  std::string kind;  // no_response | declined | no_comment
+  std::unique_ptr<re2::RE2> re;
+};
+
+class Lexicon {
+ public:
+  Lexicon();
+  ~Lexicon();
+  Lexicon(const Lexicon&) = delete;  // owns compiled patterns
+  Lexicon& operator=(const Lexicon&) = delete;
+
+  // Lookups take lower-cased words; multi-word keys are joined by one space.
+  const CueEntry* cue(std::string_view words) const;
+  std::size_t longest_cue_words() const { return longest_cue_; }
+  const PersonNoun* person_noun(std::string_view word) const;
+  bool is_title(std::string_view words) const { return titles_.count(std::string(words)) > 0; }
+  std::size_t longest_title_words() const { return longest_title_; }
+  bool is_org_head(std::string_view w) const { return org_heads_.count(std::string(w)) > 0; }
+  // `name` as written (case-sensitive): "White House".
+  bool is_known_org(std::string_view name) const { return orgs_.count(std::string(name)) > 0; }
+  bool is_document_noun(std::string_view w) const { return doc_nouns_.count(std::string(w)) > 0; }
+  bool is_rank(std::string_view w) const { return ranks_.count(std::string(w)) > 0; }
+  bool is_affiliation_word(std::string_view w) const { return affiliations_.count(std::string(w)) > 0; }
+  bool is_determiner(std::string_view w) const { return determiners_.count(std::string(w)) > 0; }
+  // A count word: has_value() when known; the optional inside is the count
+  // (empty for vague words such as "several").
+  std::optional<std::optional<int>> quantifier(std::string_view words) const;
+  const std::vector<std::string>& hedges() const { return hedges_; }
+  const std::vector<NonResponsePattern>& non_responses() const { return non_responses_; }
+  const std::vector<std::unique_ptr<re2::RE2>>& anonymity() const { return anonymity_; }
+
+ private:
+  std::unordered_map<std::string, CueEntry> cues_;
+  std::size_t longest_cue_ = 1;
+  std::unordered_map<std::string, PersonNoun> person_nouns_;
+  std::unordered_set<std::string> titles_;
+  std::size_t longest_title_ = 1;
+  std::unordered_set<std::string> org_heads_, orgs_, doc_nouns_, ranks_, affiliations_, determiners_;
+  std::unordered_map<std::string, std::optional<int>> quantifiers_;
+  std::vector<std::string> hedges_;
+  std::vector<NonResponsePattern> non_responses_;
+  std::vector<std::unique_ptr<re2::RE2>> anonymity_;
+};
+
+}  // namespace claimtrail::extract

@@ -1,0 +1,266 @@
+// Source classification: the category of a source noun phrase (SPEC section
+// 2), its descriptors, and the proper names it contains.
+#include <algorithm>
+#include <string>
+
+#include "extract/context.hpp"
+
+namespace claimtrail::extract {
+
+namespace {
+
+using core::SourceCategory;
+
+std::string join_surface(const Context& ctx, int b, int e) {
+  if (e <= b) return {};
+  const auto sp = ctx.span(b, e);
+  return std::string(ctx.doc.text().substr(sp.start, sp.end - sp.start));
+}
+
+bool is_acronym(const Context& ctx, int i) {
+  const auto& t = ctx.doc.tok(i);
+  return t.is(text::kAllCaps) && !t.is(text::kAbbrev) && ctx.doc.surface(i).size() >= 2 &&
+         ctx.doc.surface(i).size() <= 6;
+}
+
+// Classifies one conjunct (no "and", no appositive).
+struct Conjunct {
+  SourceCategory category = SourceCategory::unresolved;
+  TokRange name;
+  bool plural = false;
+  bool pronoun = false;
+};
+
+}  // namespace
+
+SourceInfo classify_source(const Context& ctx, TokRange np) {
+  SourceInfo info;
+  const auto& doc = ctx.doc;
+  if (np.empty()) return info;
+
+  // Head segment: up to the first comma (the rest is an appositive).
+  int head_e = np.e;
+  for (int i = np.b; i < np.e; ++i)
+    if (ctx.is_comma(i)) {
+      head_e = i;
+      break;
+    }
+  if (head_e < np.e) {
+    int ab = head_e + 1, ae = np.e;
+    while (ae > ab && ctx.is_comma(ae - 1)) --ae;
+    info.descriptors.role = join_surface(ctx, ab, ae);
+  }
+
+  // Single pronoun.
+  if (head_e - np.b == 1) {
+    const std::string_view w = ctx.low(np.b);
+    using P = SourceInfo::Pronoun;
+    if (w == "he" || w == "she" || w == "him" || w == "her" || w == "i") info.pronoun = P::person;
+    else if (w == "they" || w == "them" || w == "we" || w == "us") info.pronoun = P::plural;
+    else if (w == "it") info.pronoun = P::thing;
+    else if (w == "who" || w == "which") info.pronoun = P::relative;
+    if (info.pronoun != P::none) {
+      info.category = SourceCategory::unresolved;
+      return info;
+    }
+  }
+
+  // Document with named issuers: "X and Y in a joint statement".
+  int in_doc = -1;
+  for (int i = np.b; i + 1 < head_e; ++i) {
+    if (ctx.low(i) == "in" || ctx.low(i) == "through" || ctx.low(i) == "via") {
+      for (int j = i + 1; j < std::min(head_e, i + 5); ++j)
+        if (ctx.lex.is_document_noun(ctx.low(j))) {
+          in_doc = i;
+          break;
+        }
+      if (in_doc >= 0) break;
+    }
+  }
+  const int seg_e = in_doc >= 0 ? in_doc : head_e;
+
+  // Split into conjuncts on "and" / "&".
+  std::vector<TokRange> parts;
+  int start = np.b;
+  for (int i = np.b; i < seg_e; ++i) {
+    if ((ctx.is_word(i) && ctx.low(i) == "and") || ctx.is_punct(i, '&')) {
+      // "Department of Health and Human Services": keep when both sides are capitalised names of one body.
+      parts.push_back({start, i});
+      start = i + 1;
+    }
+  }
+  parts.push_back({start, seg_e});
+
+  std::vector<Conjunct> cs;
+  for (TokRange p : parts) {
+    Conjunct c;
+    int b = p.b;
+    // Determiners, quantifiers.
+    while (b < p.e && ctx.is_word(b) && ctx.lex.is_determiner(ctx.low(b))) {
+      if (ctx.low(b) == "the" || ctx.low(b) == "these" || ctx.low(b) == "those" || ctx.low(b) == "this")
+        info.definite = true;
+      ++b;
+    }
+    for (int n = 3; n >= 1; --n) {
+      if (b + n > p.e) continue;
+      std::string key;
+      for (int k = b; k < b + n; ++k) {
+        if (k > b) key.push_back(' ');
+        key.append(ctx.low(k));
+      }
+      if (auto q = ctx.lex.quantifier(key)) {
+        if (*q) info.descriptors.count = **q;
+        else info.descriptors.count_word = key;
+        if (!*q || **q > 1) c.plural = true;
+        b += n;
+        break;
+      }
+    }
+    if (b < p.e && doc.tok(b).is(text::kDigit)) {
+      try {
+        info.descriptors.count = std::stoi(std::string(doc.surface(b)));
+        c.plural = info.descriptors.count > 1;
+      } catch (...) {
+      }
+      ++b;
+    }
+    if (b >= p.e) {
+      c.category = c.plural ? SourceCategory::unnamed_group : SourceCategory::unresolved;
+      cs.push_back(c);
+      continue;
+    }
+    // Head noun: the last word before a post-modifier ("of", "for", "with", "familiar", "close", "who").
+    int head = p.e - 1;
+    for (int i = b; i < p.e; ++i) {
+      const std::string_view w = ctx.low(i);
+      if (i > b && (w == "of" || w == "for" || w == "with" || w == "at" || w == "from" || w == "in" ||
+                    w == "on" || w == "familiar" || w == "close" || w == "who" || w == "involved" ||
+                    w == "briefed" || w == "knowledgeable" || w == "to" || w == "inside" || w == "within")) {
+        head = i - 1;
+        break;
+      }
+    }
+    while (head > b && !ctx.is_word(head)) --head;
+    const std::string_view hw = ctx.low(head);
+    const bool head_is_name = ctx.is_name_token(head) && !ctx.lex.person_noun(hw) && !ctx.lex.is_org_head(hw) &&
+                              !ctx.lex.is_document_noun(hw);
+
+    // Modifiers before the head: ranks, affiliations, titles.
+    std::string affiliation;
+    int last_title = -1;
+    for (int i = b; i < head; ++i) {
+      const std::string_view w = ctx.low(i);
+      if (ctx.lex.is_rank(w)) {
+        info.descriptors.rank = std::string(doc.surface(i));
+        continue;
+      }
+      // Multi-word titles ("prime minister").
+      bool title = false;
+      for (int n = static_cast<int>(ctx.lex.longest_title_words()); n >= 1; --n) {
+        if (i + n > head + (head_is_name ? 0 : 1)) continue;
+        std::string key;
+        for (int k = i; k < i + n; ++k) {
+          if (k > i) key.push_back(' ');
+          std::string_view lk = ctx.low(k);
+          if (!lk.empty() && lk.back() == '.') lk.remove_suffix(1);
+          key.append(lk);
+        }
+        if (ctx.lex.is_title(key)) {
+          last_title = i + n - 1;
+          i += n - 1;
+          title = true;
+          break;
+        }
+      }
+      if (title) continue;
+    }
+    // Name run: name tokens ending at the head, after the last title.
+    if (head_is_name) {
+      int nb = head;
+      while (nb - 1 >= b && nb - 1 > last_title && (ctx.is_name_token(nb - 1) || ctx.low(nb - 1) == "van" ||
+                                                     ctx.low(nb - 1) == "von" || ctx.low(nb - 1) == "de"))
+        --nb;
+      c.name = {nb, head + 1};
+      // Modifiers before the name that are not titles: affiliation.
+      int aff_e = last_title >= 0 ? b : nb;
+      (void)aff_e;
+      if (last_title >= 0) info.descriptors.role = info.descriptors.role.empty()
+                                                      ? join_surface(ctx, b, last_title + 1)
+                                                      : info.descriptors.role;
+      std::string nm = join_surface(ctx, nb, head + 1);
+      const bool org = ctx.lex.is_known_org(nm) || (c.name.size() == 1 && is_acronym(ctx, nb)) ||
+                       (head > nb && ctx.lex.is_org_head(hw));
+      c.category = org ? SourceCategory::named_organization : SourceCategory::named_person;
+      // "the Clinton campaign": a proper name modifying an organisation head.
+    } else if (ctx.lex.is_org_head(hw) && !(ctx.lex.is_document_noun(hw) && !doc.tok(head).is(text::kCapitalized))) {
+      c.category = SourceCategory::named_organization;
+      int nb = b;
+      while (nb < head && ctx.lex.is_rank(ctx.low(nb))) ++nb;
+      c.name = {nb, head + 1};
+      if (hw.size() > 1 && hw.back() == 's' && ctx.lex.person_noun(hw)) c.plural = true;
+    } else if (ctx.lex.is_document_noun(hw)) {
+      c.category = SourceCategory::document;
+    } else if (const PersonNoun* pn = ctx.lex.person_noun(hw)) {
+      c.plural = c.plural || pn->plural;
+      c.category = c.plural ? SourceCategory::unnamed_group : SourceCategory::unnamed_person;
+      info.head = std::string(hw);
+    } else {
+      // Unknown lower-case head: plural-looking words are groups.
+      const bool plural = hw.size() > 3 && hw.back() == 's' && hw[hw.size() - 2] != 's';
+      c.plural = c.plural || plural;
+      c.category = c.plural ? SourceCategory::unnamed_group : SourceCategory::unnamed_person;
+      info.head = std::string(hw);
+    }
+    // Affiliation: capitalised or affiliation words among the modifiers.
+    if (c.category == SourceCategory::unnamed_person || c.category == SourceCategory::unnamed_group ||
+        c.category == SourceCategory::document) {
+      int ab = -1, ae = -1;
+      for (int i = b; i < head; ++i) {
+        const std::string_view w = ctx.low(i);
+        const bool aff = (ctx.is_name_token(i) && !ctx.lex.is_rank(w)) || ctx.lex.is_affiliation_word(w);
+        if (aff && !ctx.lex.is_title(w)) {
+          if (ab < 0) ab = i;
+          ae = i + 1;
+        } else if (ab >= 0 && !(w == "-" || ctx.low(i) == "of")) {
+          // keep only the first run
+          if (ae > 0) break;
+        }
+      }
+      if (ab >= 0) affiliation = join_surface(ctx, ab, ae);
+      if (!affiliation.empty() && info.descriptors.affiliation.empty()) info.descriptors.affiliation = affiliation;
+    }
+    if (info.head.empty()) info.head = std::string(hw);
+    cs.push_back(c);
+  }
+
+  // Combine conjuncts.
+  bool any_unnamed = false, all_person = true, all_org = true;
+  for (const Conjunct& c : cs) {
+    if (c.category == SourceCategory::unnamed_person || c.category == SourceCategory::unnamed_group)
+      any_unnamed = true;
+    if (c.category != SourceCategory::named_person) all_person = false;
+    if (c.category != SourceCategory::named_organization) all_org = false;
+    if (!c.name.empty()) {
+      info.names.push_back(c.name);
+      info.name_categories.push_back(c.category);
+    }
+    info.plural = info.plural || c.plural;
+  }
+  if (cs.size() > 1) info.plural = true;
+  if (in_doc >= 0) {
+    info.category = SourceCategory::document;
+  } else if (cs.size() == 1) {
+    info.category = cs[0].category;
+  } else if (any_unnamed) {
+    info.category = SourceCategory::unnamed_group;
+  } else if (all_person) {
+    info.category = SourceCategory::named_person;
+  } else if (all_org) {
+    info.category = SourceCategory::named_organization;
+  } else {
+    info.category = cs[0].category == SourceCategory::unresolved ? SourceCategory::named_person : cs[0].category;
+  }
+  return info;
+}
+
+}  // namespace claimtrail::extract

@@ -1,0 +1,231 @@
+#include "output/render.hpp"
+
+#include <cstdio>
+#include <map>
+#include <sstream>
+
+#include "core/version.hpp"
+
+namespace claimtrail::output {
+
+namespace {
+
+using nlohmann::json;
+
+std::string slice(std::string_view text, core::Span s) {
+  if (s.end > text.size() || s.start > s.end) return {};
+  return std::string(text.substr(s.start, s.end - s.start));
+}
+
+json spans_json(const core::Spans& spans) {
+  json a = json::array();
+  for (const auto& s : spans) a.push_back({s.start, s.end});
+  return a;
+}
+
+json span_field(std::string_view text, const core::Spans& spans) {
+  return {{"text", span_text(text, spans)}, {"spans", spans_json(spans)}};
+}
+
+std::string entity_id(int e) { return e < 0 ? std::string() : "e" + std::to_string(e + 1); }
+
+json source_json(std::string_view text, const core::Source& s) {
+  json j = span_field(text, s.spans);
+  j["category"] = std::string(core::to_string(s.category));
+  j["anonymous"] = s.anonymous;
+  j["entity"] = s.entity < 0 ? json(nullptr) : json(entity_id(s.entity));
+  json ents = json::array();
+  for (int e : s.entities) ents.push_back(entity_id(e));
+  j["entities"] = ents;
+  json d = json::object();
+  if (!s.descriptors.affiliation.empty()) d["affiliation"] = s.descriptors.affiliation;
+  if (!s.descriptors.rank.empty()) d["rank"] = s.descriptors.rank;
+  if (!s.descriptors.role.empty()) d["role"] = s.descriptors.role;
+  if (s.descriptors.count) d["count"] = *s.descriptors.count;
+  else if (!s.descriptors.count_word.empty()) {
+    d["count"] = nullptr;
+    d["count_word"] = s.descriptors.count_word;
+  }
+  j["descriptors"] = d;
+  return j;
+}
+
+bool counts(const core::Attribution& a) { return a.parent < 0 && !a.in_headline; }
+
+}  // namespace
+
+std::string span_text(std::string_view text, const core::Spans& spans) {
+  std::string out;
+  for (std::size_t i = 0; i < spans.size(); ++i) {
+    if (i) out += " \xE2\x80\xA6 ";
+    out += slice(text, spans[i]);
+  }
+  return out;
+}
+
+json summary(const core::Analysis& a) {
+  std::size_t n = 0, with_source = 0, anonymous = 0;
+  std::map<std::string, std::size_t> by;
+  for (const auto& at : a.attributions) {
+    if (!counts(at)) continue;
+    ++n;
+    if (at.source) {
+      ++with_source;
+      if (at.source->anonymous) ++anonymous;
+      ++by[std::string(core::to_string(at.source->category))];
+    } else {
+      ++by["none"];
+    }
+  }
+  json b = json::object();
+  for (const auto& [k, v] : by) b[k] = v;
+  return {{"attributions", n},
+          {"by_category", b},
+          {"anonymous_share", with_source ? static_cast<double>(anonymous) / static_cast<double>(with_source) : 0.0}};
+}
+
+json to_json(const core::Analysis& a, std::string_view text, std::string_view doc) {
+  json j;
+  j["doc"] = std::string(doc);
+  j["parser"] = std::string("claimtrail ") + core::kVersion;
+  j["headline"] = a.headline ? json(slice(text, *a.headline)) : json(nullptr);
+  if (a.dateline)
+    j["dateline"] = {{"place", a.dateline->place},
+                     {"date", a.dateline->date},
+                     {"outlet", a.dateline->outlet},
+                     {"text", slice(text, a.dateline->span)},
+                     {"spans", spans_json({a.dateline->span})}};
+  else
+    j["dateline"] = nullptr;
+  json atts = json::array();
+  for (std::size_t i = 0; i < a.attributions.size(); ++i) {
+    const auto& at = a.attributions[i];
+    json x;
+    x["id"] = "a" + std::to_string(i + 1);
+    x["kind"] = std::string(core::to_string(at.kind));
+    x["parent"] = at.parent < 0 ? json(nullptr) : json("a" + std::to_string(at.parent + 1));
+    x["headline"] = at.in_headline;
+    x["cue"] = span_field(text, at.cue);
+    x["source"] = at.source ? source_json(text, *at.source) : json(nullptr);
+    x["content"] = span_field(text, at.content);
+    json h = json::array();
+    for (const auto& s : at.hedges) h.push_back(span_field(text, {s}));
+    x["hedges"] = h;
+    atts.push_back(std::move(x));
+  }
+  j["attributions"] = std::move(atts);
+  json ents = json::array();
+  for (std::size_t i = 0; i < a.entities.size(); ++i) {
+    const auto& e = a.entities[i];
+    json m = json::array();
+    for (const auto& s : e.mentions) m.push_back(span_field(text, {s}));
+    json x = {{"id", entity_id(static_cast<int>(i))},
+              {"name", e.name},
+              {"category", std::string(core::to_string(e.category))},
+              {"mentions", m}};
+    if (!e.role.empty()) x["role"] = e.role;
+    ents.push_back(std::move(x));
+  }
+  j["entities"] = std::move(ents);
+  json nrs = json::array();
+  for (const auto& n : a.non_responses) {
+    json who = n.who.spans.empty() ? json(nullptr) : source_json(text, n.who);
+    nrs.push_back({{"who", who},
+                   {"kind", std::string(core::to_string(n.kind))},
+                   {"text", slice(text, n.span)},
+                   {"spans", spans_json({n.span})}});
+  }
+  j["non_responses"] = std::move(nrs);
+  json sds = json::array();
+  for (const auto& d : a.source_descriptions) {
+    json members = json::array();
+    for (const auto& m : d.members)
+      members.push_back({{"count", m.count ? json(*m.count) : json(nullptr)},
+                         {"text", slice(text, m.span)},
+                         {"spans", spans_json({m.span})}});
+    sds.push_back({{"group", d.group < 0 ? json(nullptr) : json(entity_id(d.group))},
+                   {"members", members},
+                   {"total", d.total ? json(*d.total) : json(nullptr)},
+                   {"reason", d.reason ? span_field(text, {*d.reason}) : json(nullptr)},
+                   {"text", slice(text, d.span)},
+                   {"spans", spans_json({d.span})}});
+  }
+  j["source_descriptions"] = std::move(sds);
+  json un = json::array();
+  for (const auto& s : a.unattributed) un.push_back(span_field(text, {s}));
+  j["unattributed"] = std::move(un);
+  j["summary"] = summary(a);
+  return j;
+}
+
+std::string to_text(const core::Analysis& a, std::string_view text, std::string_view doc) {
+  std::ostringstream out;
+  auto shorten = [](std::string s, std::size_t n) {
+    for (char& c : s)
+      if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    if (s.size() <= n) return s;
+    std::size_t cut = n;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+    return s.substr(0, cut) + "\xE2\x80\xA6";
+  };
+  out << "== " << doc;
+  if (a.headline) out << ": " << shorten(slice(text, *a.headline), 90);
+  out << '\n';
+  if (a.dateline)
+    out << "dateline: " << a.dateline->place << (a.dateline->date.empty() ? "" : ", " + a.dateline->date)
+        << (a.dateline->outlet.empty() ? "" : " (" + a.dateline->outlet + ")") << '\n';
+  for (std::size_t i = 0; i < a.attributions.size(); ++i) {
+    const auto& at = a.attributions[i];
+    out << (at.parent >= 0 ? "  a" : "a") << (i + 1) << (at.in_headline ? " [headline]" : "") << "  "
+        << core::to_string(at.kind) << "  ";
+    if (at.source) {
+      out << '"' << shorten(span_text(text, at.source->spans), 60) << '"';
+      if (at.source->entity >= 0) {
+        const auto& e = a.entities[static_cast<std::size_t>(at.source->entity)];
+        if (e.name != span_text(text, at.source->spans)) out << " = " << e.name;
+      }
+      out << "  (" << core::to_string(at.source->category) << (at.source->anonymous ? ", anonymous" : "") << ")";
+    } else {
+      out << "(no source)";
+    }
+    out << "  " << span_text(text, at.cue) << ": " << shorten(span_text(text, at.content), 100);
+    if (!at.hedges.empty()) {
+      out << "  [hedged:";
+      for (const auto& h : at.hedges) out << ' ' << slice(text, h);
+      out << ']';
+    }
+    out << '\n';
+  }
+  for (const auto& n : a.non_responses) {
+    out << "non-response (" << core::to_string(n.kind) << "): ";
+    if (!n.who.spans.empty()) {
+      out << span_text(text, n.who.spans);
+      if (n.who.entity >= 0) {
+        const auto& e = a.entities[static_cast<std::size_t>(n.who.entity)];
+        if (e.name != span_text(text, n.who.spans)) out << " = " << e.name;
+      }
+    } else {
+      out << "?";
+    }
+    out << " — " << shorten(slice(text, n.span), 80) << '\n';
+  }
+  for (const auto& d : a.source_descriptions) {
+    out << "sources described";
+    if (d.group >= 0) out << " (" << a.entities[static_cast<std::size_t>(d.group)].name << ")";
+    out << ":";
+    for (const auto& m : d.members) out << ' ' << slice(text, m.span) << ';';
+    if (d.total) out << " total " << *d.total << ';';
+    if (d.reason) out << " reason: " << slice(text, *d.reason);
+    out << '\n';
+  }
+  for (const auto& u : a.unattributed) out << "unattributed: " << shorten(slice(text, u), 100) << '\n';
+  const json s = summary(a);
+  char share[32];
+  std::snprintf(share, sizeof share, "%.0f%%", 100.0 * s["anonymous_share"].get<double>());
+  out << "summary: " << s["attributions"].get<std::size_t>() << " attributions in the body, " << share
+      << " of those with a source rest on anonymous sources; " << a.non_responses.size() << " non-responses, "
+      << a.unattributed.size() << " unattributed claims\n";
+  return out.str();
+}
+
+}  // namespace claimtrail::output

@@ -1,0 +1,27 @@
+// Rendering an analysis for people (text) and programs (JSON, SPEC section 3).
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+
+#include "core/analysis.hpp"
+
+namespace claimtrail::output {
+
+// The SPEC section 3 object for one article. `text` is the analysed text the
+// spans point into; `doc` the article id.
+nlohmann::json to_json(const core::Analysis& a, std::string_view text, std::string_view doc);
+
+// The summary block alone: top-level body attributions, by category, and the
+// share resting on anonymous sources.
+nlohmann::json summary(const core::Analysis& a);
+
+// A report for people: one row per attribution, then non-responses, source
+// descriptions, unattributed claims and a summary line.
+std::string to_text(const core::Analysis& a, std::string_view text, std::string_view doc);
+
+// The text of spans, fragments joined by " … ".
+std::string span_text(std::string_view text, const core::Spans& spans);
+
+}  // namespace claimtrail::output
