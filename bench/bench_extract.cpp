@@ -1,1 +1,75 @@
-int main() { return 0; }
+// Extraction throughput on one core: the PolNeAR train+dev texts, cycled
+// until --mb megabytes have been analysed, each article analysed and written
+// as a JSON line (the work of `extract --format jsonl`) to /dev/null.
+// Prints MB/s and the peak resident memory.
+//
+//   build/claimtrail_bench_extract [--mb 40] [--corpus ../shared/corpora/polnear]
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "extract/extractor.hpp"
+#include "output/render.hpp"
+
+namespace fs = std::filesystem;
+
+int main(int argc, char** argv) {
+  double mb = 40;
+  fs::path corpus = fs::path(CLAIMTRAIL_SOURCE_DIR) / ".." / "shared" / "corpora" / "polnear";
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const std::string a = argv[i];
+    if (a == "--mb") mb = std::atof(argv[i + 1]);
+    else if (a == "--corpus") corpus = argv[i + 1];
+  }
+  std::vector<std::string> texts;
+  std::size_t bytes = 0;
+  for (const char* split : {"train", "dev"}) {
+    const fs::path dir = corpus / split / "text";
+    if (!fs::is_directory(dir)) continue;
+    std::vector<fs::path> files;
+    for (const auto& e : fs::directory_iterator(dir)) files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) {
+      std::ifstream in(f, std::ios::binary);
+      std::ostringstream ss;
+      ss << in.rdbuf();
+      texts.push_back(ss.str());
+      bytes += texts.back().size();
+    }
+  }
+  if (texts.empty()) {
+    std::cerr << "bench_extract: no texts under " << corpus << " (give --corpus DIR)\n";
+    return 1;
+  }
+  std::FILE* sink = std::fopen("/dev/null", "w");
+  const claimtrail::extract::Extractor ex;
+  const std::size_t target = static_cast<std::size_t>(mb * 1e6);
+  std::size_t done = 0, articles = 0;
+  const auto t0 = std::chrono::steady_clock::now();
+  for (std::size_t i = 0; done < target; ++i) {
+    const std::string& text = texts[i % texts.size()];
+    const auto analysis = ex.analyse(text);
+    const std::string line = claimtrail::output::to_json(analysis, text, "doc").dump() + "\n";
+    std::fwrite(line.data(), 1, line.size(), sink);
+    done += text.size();
+    ++articles;
+  }
+  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  std::fclose(sink);
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  std::printf("corpus: %zu texts, %.1f MB; analysed %.1f MB (%zu articles) in %.2f s\n", texts.size(), bytes / 1e6,
+              done / 1e6, articles, secs);
+  std::printf("throughput: %.1f MB/s, %.0f articles/s (one core)\n", done / 1e6 / secs, articles / secs);
+  std::printf("peak memory: %.1f MB\n", ru.ru_maxrss / 1024.0);
+  return 0;
+}

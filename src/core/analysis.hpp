@@ -47,7 +47,7 @@ std::optional<SourceCategory> parse_category(std::string_view name);
 struct Descriptors {
   std::string affiliation;  // "U.S.", "State Department"
   std::string rank;         // "senior"
-  std::string role;         // "foreign affairs adviser to the Iraqi prime minister"
+  std::string role;         // "deputy director of the water agency"
   std::optional<int> count; // 5 for "five officials"
   std::string count_word;   // "multiple", "several" (count stays empty)
 };

@@ -29,8 +29,16 @@ int sentence_of(const text::Document& doc, int tok) {
 
 }  // namespace
 
+namespace {
+bool article_matches(const Context& ctx, const re2::RE2& re) {
+  const std::string_view t = ctx.doc.text();
+  return RE2::PartialMatch(re2::StringPiece(t.data(), t.size()), re);
+}
+}  // namespace
+
 void find_non_responses(Context& ctx) {
   const auto& doc = ctx.doc;
+  if (!article_matches(ctx, ctx.lex.any_non_response())) return;
   for (const auto& s : doc.sentences()) {
     if (s.end_tok <= s.first_tok || s.end_tok <= ctx.body_first_tok) continue;
     const int sb = std::max(s.first_tok, ctx.body_first_tok);
@@ -87,6 +95,7 @@ void find_non_responses(Context& ctx) {
 
 void find_source_descriptions(Context& ctx) {
   const auto& doc = ctx.doc;
+  if (!article_matches(ctx, ctx.lex.any_anonymity())) return;
   for (const auto& s : doc.sentences()) {
     if (s.end_tok <= ctx.body_first_tok) continue;
     const int sb = std::max(s.first_tok, ctx.body_first_tok);
@@ -236,7 +245,7 @@ void find_hedges(Context& ctx) {
         if (w == "would" && !(quoted || !past_cue)) continue;
         bool hit = w == "would";
         int len = 1;
-        if (!hit) {
+        if (!hit && ctx.lex.starts_hedge(w)) {
           for (const std::string& h : hedges) {
             // Multi-word hedges: compare word by word.
             int k = i;
@@ -280,22 +289,23 @@ void find_unattributed(Context& ctx) {
   }
   for (const auto& n : ctx.out.non_responses) cover(n.span);
   for (const auto& d : ctx.out.source_descriptions) cover(d.span);
-  static const char* kMonths[] = {"january", "february", "march", "april", "june", "july", "august",
-                                  "september", "october", "november", "december", "jan.", "feb.",
-                                  "aug.", "sept.", "oct.", "nov.", "dec."};
+  static constexpr std::string_view kMonths[] = {
+      "january", "february", "march", "april", "june", "july", "august", "september", "october",
+      "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec."};
   for (const auto& s : doc.sentences()) {
     const int sb = std::max(s.first_tok, ctx.body_first_tok);
     if (s.end_tok <= sb) continue;
     bool any_covered = false, checkable = false;
-    for (int i = sb; i < s.end_tok; ++i) {
-      if (covered[static_cast<std::size_t>(i)]) any_covered = true;
-      if (doc.tok(i).quote >= 0) any_covered = true;  // quoted speech is someone's, not the outlet's
+    for (int i = sb; i < s.end_tok && !any_covered; ++i)
+      // Quoted speech is someone's, not the outlet's.
+      any_covered = covered[static_cast<std::size_t>(i)] || doc.tok(i).quote >= 0;
+    for (int i = sb; i < s.end_tok && !any_covered && !checkable; ++i) {
       if (!ctx.is_word(i)) continue;
       const std::string_view w = ctx.low(i);
       if (doc.tok(i).is(text::kDigit)) checkable = true;
       else if (auto q = ctx.lex.quantifier(w); q && *q && **q > 1) checkable = true;
       else
-        for (const char* m : kMonths)
+        for (std::string_view m : kMonths)
           if (w == m) checkable = true;
     }
     if (any_covered || !checkable) continue;

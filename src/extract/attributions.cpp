@@ -88,6 +88,7 @@ class Finder {
     const int longest = static_cast<int>(ctx_.lex.longest_cue_words());
     for (int i = r.b; i < r.e; ++i) {
       if (!ctx_.is_word(i) || doc_.tok(i).quote >= 0 || ctx_.blocked[static_cast<std::size_t>(i)]) continue;
+      if (!ctx_.lex.starts_cue(ctx_.low(i))) continue;
       for (int n = std::min(longest, r.e - i); n >= 1; --n) {
         key.clear();
         bool ok = true;

@@ -12,7 +12,7 @@ namespace claimtrail::extract {
 struct Extractor::Impl {
   text::Abbreviations abbreviations;
   Lexicon lexicon;
-  // "BAGHDAD, Sept 6 (Reuters) -", "NAIROBI (AP) —", "WASHINGTON —":
+  // "LIMA, March 3 (Wire) -", "NAIROBI (AP) —", "WASHINGTON —":
   // place in capitals, optional date, optional outlet, then a dash.
   re2::RE2 dateline{
       R"(^([A-Z][A-Z.'\-]*(?:[ \x{00A0}][A-Z][A-Z.'\-]*)*(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)*)?)(?:,? +((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? +\d{1,2}(?:, +\d{4})?))? *(?:\(([^()\n]{1,40})\))? *(?:-|--|–|—) *)"};

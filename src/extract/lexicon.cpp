@@ -23,7 +23,7 @@ std::size_t word_count(std::string_view s) {
   return static_cast<std::size_t>(std::count(s.begin(), s.end(), ' ')) + 1;
 }
 
-void load_set(std::string_view name, std::unordered_set<std::string>& out, bool lower = true) {
+void load_set(std::string_view name, StringSet& out, bool lower = true) {
   util::for_each_tsv_row(table(name), [&](const auto& f) {
     out.insert(lower ? util::ascii_lower(f[0]) : std::string(f[0]));
   });
@@ -86,24 +86,33 @@ Lexicon::Lexicon() {
     if (f.size() < 2) return;
     non_responses_.push_back({std::string(f[0]), compile(f[1], "nonresponses.tsv")});
   });
-  util::for_each_tsv_row(table("anonymity.tsv"),
-                         [&](const auto& f) { anonymity_.push_back(compile(f[0], "anonymity.tsv")); });
+  std::string any;
+  util::for_each_tsv_row(table("anonymity.tsv"), [&](const auto& f) {
+    anonymity_.push_back(compile(f[0], "anonymity.tsv"));
+    any += (any.empty() ? "(?:" : "|(?:") + std::string(f[0]) + ")";
+  });
+  any_anonymity_ = compile(any, "anonymity.tsv");
+  any.clear();
+  for (const auto& p : non_responses_) any += (any.empty() ? "(?:" : "|(?:") + p.re->pattern() + ")";
+  any_non_response_ = compile(any, "nonresponses.tsv");
+  for (const auto& [k, v] : cues_) cue_first_words_.insert(k.substr(0, k.find(' ')));
+  for (const auto& h : hedges_) hedge_first_words_.insert(h.substr(0, h.find(' ')));
 }
 
 Lexicon::~Lexicon() = default;
 
 const CueEntry* Lexicon::cue(std::string_view words) const {
-  auto it = cues_.find(std::string(words));
+  auto it = cues_.find(words);
   return it == cues_.end() ? nullptr : &it->second;
 }
 
 const PersonNoun* Lexicon::person_noun(std::string_view word) const {
-  auto it = person_nouns_.find(std::string(word));
+  auto it = person_nouns_.find(word);
   return it == person_nouns_.end() ? nullptr : &it->second;
 }
 
 std::optional<std::optional<int>> Lexicon::quantifier(std::string_view words) const {
-  auto it = quantifiers_.find(std::string(words));
+  auto it = quantifiers_.find(words);
   if (it == quantifiers_.end()) return std::nullopt;
   return it->second;
 }

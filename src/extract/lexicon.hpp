@@ -31,6 +31,15 @@ struct NonResponsePattern {
   std::unique_ptr<re2::RE2> re;
 };
 
+// Hashing that lets string_view keys find std::string entries without a copy.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <class V>
+using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+
 class Lexicon {
  public:
   Lexicon();
@@ -41,16 +50,23 @@ class Lexicon {
   // Lookups take lower-cased words; multi-word keys are joined by one space.
   const CueEntry* cue(std::string_view words) const;
   std::size_t longest_cue_words() const { return longest_cue_; }
+  // Does some cue begin with this word? (A cheap filter before cue().)
+  bool starts_cue(std::string_view word) const { return cue_first_words_.count(word) > 0; }
+  bool starts_hedge(std::string_view word) const { return hedge_first_words_.count(word) > 0; }
+  // One pattern matching any non-response / anonymity pattern: a cheap test
+  // of a whole article before the per-sentence work.
+  const re2::RE2& any_non_response() const { return *any_non_response_; }
+  const re2::RE2& any_anonymity() const { return *any_anonymity_; }
   const PersonNoun* person_noun(std::string_view word) const;
-  bool is_title(std::string_view words) const { return titles_.count(std::string(words)) > 0; }
+  bool is_title(std::string_view words) const { return titles_.count(words) > 0; }
   std::size_t longest_title_words() const { return longest_title_; }
-  bool is_org_head(std::string_view w) const { return org_heads_.count(std::string(w)) > 0; }
+  bool is_org_head(std::string_view w) const { return org_heads_.count(w) > 0; }
   // `name` as written (case-sensitive): "White House".
-  bool is_known_org(std::string_view name) const { return orgs_.count(std::string(name)) > 0; }
-  bool is_document_noun(std::string_view w) const { return doc_nouns_.count(std::string(w)) > 0; }
-  bool is_rank(std::string_view w) const { return ranks_.count(std::string(w)) > 0; }
-  bool is_affiliation_word(std::string_view w) const { return affiliations_.count(std::string(w)) > 0; }
-  bool is_determiner(std::string_view w) const { return determiners_.count(std::string(w)) > 0; }
+  bool is_known_org(std::string_view name) const { return orgs_.count(name) > 0; }
+  bool is_document_noun(std::string_view w) const { return doc_nouns_.count(w) > 0; }
+  bool is_rank(std::string_view w) const { return ranks_.count(w) > 0; }
+  bool is_affiliation_word(std::string_view w) const { return affiliations_.count(w) > 0; }
+  bool is_determiner(std::string_view w) const { return determiners_.count(w) > 0; }
   // A count word: has_value() when known; the optional inside is the count
   // (empty for vague words such as "several").
   std::optional<std::optional<int>> quantifier(std::string_view words) const;
@@ -59,13 +75,15 @@ class Lexicon {
   const std::vector<std::unique_ptr<re2::RE2>>& anonymity() const { return anonymity_; }
 
  private:
-  std::unordered_map<std::string, CueEntry> cues_;
+  StringMap<CueEntry> cues_;
+  StringSet cue_first_words_, hedge_first_words_;
+  std::unique_ptr<re2::RE2> any_non_response_, any_anonymity_;
   std::size_t longest_cue_ = 1;
-  std::unordered_map<std::string, PersonNoun> person_nouns_;
-  std::unordered_set<std::string> titles_;
+  StringMap<PersonNoun> person_nouns_;
+  StringSet titles_;
   std::size_t longest_title_ = 1;
-  std::unordered_set<std::string> org_heads_, orgs_, doc_nouns_, ranks_, affiliations_, determiners_;
-  std::unordered_map<std::string, std::optional<int>> quantifiers_;
+  StringSet org_heads_, orgs_, doc_nouns_, ranks_, affiliations_, determiners_;
+  StringMap<std::optional<int>> quantifiers_;
   std::vector<std::string> hedges_;
   std::vector<NonResponsePattern> non_responses_;
   std::vector<std::unique_ptr<re2::RE2>> anonymity_;

@@ -1,0 +1,130 @@
+// Golden fixtures: hand-written articles with attributions marked by hand
+// before the parser ran (fixtures/README.md). Every expected attribution is
+// looked up by its content; then kind, cue, source, category, anonymity,
+// entity, parent and hedges are compared. Mismatches are printed; the
+// agreement must not fall below the floor in fixtures/golden-floor.json,
+// which only ever goes up.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "extract/extractor.hpp"
+#include "output/render.hpp"
+#include "testutil.hpp"
+
+using nlohmann::json;
+namespace fs = std::filesystem;
+using claimtrail::testutil::slurp;
+using claimtrail::testutil::source_dir;
+
+namespace {
+
+std::string joined(const json& frags) {
+  std::string s;
+  for (const auto& f : frags) {
+    if (!s.empty()) s += " | ";
+    s += f.get<std::string>();
+  }
+  return s;
+}
+
+std::string content_of(const json& att, std::string_view text) {
+  std::string s;
+  for (const auto& sp : att["content"]["spans"]) {
+    if (!s.empty()) s += " | ";
+    s += std::string(text.substr(sp[0].get<std::size_t>(), sp[1].get<std::size_t>() - sp[0].get<std::size_t>()));
+  }
+  return s;
+}
+
+struct Tally {
+  int expected = 0, found = 0, predicted = 0, fields = 0, fields_ok = 0;
+  std::ostringstream log;
+  void field(const std::string& doc, const std::string& what, const json& want, const json& got) {
+    ++fields;
+    if (want == got) ++fields_ok;
+    else log << doc << ": " << what << ": expected " << want.dump() << ", got " << got.dump() << '\n';
+  }
+};
+
+}  // namespace
+
+TEST_SUITE("extract::golden") {
+  TEST_CASE("hand-marked fixtures") {
+    const claimtrail::extract::Extractor ex;
+    Tally t;
+    int articles = 0;
+    for (const auto& entry : fs::directory_iterator(source_dir() / "fixtures" / "expected")) {
+      if (entry.path().extension() != ".json") continue;
+      const std::string name = entry.path().stem().string();
+      const json want = json::parse(slurp(entry.path()));
+      const std::string text = slurp(source_dir() / "fixtures" / "articles" / (name + ".txt"));
+      const json got = claimtrail::output::to_json(ex.analyse(text), text, name);
+      ++articles;
+      // Offsets always point at the text they claim.
+      for (const auto& a : got["attributions"])
+        for (const char* role : {"cue", "content"})
+          for (const auto& sp : a[role]["spans"]) {
+            REQUIRE(sp[0].get<std::size_t>() <= sp[1].get<std::size_t>());
+            REQUIRE(sp[1].get<std::size_t>() <= text.size());
+          }
+      t.field(name, "headline", want["headline"], got["headline"]);
+      if (want["dateline"].is_null()) t.field(name, "dateline", want["dateline"], got["dateline"]);
+      else
+        for (const char* k : {"place", "date", "outlet"})
+          t.field(name, std::string("dateline.") + k, want["dateline"][k],
+                  got["dateline"].is_null() ? json(nullptr) : got["dateline"][k]);
+      const auto& gatts = got["attributions"];
+      t.predicted += static_cast<int>(gatts.size());
+      std::vector<std::string> gcontent;
+      for (const auto& a : gatts) gcontent.push_back(content_of(a, text));
+      for (const auto& w : want["attributions"]) {
+        ++t.expected;
+        const std::string wc = joined(w["content"]);
+        int hit = -1;
+        for (std::size_t i = 0; i < gcontent.size(); ++i)
+          if (gcontent[i] == wc) hit = static_cast<int>(i);
+        if (hit < 0) {
+          t.log << name << ": missing attribution: " << wc.substr(0, 80) << '\n';
+          continue;
+        }
+        ++t.found;
+        const json& g = gatts[static_cast<std::size_t>(hit)];
+        const std::string where = "\"" + wc.substr(0, 40) + "\"";
+        t.field(name, where + " kind", w["kind"], g["kind"]);
+        t.field(name, where + " cue", w["cue"], g["cue"]["text"]);
+        if (w["source"].is_null()) {
+          t.field(name, where + " source", nullptr, g["source"].is_null() ? json(nullptr) : g["source"]["text"]);
+          continue;
+        }
+        const json& gs = g["source"];
+        t.field(name, where + " source", w["source"], gs.is_null() ? json(nullptr) : gs["text"]);
+        if (gs.is_null()) continue;
+        t.field(name, where + " category", w["category"], gs["category"]);
+        t.field(name, where + " anonymous", w["anonymous"], gs["anonymous"]);
+        json entity_name = nullptr;
+        if (gs["entity"].is_string())
+          for (const auto& e : got["entities"])
+            if (e["id"] == gs["entity"]) entity_name = e["name"];
+        t.field(name, where + " entity", w["entity"], entity_name);
+        json hedges = json::array();
+        for (const auto& h : g["hedges"]) hedges.push_back(h["text"]);
+        t.field(name, where + " hedges", w["hedges"], hedges);
+      }
+    }
+    CHECK(articles >= 8);
+    const double recall = t.expected ? static_cast<double>(t.found) / t.expected : 0;
+    const double precision = t.predicted ? static_cast<double>(t.found) / t.predicted : 0;
+    const double fields = t.fields ? static_cast<double>(t.fields_ok) / t.fields : 0;
+    MESSAGE("golden: " << t.found << "/" << t.expected << " expected attributions found (recall " << recall
+                       << "), precision " << precision << ", field agreement " << t.fields_ok << "/" << t.fields
+                       << "\n"
+                       << t.log.str());
+    const json floor = json::parse(slurp(source_dir() / "fixtures" / "golden-floor.json"));
+    CHECK(recall >= floor["recall"].get<double>());
+    CHECK(precision >= floor["precision"].get<double>());
+    CHECK(fields >= floor["field_agreement"].get<double>());
+  }
+}
