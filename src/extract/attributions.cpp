@@ -298,7 +298,9 @@ class Finder {
     // Inverted: "<content>, said X" / "\"...,\" said X".
     if (mod_b - 1 > r.b && (c.is_comma(mod_b - 1) || doc_.tok(mod_b - 1).is(kCloseQuote))) {
       const TokRange after = source_after(cue.core.e, e);
-      if (!after.empty() && (after.e >= e || c.is_comma(after.e))) {
+      int head_end = after.b;  // the head noun phrase ends before an appositive
+      while (head_end < after.e && !c.is_comma(head_end)) ++head_end;
+      if (!after.empty() && (after.e >= e || c.is_comma(after.e)) && speaker_like(head_end - 1)) {
         int pre_e = mod_b;
         if (c.is_comma(pre_e - 1)) --pre_e;
         if (pre_e - r.b >= 2) {
