@@ -7,6 +7,7 @@
 #include "core/error.hpp"
 #include "eval/brat.hpp"
 #include "testutil.hpp"
+#include "util/utf8.hpp"
 
 using claimtrail::eval::Attribution;
 using claimtrail::eval::Document;
@@ -19,27 +20,7 @@ namespace {
 
 fs::path fixture_dir() { return claimtrail::testutil::source_dir() / "fixtures" / "brat"; }
 
-std::string encode(std::u32string_view s) {
-  std::string out;
-  for (char32_t c : s) {
-    if (c < 0x80) {
-      out += static_cast<char>(c);
-    } else if (c < 0x800) {
-      out += static_cast<char>(0xC0 | (c >> 6));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-      out += static_cast<char>(0xE0 | (c >> 12));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (c >> 18));
-      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-  }
-  return out;
-}
+std::string encode(std::u32string_view s) { return claimtrail::util::to_utf8(s); }
 
 // The text of each fragment, joined by "|".
 std::string text_of(const Document& doc, const Fragments& frags) {

@@ -11,6 +11,7 @@
 #include "core/error.hpp"
 #include "eval/scorer.hpp"
 #include "util/file.hpp"
+#include "util/split.hpp"
 #include "util/utf8.hpp"
 
 namespace claimtrail::eval {
@@ -23,30 +24,6 @@ void warn(std::vector<std::string>* warnings, std::string message) {
   if (warnings) warnings->push_back(std::move(message));
 }
 
-void append_utf8(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-}
-
-std::string to_utf8(std::u32string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char32_t c : s) append_utf8(out, c);
-  return out;
-}
 
 // Decodes UTF-8, one U+FFFD per byte that does not start a valid sequence.
 std::u32string decode_lenient(std::string_view s) {
@@ -69,20 +46,7 @@ std::u32string decode_lenient(std::string_view s) {
   return out;
 }
 
-// Python's str.split(sep) for a one-character separator: keeps empty pieces.
-std::vector<std::u32string_view> split_on(std::u32string_view s, char32_t sep) {
-  std::vector<std::u32string_view> out;
-  std::size_t from = 0;
-  for (;;) {
-    const std::size_t at = s.find(sep, from);
-    if (at == std::u32string_view::npos) {
-      out.push_back(s.substr(from));
-      return out;
-    }
-    out.push_back(s.substr(from, at - from));
-    from = at + 1;
-  }
-}
+std::vector<std::u32string_view> split_on(std::u32string_view s, char32_t sep) { return util::split(s, sep); }
 
 // Python's str.split() without arguments: runs of white space separate, no empty pieces.
 std::vector<std::u32string_view> split_ws(std::u32string_view s) {
@@ -138,7 +102,7 @@ std::optional<Fragments> parse_fragments(std::u32string_view s) {
 }
 
 std::string ascii_lower(std::u32string_view s) {
-  std::string out = to_utf8(s);
+  std::string out = util::to_utf8(s);
   for (char& c : out)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   return out;
@@ -240,7 +204,7 @@ std::vector<Attribution> parse_ann(std::string_view content, std::string_view na
   out.reserve(events.size());
   for (const auto& ev : events) {
     Attribution att;
-    att.id = to_utf8(ev.id);
+    att.id = util::to_utf8(ev.id);
     for (const auto& [role, tid] : ev.args) {
       const std::string r = ascii_lower(role);
       Fragments* target = r == "cue" ? &att.cue : r == "source" ? &att.source
@@ -249,7 +213,7 @@ std::vector<Attribution> parse_ann(std::string_view content, std::string_view na
       if (!target) continue;  // the Attribution trigger, or a role we do not know
       const auto it = entities.find(tid);
       if (it == entities.end()) {
-        warn(warnings, std::string(name) + ": " + att.id + " refers to missing " + to_utf8(tid));
+        warn(warnings, std::string(name) + ": " + att.id + " refers to missing " + util::to_utf8(tid));
         continue;
       }
       target->insert(target->end(), it->second.begin(), it->second.end());
@@ -339,7 +303,7 @@ std::string format_ann(const std::vector<Attribution>& attributions, std::u32str
     }
     for (char32_t& c : covered)
       if (c == U'\t' || c == U'\n' || c == U'\r') c = U' ';
-    out += "\t" + to_utf8(covered) + "\n";
+    out += "\t" + util::to_utf8(covered) + "\n";
     return id;
   };
   for (const auto& a : attributions) {

@@ -11,6 +11,7 @@
 #include "core/error.hpp"
 #include "extract/extractor.hpp"
 #include "util/file.hpp"
+#include "util/split.hpp"
 #include "util/utf8.hpp"
 
 namespace claimtrail::eval {
@@ -24,19 +25,7 @@ void warn(std::vector<std::string>* warnings, std::string message) {
   if (warnings) warnings->push_back(std::move(message));
 }
 
-std::vector<std::string_view> split(std::string_view s, char sep) {
-  std::vector<std::string_view> out;
-  std::size_t from = 0;
-  for (;;) {
-    const std::size_t at = s.find(sep, from);
-    if (at == std::string_view::npos) {
-      out.push_back(s.substr(from));
-      return out;
-    }
-    out.push_back(s.substr(from, at - from));
-    from = at + 1;
-  }
-}
+std::vector<std::string_view> split(std::string_view s, char sep) { return util::split(s, sep); }
 
 std::string_view trim(std::string_view s) {
   const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };

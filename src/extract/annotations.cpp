@@ -20,20 +20,12 @@ int token_at(const text::Document& doc, std::size_t b) {
   return static_cast<int>(it - toks.begin());
 }
 
-int sentence_of(const text::Document& doc, int tok) {
-  const auto& ss = doc.sentences();
-  auto it = std::upper_bound(ss.begin(), ss.end(), tok,
-                             [](int t, const text::Sentence& s) { return t < s.first_tok; });
-  return static_cast<int>(it - ss.begin()) - 1;
-}
-
-}  // namespace
-
-namespace {
+// Does `re` match anywhere in the article? (A cheap test before per-sentence work.)
 bool article_matches(const Context& ctx, const re2::RE2& re) {
   const std::string_view t = ctx.doc.text();
   return RE2::PartialMatch(re2::StringPiece(t.data(), t.size()), re);
 }
+
 }  // namespace
 
 void find_non_responses(Context& ctx) {
@@ -223,7 +215,6 @@ void find_source_descriptions(Context& ctx) {
     }
     d.group = group;
     ctx.out.source_descriptions.push_back(d);
-    (void)sentence_of;
   }
 }
 

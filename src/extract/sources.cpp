@@ -181,9 +181,6 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
                                                      ctx.low(nb - 1) == "von" || ctx.low(nb - 1) == "de"))
         --nb;
       c.name = {nb, head + 1};
-      // Modifiers before the name that are not titles: affiliation.
-      int aff_e = last_title >= 0 ? b : nb;
-      (void)aff_e;
       if (last_title >= 0) info.descriptors.role = info.descriptors.role.empty()
                                                       ? join_surface(ctx, b, last_title + 1)
                                                       : info.descriptors.role;

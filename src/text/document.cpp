@@ -116,10 +116,7 @@ void Document::tokenize(const Abbreviations& abbreviations) {
           j += l2;
           continue;
         }
-        if (c2 == '.' && has_dot) {  // the final period of "U.S." is handled below
-          break;
-        }
-        break;
+        break;  // a final period ("U.S.", "Mr.") is decided below
       }
       t.end = static_cast<std::uint32_t>(j);
       t.flags |= kWord;
@@ -182,7 +179,7 @@ void Document::tokenize(const Abbreviations& abbreviations) {
     // Lower-cased form; the typographic apostrophe is folded to ASCII.
     t.lower = static_cast<std::uint32_t>(lower_.size());
     for (std::size_t k = t.start; k < t.end;) {
-      if (k + 2 < t.end + 0 && static_cast<unsigned char>(s[k]) == 0xE2 &&
+      if (k + 2 < t.end && static_cast<unsigned char>(s[k]) == 0xE2 &&
           static_cast<unsigned char>(s[k + 1]) == 0x80 && static_cast<unsigned char>(s[k + 2]) == 0x99 &&
           (t.flags & kWord)) {
         lower_.push_back('\'');
@@ -245,7 +242,6 @@ void Document::split_paragraphs() {
     pos = end + 1;
   }
   // Assign tokens to paragraphs.
-  std::size_t p = 0;
   int ti = 0;
   const int nt = size();
   for (std::size_t k = 0; k < paragraphs_.size(); ++k) {
@@ -257,9 +253,7 @@ void Document::split_paragraphs() {
       ++ti;
     }
     para.end_tok = ti;
-    p = k;
   }
-  (void)p;
 }
 
 void Document::pair_quotes() {

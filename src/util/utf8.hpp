@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -19,6 +20,12 @@ char32_t decode_at(std::string_view s, std::size_t i, std::size_t* len);
 
 // The code point ending just before s[i] (i > 0), with its length in *len.
 char32_t decode_before(std::string_view s, std::size_t i, std::size_t* len);
+
+// Appends the UTF-8 encoding of c to out.
+void append_utf8(std::string& out, char32_t c);
+
+// The UTF-8 encoding of a code-point string.
+std::string to_utf8(std::u32string_view s);
 
 // Maps byte offsets to code-point offsets for one text. Built once, O(n).
 class CodepointIndex {
