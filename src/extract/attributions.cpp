@@ -132,10 +132,11 @@ class Finder {
       else if (ctx_.is_comma(next) && next + 1 < r.e && doc_.tok(next + 1).is(kOpenQuote)) s += 0.3;
     }
     // "..., the sources said." : content before, cue at the clause end.
-    if (tail_like({c.core.e, r.e}, r) && has_content_boundary_before(c.core.b, r)) s += 0.25;
+    const int mod_b = modifiers_start(c.core.b, r);
+    const TokRange subj = source_before(ctx_, mod_b, r.b);
+    if (tail_like({c.core.e, r.e}, r) && has_content_boundary_before(subj.empty() ? mod_b : subj.b, r)) s += 0.25;
     if (e.occurrences < 10 && e.p < 0.6) s -= 0.2;
     // A speaker-like subject right before the cue: "officials acknowledge".
-    const TokRange subj = source_before(ctx_, modifiers_start(c.core.b, r), r.b);
     if (!subj.empty() && speaker_like(subj.e - 1)) s += 0.15;
     return s;
   }
@@ -190,11 +191,10 @@ class Finder {
     return n <= 8;
   }
 
-  // Is there text before `cue_b` that ends with a comma or closing quote
-  // before a subject noun phrase ("X, the officials said")?
-  bool has_content_boundary_before(int cue_b, TokRange r) const {
-    const TokRange src = source_before(ctx_, modifiers_start(cue_b, r), r.b);
-    const int before = src.empty() ? modifiers_start(cue_b, r) - 1 : src.b - 1;
+  // Does text end with a comma, dash or closing quote right before token
+  // `start` (the subject of a cue, or the cue itself): "X, the officials said"?
+  bool has_content_boundary_before(int start, TokRange r) const {
+    const int before = start - 1;
     if (before <= r.b) return false;
     return ctx_.is_comma(before) || doc_.tok(before).is(kCloseQuote) || doc_.tok(before).is(text::kDash);
   }
