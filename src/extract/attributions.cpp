@@ -40,6 +40,20 @@ constexpr std::array<std::string_view, 14> kComplementOpeners = {
     "in", "on", "at", "during", "last", "this", "earlier", "late", "early", "yesterday",
     "today", "tonight", "separately", "afterward"};
 
+// Auxiliaries and copulas: after a noun phrase they make it a clause's subject.
+constexpr std::array<std::string_view, 22> kFiniteVerbs = {
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might",
+    "should", "must", "do", "does", "did", "shall", "won't", "isn't", "wasn't"};
+
+// Words that open a modifier after a noun phrase's head ("a lawyer for X").
+constexpr std::array<std::string_view, 10> kPostmodifiers = {
+    "of", "for", "from", "at", "in", "with", "who", "whose", "on", "to"};
+
+// Words that join a content to a following attribution ("..., but Y said").
+constexpr std::array<std::string_view, 14> kCoordinators = {
+    "and", "but", "or", "while", "whereas", "although", "though", "as", "because", "since", "so", "yet",
+    "then", "even"};
+
 constexpr std::array<std::string_view, 14> kPronouns = {
     "he", "she", "they", "it", "we", "i", "you", "who", "which", "him", "her", "them", "us", "one"};
 
@@ -60,20 +74,55 @@ class Finder {
   explicit Finder(Context& ctx) : ctx_(ctx), doc_(ctx.doc) {}
 
   void run() {
-    for (const auto& s : doc_.sentences()) {
+    const auto& sentences = doc_.sentences();
+    for (std::size_t si = 0; si < sentences.size(); ++si) {
+      const auto& s = sentences[si];
       int b = std::max(s.first_tok, s.first_tok < ctx_.body_first_tok && s.end_tok > ctx_.body_first_tok
                                         ? ctx_.body_first_tok
                                         : s.first_tok);
       if (s.end_tok <= b) continue;
       const bool headline = b < ctx_.headline_end_tok;
-      find_in({b, s.end_tok}, -1, headline);
+      const int idx = find_in({b, s.end_tok}, -1, headline);
+      if (idx >= 0 && !headline) si += continued_quotes(idx, si);
     }
+  }
+
+  // A direct quote whose attribution closes its sentence goes on in the
+  // quote-only sentences after it in the same paragraph: "\"A,\" X said.
+  // \"B.\"" is one attribution with contents A and B. Returns how many
+  // sentences it took.
+  std::size_t continued_quotes(int idx, std::size_t si) {
+    const auto ui = static_cast<std::size_t>(idx);
+    auto& frags = ctx_.attr_content[ui];
+    const TokRange cue = ctx_.attr_cue[ui];
+    if (frags.empty() || frags.back().e > cue.b || !doc_.tok(frags.back().b).is(kOpenQuote)) return 0;
+    const auto& sentences = doc_.sentences();
+    std::size_t taken = 0;
+    for (std::size_t k = si + 1; k < sentences.size(); ++k) {
+      const auto& s = sentences[k];
+      if (s.para != sentences[si].para || !doc_.tok(s.first_tok).is(kOpenQuote)) break;
+      const int q = doc_.tok(s.first_tok).quote;
+      if (q < 0) break;
+      const auto& region = doc_.quotes()[static_cast<std::size_t>(q)];
+      int last = s.end_tok - 1;
+      while (last > s.first_tok && doc_.tok(last).is(kSentenceEnd)) --last;
+      if (region.close_tok < 0 || region.close_tok < last) break;
+      frags.push_back({s.first_tok, s.end_tok});
+      ++taken;
+    }
+    if (taken > 0) {
+      auto& a = ctx_.out.attributions[ui];
+      a.content.clear();
+      for (const TokRange& f : frags) a.content.push_back(ctx_.span(f));
+    }
+    return taken;
   }
 
  private:
   // Finds the attribution of the clause `r` (a sentence, or a content for
   // nested ones); returns its index or -1.
   int find_in(TokRange r, int parent, bool headline) {
+    headline_ = headline;
     const std::vector<Cue> cues = cue_candidates(r, parent >= 0);
     for (const Cue& cue : cues) {
       const int idx = build(r, cue, parent, headline);
@@ -89,6 +138,9 @@ class Finder {
     for (int i = r.b; i < r.e; ++i) {
       if (!ctx_.is_word(i) || doc_.tok(i).quote >= 0 || ctx_.blocked[static_cast<std::size_t>(i)]) continue;
       if (!ctx_.lex.starts_cue(ctx_.low(i))) continue;
+      // "State" in "the State Department" is a name, not a cue; headlines
+      // capitalise every word, and a sentence's first word is capitalised anyway.
+      if (doc_.tok(i).is(text::kCapitalized) && !headline_ && i > r.b && !doc_.tok(i - 1).is(kOpenQuote)) continue;
       for (int n = std::min(longest, r.e - i); n >= 1; --n) {
         key.clear();
         bool ok = true;
@@ -139,6 +191,12 @@ class Finder {
     // A speaker-like subject right before the cue: "officials acknowledge".
     if (!subj.empty() && speaker_like(subj.e - 1)) s += 0.15;
     return s;
+  }
+
+  // Is this word on its own a cue more often than not ("said", "told")?
+  bool strong_cue(std::string_view w) const {
+    const CueEntry* e = ctx_.lex.cue(w);
+    return e != nullptr && e->as_cue >= 3 && e->p >= 0.5;
   }
 
   // Can the word ending a noun phrase name a speaker (a pronoun, a name, a
@@ -240,13 +298,24 @@ class Finder {
     const std::string_view w0 = ctx_.low(from);
     const auto& t0 = doc_.tok(from);
     const bool np_start = t0.is(text::kCapitalized) || ctx_.lex.is_determiner(w0) || in(kPronouns, w0) ||
-                          ctx_.lex.quantifier(w0).has_value() || ctx_.lex.person_noun(w0) || ctx_.is_name_token(from);
+                          ctx_.lex.quantifier(w0).has_value() || ctx_.lex.person_noun(w0) || ctx_.is_name_token(from) ||
+                          ctx_.lex.is_rank(w0) || ctx_.lex.is_title(w0) || ctx_.lex.is_affiliation_word(w0) ||
+                          w0 == "former" || w0 == "state";
     if (!np_start) return {};
     int i = from;
     int commas = 0;
     for (; i < end; ++i) {
       const std::string_view w = ctx_.low(i);
       if (w == "that" || doc_.tok(i).is(kOpenQuote) || ctx_.is_punct(i, ':') || ctx_.is_punct(i, ';')) return {};
+      if (ctx_.is_punct(i, '(')) {  // "Howard Dean (D)"
+        int j = i + 1;
+        while (j < end && j < i + 8 && !ctx_.is_punct(j, ')')) ++j;
+        if (j < end && ctx_.is_punct(j, ')')) {
+          i = j;
+          continue;
+        }
+        break;
+      }
       if (ctx_.is_comma(i)) {
         // An appositive may follow the name; anything else ends the source.
         if (commas == 0 && i + 1 < end &&
@@ -258,6 +327,10 @@ class Finder {
         break;
       }
       if (ctx_.is_word(i) && (w == "adding" || w == "saying" || w == "noting" || w == "who")) break;
+      // "said the two sides had agreed": a clause, not an inverted source.
+      if (i > from && commas == 0 && ctx_.is_word(i) && !doc_.tok(i).is(text::kCapitalized) &&
+          (in(kFiniteVerbs, w) || strong_cue(w)))
+        return {};
     }
     if (i - from > 20) return {};
     return {from, i};
@@ -298,9 +371,12 @@ class Finder {
     // Inverted: "<content>, said X" / "\"...,\" said X".
     if (mod_b - 1 > r.b && (c.is_comma(mod_b - 1) || doc_.tok(mod_b - 1).is(kCloseQuote))) {
       const TokRange after = source_after(cue.core.e, e);
-      int head_end = after.b;  // the head noun phrase ends before an appositive
-      while (head_end < after.e && !c.is_comma(head_end)) ++head_end;
-      if (!after.empty() && (after.e >= e || c.is_comma(after.e)) && speaker_like(head_end - 1)) {
+      int head_end = after.b;  // the head noun phrase ends before an appositive or a modifier
+      while (head_end < after.e && !c.is_comma(head_end) && !c.is_punct(head_end, '(') &&
+             !(head_end > after.b && in(kPostmodifiers, c.low(head_end))))
+        ++head_end;
+      if (!after.empty() && (after.e >= e || c.is_comma(after.e) || c.low(after.e) == "who") &&
+          speaker_like(head_end - 1)) {
         int pre_e = mod_b;
         if (c.is_comma(pre_e - 1)) --pre_e;
         if (pre_e - r.b >= 2) {
@@ -318,10 +394,18 @@ class Finder {
     while (pre_e > r.b && (c.is_comma(pre_e - 1) || doc_.tok(pre_e - 1).is(text::kDash))) --pre_e;
     const bool boundary = pre_end - 1 >= r.b && (c.is_comma(pre_end - 1) || doc_.tok(pre_end - 1).is(kCloseQuote) ||
                                                   doc_.tok(pre_end - 1).is(text::kDash));
-    const bool pre_has_content = pre_e - r.b >= 2 && boundary;
+    // A quotation ending right before the source: "\"...,\" X said [anything]".
+    const bool quoted_pre = pre_e > r.b && doc_.tok(pre_e - 1).is(kCloseQuote) && doc_.tok(r.b).is(kOpenQuote);
+    const bool pre_has_content = pre_e - r.b >= 2 && boundary && (quoted_pre || !adverbial(r.b, pre_e));
+    bool content_first = !source.empty() && pre_has_content && tail_like({cue.core.e, e}, r);
+    if (!content_first && !source.empty() && quoted_pre && cue.core.e < e) {
+      const int n = cue.core.e;
+      content_first = c.low(n) != "that" && !c.is_punct(n, ':') && !doc_.tok(n).is(kOpenQuote) &&
+                      !(c.is_comma(n) && n + 1 < e && doc_.tok(n + 1).is(kOpenQuote));
+    }
 
     // Content-first: "<content>, X said [complement]." (and split quotes).
-    if (!source.empty() && pre_has_content && tail_like({cue.core.e, e}, r)) {
+    if (content_first) {
       add_content(frags, r.b, pre_e);
       int after = skip_tail(cue.core.e, e);
       add_trailing_quote(frags, after, e);
@@ -338,19 +422,73 @@ class Finder {
       }
     }
 
+    // A verb coordinated with an outer cue shares its source: "X said A
+    // and added B", "X said A, adding B".
+    if (parent >= 0 && shares_parent_subject(cue)) source = ctx_.attr_source[static_cast<std::size_t>(parent)];
     // Source-first: "X said [to Y] [complement] (that) <content>".
     if (source.empty()) return -1;
     int cs = content_start(cue, e);
     if (cs >= e) return -1;
     add_content(frags, cs, e);
     const int idx = emit(kind_of(frags), cue.span, source, frags, parent, headline);
-    // Nested: "X said Y in a joint statement affirmed Z".
-    if (parent < 0 && idx >= 0 && doc_.tok(cs).quote < 0) {
-      int nb = cs;
-      if (c.low(nb) == "that") ++nb;
-      if (e - nb >= 4) find_in({nb, e}, idx, headline);
-    }
+    if (parent < 0 && idx >= 0) find_embedded(idx, cs, e, headline);
     return idx;
+  }
+
+  // Looks for an attribution inside the content [cs, e) of attribution
+  // `outer`. When it is the whole content ("X said Y in a statement affirmed
+  // Z") it stays nested; when it follows on after a boundary ("X said A, but
+  // Y said B"; "X said A and added B"; "X said A, adding B") it becomes a
+  // sibling and the outer content ends before it.
+  void find_embedded(int outer, int cs, int e, bool headline) {
+    if (cs >= e || doc_.tok(cs).quote >= 0) return;
+    int nb = cs;
+    if (ctx_.low(nb) == "that") ++nb;
+    if (e - nb < 4) return;
+    const int inner = find_in({nb, e}, outer, headline);
+    if (inner < 0) return;
+    const auto ui = static_cast<std::size_t>(inner);
+    int left = ctx_.attr_cue[ui].b;
+    if (!ctx_.attr_source[ui].empty()) left = std::min(left, ctx_.attr_source[ui].b);
+    for (const TokRange& f : ctx_.attr_content[ui]) left = std::min(left, f.b);
+    if (left <= nb) return;  // the whole content: truly nested
+    int end = left;
+    while (end > nb && (ctx_.is_punct(end - 1, ',') || ctx_.is_punct(end - 1, ';') ||
+                        doc_.tok(end - 1).is(text::kDash) || in(kCoordinators, ctx_.low(end - 1))))
+      --end;
+    if (end - nb < 2) return;
+    // The outer content now ends before the sibling.
+    const auto uo = static_cast<std::size_t>(outer);
+    auto& frags = ctx_.attr_content[uo];
+    frags.back().e = std::min(frags.back().e, end);
+    auto& a = ctx_.out.attributions[uo];
+    a.content.clear();
+    for (const TokRange& f : frags) a.content.push_back(ctx_.span(f));
+    ctx_.out.attributions[ui].parent = -1;
+    // The sibling's content may hold a further sibling.
+    const auto& inner_frags = ctx_.attr_content[ui];
+    if (inner_frags.size() == 1 && ctx_.attr_cue[ui].b < inner_frags[0].b)
+      find_embedded(inner, inner_frags[0].b, inner_frags[0].e, headline);
+  }
+
+  // Is [b, e) a short adverbial that opens a sentence rather than a
+  // content: "Last month,", "In the deposition,", "On Tuesday,"?
+  bool adverbial(int b, int e) const {
+    if (e - b > 4) return false;
+    for (int i = b; i < e; ++i)
+      if (doc_.tok(i).is(text::kQuote)) return false;
+    const std::string_view w = ctx_.low(b);
+    return in(kComplementOpeners, w) || in(kPostmodifiers, w) || w == "after" || w == "before" || w == "since" ||
+           w == "speaking" || w == "asked" || w == "still" || w == "however" || w == "meanwhile" || w == "now";
+  }
+
+  bool shares_parent_subject(const Cue& cue) const {
+    const int before = cue.span.b - 1;
+    if (before < 0) return false;
+    const std::string_view w = ctx_.low(before);
+    if (w == "and" || w == "but" || w == "or" || w == "then") return true;
+    const std::string_view core = ctx_.low(cue.core.b);
+    return ctx_.is_comma(before) && core.size() > 4 && core.substr(core.size() - 3) == "ing";
   }
 
   // After a content-first cue, skips the complement to where a trailing
@@ -456,7 +594,26 @@ class Finder {
 
   Context& ctx_;
   const text::Document& doc_;
+  bool headline_ = false;
 };
+
+}  // namespace
+
+namespace {
+
+// For a ")" or a dash at token k: the "(" or the dash opening the aside, within
+// the same sentence and at most 25 tokens back; -1 when there is none.
+int matching_open(const Context& ctx, int k, int lower) {
+  const auto& doc = ctx.doc;
+  const bool paren = ctx.is_punct(k, ')');
+  for (int j = k - 1; j >= lower && j >= k - 25; --j) {
+    const auto& t = doc.tok(j);
+    if (t.is(text::kSentenceEnd) || t.is(text::kQuote)) return -1;
+    if (paren ? ctx.is_punct(j, '(') : t.is(text::kDash)) return j;
+    if (paren && ctx.is_punct(j, ')')) return -1;
+  }
+  return -1;
+}
 
 }  // namespace
 
@@ -478,6 +635,15 @@ TokRange source_before(const Context& ctx, int end, int lower, bool stop_at_and_
     if (t.is(text::kSentenceEnd)) break;
     if (t.is(text::kPunct)) {
       const char32_t p = t.punct;
+      // A parenthesis or an aside between dashes inside the noun phrase:
+      // "Roger Wicker (R-Miss.) said", "The justice -- who has ... -- said".
+      if (p == ')' || t.is(text::kDash)) {
+        const int open = matching_open(ctx, k, lower);
+        if (open > lower) {
+          k = open;
+          continue;
+        }
+      }
       if (p == ';' || p == ':' || p == '(' || p == ')' || p == '[' || p == ']' || t.is(text::kDash)) break;
       if (p == ',') {
         if (appositive && !crossed_appositive) {
