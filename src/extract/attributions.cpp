@@ -25,6 +25,10 @@ constexpr std::array<std::string_view, 44> kCueModifiers = {
     "then", "recently", "publicly", "privately", "often", "again", "even", "just", "further",
     "first", "once", "formally", "officially", "openly"};
 
+// Words ending in -ly that are not adverbs of a cue.
+constexpr std::array<std::string_view, 10> kNotAdverbs = {
+    "family", "ally", "rally", "supply", "reply", "italy", "only", "july", "early", "daily"};
+
 // Clause openers a subject noun phrase never reaches back past.
 constexpr std::array<std::string_view, 18> kClauseWords = {
     "that", "because", "while", "whereas", "although", "though", "since", "if", "whether",
@@ -53,6 +57,8 @@ constexpr std::array<std::string_view, 10> kPostmodifiers = {
 constexpr std::array<std::string_view, 14> kCoordinators = {
     "and", "but", "or", "while", "whereas", "although", "though", "as", "because", "since", "so", "yet",
     "then", "even"};
+
+constexpr std::array<std::string_view, 8> kSubjectPronouns = {"he", "she", "they", "we", "i", "who", "it", "which"};
 
 constexpr std::array<std::string_view, 14> kPronouns = {
     "he", "she", "they", "it", "we", "i", "you", "who", "which", "him", "her", "them", "us", "one"};
@@ -141,24 +147,29 @@ class Finder {
       // "State" in "the State Department" is a name, not a cue; headlines
       // capitalise every word, and a sentence's first word is capitalised anyway.
       if (doc_.tok(i).is(text::kCapitalized) && !headline_ && i > r.b && !doc_.tok(i - 1).is(kOpenQuote)) continue;
-      for (int n = std::min(longest, r.e - i); n >= 1; --n) {
-        key.clear();
-        bool ok = true;
-        for (int k = i; k < i + n; ++k) {
-          if (!ctx_.is_word(k)) { ok = false; break; }
-          if (k > i) key.push_back(' ');
-          key.append(ctx_.low(k));
-        }
-        if (!ok) continue;
+      // Of the cues starting here, the likeliest; the longer among equals
+      // ("called for" over "called", but "said" over "said tuesday").
+      const CueEntry* best = nullptr;
+      int best_n = 0;
+      key.clear();
+      for (int n = 1; n <= std::min(longest, r.e - i); ++n) {
+        const int k = i + n - 1;
+        if (!ctx_.is_word(k)) break;
+        if (n > 1) key.push_back(' ');
+        key.append(ctx_.low(k));
         const CueEntry* e = ctx_.lex.cue(key);
-        if (!e) continue;
+        if (e && (!best || e->p >= best->p || key == "according to")) {
+          best = e;
+          best_n = n;
+        }
+      }
+      if (best) {
         Cue c;
-        c.core = {i, i + n};
-        c.according_to = key == "according to";
-        c.score = score(r, c, *e);
+        c.core = {i, i + best_n};
+        c.according_to = best_n == 2 && ctx_.low(i) == "according" && ctx_.low(i + 1) == "to";
+        c.score = score(r, c, *best);
         const double threshold = nested ? 0.6 : 0.5;
         if (c.score >= threshold) found.push_back(c);
-        break;
       }
     }
     for (Cue& c : found) c.span = expand(c.core, r);
@@ -219,12 +230,17 @@ class Finder {
             aux == "were");
   }
 
-  // Extends a cue core left over auxiliaries, negation and adverbs.
-  TokRange expand(TokRange core, TokRange r) const {
-    int b = core.b;
-    while (b - 1 >= r.b && ctx_.is_word(b - 1) && in(kCueModifiers, ctx_.low(b - 1))) --b;
-    return {b, core.e};
+  // Is token i a word folded into a cue before its core: an auxiliary, a
+  // negation, or an adverb ("has also said", "cynically said")?
+  bool cue_modifier(int i) const {
+    if (!ctx_.is_word(i) || doc_.tok(i).is(text::kCapitalized)) return false;
+    const std::string_view w = ctx_.low(i);
+    if (in(kCueModifiers, w)) return true;
+    return w.size() > 4 && w.substr(w.size() - 2) == "ly" && !in(kNotAdverbs, w);
   }
+
+  // Extends a cue core left over auxiliaries, negation and adverbs.
+  TokRange expand(TokRange core, TokRange r) const { return {modifiers_start(core.b, r), core.e}; }
 
   int end_without_final_punct(TokRange r) const {
     int e = r.e;
@@ -259,7 +275,7 @@ class Finder {
 
   int modifiers_start(int cue_b, TokRange r) const {
     int b = cue_b;
-    while (b - 1 >= r.b && ctx_.is_word(b - 1) && in(kCueModifiers, ctx_.low(b - 1))) --b;
+    while (b - 1 >= r.b && cue_modifier(b - 1)) --b;
     return b;
   }
 
@@ -449,7 +465,8 @@ class Finder {
     if (inner < 0) return;
     const auto ui = static_cast<std::size_t>(inner);
     int left = ctx_.attr_cue[ui].b;
-    if (!ctx_.attr_source[ui].empty()) left = std::min(left, ctx_.attr_source[ui].b);
+    // (A source shared with the outer attribution lies before the content.)
+    if (!ctx_.attr_source[ui].empty() && ctx_.attr_source[ui].b >= nb) left = std::min(left, ctx_.attr_source[ui].b);
     for (const TokRange& f : ctx_.attr_content[ui]) left = std::min(left, f.b);
     if (left <= nb) return;  // the whole content: truly nested
     int end = left;
@@ -464,6 +481,7 @@ class Finder {
     auto& a = ctx_.out.attributions[uo];
     a.content.clear();
     for (const TokRange& f : frags) a.content.push_back(ctx_.span(f));
+    a.kind = kind_of(frags);
     ctx_.out.attributions[ui].parent = -1;
     // The sibling's content may hold a further sibling.
     const auto& inner_frags = ctx_.attr_content[ui];
@@ -473,13 +491,22 @@ class Finder {
 
   // Is [b, e) a short adverbial that opens a sentence rather than a
   // content: "Last month,", "In the deposition,", "On Tuesday,"?
+  // Or a bare name ("Jane Doe, the minister, said ...": the name is the
+  // source's, not a content).
   bool adverbial(int b, int e) const {
-    if (e - b > 4) return false;
-    for (int i = b; i < e; ++i)
+    bool verb = false, all_names = true;
+    for (int i = b; i < e; ++i) {
       if (doc_.tok(i).is(text::kQuote)) return false;
+      if (ctx_.is_word(i) && (in(kFiniteVerbs, ctx_.low(i)) || strong_cue(ctx_.low(i)))) verb = true;
+      if (!ctx_.is_name_token(i) && !ctx_.is_punct(i, '.')) all_names = false;
+    }
+    if (all_names && e - b <= 4) return true;
+    if (verb) return false;
     const std::string_view w = ctx_.low(b);
-    return in(kComplementOpeners, w) || in(kPostmodifiers, w) || w == "after" || w == "before" || w == "since" ||
-           w == "speaking" || w == "asked" || w == "still" || w == "however" || w == "meanwhile" || w == "now";
+    const bool opener = in(kComplementOpeners, w) || in(kPostmodifiers, w) || w == "after" || w == "before" ||
+                        w == "since" || w == "speaking" || w == "asked" || w == "still" || w == "however" ||
+                        w == "meanwhile" || w == "now" || w == "during" || w == "following" || w == "like";
+    return opener && (e - b <= 4 || w != "to");
   }
 
   bool shares_parent_subject(const Cue& cue) const {
@@ -617,6 +644,13 @@ int matching_open(const Context& ctx, int k, int lower) {
 
 }  // namespace
 
+// Can token i open an appositive ("56", "the minister", "who has served")?
+bool appositive_opener(const Context& ctx, int i) {
+  const std::string_view w = ctx.low(i);
+  return ctx.doc.tok(i).is(text::kDigit) || w == "a" || w == "an" || w == "the" || w == "who" || w == "whose" ||
+         ctx.lex.is_rank(w) || ctx.lex.is_title(w) || w == "former";
+}
+
 TokRange source_before(const Context& ctx, int end, int lower, bool stop_at_and_det) {
   const auto& doc = ctx.doc;
   int j = end - 1;
@@ -629,6 +663,8 @@ TokRange source_before(const Context& ctx, int end, int lower, bool stop_at_and_
   }
   int k = j;
   bool crossed_appositive = false;
+  int extra_commas = 0;
+  std::array<int, 2> fallbacks{};  // starts of the further appositives
   for (; k >= lower; --k) {
     const auto& t = doc.tok(k);
     if (t.is(text::kQuote) || t.quote >= 0) break;
@@ -650,6 +686,12 @@ TokRange source_before(const Context& ctx, int end, int lower, bool stop_at_and_
           crossed_appositive = true;
           continue;
         }
+        // A further appositive: "Jane Doe, 56, who has served ..., said",
+        // "Jane Doe, the minister, a member of the council, said".
+        if (appositive && extra_commas < 2 && k + 1 < src_end && appositive_opener(ctx, k + 1)) {
+          fallbacks[static_cast<std::size_t>(extra_commas++)] = k + 1;
+          continue;
+        }
         break;
       }
       continue;
@@ -662,6 +704,12 @@ TokRange source_before(const Context& ctx, int end, int lower, bool stop_at_and_
     if ((w == "and" || w == "but" || w == "or") && k - 1 >= lower && ctx.is_comma(k - 1)) break;
     if (w == "but") break;
     if (stop_at_and_det && w == "and" && k + 1 < end && ctx.lex.is_determiner(ctx.low(k + 1))) break;
+    // A subject or relative pronoun opens its noun phrase: "... network RT he
+    // blasted", "..., who cited".
+    if (in(kSubjectPronouns, w) && !appositive) {
+      --k;
+      break;
+    }
   }
   int b = k + 1;
   if (appositive && !crossed_appositive) {
@@ -674,16 +722,18 @@ TokRange source_before(const Context& ctx, int end, int lower, bool stop_at_and_
          (ctx.low(b) == "and" || ctx.low(b) == "but" || ctx.low(b) == "yet" || ctx.low(b) == "so" ||
           ctx.low(b) == "or" || ctx.low(b) == "also"))
     ++b;
-  if (b >= src_end) return {};
-  if (src_end - b > 25) return {};
-  // It must open like a noun phrase.
-  const std::string_view w0 = ctx.low(b);
-  const auto& t0 = doc.tok(b);
-  const bool np = t0.is(text::kCapitalized) || t0.is(text::kDigit) || ctx.lex.is_determiner(w0) ||
-                  in(kPronouns, w0) || ctx.lex.quantifier(w0).has_value() || ctx.lex.person_noun(w0) ||
-                  ctx.lex.is_rank(w0) || ctx.lex.is_affiliation_word(w0) || ctx.is_name_token(b) ||
-                  ctx.lex.is_document_noun(w0);
-  if (!np) return {};
+  // It must open like a noun phrase; failing that, the last appositive
+  // crossed ends the search.
+  auto np_start = [&](int i) {
+    const std::string_view w0 = ctx.low(i);
+    const auto& t0 = doc.tok(i);
+    return t0.is(text::kCapitalized) || t0.is(text::kDigit) || ctx.lex.is_determiner(w0) || in(kPronouns, w0) ||
+           ctx.lex.quantifier(w0).has_value() || ctx.lex.person_noun(w0) || ctx.lex.is_rank(w0) ||
+           ctx.lex.is_affiliation_word(w0) || ctx.is_name_token(i) || ctx.lex.is_document_noun(w0);
+  };
+  for (int f = extra_commas; b < src_end && !np_start(b) && f > 0; --f) b = fallbacks[static_cast<std::size_t>(f - 1)];
+  if (b >= src_end || !np_start(b)) return {};
+  if (src_end - b > (extra_commas > 0 ? 40 : 25)) return {};
   return {b, src_end};
 }
 

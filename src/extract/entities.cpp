@@ -24,13 +24,35 @@ class Resolver {
  public:
   explicit Resolver(Context& ctx) : ctx_(ctx) {}
 
+  // A person named outside any source: a later pronoun may refer to them.
+  void mentioned(TokRange name) {
+    candidate_ = name;
+    candidate_pos_ = ctx_.doc.tok(name.b).start;
+  }
+
   // Resolves one source NP; fills `src` (category, entity, entities, descriptors).
   void resolve(TokRange np, core::Source& src) {
     SourceInfo info = classify_source(ctx_, np);
+    // A person named since the last named source becomes an entity when a
+    // pronoun or a description may refer to them.
+    if (!candidate_.empty() && (info.pronoun == SourceInfo::Pronoun::person ||
+                                (info.category == SourceCategory::unnamed_person && info.definite))) {
+      if (last_named_person_ < 0 || last_pos(last_named_person_) < candidate_pos_) {
+        const SourceInfo cand = classify_source(ctx_, candidate_);
+        if (cand.category == SourceCategory::named_person && cand.names.size() == 1) {
+          const int e = named(cand.names[0], SourceCategory::named_person, cand);
+          auto& m = ctx_.out.entities[static_cast<std::size_t>(e)].mentions;
+          const core::Span sp = ctx_.span(cand.names[0]);
+          if (std::find(m.begin(), m.end(), sp) == m.end()) m.push_back(sp);
+          last_named_person_ = e;
+        }
+      }
+      candidate_ = {};
+    }
     src.descriptors = info.descriptors;
     const core::Span mention = ctx_.span(np);
     if (info.pronoun != SourceInfo::Pronoun::none) {
-      const int e = antecedent(info.pronoun);
+      const int e = antecedent(info.pronoun, mention.start);
       if (e >= 0) {
         src.category = ctx_.out.entities[static_cast<std::size_t>(e)].category;
         link(e, mention, src);
@@ -69,19 +91,36 @@ class Resolver {
       }
       return;
     }
+    // "the New York businessman", "the former secretary": a definite
+    // description of one person, with no earlier mention of its kind, refers
+    // back to the last named person.
+    if (src.category == SourceCategory::unnamed_person && info.definite && !info.plural && last_named_person_ >= 0 &&
+        !ctx_.lex.is_anonymous_noun(info.head) && !known_head(info.head)) {
+      src.category = SourceCategory::named_person;
+      src.anonymous = false;
+      link(last_named_person_, mention, src);
+      return;
+    }
     const int e = by_head(info, src.category, mention);
     link(e, mention, src);
   }
 
  private:
+  bool known_head(const std::string& head) const {
+    const std::string h = singular(head);
+    return std::any_of(known_.begin(), known_.end(), [&](const Known& k) { return k.head == h; });
+  }
+
   void link(int e, core::Span mention, core::Source& src) {
     src.entity = e;
     if (std::find(src.entities.begin(), src.entities.end(), e) == src.entities.end())
       src.entities.insert(src.entities.begin(), e);
     auto& m = ctx_.out.entities[static_cast<std::size_t>(e)].mentions;
     if (std::find(m.begin(), m.end(), mention) == m.end()) m.push_back(mention);
-    last_[static_cast<std::size_t>(slot(ctx_.out.entities[static_cast<std::size_t>(e)].category,
-                                        known_[static_cast<std::size_t>(e)].plural))] = e;
+    const auto& ent = ctx_.out.entities[static_cast<std::size_t>(e)];
+    const bool plural = known_[static_cast<std::size_t>(e)].plural;
+    last_[static_cast<std::size_t>(slot(ent.category, plural))] = e;
+    if (ent.category == SourceCategory::named_person && !plural) last_named_person_ = e;
   }
 
   static int slot(SourceCategory c, bool plural) {
@@ -95,7 +134,19 @@ class Resolver {
     }
   }
 
-  int antecedent(SourceInfo::Pronoun p) const {
+  // Is the mention at byte `a` in the sentence of byte `b` or the one before?
+  bool close_before(std::size_t a, std::size_t b) const {
+    const auto& sents = ctx_.doc.sentences();
+    auto sentence_of = [&](std::size_t byte) {
+      const auto it = std::upper_bound(sents.begin(), sents.end(), byte, [&](std::size_t v, const text::Sentence& s) {
+        return v < ctx_.doc.tok(s.first_tok).start;
+      });
+      return it - sents.begin();
+    };
+    return sentence_of(b) - sentence_of(a) <= 1;
+  }
+
+  int antecedent(SourceInfo::Pronoun p, std::size_t pos) const {
     using P = SourceInfo::Pronoun;
     auto pick = [&](std::initializer_list<int> slots) {
       int best = -1;
@@ -106,7 +157,16 @@ class Resolver {
       return best;
     };
     switch (p) {
-      case P::person: return last_[0] >= 0 ? last_[0] : -1;
+      // News prose refers back to its named people: "he" is the last named
+      // person unless an unnamed one was mentioned since, in the same or
+      // the previous sentence.
+      case P::person: {
+        const int named = last_named_person_;
+        const int any = last_[0];
+        if (named < 0) return any;
+        if (any < 0 || any == named) return named;
+        return last_pos(any) > last_pos(named) && close_before(last_pos(any), pos) ? any : named;
+      }
       case P::plural: return pick({1, 2});
       case P::thing: return pick({2, 3});
       case P::relative: return pick({0, 1, 2, 3});
@@ -180,7 +240,35 @@ class Resolver {
   Context& ctx_;
   std::vector<Known> known_;
   std::array<int, 5> last_{-1, -1, -1, -1, -1};
+  int last_named_person_ = -1;
+  TokRange candidate_;             // the last person named outside a source
+  std::size_t candidate_pos_ = 0;
 };
+
+}  // namespace
+
+namespace {
+
+// A person's name opening the sentence [b, e) and followed by a lower-case
+// word: "Jane Doe spoke", "Sen. Jane Doe (D-Md.) has"; empty otherwise.
+TokRange opening_name(const Context& ctx, int b, int e) {
+  const auto& doc = ctx.doc;
+  int i = b;
+  while (i < e && doc.tok(i).is(text::kQuote)) ++i;
+  const int start = i;
+  bool title = false;
+  if (i < e && doc.tok(i).is(text::kTitleAbbrev)) {
+    title = true;
+    ++i;
+  }
+  const int names_b = i;
+  while (i < e && ctx.is_name_token(i) && !doc.tok(i).is(text::kAllCaps) && !ctx.lex.is_org_head(ctx.low(i)) &&
+         !ctx.lex.person_noun(ctx.low(i)))
+    ++i;
+  const int n = i - names_b;
+  if (n < (title ? 1 : 2) || n > 4 || i >= e || !ctx.is_word(i) || doc.tok(i).is(text::kCapitalized)) return {};
+  return {start, i};
+}
 
 }  // namespace
 
@@ -188,18 +276,27 @@ void resolve_entities(Context& ctx) {
   // Mentions in text order: attribution sources and non-response subjects.
   struct Item {
     std::size_t pos;
-    int attr;  // >= 0: attribution index
-    int nr;    // >= 0: non-response index
+    int attr;       // >= 0: attribution index
+    int nr;         // >= 0: non-response index
+    TokRange name;  // otherwise: a person named at a sentence's start
   };
   std::vector<Item> items;
+  // Sentences opening with a person's name ("Jane Doe spoke ..."): who a later
+  // "she" may mean, though not a source yet.
+  const auto& doc = ctx.doc;
+  for (const auto& s : doc.sentences()) {
+    const TokRange name = opening_name(ctx, s.first_tok, s.end_tok);
+    if (!name.empty()) items.push_back({doc.tok(name.b).start, -1, -1, name});
+  }
   for (std::size_t i = 0; i < ctx.out.attributions.size(); ++i)
-    if (!ctx.attr_source[i].empty()) items.push_back({ctx.doc.tok(ctx.attr_source[i].b).start, static_cast<int>(i), -1});
+    if (!ctx.attr_source[i].empty()) items.push_back({ctx.doc.tok(ctx.attr_source[i].b).start, static_cast<int>(i), -1, {}});
   for (std::size_t i = 0; i < ctx.out.non_responses.size(); ++i)
-    if (!ctx.nr_who[i].empty()) items.push_back({ctx.doc.tok(ctx.nr_who[i].b).start, -1, static_cast<int>(i)});
+    if (!ctx.nr_who[i].empty()) items.push_back({ctx.doc.tok(ctx.nr_who[i].b).start, -1, static_cast<int>(i), {}});
   std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.pos < b.pos; });
   Resolver r(ctx);
   for (const Item& it : items) {
-    if (it.attr >= 0) r.resolve(ctx.attr_source[static_cast<std::size_t>(it.attr)],
+    if (!it.name.empty()) r.mentioned(it.name);
+    else if (it.attr >= 0) r.resolve(ctx.attr_source[static_cast<std::size_t>(it.attr)],
                                 *ctx.out.attributions[static_cast<std::size_t>(it.attr)].source);
     else r.resolve(ctx.nr_who[static_cast<std::size_t>(it.nr)], ctx.out.non_responses[static_cast<std::size_t>(it.nr)].who);
   }

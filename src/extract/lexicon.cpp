@@ -51,18 +51,19 @@ Lexicon::Lexicon() {
     cues_.emplace(std::string(f[0]), e);
     longest_cue_ = std::max(longest_cue_, word_count(f[0]));
   });
-  // Reporting verbs missing from the learned table get a modest prior.
+  // Reporting verbs missing from the learned table get a modest prior, lower
+  // for the base and -s forms, which are often nouns ("the state", "reports").
   util::for_each_tsv_row(table("speech_verbs.tsv"), [&](const auto& f) {
     std::string_view forms = f[0];
-    while (!forms.empty()) {
+    for (int k = 0; !forms.empty(); ++k) {
       const std::size_t sp = forms.find(' ');
       const std::string form(forms.substr(0, sp));
       forms = sp == std::string_view::npos ? std::string_view{} : forms.substr(sp + 1);
-      if (!form.empty() && !cues_.count(form)) cues_.emplace(form, CueEntry{3, 10, 0.5});
+      if (!form.empty() && !cues_.count(form)) cues_.emplace(form, CueEntry{3, 10, k < 2 ? 0.35 : 0.5});
     }
   });
   util::for_each_tsv_row(table("person_nouns.tsv"), [&](const auto& f) {
-    person_nouns_.emplace(util::ascii_lower(f[0]), PersonNoun{false});
+    if (f[0] != "-") person_nouns_.emplace(util::ascii_lower(f[0]), PersonNoun{false});  // "-": collective only
     if (f.size() > 1 && !f[1].empty()) person_nouns_.emplace(util::ascii_lower(f[1]), PersonNoun{true});
   });
   util::for_each_tsv_row(table("titles.tsv"), [&](const auto& f) {
@@ -73,6 +74,7 @@ Lexicon::Lexicon() {
   load_set("organizations.tsv", orgs_, false);
   load_set("document_nouns.tsv", doc_nouns_);
   load_set("ranks.tsv", ranks_);
+  load_set("anonymous_nouns.tsv", anonymous_nouns_);
   load_set("affiliations.tsv", affiliations_);
   load_set("determiners.tsv", determiners_);
   util::for_each_tsv_row(table("quantifiers.tsv"), [&](const auto& f) {

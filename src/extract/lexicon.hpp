@@ -65,6 +65,7 @@ class Lexicon {
   bool is_known_org(std::string_view name) const { return orgs_.count(name) > 0; }
   bool is_document_noun(std::string_view w) const { return doc_nouns_.count(w) > 0; }
   bool is_rank(std::string_view w) const { return ranks_.count(w) > 0; }
+  bool is_anonymous_noun(std::string_view w) const { return anonymous_nouns_.count(w) > 0; }
   bool is_affiliation_word(std::string_view w) const { return affiliations_.count(w) > 0; }
   bool is_determiner(std::string_view w) const { return determiners_.count(w) > 0; }
   // A count word: has_value() when known; the optional inside is the count
@@ -82,7 +83,7 @@ class Lexicon {
   StringMap<PersonNoun> person_nouns_;
   StringSet titles_;
   std::size_t longest_title_ = 1;
-  StringSet org_heads_, orgs_, doc_nouns_, ranks_, affiliations_, determiners_;
+  StringSet org_heads_, orgs_, doc_nouns_, ranks_, affiliations_, determiners_, anonymous_nouns_;
   StringMap<std::optional<int>> quantifiers_;
   std::vector<std::string> hedges_;
   std::vector<NonResponsePattern> non_responses_;

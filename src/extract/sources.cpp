@@ -23,6 +23,20 @@ bool is_acronym(const Context& ctx, int i) {
          ctx.doc.surface(i).size() <= 6;
 }
 
+// Does a multi-word title starting in [b, i] run past token i (within e)?
+bool title_through(const Context& ctx, int b, int i, int e) {
+  const int longest = static_cast<int>(ctx.lex.longest_title_words());
+  for (int s = std::max(b, i - longest + 1); s <= i; ++s) {
+    std::string key;
+    for (int k = s; k < std::min(e, s + longest); ++k) {
+      if (k > s) key.push_back(' ');
+      key.append(ctx.low(k));
+      if (k > i && ctx.lex.is_title(key)) return true;
+    }
+  }
+  return false;
+}
+
 // Classifies one conjunct (no "and", no appositive).
 struct Conjunct {
   SourceCategory category = SourceCategory::unresolved;
@@ -82,7 +96,15 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
   // Split into conjuncts on "and" / "&".
   std::vector<TokRange> parts;
   int start = np.b;
+  // "The former first lady and senator": two roles of one person.
+  auto singular_person = [&](int i) {
+    const PersonNoun* pn = ctx.lex.person_noun(ctx.low(i));
+    return pn != nullptr && !pn->plural && !ctx.doc.tok(i).is(text::kCapitalized);
+  };
   for (int i = np.b; i < seg_e; ++i) {
+    if (ctx.is_word(i) && ctx.low(i) == "and" && i > np.b && i + 1 < seg_e && ctx.lex.is_determiner(ctx.low(np.b)) &&
+        !ctx.lex.is_determiner(ctx.low(i + 1)) && singular_person(i - 1) && singular_person(seg_e - 1))
+      continue;
     if ((ctx.is_word(i) && ctx.low(i) == "and") || ctx.is_punct(i, '&')) {
       // "Department of Health and Human Services": keep when both sides are capitalised names of one body.
       parts.push_back({start, i});
@@ -133,6 +155,8 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
     int head = p.e - 1;
     for (int i = b; i < p.e; ++i) {
       const std::string_view w = ctx.low(i);
+      // "of" inside a title ("Secretary of State John Kerry") is no post-modifier.
+      if (w == "of" && title_through(ctx, b, i, p.e)) continue;
       if (i > b && (w == "of" || w == "for" || w == "with" || w == "at" || w == "from" || w == "in" ||
                     w == "on" || w == "familiar" || w == "close" || w == "who" || w == "involved" ||
                     w == "briefed" || w == "knowledgeable" || w == "to" || w == "inside" || w == "within")) {
