@@ -88,9 +88,28 @@ class Finder {
                                         : s.first_tok);
       if (s.end_tok <= b) continue;
       const bool headline = b < ctx_.headline_end_tok;
-      const int idx = find_in({b, s.end_tok}, -1, headline);
+      int idx = find_in({b, s.end_tok}, -1, headline);
+      // "\"Why me?\" Trump said." : the quote's ? or ! ended a sentence
+      // before its attribution.
+      if (idx < 0 && !headline && si > 0 && b == s.first_tok && !doc_.tok(b).is(text::kQuote)) {
+        const auto& prev = sentences[si - 1];
+        if (prev.para == s.para && prev.first_tok >= ctx_.body_first_tok && doc_.tok(prev.first_tok).is(kOpenQuote) &&
+            doc_.tok(prev.end_tok - 1).is(kCloseQuote) && !attributed(prev))
+          idx = find_in({prev.first_tok, s.end_tok}, -1, false);
+      }
       if (idx >= 0 && !headline) si += continued_quotes(idx, si);
     }
+  }
+
+  // Does some attribution already hold a token of sentence `s`?
+  bool attributed(const text::Sentence& s) const {
+    for (std::size_t i = ctx_.attr_cue.size(); i-- > 0;) {
+      if (ctx_.attr_cue[i].b >= s.first_tok && ctx_.attr_cue[i].b < s.end_tok) return true;
+      for (const TokRange& f : ctx_.attr_content[i])
+        if (f.b < s.end_tok && s.first_tok < f.e) return true;
+      if (ctx_.attr_cue[i].b < s.first_tok && ctx_.attr_content[i].back().e <= s.first_tok) break;
+    }
+    return false;
   }
 
   // A direct quote whose attribution closes its sentence goes on in the
@@ -260,6 +279,9 @@ class Finder {
       const std::string_view w = ctx_.low(i);
       if (w == "that" || ctx_.is_punct(i, ':')) return false;
       if (ctx_.is_comma(i)) break;  // ", adding that ..." starts something else
+      // "... , his son said The Donald is just getting started": a clause.
+      if (ctx_.is_word(i) && (in(kFiniteVerbs, w) || (i == t.b && in(kSubjectPronouns, w) && w != "who")))
+        return false;
       ++n;
     }
     return n <= 8;
@@ -342,7 +364,9 @@ class Finder {
         }
         break;
       }
-      if (ctx_.is_word(i) && (w == "adding" || w == "saying" || w == "noting" || w == "who")) break;
+      if (ctx_.is_word(i) && (w == "adding" || w == "saying" || w == "noting" || w == "who" || w == "during" ||
+                              w == "when" || w == "while" || w == "after" || w == "before" || w == "as"))
+        break;
       // "said the two sides had agreed": a clause, not an inverted source.
       if (i > from && commas == 0 && ctx_.is_word(i) && !doc_.tok(i).is(text::kCapitalized) &&
           (in(kFiniteVerbs, w) || strong_cue(w)))
@@ -635,7 +659,7 @@ int matching_open(const Context& ctx, int k, int lower) {
   const bool paren = ctx.is_punct(k, ')');
   for (int j = k - 1; j >= lower && j >= k - 25; --j) {
     const auto& t = doc.tok(j);
-    if (t.is(text::kSentenceEnd) || t.is(text::kQuote)) return -1;
+    if (t.is(text::kQuote) || (!paren && t.is(text::kSentenceEnd))) return -1;  // "(D-Ore.)" holds a period
     if (paren ? ctx.is_punct(j, '(') : t.is(text::kDash)) return j;
     if (paren && ctx.is_punct(j, ')')) return -1;
   }
@@ -643,6 +667,18 @@ int matching_open(const Context& ctx, int k, int lower) {
 }
 
 }  // namespace
+
+// The "who" / "whose" / "which" after a comma that opens a relative clause
+// containing token k (at most 30 tokens back, within the sentence); -1 if none.
+int relative_opener(const Context& ctx, int k, int lower) {
+  for (int j = k - 1; j > lower && j >= k - 30; --j) {
+    const auto& t = ctx.doc.tok(j);
+    if (t.is(text::kSentenceEnd) || t.is(text::kQuote)) return -1;
+    const std::string_view w = ctx.low(j);
+    if ((w == "who" || w == "whose" || w == "which") && ctx.is_comma(j - 1)) return j;
+  }
+  return -1;
+}
 
 // Can token i open an appositive ("56", "the minister", "who has served")?
 bool appositive_opener(const Context& ctx, int i) {
@@ -698,6 +734,13 @@ TokRange source_before(const Context& ctx, int end, int lower, bool stop_at_and_
     }
     const std::string_view w = ctx.low(k);
     if (in(kClauseWords, w)) {
+      // Inside an appositive relative clause ("Jane Doe, who left because
+      // of X, said"), go on back to its ", who".
+      const int rel = appositive && !crossed_appositive ? relative_opener(ctx, k, lower) : -1;
+      if (rel >= 0) {
+        k = rel + 1;  // the loop steps onto the comma before "who"
+        continue;
+      }
       // "as" and "so" inside a name phrase are rare; treat as clause openers.
       break;
     }

@@ -116,6 +116,12 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
   std::vector<Conjunct> cs;
   for (TokRange p : parts) {
     Conjunct c;
+    // A trailing parenthesis ("Jane Doe (D-Md.)") is a label, not the head.
+    if (p.e - p.b > 2 && ctx.is_punct(p.e - 1, ')')) {
+      int o = p.e - 2;
+      while (o > p.b && !ctx.is_punct(o, '(')) --o;
+      if (o > p.b) p.e = o;
+    }
     int b = p.b;
     // Determiners, quantifiers.
     while (b < p.e && ctx.is_word(b) && ctx.lex.is_determiner(ctx.low(b))) {
