@@ -66,7 +66,7 @@ void find_non_responses(Context& ctx) {
       int ce = me;
       while (ce < s.end_tok && !doc.tok(ce).is(text::kSentenceEnd) && !ctx.is_comma(ce) &&
              !(ctx.low(ce) == "and" && ce + 1 < s.end_tok &&
-               (ctx.lex.is_determiner(ctx.low(ce + 1)) || doc.tok(ce + 1).is(text::kCapitalized) ||
+               (ctx.has(ce + 1, kDeterminerWord) || doc.tok(ce + 1).is(text::kCapitalized) ||
                 ctx.low(ce + 1) == "he" || ctx.low(ce + 1) == "she" || ctx.low(ce + 1) == "they")))
         ++ce;
       // Modifiers before the verb ("also did not") belong to it.
@@ -294,7 +294,8 @@ void find_unattributed(Context& ctx) {
       if (!ctx.is_word(i)) continue;
       const std::string_view w = ctx.low(i);
       if (doc.tok(i).is(text::kDigit)) checkable = true;
-      else if (auto q = ctx.lex.quantifier(w); q && *q && **q > 1) checkable = true;
+      else if (auto q = ctx.has(i, kQuantifierWord) ? ctx.lex.quantifier(w) : std::nullopt; q && *q && **q > 1)
+        checkable = true;
       else
         for (std::string_view m : kMonths)
           if (w == m) checkable = true;

@@ -162,7 +162,7 @@ class Finder {
     const int longest = static_cast<int>(ctx_.lex.longest_cue_words());
     for (int i = r.b; i < r.e; ++i) {
       if (!ctx_.is_word(i) || doc_.tok(i).quote >= 0 || ctx_.blocked[static_cast<std::size_t>(i)]) continue;
-      if (!ctx_.lex.starts_cue(ctx_.low(i))) continue;
+      if (!ctx_.has(i, kCueStartWord)) continue;
       // "State" in "the State Department" is a name, not a cue; headlines
       // capitalise every word, and a sentence's first word is capitalised anyway.
       if (doc_.tok(i).is(text::kCapitalized) && !headline_ && i > r.b && !doc_.tok(i - 1).is(kOpenQuote)) continue;
@@ -176,13 +176,17 @@ class Finder {
         if (!ctx_.is_word(k)) break;
         if (n > 1) key.push_back(' ');
         key.append(ctx_.low(k));
-        const CueEntry* e = ctx_.lex.cue(key);
-        if (e && (!best || e->p >= best->p || key == "according to")) {
+        const CueEntry* e = ctx_.lex.cue_or_prefix(key);
+        if (!e) break;
+        if (e->as_cue > 0 && (!best || e->p >= best->p || key == "according to")) {
           best = e;
           best_n = n;
         }
+        if (!e->longer) break;
       }
-      if (best) {
+      // Words that are cues less than one time in ten ("in", "for") are left
+      // to the learned tagger: as rules they cost more than they find.
+      if (best && best->as_cue >= 3 && (best->p >= 0.1 || best_n > 1)) {
         Cue c;
         c.core = {i, i + best_n};
         c.according_to = best_n == 2 && ctx_.low(i) == "according" && ctx_.low(i + 1) == "to";
@@ -233,8 +237,8 @@ class Finder {
   // person, a body or a document)?
   bool speaker_like(int head) const {
     const std::string_view w = ctx_.low(head);
-    return in(kPronouns, w) || ctx_.is_name_token(head) || ctx_.lex.person_noun(w) || ctx_.lex.is_org_head(w) ||
-           ctx_.lex.is_document_noun(w);
+    return in(kPronouns, w) || ctx_.is_name_token(head) ||
+           ctx_.has(head, kPersonNounWord | kOrgHeadWord | kDocumentNounWord);
   }
 
   // "could be announced": a passive cue, whose subject is not its source.
@@ -335,9 +339,9 @@ class Finder {
     if (from >= end) return {};
     const std::string_view w0 = ctx_.low(from);
     const auto& t0 = doc_.tok(from);
-    const bool np_start = t0.is(text::kCapitalized) || ctx_.lex.is_determiner(w0) || in(kPronouns, w0) ||
-                          ctx_.lex.quantifier(w0).has_value() || ctx_.lex.person_noun(w0) || ctx_.is_name_token(from) ||
-                          ctx_.lex.is_rank(w0) || ctx_.lex.is_title(w0) || ctx_.lex.is_affiliation_word(w0) ||
+    const bool np_start = t0.is(text::kCapitalized) || in(kPronouns, w0) || ctx_.is_name_token(from) ||
+                          ctx_.has(from, kDeterminerWord | kQuantifierWord | kPersonNounWord | kRankWord |
+                                             kTitleWord | kAffiliationWord) ||
                           w0 == "former" || w0 == "state";
     if (!np_start) return {};
     int i = from;
@@ -357,8 +361,8 @@ class Finder {
       if (ctx_.is_comma(i)) {
         // An appositive may follow the name; anything else ends the source.
         if (commas == 0 && i + 1 < end &&
-            (ctx_.lex.is_determiner(ctx_.low(i + 1)) || ctx_.lex.is_title(ctx_.low(i + 1)) ||
-             doc_.tok(i + 1).is(text::kCapitalized) || ctx_.lex.is_rank(ctx_.low(i + 1)))) {
+            (ctx_.has(i + 1, kDeterminerWord) || ctx_.has(i + 1, kTitleWord) ||
+             doc_.tok(i + 1).is(text::kCapitalized) || ctx_.has(i + 1, kRankWord))) {
           ++commas;
           continue;
         }
@@ -579,7 +583,7 @@ class Finder {
         int j = k;
         if (doc_.tok(j).is(text::kCapitalized)) {
           while (j < e && doc_.tok(j).is(text::kCapitalized)) ++j;
-        } else if (ctx_.lex.is_determiner(ctx_.low(j))) {
+        } else if (ctx_.has(j, kDeterminerWord)) {
           ++j;
           int n = 0;
           while (j < e && ctx_.is_word(j) && n < 3 && ctx_.low(j) != "that" &&
@@ -587,7 +591,7 @@ class Finder {
             ++j;
             ++n;
           }
-        } else if (ctx_.is_word(j) && (in(kPronouns, ctx_.low(j)) || ctx_.lex.person_noun(ctx_.low(j)))) {
+        } else if (ctx_.is_word(j) && (in(kPronouns, ctx_.low(j)) || ctx_.has(j, kPersonNounWord))) {
           ++j;
         }
         k = j;
@@ -684,7 +688,7 @@ int relative_opener(const Context& ctx, int k, int lower) {
 bool appositive_opener(const Context& ctx, int i) {
   const std::string_view w = ctx.low(i);
   return ctx.doc.tok(i).is(text::kDigit) || w == "a" || w == "an" || w == "the" || w == "who" || w == "whose" ||
-         ctx.lex.is_rank(w) || ctx.lex.is_title(w) || w == "former";
+         ctx.has(i, kRankWord | kTitleWord) || w == "former";
 }
 
 TokRange source_before(const Context& ctx, int end, int lower, bool stop_at_and_det) {
@@ -746,7 +750,7 @@ TokRange source_before(const Context& ctx, int end, int lower, bool stop_at_and_
     }
     if ((w == "and" || w == "but" || w == "or") && k - 1 >= lower && ctx.is_comma(k - 1)) break;
     if (w == "but") break;
-    if (stop_at_and_det && w == "and" && k + 1 < end && ctx.lex.is_determiner(ctx.low(k + 1))) break;
+    if (stop_at_and_det && w == "and" && k + 1 < end && ctx.has(k + 1, kDeterminerWord)) break;
     // A subject or relative pronoun opens its noun phrase: "... network RT he
     // blasted", "..., who cited".
     if (in(kSubjectPronouns, w) && !appositive) {
@@ -770,9 +774,9 @@ TokRange source_before(const Context& ctx, int end, int lower, bool stop_at_and_
   auto np_start = [&](int i) {
     const std::string_view w0 = ctx.low(i);
     const auto& t0 = doc.tok(i);
-    return t0.is(text::kCapitalized) || t0.is(text::kDigit) || ctx.lex.is_determiner(w0) || in(kPronouns, w0) ||
-           ctx.lex.quantifier(w0).has_value() || ctx.lex.person_noun(w0) || ctx.lex.is_rank(w0) ||
-           ctx.lex.is_affiliation_word(w0) || ctx.is_name_token(i) || ctx.lex.is_document_noun(w0);
+    return t0.is(text::kCapitalized) || t0.is(text::kDigit) || in(kPronouns, w0) || ctx.is_name_token(i) ||
+           ctx.has(i, kDeterminerWord | kQuantifierWord | kPersonNounWord | kRankWord | kAffiliationWord |
+                          kDocumentNounWord);
   };
   for (int f = extra_commas; b < src_end && !np_start(b) && f > 0; --f) b = fallbacks[static_cast<std::size_t>(f - 1)];
   if (b >= src_end || !np_start(b)) return {};

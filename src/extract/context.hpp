@@ -44,7 +44,17 @@ struct Context {
   std::vector<std::vector<TokRange>> attr_content;
   std::vector<TokRange> nr_who;
 
+  Context(const text::Document& d, const Lexicon& l, core::Analysis& o)
+      : doc(d), lex(l), out(o), classes_(static_cast<std::size_t>(d.size()), kUnknownClass) {}
+
   std::string_view low(int i) const { return doc.lower(i); }
+  // The word-table classes of token i (WordClass bits), looked up once.
+  std::uint32_t cls(int i) const {
+    auto& c = classes_[static_cast<std::size_t>(i)];
+    if (c == kUnknownClass) c = is_word(i) ? lex.word_class(low(i)) : 0;
+    return c;
+  }
+  bool has(int i, std::uint32_t bits) const { return (cls(i) & bits) != 0; }
   bool is_word(int i) const { return doc.tok(i).is(text::kWord); }
   bool is_punct(int i, char32_t c) const { return doc.tok(i).is(text::kPunct) && doc.tok(i).punct == c; }
   bool is_comma(int i) const { return is_punct(i, ','); }
@@ -54,6 +64,10 @@ struct Context {
   core::Span span(TokRange r) const { return span(r.b, r.e); }
   // Is token i a word that can be part of a proper name ("Smith", "al-Asad", "van")?
   bool is_name_token(int i) const;
+
+ private:
+  static constexpr std::uint32_t kUnknownClass = 0xFFFFFFFFu;
+  mutable std::vector<std::uint32_t> classes_;
 };
 
 // Stage entry points, called in this order by Extractor::analyse.

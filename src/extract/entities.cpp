@@ -262,8 +262,8 @@ TokRange opening_name(const Context& ctx, int b, int e) {
     ++i;
   }
   const int names_b = i;
-  while (i < e && ctx.is_name_token(i) && !doc.tok(i).is(text::kAllCaps) && !ctx.lex.is_org_head(ctx.low(i)) &&
-         !ctx.lex.person_noun(ctx.low(i)))
+  while (i < e && ctx.is_name_token(i) && !doc.tok(i).is(text::kAllCaps) && !ctx.has(i, kOrgHeadWord) &&
+         !ctx.has(i, kPersonNounWord))
     ++i;
   const int n = i - names_b;
   if (n < (title ? 1 : 2) || n > 4 || i >= e || !ctx.is_word(i) || doc.tok(i).is(text::kCapitalized)) return {};

@@ -98,14 +98,36 @@ Lexicon::Lexicon() {
   for (const auto& p : non_responses_) any += (any.empty() ? "(?:" : "|(?:") + p.re->pattern() + ")";
   any_non_response_ = compile(any, "nonresponses.tsv");
   for (const auto& [k, v] : cues_) cue_first_words_.insert(k.substr(0, k.find(' ')));
+  std::vector<std::string> prefixes;
+  for (const auto& [k, v] : cues_)
+    for (std::size_t sp = k.find(' '); sp != std::string::npos; sp = k.find(' ', sp + 1))
+      prefixes.push_back(k.substr(0, sp));
+  for (const auto& pre : prefixes) cues_[pre].longer = true;  // as_cue stays 0 for a bare prefix
   for (const auto& h : hedges_) hedge_first_words_.insert(h.substr(0, h.find(' ')));
+  auto mark = [&](const StringSet& set, std::uint32_t bit) {
+    for (const auto& w : set) classes_[w] |= bit;
+  };
+  mark(determiners_, kDeterminerWord);
+  mark(ranks_, kRankWord);
+  mark(titles_, kTitleWord);
+  mark(affiliations_, kAffiliationWord);
+  mark(org_heads_, kOrgHeadWord);
+  mark(doc_nouns_, kDocumentNounWord);
+  mark(cue_first_words_, kCueStartWord);
+  mark(hedge_first_words_, kHedgeStartWord);
+  mark(anonymous_nouns_, kAnonymousNounWord);
+  for (const auto& [w, pn] : person_nouns_) classes_[w] |= kPersonNounWord;
+  for (const auto& [w, n] : quantifiers_)
+    if (w.find(' ') == std::string::npos) classes_[w] |= kQuantifierWord;
+  for (const auto& [w, bits] : classes_)
+    if (!w.empty()) class_filter_[filter_key(w)] = true;
 }
 
 Lexicon::~Lexicon() = default;
 
 const CueEntry* Lexicon::cue(std::string_view words) const {
   auto it = cues_.find(words);
-  return it == cues_.end() ? nullptr : &it->second;
+  return it == cues_.end() || it->second.as_cue == 0 ? nullptr : &it->second;
 }
 
 const PersonNoun* Lexicon::person_noun(std::string_view word) const {

@@ -2,6 +2,7 @@
 // loaded once into lookup structures.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -20,6 +21,7 @@ struct CueEntry {
   int as_cue = 0;       // times annotated as a cue in the training data
   int occurrences = 0;  // times the words occur there at all
   double p = 0.0;       // as_cue / occurrences
+  bool longer = false;  // some longer cue starts with these words
 };
 
 struct PersonNoun {
@@ -40,6 +42,22 @@ template <class V>
 using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
 using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 
+// What the word tables say about one lower-cased word, as bits: one lookup
+// answers every "is it a ...?" question about a token.
+enum WordClass : std::uint32_t {
+  kDeterminerWord = 1u << 0,
+  kRankWord = 1u << 1,
+  kTitleWord = 1u << 2,  // a one-word title ("senator")
+  kAffiliationWord = 1u << 3,
+  kPersonNounWord = 1u << 4,
+  kOrgHeadWord = 1u << 5,
+  kDocumentNounWord = 1u << 6,
+  kCueStartWord = 1u << 7,
+  kHedgeStartWord = 1u << 8,
+  kAnonymousNounWord = 1u << 9,
+  kQuantifierWord = 1u << 10,
+};
+
 class Lexicon {
  public:
   Lexicon();
@@ -49,6 +67,12 @@ class Lexicon {
 
   // Lookups take lower-cased words; multi-word keys are joined by one space.
   const CueEntry* cue(std::string_view words) const;
+  // Like cue(), but also finds the words when they only begin a longer cue
+  // (then as_cue is 0): lets a scan stop as soon as no cue can follow.
+  const CueEntry* cue_or_prefix(std::string_view words) const {
+    auto it = cues_.find(words);
+    return it == cues_.end() ? nullptr : &it->second;
+  }
   std::size_t longest_cue_words() const { return longest_cue_; }
   // Does some cue begin with this word? (A cheap filter before cue().)
   bool starts_cue(std::string_view word) const { return cue_first_words_.count(word) > 0; }
@@ -68,6 +92,12 @@ class Lexicon {
   bool is_anonymous_noun(std::string_view w) const { return anonymous_nouns_.count(w) > 0; }
   bool is_affiliation_word(std::string_view w) const { return affiliations_.count(w) > 0; }
   bool is_determiner(std::string_view w) const { return determiners_.count(w) > 0; }
+  // The WordClass bits of one lower-cased word (0 when no table has it).
+  std::uint32_t word_class(std::string_view w) const {
+    if (w.empty() || !class_filter_[filter_key(w)]) return 0;  // most words: no hashing
+    auto it = classes_.find(w);
+    return it == classes_.end() ? 0 : it->second;
+  }
   // A count word: has_value() when known; the optional inside is the count
   // (empty for vague words such as "several").
   std::optional<std::optional<int>> quantifier(std::string_view words) const;
@@ -85,6 +115,18 @@ class Lexicon {
   std::size_t longest_title_ = 1;
   StringSet org_heads_, orgs_, doc_nouns_, ranks_, affiliations_, determiners_, anonymous_nouns_;
   StringMap<std::optional<int>> quantifiers_;
+  StringMap<std::uint32_t> classes_;
+  // A cheap pre-test of word_class(): is some word of the tables of this
+  // length, with these first and last two letters?
+  static std::size_t filter_key(std::string_view w) {
+    const auto c = [&](std::size_t i) { return static_cast<std::size_t>(static_cast<unsigned char>(w[i])); };
+    const std::size_t n = w.size();
+    return (n * 0x9E37u ^ c(0) * 0x3Bu ^ c(n - 1) * 0x2F1u ^ (n > 1 ? c(n - 2) * 0x1Fu : 0) ^
+            (n > 1 ? c(1) * 0x61u : 0)) &
+           (kFilterBits - 1);
+  }
+  static constexpr std::size_t kFilterBits = 1u << 16;
+  std::vector<bool> class_filter_ = std::vector<bool>(kFilterBits);
   std::vector<std::string> hedges_;
   std::vector<NonResponsePattern> non_responses_;
   std::vector<std::unique_ptr<re2::RE2>> anonymity_;

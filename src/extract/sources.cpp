@@ -84,7 +84,7 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
   for (int i = np.b; i + 1 < head_e; ++i) {
     if (ctx.low(i) == "in" || ctx.low(i) == "through" || ctx.low(i) == "via") {
       for (int j = i + 1; j < std::min(head_e, i + 5); ++j)
-        if (ctx.lex.is_document_noun(ctx.low(j))) {
+        if (ctx.has(j, kDocumentNounWord)) {
           in_doc = i;
           break;
         }
@@ -102,8 +102,8 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
     return pn != nullptr && !pn->plural && !ctx.doc.tok(i).is(text::kCapitalized);
   };
   for (int i = np.b; i < seg_e; ++i) {
-    if (ctx.is_word(i) && ctx.low(i) == "and" && i > np.b && i + 1 < seg_e && ctx.lex.is_determiner(ctx.low(np.b)) &&
-        !ctx.lex.is_determiner(ctx.low(i + 1)) && singular_person(i - 1) && singular_person(seg_e - 1))
+    if (ctx.is_word(i) && ctx.low(i) == "and" && i > np.b && i + 1 < seg_e && ctx.has(np.b, kDeterminerWord) &&
+        !ctx.has(i + 1, kDeterminerWord) && singular_person(i - 1) && singular_person(seg_e - 1))
       continue;
     if ((ctx.is_word(i) && ctx.low(i) == "and") || ctx.is_punct(i, '&')) {
       // "Department of Health and Human Services": keep when both sides are capitalised names of one body.
@@ -124,7 +124,7 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
     }
     int b = p.b;
     // Determiners, quantifiers.
-    while (b < p.e && ctx.is_word(b) && ctx.lex.is_determiner(ctx.low(b))) {
+    while (b < p.e && ctx.is_word(b) && ctx.has(b, kDeterminerWord)) {
       if (ctx.low(b) == "the" || ctx.low(b) == "these" || ctx.low(b) == "those" || ctx.low(b) == "this")
         info.definite = true;
       ++b;
@@ -222,7 +222,7 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
     } else if (ctx.lex.is_org_head(hw) && !(ctx.lex.is_document_noun(hw) && !doc.tok(head).is(text::kCapitalized))) {
       c.category = SourceCategory::named_organization;
       int nb = b;
-      while (nb < head && ctx.lex.is_rank(ctx.low(nb))) ++nb;
+      while (nb < head && ctx.has(nb, kRankWord)) ++nb;
       c.name = {nb, head + 1};
       if (hw.size() > 1 && hw.back() == 's' && ctx.lex.person_noun(hw)) c.plural = true;
     } else if (ctx.lex.is_document_noun(hw)) {

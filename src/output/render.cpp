@@ -17,15 +17,23 @@ std::string slice(std::string_view text, core::Span s) {
   return std::string(text.substr(s.start, s.end - s.start));
 }
 
+// The builders below move every value into place: an initializer list of
+// json values would copy each nested value once more.
 json spans_json(const core::Spans& spans) {
-  json a = json::array();
-  for (const auto& s : spans) a.push_back({s.start, s.end});
-  return a;
+  json::array_t a;
+  a.reserve(spans.size());
+  for (const auto& s : spans) a.emplace_back(json::array_t{json(s.start), json(s.end)});
+  return json(std::move(a));
 }
 
 json span_field(std::string_view text, const core::Spans& spans) {
-  return {{"text", span_text(text, spans)}, {"spans", spans_json(spans)}};
+  json j(json::value_t::object);
+  j["text"] = span_text(text, spans);
+  j["spans"] = spans_json(spans);
+  return j;
 }
+
+json span_field(std::string_view text, core::Span span) { return span_field(text, core::Spans{span}); }
 
 std::string entity_id(int e) { return e < 0 ? std::string() : "e" + std::to_string(e + 1); }
 
@@ -36,7 +44,7 @@ json source_json(std::string_view text, const core::Source& s) {
   j["entity"] = s.entity < 0 ? json(nullptr) : json(entity_id(s.entity));
   json ents = json::array();
   for (int e : s.entities) ents.push_back(entity_id(e));
-  j["entities"] = ents;
+  j["entities"] = std::move(ents);
   json d = json::object();
   if (!s.descriptors.affiliation.empty()) d["affiliation"] = s.descriptors.affiliation;
   if (!s.descriptors.rank.empty()) d["rank"] = s.descriptors.rank;
@@ -46,7 +54,7 @@ json source_json(std::string_view text, const core::Source& s) {
     d["count"] = nullptr;
     d["count_word"] = s.descriptors.count_word;
   }
-  j["descriptors"] = d;
+  j["descriptors"] = std::move(d);
   return j;
 }
 
@@ -109,8 +117,8 @@ json to_json(const core::Analysis& a, std::string_view text, std::string_view do
     x["source"] = at.source ? source_json(text, *at.source) : json(nullptr);
     x["content"] = span_field(text, at.content);
     json h = json::array();
-    for (const auto& s : at.hedges) h.push_back(span_field(text, {s}));
-    x["hedges"] = h;
+    for (const auto& s : at.hedges) h.push_back(span_field(text, s));
+    x["hedges"] = std::move(h);
     atts.push_back(std::move(x));
   }
   j["attributions"] = std::move(atts);
@@ -118,41 +126,42 @@ json to_json(const core::Analysis& a, std::string_view text, std::string_view do
   for (std::size_t i = 0; i < a.entities.size(); ++i) {
     const auto& e = a.entities[i];
     json m = json::array();
-    for (const auto& s : e.mentions) m.push_back(span_field(text, {s}));
-    json x = {{"id", entity_id(static_cast<int>(i))},
-              {"name", e.name},
-              {"category", std::string(core::to_string(e.category))},
-              {"mentions", m}};
+    for (const auto& s : e.mentions) m.push_back(span_field(text, s));
+    json x(json::value_t::object);
+    x["id"] = entity_id(static_cast<int>(i));
+    x["name"] = e.name;
+    x["category"] = std::string(core::to_string(e.category));
+    x["mentions"] = std::move(m);
     if (!e.role.empty()) x["role"] = e.role;
     ents.push_back(std::move(x));
   }
   j["entities"] = std::move(ents);
   json nrs = json::array();
   for (const auto& n : a.non_responses) {
-    json who = n.who.spans.empty() ? json(nullptr) : source_json(text, n.who);
-    nrs.push_back({{"who", who},
-                   {"kind", std::string(core::to_string(n.kind))},
-                   {"text", slice(text, n.span)},
-                   {"spans", spans_json({n.span})}});
+    json x = span_field(text, n.span);
+    x["who"] = n.who.spans.empty() ? json(nullptr) : source_json(text, n.who);
+    x["kind"] = std::string(core::to_string(n.kind));
+    nrs.push_back(std::move(x));
   }
   j["non_responses"] = std::move(nrs);
   json sds = json::array();
   for (const auto& d : a.source_descriptions) {
     json members = json::array();
-    for (const auto& m : d.members)
-      members.push_back({{"count", m.count ? json(*m.count) : json(nullptr)},
-                         {"text", slice(text, m.span)},
-                         {"spans", spans_json({m.span})}});
-    sds.push_back({{"group", d.group < 0 ? json(nullptr) : json(entity_id(d.group))},
-                   {"members", members},
-                   {"total", d.total ? json(*d.total) : json(nullptr)},
-                   {"reason", d.reason ? span_field(text, {*d.reason}) : json(nullptr)},
-                   {"text", slice(text, d.span)},
-                   {"spans", spans_json({d.span})}});
+    for (const auto& m : d.members) {
+      json mj = span_field(text, m.span);
+      mj["count"] = m.count ? json(*m.count) : json(nullptr);
+      members.push_back(std::move(mj));
+    }
+    json x = span_field(text, d.span);
+    x["group"] = d.group < 0 ? json(nullptr) : json(entity_id(d.group));
+    x["members"] = std::move(members);
+    x["total"] = d.total ? json(*d.total) : json(nullptr);
+    x["reason"] = d.reason ? span_field(text, *d.reason) : json(nullptr);
+    sds.push_back(std::move(x));
   }
   j["source_descriptions"] = std::move(sds);
   json un = json::array();
-  for (const auto& s : a.unattributed) un.push_back(span_field(text, {s}));
+  for (const auto& s : a.unattributed) un.push_back(span_field(text, s));
   j["unattributed"] = std::move(un);
   j["summary"] = summary(a);
   return j;

@@ -67,6 +67,11 @@ void Document::tokenize(const Abbreviations& abbreviations) {
       *len = 0;
       return 0;
     }
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {  // most news text is ASCII
+      *len = 1;
+      return b;
+    }
     return util::decode_at(s, i, len);
   };
   std::size_t i = 0;
@@ -83,10 +88,17 @@ void Document::tokenize(const Abbreviations& abbreviations) {
       std::size_t j = i + len;
       char32_t prev = c;
       bool has_dot = false;
+      // For "all capitals": two or more letters, none lower case.
+      int letters = is_letter(c) ? 1 : 0;
+      bool lower_seen = letters > 0 && !is_upper(c);
       while (j < n) {
         std::size_t l2;
         const char32_t c2 = at(j, &l2);
         if (is_alnum(c2)) {
+          if (is_letter(c2)) {
+            ++letters;
+            if (!is_upper(c2)) lower_seen = true;
+          }
           prev = c2;
           j += l2;
           continue;
@@ -122,21 +134,7 @@ void Document::tokenize(const Abbreviations& abbreviations) {
       t.flags |= kWord;
       if (is_digit(c)) t.flags |= kDigit;
       if (is_upper(c)) t.flags |= kCapitalized;
-      // All capitals: two or more letters, none lower case.
-      {
-        int letters = 0;
-        bool lower_seen = false;
-        for (std::size_t k = i; k < j;) {
-          std::size_t l;
-          const char32_t ck = util::decode_at(s, k, &l);
-          if (is_letter(ck)) {
-            ++letters;
-            if (!is_upper(ck)) lower_seen = true;
-          }
-          k += l;
-        }
-        if (letters >= 2 && !lower_seen) t.flags |= kAllCaps;
-      }
+      if (letters >= 2 && !lower_seen) t.flags |= kAllCaps;
       // A period right after the word may belong to it.
       if (j < n && s[j] == '.') {
         std::string low = util::ascii_lower(s.substr(i, j - i + 1));
