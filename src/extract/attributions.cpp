@@ -466,6 +466,13 @@ class Finder {
       }
     }
 
+    // "X is expected to Y": an expectation with no one holding it; X and
+    // "to Y" make up the content (PolNeAR convention).
+    if (!source.empty() && expectation(cue) && cue.core.e < e) {
+      frags.push_back(source);
+      add_content(frags, cue.core.e, e);
+      return emit(kind_of(frags), cue.span, {}, frags, parent, headline);
+    }
     // A verb coordinated with an outer cue shares its source: "X said A
     // and added B", "X said A, adding B".
     if (parent >= 0 && shares_parent_subject(cue)) source = ctx_.attr_source[static_cast<std::size_t>(parent)];
@@ -535,6 +542,14 @@ class Finder {
                         w == "since" || w == "speaking" || w == "asked" || w == "still" || w == "however" ||
                         w == "meanwhile" || w == "now" || w == "during" || w == "following" || w == "like";
     return opener && (e - b <= 4 || w != "to");
+  }
+
+  bool expectation(const Cue& cue) const {
+    if (cue.core.size() != 1 || ctx_.low(cue.core.b) != "expected" || cue.span.b == cue.core.b) return false;
+    const std::string_view aux = ctx_.low(cue.core.b - 1);
+    const bool passive = aux == "is" || aux == "are" || aux == "was" || aux == "were" || aux == "be" ||
+                         aux == "been" || aux == "not";
+    return passive && ctx_.low(cue.core.e) == "to";
   }
 
   bool shares_parent_subject(const Cue& cue) const {
