@@ -1,0 +1,42 @@
+// A claim's statement reduced to what matching compares: content words in a
+// canonical form, numbers, dates, polarity, modality and voice.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "article/dates.hpp"
+
+namespace claimtrail::match {
+
+struct Word {
+  std::string form;   // canonical form: equivalents applied, stemmed
+  bool actor = false; // names a person, body or group (a name, "union", "minister")
+  bool name = false;  // written with a capital (not at the statement's start)
+  int position = 0;   // order among the statement's words
+};
+
+struct Number {
+  double value = 0;
+  std::string text;  // as written ("2,500", "five thousand")
+};
+
+enum class Modality { realized, future, hedged };
+
+struct Statement {
+  std::vector<Word> words;
+  std::vector<Number> numbers;
+  std::vector<article::DateMention> dates;  // resolved dates (their words are not in `words`)
+  bool negated = false;
+  Modality modality = Modality::realized;
+  bool passive = false;
+  // The words as one string: what the store indexes and searches.
+  std::string norm() const;
+};
+
+// Reduces `text` (a statement, or search words). Dates without a year and
+// relative ones resolve against `published` when it is valid.
+Statement analyse_statement(std::string_view text, const article::Date& published = {});
+
+}  // namespace claimtrail::match
