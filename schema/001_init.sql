@@ -13,7 +13,8 @@ CREATE TABLE articles (
   text            TEXT NOT NULL,              -- the analysed text (offsets refer to it)
   previous_id     INTEGER REFERENCES articles(id),  -- the earlier version (same URL)
   parser          TEXT NOT NULL,              -- parser version that produced its claims
-  ingested_at     TEXT NOT NULL
+  ingested_at     TEXT NOT NULL,
+  tracked_at      TEXT                        -- when `track` last compared it with later articles
 );
 CREATE INDEX articles_url ON articles(url);
 CREATE INDEX articles_published ON articles(published, id);

@@ -1,0 +1,346 @@
+#include "store/queries.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "core/error.hpp"
+#include "match/statement.hpp"
+
+namespace claimtrail::store {
+
+namespace {
+
+using nlohmann::json;
+
+// The tracking status of claim c (of article a), as SQL.
+constexpr const char* kStatusSql =
+    "CASE WHEN c.rejected THEN 'rejected' "
+    "WHEN EXISTS (SELECT 1 FROM claim_links l WHERE l.claim_id = c.id AND l.status = 'contradicted') THEN 'contradicted' "
+    "WHEN EXISTS (SELECT 1 FROM claim_links l WHERE l.claim_id = c.id AND l.status = 'updated') THEN 'updated' "
+    "WHEN EXISTS (SELECT 1 FROM claim_links l WHERE l.claim_id = c.id AND l.status = 'confirmed') THEN 'confirmed' "
+    "WHEN EXISTS (SELECT 1 FROM claim_links l WHERE l.claim_id = c.id AND l.status = 'corroborated') THEN 'corroborated' "
+    "WHEN a.tracked_at IS NOT NULL THEN 'unaddressed' ELSE 'untracked' END";
+
+constexpr const char* kClaimColumns =
+    "c.id, c.article_id, a.doc, coalesce(a.outlet, ''), coalesce(a.url, ''), coalesce(a.published, ''), c.kind, "
+    "c.in_headline, c.parent_id, c.text, coalesce(c.cue, ''), c.source_id, coalesce(c.source_text, ''), "
+    "coalesce(s.name, ''), coalesce(c.category, ''), c.anonymous, c.hedges, c.dates, c.rejected, ";
+
+ClaimRecord read_claim(SQLite::Statement& q) {
+  ClaimRecord r;
+  int i = 0;
+  r.id = q.getColumn(i++).getInt64();
+  r.article_id = q.getColumn(i++).getInt64();
+  r.doc = q.getColumn(i++).getString();
+  r.outlet = q.getColumn(i++).getString();
+  r.url = q.getColumn(i++).getString();
+  r.published = q.getColumn(i++).getString();
+  r.kind = q.getColumn(i++).getString();
+  r.in_headline = q.getColumn(i++).getInt() != 0;
+  if (!q.getColumn(i).isNull()) r.parent_id = q.getColumn(i).getInt64();
+  ++i;
+  r.text = q.getColumn(i++).getString();
+  r.cue = q.getColumn(i++).getString();
+  if (!q.getColumn(i).isNull()) r.source_id = q.getColumn(i).getInt64();
+  ++i;
+  r.source_text = q.getColumn(i++).getString();
+  r.source_name = q.getColumn(i++).getString();
+  r.category = q.getColumn(i++).getString();
+  r.anonymous = q.getColumn(i++).getInt() != 0;
+  r.hedges = q.getColumn(i++).getString();
+  r.dates = q.getColumn(i++).getString();
+  r.rejected = q.getColumn(i++).getInt() != 0;
+  r.status = q.getColumn(i++).getString();
+  if (!q.getColumn(i).isNull()) r.verdict = q.getColumn(i).getString();
+  ++i;
+  if (!q.getColumn(i).isNull()) r.verdict_note = q.getColumn(i).getString();
+  ++i;
+  if (!q.getColumn(i).isNull()) r.verdict_at = q.getColumn(i).getString();
+  return r;
+}
+
+std::string claim_select() {
+  return std::string("SELECT ") + kClaimColumns + kStatusSql +
+         " AS status, v.verdict AS verdict, v.note, v.created_at FROM claims c JOIN articles a ON a.id = c.article_id "
+         "LEFT JOIN sources s ON s.id = c.source_id "
+         "LEFT JOIN verdicts v ON v.id = (SELECT max(id) FROM verdicts WHERE claim_id = c.id) ";
+}
+
+// FTS5 query for search words: every normalised word, quoted.
+std::string fts_query(const std::string& words) {
+  const std::string norm = match::analyse_statement(words).norm();
+  std::string q;
+  std::size_t p = 0;
+  while (p < norm.size()) {
+    std::size_t sp = norm.find(' ', p);
+    if (sp == std::string::npos) sp = norm.size();
+    std::string w = norm.substr(p, sp - p);
+    std::string quoted = "\"";
+    for (char c : w) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+    quoted += "\"";
+    q += (q.empty() ? "" : " AND ") + quoted;
+    p = sp + 1;
+  }
+  return q;
+}
+
+json snapshot(SQLite::Database& db, std::int64_t claim) {
+  SQLite::Statement q(db, "SELECT category, anonymous, source_id, source_text, rejected FROM claims WHERE id = ?");
+  q.bind(1, claim);
+  json j = json::object();
+  if (q.executeStep()) {
+    j["category"] = q.getColumn(0).isNull() ? json(nullptr) : json(q.getColumn(0).getString());
+    j["anonymous"] = q.getColumn(1).getInt() != 0;
+    j["source_id"] = q.getColumn(2).isNull() ? json(nullptr) : json(q.getColumn(2).getInt64());
+    j["source_text"] = q.getColumn(3).isNull() ? json(nullptr) : json(q.getColumn(3).getString());
+    j["rejected"] = q.getColumn(4).getInt() != 0;
+  }
+  return j;
+}
+
+void record_correction(SQLite::Database& db, const std::string& action, std::int64_t target, const json& before,
+                       const json& after) {
+  SQLite::Statement ins(db, "INSERT INTO corrections (action, target, before, after, created_at) VALUES (?, ?, ?, ?, ?)");
+  ins.bind(1, action);
+  ins.bind(2, target);
+  ins.bind(3, before.dump());
+  ins.bind(4, after.dump());
+  ins.bind(5, now_utc());
+  ins.exec();
+}
+
+bool in_list(std::string_view s, std::initializer_list<const char*> l) {
+  return std::any_of(l.begin(), l.end(), [&](const char* x) { return s == x; });
+}
+
+}  // namespace
+
+bool is_status(std::string_view s) {
+  return std::any_of(std::begin(kStatuses), std::end(kStatuses), [&](const char* x) { return s == x; });
+}
+
+bool is_verdict(std::string_view s) {
+  return std::any_of(std::begin(kVerdicts), std::end(kVerdicts), [&](const char* x) { return s == x; });
+}
+
+std::vector<ClaimRecord> find_claims(SQLite::Database& db, const ClaimFilter& f) {
+  std::string sql = claim_select() + "WHERE 1 = 1";
+  if (!f.include_rejected && f.status != "rejected") sql += " AND c.rejected = 0";
+  if (f.article) sql += " AND c.article_id = :article";
+  if (!f.source.empty())
+    sql += " AND (s.name LIKE :source OR c.source_text LIKE :source OR "
+           "c.source_id IN (SELECT id FROM sources WHERE merged_into IN "
+           "(SELECT id FROM sources WHERE name LIKE :source)))";
+  if (!f.category.empty()) sql += f.category == "unattributed" ? " AND c.kind = 'unattributed'" : " AND c.category = :category";
+  if (f.anonymous_only) sql += " AND c.anonymous = 1";
+  if (!f.search.empty()) sql += " AND c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH :search)";
+  // status and verdict are computed columns: filter around the query.
+  std::string outer = "SELECT * FROM (" + sql + ") WHERE 1 = 1";
+  if (!f.status.empty()) outer += " AND status = :status";
+  if (!f.verdict.empty()) outer += " AND verdict = :verdict";
+  outer += " ORDER BY article_id, id";
+  SQLite::Statement q(db, outer);
+  if (f.article) q.bind(":article", *f.article);
+  if (!f.source.empty()) q.bind(":source", "%" + f.source + "%");
+  if (!f.category.empty() && f.category != "unattributed") q.bind(":category", f.category);
+  if (!f.search.empty()) {
+    const std::string fq = fts_query(f.search);
+    if (fq.empty()) return {};
+    q.bind(":search", fq);
+  }
+  if (!f.status.empty()) q.bind(":status", f.status);
+  if (!f.verdict.empty()) q.bind(":verdict", f.verdict);
+  std::vector<ClaimRecord> out;
+  while (q.executeStep()) out.push_back(read_claim(q));
+  return out;
+}
+
+std::optional<ClaimRecord> get_claim(SQLite::Database& db, std::int64_t id) {
+  SQLite::Statement q(db, claim_select() + "WHERE c.id = ?");
+  q.bind(1, id);
+  if (!q.executeStep()) return std::nullopt;
+  return read_claim(q);
+}
+
+std::vector<SourceRecord> find_sources(SQLite::Database& db, const std::string& name_part, const std::string& category) {
+  std::string sql =
+      "SELECT s.id, s.name, s.category, s.descriptors, s.merged_into, "
+      "(SELECT count(*) FROM claims c WHERE c.source_id = s.id AND c.rejected = 0), "
+      "(SELECT count(DISTINCT c.article_id) FROM claims c WHERE c.source_id = s.id AND c.rejected = 0) "
+      "FROM sources s WHERE 1 = 1";
+  if (!name_part.empty()) sql += " AND s.name LIKE :name";
+  if (!category.empty()) sql += " AND s.category = :category";
+  sql += " ORDER BY s.category, s.name COLLATE NOCASE, s.id";
+  SQLite::Statement q(db, sql);
+  if (!name_part.empty()) q.bind(":name", "%" + name_part + "%");
+  if (!category.empty()) q.bind(":category", category);
+  std::vector<SourceRecord> out;
+  while (q.executeStep()) {
+    SourceRecord r;
+    r.id = q.getColumn(0).getInt64();
+    r.name = q.getColumn(1).getString();
+    r.category = q.getColumn(2).getString();
+    r.descriptors = q.getColumn(3).getString();
+    if (!q.getColumn(4).isNull()) r.merged_into = q.getColumn(4).getInt64();
+    r.claims = q.getColumn(5).getInt64();
+    r.articles = q.getColumn(6).getInt64();
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+std::int64_t add_verdict(Store& s, std::int64_t claim, const std::string& verdict, const std::string& note,
+                         const std::string& evidence) {
+  if (!is_verdict(verdict))
+    throw core::Error("", "invalid verdict '" + verdict + "' (confirmed, refuted, disputed or unverified)");
+  auto& db = s.db();
+  SQLite::Transaction t(db, SQLite::TransactionBehavior::IMMEDIATE);
+  if (!get_claim(db, claim)) throw core::Error(s.path(), "no claim with id " + std::to_string(claim));
+  std::optional<std::int64_t> previous;
+  {
+    SQLite::Statement q(db, "SELECT max(id) FROM verdicts WHERE claim_id = ?");
+    q.bind(1, claim);
+    if (q.executeStep() && !q.getColumn(0).isNull()) previous = q.getColumn(0).getInt64();
+  }
+  SQLite::Statement ins(db,
+                        "INSERT INTO verdicts (claim_id, verdict, note, evidence, previous_id, created_at) "
+                        "VALUES (?, ?, ?, ?, ?, ?)");
+  ins.bind(1, claim);
+  ins.bind(2, verdict);
+  ins.bind(3, note);
+  if (!evidence.empty()) ins.bind(4, evidence);
+  if (previous) ins.bind(5, *previous);
+  ins.bind(6, now_utc());
+  ins.exec();
+  const std::int64_t id = db.getLastInsertRowid();
+  t.commit();
+  return id;
+}
+
+std::vector<VerdictRecord> verdict_history(SQLite::Database& db, std::int64_t claim) {
+  SQLite::Statement q(db,
+                      "SELECT id, verdict, note, coalesce(evidence, ''), created_at, previous_id FROM verdicts "
+                      "WHERE claim_id = ? ORDER BY id");
+  q.bind(1, claim);
+  std::vector<VerdictRecord> out;
+  while (q.executeStep()) {
+    VerdictRecord v;
+    v.id = q.getColumn(0).getInt64();
+    v.verdict = q.getColumn(1).getString();
+    v.note = q.getColumn(2).getString();
+    v.evidence = q.getColumn(3).getString();
+    v.created_at = q.getColumn(4).getString();
+    if (!q.getColumn(5).isNull()) v.previous_id = q.getColumn(5).getInt64();
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
+std::int64_t resolve_source(SQLite::Database& db, const std::string& id_or_name) {
+  if (!id_or_name.empty() && std::all_of(id_or_name.begin(), id_or_name.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    SQLite::Statement q(db, "SELECT id FROM sources WHERE id = ?");
+    q.bind(1, static_cast<std::int64_t>(std::stoll(id_or_name)));
+    if (q.executeStep()) return q.getColumn(0).getInt64();
+    throw core::Error("", "no source with id " + id_or_name);
+  }
+  SQLite::Statement q(db, "SELECT id, category FROM sources WHERE name = ? COLLATE NOCASE AND merged_into IS NULL");
+  q.bind(1, id_or_name);
+  std::vector<std::int64_t> ids;
+  while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
+  if (ids.empty()) throw core::Error("", "no source named '" + id_or_name + "' (see 'claimtrail sources')");
+  if (ids.size() > 1) {
+    std::string list;
+    for (auto id : ids) list += (list.empty() ? "" : ", ") + std::to_string(id);
+    throw core::Error("", "several sources are named '" + id_or_name + "' (ids " + list + "): give an id");
+  }
+  return ids[0];
+}
+
+void merge_sources(Store& s, std::int64_t into, std::int64_t from) {
+  if (into == from) throw core::Error("", "a source cannot be merged into itself");
+  auto& db = s.db();
+  SQLite::Transaction t(db, SQLite::TransactionBehavior::IMMEDIATE);
+  auto row = [&](std::int64_t id) {
+    SQLite::Statement q(db, "SELECT name, category, merged_into FROM sources WHERE id = ?");
+    q.bind(1, id);
+    if (!q.executeStep()) throw core::Error(s.path(), "no source with id " + std::to_string(id));
+    return json{{"id", id},
+                {"name", q.getColumn(0).getString()},
+                {"category", q.getColumn(1).getString()},
+                {"merged_into", q.getColumn(2).isNull() ? json(nullptr) : json(q.getColumn(2).getInt64())}};
+  };
+  const json a = row(into), b = row(from);
+  if (!a["merged_into"].is_null()) throw core::Error(s.path(), "source " + std::to_string(into) + " was itself merged");
+  SQLite::Statement moved(db, "UPDATE claims SET source_id = ? WHERE source_id = ?");
+  moved.bind(1, into);
+  moved.bind(2, from);
+  const int n = moved.exec();
+  SQLite::Statement nr(db, "UPDATE non_responses SET source_id = ? WHERE source_id = ?");
+  nr.bind(1, into);
+  nr.bind(2, from);
+  nr.exec();
+  SQLite::Statement later(db, "UPDATE sources SET merged_into = ? WHERE id = ? OR merged_into = ?");
+  later.bind(1, into);
+  later.bind(2, from);
+  later.bind(3, from);
+  later.exec();
+  record_correction(db, "source_merge", from, b, json{{"merged_into", a}, {"claims_moved", n}});
+  t.commit();
+}
+
+void fix_claim(Store& s, std::int64_t claim, const ClaimFix& fix) {
+  using C = core::SourceCategory;
+  auto& db = s.db();
+  SQLite::Transaction t(db, SQLite::TransactionBehavior::IMMEDIATE);
+  if (!get_claim(db, claim)) throw core::Error(s.path(), "no claim with id " + std::to_string(claim));
+  const json before = snapshot(db, claim);
+  if (fix.category) {
+    const std::string& c = *fix.category;
+    if (!in_list(c, {"named_person", "named_organization", "unnamed_person", "unnamed_group", "document", "unresolved"}))
+      throw core::Error("", "invalid category '" + c +
+                                "' (named_person, named_organization, unnamed_person, unnamed_group, document, unresolved)");
+    SQLite::Statement u(db, "UPDATE claims SET category = ?, anonymous = ? WHERE id = ?");
+    u.bind(1, c);
+    u.bind(2, c == "unnamed_person" || c == "unnamed_group" ? 1 : 0);
+    u.bind(3, claim);
+    u.exec();
+  }
+  if (fix.source) {
+    // The corrected source: a named one is one row across articles.
+    std::string category = fix.category.value_or(before.value("category", json("named_person")).is_string()
+                                                      ? before["category"].get<std::string>()
+                                                      : std::string("named_person"));
+    const bool named = category == "named_person" || category == "named_organization";
+    std::optional<std::int64_t> sid;
+    if (named) {
+      const std::string key =
+          source_key(category == "named_organization" ? C::named_organization : C::named_person, *fix.source);
+      SQLite::Statement ins(db, "INSERT OR IGNORE INTO sources (key, name, category) VALUES (?, ?, ?)");
+      ins.bind(1, key);
+      ins.bind(2, *fix.source);
+      ins.bind(3, category);
+      ins.exec();
+      SQLite::Statement q(db, "SELECT coalesce(merged_into, id) FROM sources WHERE key = ?");
+      q.bind(1, key);
+      q.executeStep();
+      sid = q.getColumn(0).getInt64();
+    }
+    SQLite::Statement u(db, "UPDATE claims SET source_text = ?, source_id = ? WHERE id = ?");
+    u.bind(1, *fix.source);
+    if (sid) u.bind(2, *sid);
+    else u.bind(2);
+    u.bind(3, claim);
+    u.exec();
+  }
+  if (fix.reject) {
+    SQLite::Statement u(db, "UPDATE claims SET rejected = 1 WHERE id = ?");
+    u.bind(1, claim);
+    u.exec();
+  }
+  record_correction(db, "claim_fix", claim, before, snapshot(db, claim));
+  t.commit();
+}
+
+}  // namespace claimtrail::store

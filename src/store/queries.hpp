@@ -1,0 +1,86 @@
+// Reading and correcting the store: claims with their tracking status and
+// latest verdict, sources, verdicts, source merges and claim fixes.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/store.hpp"
+
+namespace claimtrail::store {
+
+// Tracking status (what later articles did to a claim), strongest first.
+inline constexpr const char* kStatuses[] = {"contradicted", "updated", "confirmed", "corroborated", "unaddressed",
+                                            "untracked", "rejected"};
+// A fact-checker's verdicts.
+inline constexpr const char* kVerdicts[] = {"confirmed", "refuted", "disputed", "unverified"};
+
+bool is_status(std::string_view s);
+bool is_verdict(std::string_view s);
+
+struct ClaimFilter {
+  std::optional<std::int64_t> article;
+  std::string source;    // part of the source's name or text, any case
+  std::string category;  // a SourceCategory name, or "unattributed"
+  bool anonymous_only = false;
+  std::string status;    // one of kStatuses
+  std::string verdict;   // one of kVerdicts
+  std::string search;    // words, matched through the full-text index
+  bool include_rejected = false;
+};
+
+struct ClaimRecord {
+  std::int64_t id = 0, article_id = 0;
+  std::string doc, outlet, url, published;
+  std::string kind;
+  bool in_headline = false;
+  std::optional<std::int64_t> parent_id;
+  std::string text, cue;
+  std::optional<std::int64_t> source_id;
+  std::string source_text, source_name, category;
+  bool anonymous = false;
+  std::string hedges;  // JSON list
+  std::string dates;   // JSON list
+  std::string status;
+  std::string verdict, verdict_note, verdict_at;
+  bool rejected = false;
+};
+
+std::vector<ClaimRecord> find_claims(SQLite::Database& db, const ClaimFilter& f);
+std::optional<ClaimRecord> get_claim(SQLite::Database& db, std::int64_t id);
+
+struct SourceRecord {
+  std::int64_t id = 0;
+  std::string name, category, descriptors;
+  std::optional<std::int64_t> merged_into;
+  std::int64_t claims = 0, articles = 0;
+};
+std::vector<SourceRecord> find_sources(SQLite::Database& db, const std::string& name_part, const std::string& category);
+
+// Throws core::Error for an unknown claim or an invalid verdict.
+std::int64_t add_verdict(Store& s, std::int64_t claim, const std::string& verdict, const std::string& note,
+                         const std::string& evidence);
+
+struct VerdictRecord {
+  std::int64_t id = 0;
+  std::string verdict, note, evidence, created_at;
+  std::optional<std::int64_t> previous_id;
+};
+std::vector<VerdictRecord> verdict_history(SQLite::Database& db, std::int64_t claim);
+
+// A source given by id or by (case-insensitive) name; throws core::Error when
+// unknown or ambiguous.
+std::int64_t resolve_source(SQLite::Database& db, const std::string& id_or_name);
+// Folds source `from` into `into`: its claims move, the row points to `into`.
+void merge_sources(Store& s, std::int64_t into, std::int64_t from);
+
+struct ClaimFix {
+  std::optional<std::string> category;
+  std::optional<std::string> source;
+  bool reject = false;
+};
+void fix_claim(Store& s, std::int64_t claim, const ClaimFix& fix);
+
+}  // namespace claimtrail::store

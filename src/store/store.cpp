@@ -1,0 +1,381 @@
+#include "store/store.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "article/dates.hpp"
+#include "core/error.hpp"
+#include "core/version.hpp"
+#include "match/statement.hpp"
+#include "output/render.hpp"
+#include "util/ascii.hpp"
+#include "util/embedded.hpp"
+
+namespace claimtrail::store {
+
+namespace {
+
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+// PRAGMA application_id of a claimtrail store: "ClTr".
+constexpr int kApplicationId = 0x436C5472;
+constexpr int kBusyTimeoutMs = 15000;
+
+json spans_json(const core::Spans& spans) {
+  json a = json::array();
+  for (const auto& s : spans) a.push_back(json::array({s.start, s.end}));
+  return a;
+}
+
+std::string slice(std::string_view text, core::Span s) {
+  if (s.end > text.size() || s.start > s.end) return {};
+  return std::string(text.substr(s.start, s.size()));
+}
+
+// Why SQLite refused, in words a user can act on.
+std::string describe(const SQLite::Exception& e) {
+  switch (e.getErrorCode()) {
+    case SQLITE_NOTADB: return "not a claimtrail store (the file is not a SQLite database)";
+    case SQLITE_CORRUPT: return "the store is corrupt (" + std::string(e.what()) + ")";
+    case SQLITE_READONLY: return "the store is read-only";
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED: return "the store is locked by another process (gave up after " +
+                               std::to_string(kBusyTimeoutMs / 1000) + " s)";
+    case SQLITE_CANTOPEN: return "cannot open the store (" + std::string(e.what()) + ")";
+    case SQLITE_FULL: return "the disk is full";
+    default: return e.what();
+  }
+}
+
+}  // namespace
+
+std::string now_utc() {
+  const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+std::string content_hash(std::string_view text) {
+  std::uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : text) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+std::string source_key(core::SourceCategory category, std::string_view name) {
+  std::string key = category == core::SourceCategory::named_organization ? "org:" : "person:";
+  bool space = false;
+  for (char c : name) {
+    if (c == ' ' || c == '\t' || c == '\n') {
+      space = !key.empty() && key.back() != ':';
+      continue;
+    }
+    if (space) key.push_back(' ');
+    space = false;
+    key.push_back(util::ascii_lower(c));
+  }
+  return key;
+}
+
+int Store::latest_schema_version() { return static_cast<int>(schema_data::names().size()); }
+
+Store::~Store() = default;
+
+Store::Store(const std::string& path, Access access) : path_(path), access_(access) {
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) throw core::Error(path, "is a directory, not a store");
+  const bool exists = fs::exists(path, ec);
+  if (!exists && access == Access::read_only) throw core::Error(path, "no such store");
+  if (exists) {
+    // A non-empty file must start with SQLite's header.
+    std::ifstream in(path, std::ios::binary);
+    char head[16] = {};
+    in.read(head, sizeof head);
+    if (in.gcount() > 0 && (in.gcount() < 16 || std::string_view(head, 16) != std::string_view("SQLite format 3\0", 16)))
+      throw core::Error(path, "not a claimtrail store (the file is not a SQLite database)");
+    if (access == Access::read_write && ::access(path.c_str(), W_OK) != 0)
+      throw core::Error(path, "the store is read-only (no permission to write it)");
+  }
+  try {
+    const int flags = access == Access::read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE;
+    db_ = std::make_unique<SQLite::Database>(path, flags, kBusyTimeoutMs);
+    const int app = db_->execAndGet("PRAGMA application_id").getInt();
+    const int version = db_->execAndGet("PRAGMA user_version").getInt();
+    const int tables = db_->execAndGet("SELECT count(*) FROM sqlite_master").getInt();
+    if (app != kApplicationId && (app != 0 || version != 0 || tables != 0))
+      throw core::Error(path, "not a claimtrail store (a SQLite database of another application)");
+    if (version > latest_schema_version())
+      throw core::Error(path, "the store has schema version " + std::to_string(version) +
+                                  ", newer than this claimtrail understands (" +
+                                  std::to_string(latest_schema_version()) + "): upgrade claimtrail");
+    if (access == Access::read_only) {
+      if (version < latest_schema_version())
+        throw core::Error(path, "the store has an older schema (" + std::to_string(version) +
+                                    "); open it once for writing to upgrade it");
+    } else {
+      db_->exec("PRAGMA journal_mode = WAL");
+      db_->exec("PRAGMA synchronous = NORMAL");
+    }
+    db_->exec("PRAGMA foreign_keys = ON");
+    if (access == Access::read_write) migrate();
+  } catch (const SQLite::Exception& e) {
+    throw core::Error(path, describe(e));
+  }
+}
+
+int Store::schema_version() const { return db_->execAndGet("PRAGMA user_version").getInt(); }
+
+void Store::migrate() {
+  const auto names = schema_data::names();
+  for (int v = schema_version(); v < static_cast<int>(names.size()); ++v) {
+    SQLite::Transaction t(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+    // Another process may have migrated while this one waited for the lock.
+    if (db_->execAndGet("PRAGMA user_version").getInt() > v) continue;
+    db_->exec(std::string(schema_data::get(names[static_cast<std::size_t>(v)])));
+    db_->exec("PRAGMA user_version = " + std::to_string(v + 1));
+    db_->exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+    t.commit();
+  }
+}
+
+namespace {
+
+// Looks up or creates the source row for one source of an article.
+class SourceRows {
+ public:
+  SourceRows(SQLite::Database& db, std::int64_t article, const core::Analysis& a, std::string_view text)
+      : db_(db), article_(article), a_(a), text_(text) {}
+
+  std::optional<std::int64_t> row(const core::Source& s) {
+    if (s.spans.empty()) return std::nullopt;
+    using C = core::SourceCategory;
+    const bool named = s.category == C::named_person || s.category == C::named_organization;
+    std::string name = s.entity >= 0 && static_cast<std::size_t>(s.entity) < a_.entities.size()
+                           ? a_.entities[static_cast<std::size_t>(s.entity)].name
+                           : output::span_text(text_, s.spans);
+    std::string key;
+    if (named) {
+      key = source_key(s.category, name);
+      // A surname alone: the one stored person with that surname, if only one.
+      if (s.category == C::named_person && name.find(' ') == std::string::npos) {
+        SQLite::Statement q(db_, "SELECT key FROM sources WHERE category = 'named_person' AND key LIKE ? LIMIT 2");
+        q.bind(1, "person:% " + key.substr(7));
+        std::vector<std::string> found;
+        while (q.executeStep()) found.push_back(q.getColumn(0).getString());
+        if (found.size() == 1) key = found[0];
+      }
+    } else {
+      key = "article:" + std::to_string(article_) + ":" +
+            (s.entity >= 0 ? "e" + std::to_string(s.entity + 1) : "s" + std::to_string(s.spans.front().start));
+    }
+    if (auto it = cache_.find(key); it != cache_.end()) return it->second;
+    json d = json::object();
+    if (!s.descriptors.affiliation.empty()) d["affiliation"] = s.descriptors.affiliation;
+    if (!s.descriptors.rank.empty()) d["rank"] = s.descriptors.rank;
+    if (!s.descriptors.role.empty()) d["role"] = s.descriptors.role;
+    if (s.descriptors.count) d["count"] = *s.descriptors.count;
+    else if (!s.descriptors.count_word.empty()) d["count_word"] = s.descriptors.count_word;
+    SQLite::Statement ins(db_,
+                          "INSERT INTO sources (key, name, category, descriptors) VALUES (?, ?, ?, ?) "
+                          "ON CONFLICT (key) DO UPDATE SET name = CASE WHEN length(excluded.name) > length(name) "
+                          "THEN excluded.name ELSE name END");
+    ins.bind(1, key);
+    ins.bind(2, name);
+    ins.bind(3, std::string(core::to_string(s.category)));
+    ins.bind(4, d.dump());
+    ins.exec();
+    SQLite::Statement q(db_, "SELECT coalesce(merged_into, id) FROM sources WHERE key = ?");
+    q.bind(1, key);
+    q.executeStep();
+    const std::int64_t id = q.getColumn(0).getInt64();
+    cache_[key] = id;
+    return id;
+  }
+
+  // The source row of an entity that is not itself a quoted source (a
+  // described group).
+  std::optional<std::int64_t> entity_row(int e) {
+    if (e < 0 || static_cast<std::size_t>(e) >= a_.entities.size()) return std::nullopt;
+    core::Source s;
+    s.entity = e;
+    s.category = a_.entities[static_cast<std::size_t>(e)].category;
+    if (a_.entities[static_cast<std::size_t>(e)].mentions.empty()) return std::nullopt;
+    s.spans = {a_.entities[static_cast<std::size_t>(e)].mentions.front()};
+    return row(s);
+  }
+
+ private:
+  SQLite::Database& db_;
+  std::int64_t article_;
+  const core::Analysis& a_;
+  std::string_view text_;
+  std::map<std::string, std::int64_t> cache_;
+};
+
+void bind_opt(SQLite::Statement& st, int i, const std::string& v) {
+  if (v.empty()) st.bind(i);
+  else st.bind(i, v);
+}
+
+}  // namespace
+
+IngestResult Store::ingest(const ArticleInput& in, const core::Analysis& a) {
+  IngestResult r;
+  const std::string hash = content_hash(in.text);
+  try {
+    SQLite::Transaction t(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+    {
+      SQLite::Statement q(*db_, "SELECT id, text FROM articles WHERE content_hash = ?");
+      q.bind(1, hash);
+      while (q.executeStep()) {
+        if (q.getColumn(1).getString() == in.text) {
+          r.duplicate = true;
+          r.article_id = q.getColumn(0).getInt64();
+          return r;  // the transaction rolls back: nothing written
+        }
+      }
+    }
+    std::string outlet = in.outlet, headline = in.headline, published = in.published;
+    if (outlet.empty() && a.dateline) outlet = a.dateline->outlet;
+    if (headline.empty() && a.headline) headline = slice(in.text, *a.headline);
+    if (published.empty() && a.dateline) {
+      if (auto d = article::parse_date(a.dateline->date); d && d->day > 0) published = d->iso();
+    }
+    const auto pub = article::parse_iso_date(published).value_or(article::Date{});
+    if (!in.url.empty()) {
+      SQLite::Statement q(*db_, "SELECT id FROM articles WHERE url = ? ORDER BY id DESC LIMIT 1");
+      q.bind(1, in.url);
+      if (q.executeStep()) r.previous_id = q.getColumn(0).getInt64();
+    }
+    {
+      SQLite::Statement ins(*db_,
+                            "INSERT INTO articles (doc, outlet, url, headline, published, dateline_place, "
+                            "content_hash, text, previous_id, parser, ingested_at) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      ins.bind(1, in.doc);
+      bind_opt(ins, 2, outlet);
+      bind_opt(ins, 3, in.url);
+      bind_opt(ins, 4, headline);
+      bind_opt(ins, 5, published);
+      bind_opt(ins, 6, a.dateline ? a.dateline->place : std::string());
+      ins.bind(7, hash);
+      ins.bind(8, in.text);
+      if (r.previous_id) ins.bind(9, r.previous_id);
+      else ins.bind(9);
+      ins.bind(10, std::string("claimtrail ") + core::kVersion);
+      ins.bind(11, now_utc());
+      ins.exec();
+      r.article_id = db_->getLastInsertRowid();
+    }
+    SourceRows sources(*db_, r.article_id, a, in.text);
+    SQLite::Statement claim(*db_,
+                            "INSERT INTO claims (article_id, ordinal, kind, parent_id, in_headline, text, spans, cue, "
+                            "source_id, source_text, source_spans, category, anonymous, hedges, dates, norm, parser) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    const std::string parser = std::string("claimtrail ") + core::kVersion;
+    std::vector<std::int64_t> ids;
+    int ordinal = 0;
+    auto add = [&](const std::string& kind, std::optional<std::int64_t> parent, bool headline_claim,
+                   const core::Spans& content, const core::Spans& cue, const core::Source* src,
+                   const std::vector<core::Span>& hedges) {
+      const std::string text = output::span_text(in.text, content);
+      const match::Statement st = match::analyse_statement(text, pub);
+      json hj = json::array();
+      for (const auto& h : hedges) hj.push_back(slice(in.text, h));
+      json dj = json::array();
+      for (const auto& d : st.dates) dj.push_back({{"text", d.text}, {"value", d.value.iso()}, {"deadline", d.deadline}});
+      claim.reset();
+      claim.clearBindings();
+      claim.bind(1, r.article_id);
+      claim.bind(2, ++ordinal);
+      claim.bind(3, kind);
+      if (parent) claim.bind(4, *parent);
+      claim.bind(5, headline_claim ? 1 : 0);
+      claim.bind(6, text);
+      claim.bind(7, spans_json(content).dump());
+      if (!cue.empty()) claim.bind(8, output::span_text(in.text, cue));
+      if (src) {
+        if (auto sid = sources.row(*src)) claim.bind(9, *sid);
+        claim.bind(10, output::span_text(in.text, src->spans));
+        claim.bind(11, spans_json(src->spans).dump());
+        claim.bind(12, std::string(core::to_string(src->category)));
+        claim.bind(13, src->anonymous ? 1 : 0);
+      }
+      claim.bind(14, hj.dump());
+      claim.bind(15, dj.dump());
+      claim.bind(16, st.norm());
+      claim.bind(17, parser);
+      claim.exec();
+      ids.push_back(db_->getLastInsertRowid());
+    };
+    for (const auto& at : a.attributions) {
+      std::optional<std::int64_t> parent;
+      if (at.parent >= 0 && static_cast<std::size_t>(at.parent) < ids.size())
+        parent = ids[static_cast<std::size_t>(at.parent)];
+      add(std::string(core::to_string(at.kind)), parent, at.in_headline, at.content, at.cue,
+          at.source ? &*at.source : nullptr, at.hedges);
+    }
+    for (const auto& u : a.unattributed) add("unattributed", std::nullopt, false, {u}, {}, nullptr, {});
+    r.claims = ids.size();
+    {
+      SQLite::Statement ins(*db_,
+                            "INSERT INTO non_responses (article_id, kind, who_text, source_id, text, spans) "
+                            "VALUES (?, ?, ?, ?, ?, ?)");
+      for (const auto& n : a.non_responses) {
+        ins.reset();
+        ins.clearBindings();
+        ins.bind(1, r.article_id);
+        ins.bind(2, std::string(core::to_string(n.kind)));
+        if (!n.who.spans.empty()) {
+          ins.bind(3, output::span_text(in.text, n.who.spans));
+          if (auto sid = sources.row(n.who)) ins.bind(4, *sid);
+        }
+        ins.bind(5, slice(in.text, n.span));
+        ins.bind(6, spans_json({n.span}).dump());
+        ins.exec();
+      }
+    }
+    {
+      SQLite::Statement ins(*db_,
+                            "INSERT INTO source_descriptions (article_id, source_id, members, total, reason, text) "
+                            "VALUES (?, ?, ?, ?, ?, ?)");
+      for (const auto& d : a.source_descriptions) {
+        ins.reset();
+        ins.clearBindings();
+        ins.bind(1, r.article_id);
+        if (auto sid = sources.entity_row(d.group)) ins.bind(2, *sid);
+        json members = json::array();
+        for (const auto& m : d.members)
+          members.push_back({{"count", m.count ? json(*m.count) : json(nullptr)}, {"text", slice(in.text, m.span)}});
+        ins.bind(3, members.dump());
+        if (d.total) ins.bind(4, *d.total);
+        if (d.reason) ins.bind(5, slice(in.text, *d.reason));
+        ins.bind(6, slice(in.text, d.span));
+        ins.exec();
+      }
+    }
+    t.commit();
+  } catch (const SQLite::Exception& e) {
+    throw core::Error(path_, describe(e));
+  }
+  return r;
+}
+
+}  // namespace claimtrail::store

@@ -1,0 +1,74 @@
+// The claim store: one SQLite file (WAL mode) holding articles, sources,
+// claims, non-responses, source descriptions, claim links, verdicts and
+// corrections. Migrations (schema/NNN_*.sql) are applied in order and
+// recorded in PRAGMA user_version; a store from a newer claimtrail is refused.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/analysis.hpp"
+
+namespace SQLite {
+class Database;
+}
+
+namespace claimtrail::store {
+
+// What the store is told about an article besides its analysis.
+struct ArticleInput {
+  std::string doc;        // the name it is ingested under (file name, --id)
+  std::string text;       // the analysed text (offsets refer to it)
+  std::string outlet;     // "Reuters"; from the dateline when empty
+  std::string url;
+  std::string headline;   // from the analysis when empty
+  std::string published;  // ISO date; from the dateline's date when empty (needs a year)
+};
+
+struct IngestResult {
+  std::int64_t article_id = 0;
+  bool duplicate = false;        // the same text was stored before: nothing written
+  std::int64_t previous_id = 0;  // an earlier version under the same URL
+  std::size_t claims = 0;
+};
+
+class Store {
+ public:
+  enum class Access { read_write, read_only };
+  // Opens the store at `path` (created when missing and read_write) and
+  // brings its schema up to date. Throws core::Error(path, why) for a file
+  // that is not a claimtrail store, a newer schema, a read-only file opened
+  // for writing, or a locked store that stays locked.
+  explicit Store(const std::string& path, Access access = Access::read_write);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  // Stores one article and everything found in it, in one transaction.
+  IngestResult ingest(const ArticleInput& in, const core::Analysis& analysis);
+
+  SQLite::Database& db() { return *db_; }
+  const std::string& path() const { return path_; }
+  int schema_version() const;
+  static int latest_schema_version();
+
+ private:
+  void migrate();
+  std::unique_ptr<SQLite::Database> db_;
+  std::string path_;
+  Access access_;
+};
+
+// The current time as ISO 8601 UTC ("2026-11-25T21:44:21Z").
+std::string now_utc();
+
+// A stable 64-bit FNV-1a hash of `text`, in hex: the content hash of an article.
+std::string content_hash(std::string_view text);
+
+// The key naming a person or body across articles ("person:farhad alaaldin").
+std::string source_key(core::SourceCategory category, std::string_view name);
+
+}  // namespace claimtrail::store
