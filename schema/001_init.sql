@@ -59,6 +59,8 @@ CREATE INDEX claims_source ON claims(source_id);
 
 -- Full-text index over the normalised statements (external content).
 CREATE VIRTUAL TABLE claims_fts USING fts5(norm, content='claims', content_rowid='id');
+-- How many statements hold each word: matching searches with the rarest.
+CREATE VIRTUAL TABLE claims_vocab USING fts5vocab(claims_fts, 'row');
 CREATE TRIGGER claims_fts_insert AFTER INSERT ON claims BEGIN
   INSERT INTO claims_fts(rowid, norm) VALUES (new.id, new.norm);
 END;

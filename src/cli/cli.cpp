@@ -20,6 +20,14 @@ struct Command {
 constexpr Command kCommands[] = {
     {"extract", "find attributions, sources and claims in articles", cmd_extract},
     {"eval", "score the parser against a PolNeAR-style annotated directory", cmd_eval},
+    {"ingest", "store articles with their claims and sources", cmd_ingest},
+    {"claims", "list and search stored claims, their status and verdicts", cmd_claims},
+    {"sources", "list stored sources", cmd_sources},
+    {"source", "source merge A B: one source under two names", cmd_source},
+    {"claim", "claim fix ID / claim show ID: correct or show one claim", cmd_claim},
+    {"verdict", "record a fact-checker's ruling on a claim", cmd_verdict},
+    {"track", "what later articles did to an article's claims", cmd_track},
+    {"diff", "compare an article with a later one", cmd_diff},
 };
 
 void print_usage(std::ostream& out) {

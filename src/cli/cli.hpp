@@ -22,6 +22,14 @@ using Handler = int (*)(const std::vector<std::string>& args);
 
 int cmd_extract(const std::vector<std::string>& args);
 int cmd_eval(const std::vector<std::string>& args);
+int cmd_ingest(const std::vector<std::string>& args);
+int cmd_claims(const std::vector<std::string>& args);
+int cmd_sources(const std::vector<std::string>& args);
+int cmd_source(const std::vector<std::string>& args);
+int cmd_claim(const std::vector<std::string>& args);
+int cmd_verdict(const std::vector<std::string>& args);
+int cmd_track(const std::vector<std::string>& args);
+int cmd_diff(const std::vector<std::string>& args);
 
 // Prints "claimtrail: error: <message>" on stderr.
 void print_error(const std::string& message);

@@ -6,13 +6,12 @@
 
 #include "cli/cli.hpp"
 #include "cli/input.hpp"
+#include "cli/options.hpp"
 #include "core/error.hpp"
 #include "extract/extractor.hpp"
 #include "output/render.hpp"
 
 namespace claimtrail::cli {
-
-namespace po = boost::program_options;
 
 int cmd_extract(const std::vector<std::string>& args) {
   po::options_description opts("usage: claimtrail extract FILE... [options]\n\n"
@@ -25,25 +24,9 @@ int cmd_extract(const std::vector<std::string>& args) {
       "format,f", po::value(&format)->default_value("text"), "text (for people), json, or jsonl (one article a line)")(
       "id", po::value(&id), "the article id in the output (one input only; default: the file name)")(
       "emit-text", "print the analysed text the offsets refer to, instead of the analysis");
-  po::options_description hidden;
-  std::vector<std::string> files;
-  hidden.add_options()("file", po::value(&files));
-  po::options_description all;
-  all.add(opts).add(hidden);
-  po::positional_options_description pos;
-  pos.add("file", -1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    print_error(std::string("extract: ") + e.what());
-    return kExitUsage;
-  }
-  if (vm.count("help")) {
-    std::cout << opts << '\n';
-    return kExitOk;
-  }
+  std::vector<std::string> files;
+  if (auto code = parse_command("extract", opts, args, vm, &files)) return *code;
   if (files.empty()) {
     print_error("extract: no input files (give FILE... or - for standard input)");
     return kExitUsage;

@@ -412,8 +412,10 @@ class Finder {
     }
 
     const int mod_b = cue.span.b;
-    // Inverted: "<content>, said X" / "\"...,\" said X".
-    if (mod_b - 1 > r.b && (c.is_comma(mod_b - 1) || doc_.tok(mod_b - 1).is(kCloseQuote))) {
+    // Inverted: "<content>, said X" / "\"...,\" said X". (After "told" comes
+    // the addressee, never the source.)
+    if (mod_b - 1 > r.b && (c.is_comma(mod_b - 1) || doc_.tok(mod_b - 1).is(kCloseQuote)) &&
+        !in(kTellVerbs, c.low(cue.core.e - 1))) {
       const TokRange after = source_after(cue.core.e, e);
       int head_end = after.b;  // the head noun phrase ends before an appositive or a modifier
       while (head_end < after.e && !c.is_comma(head_end) && !c.is_punct(head_end, '(') &&
@@ -575,6 +577,28 @@ class Finder {
     if (k < e && doc_.tok(k).is(kOpenQuote)) add_content(frags, k, e);
   }
 
+  // A time or manner complement right after a cue, with no "that" after it:
+  // "said on Friday it was ...", "said Tuesday the ...", "said in a
+  // statement the ...". Returns where it ends (or `k`).
+  int skip_complement(int k, int e) const {
+    static constexpr std::array<std::string_view, 19> kTimes = {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+        "tonight", "earlier", "later", "week", "month", "year", "morning", "afternoon", "evening", "night"};
+    int j = k;
+    if (j < e && (ctx_.low(j) == "on" || ctx_.low(j) == "last" || ctx_.low(j) == "this" || ctx_.low(j) == "late" ||
+                  ctx_.low(j) == "early"))
+      ++j;
+    if (j < e && in(kTimes, ctx_.low(j))) {
+      ++j;
+      while (j < e && in(kTimes, ctx_.low(j))) ++j;
+      return j;
+    }
+    if (k + 2 < e && ctx_.low(k) == "in" && (ctx_.low(k + 1) == "a" || ctx_.low(k + 1) == "an" || ctx_.low(k + 1) == "the") &&
+        ctx_.has(k + 2, kDocumentNounWord))
+      return k + 3;
+    return k;
+  }
+
   // Where the content of a source-first cue begins.
   int content_start(const Cue& cue, int e) const {
     int k = cue.core.e;
@@ -611,6 +635,10 @@ class Finder {
         }
         k = j;
       }
+    }
+    if (k == cue.core.e) {
+      const int after = skip_complement(k, e);
+      if (after > k && after < e && ctx_.low(after) != "that" && !ctx_.is_comma(after)) k = after;
     }
     while (k < e && (ctx_.is_punct(k, ':') || ctx_.is_comma(k))) ++k;
     return k;

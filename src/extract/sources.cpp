@@ -164,7 +164,8 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
       // "of" inside a title ("Secretary of State John Kerry") is no post-modifier.
       if (w == "of" && title_through(ctx, b, i, p.e)) continue;
       if (i > b && (w == "of" || w == "for" || w == "with" || w == "at" || w == "from" || w == "in" ||
-                    w == "on" || w == "familiar" || w == "close" || w == "who" || w == "involved" ||
+                    w == "on" || w == "familiar" || w == "close" || w == "who" || w == "involved" || w == "issued" ||
+                    w == "released" || w == "published" || w == "signed" ||
                     w == "briefed" || w == "knowledgeable" || w == "to" || w == "inside" || w == "within")) {
         head = i - 1;
         break;

@@ -3,6 +3,7 @@
 // about (a number, a date, polarity, modality, who did what to whom).
 #pragma once
 
+#include <functional>
 #include <string>
 
 #include "match/statement.hpp"
@@ -28,5 +29,17 @@ struct Comparison {
 };
 
 Comparison compare(const Statement& a, const Statement& b);
+
+// How much a word tells: higher for rarer words (an inverse document
+// frequency over the store's statements).
+using WordWeight = std::function<double(const std::string& form)>;
+
+// Does a later statement `b` speak to an earlier claim `a`? Looser than
+// compare(): a claim often holds several assertions and a later article
+// words them differently, so `b` need only cover a's main clause, or most of
+// a's weight, or share a date and a word with it. A date of `a` that `b`
+// moves ("by the end of 2026" / "until September 2026") is an update.
+// `relation` is different when b does not speak to a.
+Comparison relate(const Statement& a, const Statement& b, const WordWeight& weight);
 
 }  // namespace claimtrail::match

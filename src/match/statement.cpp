@@ -73,6 +73,7 @@ struct RawToken {
   std::string lower;
   std::size_t start = 0, end = 0;
   bool capitalized = false;  // as written, before equivalents
+  bool after_break = false;  // a comma, semicolon, colon or dash comes before it
 };
 
 bool is_word_byte(std::string_view s, std::size_t i) {
@@ -102,9 +103,13 @@ std::size_t char_len(std::string_view s, std::size_t i) {
 std::vector<RawToken> tokenize(std::string_view s) {
   std::vector<RawToken> out;
   std::size_t i = 0;
+  bool pending_break = false;
   while (i < s.size()) {
     if (!is_word_byte(s, i)) {
       const char c = s[i];
+      if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || s.substr(i, 3) == "\xE2\x80\x94" ||
+          s.substr(i, 3) == "\xE2\x80\x93" || (c == '-' && i + 1 < s.size() && s[i + 1] == '-'))
+        pending_break = true;
       if (c == '$' || c == '%') out.push_back({std::string(1, c), std::string(1, c), i, i + 1});
       else if (s.substr(i, 3) == "\xE2\x82\xAC") out.push_back({"\xE2\x82\xAC", "\xE2\x82\xAC", i, i + 3});
       else if (s.substr(i, 2) == "\xC2\xA3") out.push_back({"\xC2\xA3", "\xC2\xA3", i, i + 2});
@@ -143,6 +148,8 @@ std::vector<RawToken> tokenize(std::string_view s) {
     for (std::size_t k = 0; (k = t.text.find("\xE2\x80\x99", k)) != std::string::npos;) t.text.replace(k, 3, "'");
     t.lower = util::ascii_lower(t.text);
     t.capitalized = util::is_ascii_upper(t.text[0]);
+    t.after_break = pending_break;
+    pending_break = false;
     t.start = i;
     t.end = j;
     out.push_back(std::move(t));
@@ -158,7 +165,6 @@ std::string stem(std::string w) {
   auto undouble = [&] {
     const std::size_t n = w.size();
     if (n >= 3 && w[n - 1] == w[n - 2] && w[n - 1] != 'l' && w[n - 1] != 's' && w[n - 1] != 'z') w.pop_back();
-    else if (n >= 4 && w[n - 1] == 'l' && w[n - 2] == 'l') w.pop_back();
   };
   if (w.size() <= 3) return w;
   if (ends("ies") && w.size() > 4) w.replace(w.size() - 3, 3, "y");
@@ -174,6 +180,8 @@ std::string stem(std::string w) {
   if (ends("ment") && w.size() > 6) w.resize(w.size() - 4);
   if (ends("ion") && w.size() > 5) w.resize(w.size() - 3);
   if (ends("e") && w.size() > 4) w.pop_back();
+  // "recall", "recalled", "recalling" and "annulled", "annul" alike.
+  if (ends("ll") && w.size() >= 4) w.pop_back();
   return w;
 }
 
@@ -197,6 +205,12 @@ std::string Statement::norm() const {
   for (const Word& w : words) {
     if (!out.empty()) out.push_back(' ');
     out += w.form;
+  }
+  // Dates as index terms ("y2026", "m202609"): statements about the same
+  // year or month find each other.
+  for (const auto& d : dates) {
+    out += " y" + std::to_string(d.value.year);
+    if (d.value.month > 0) out += " m" + std::to_string(d.value.year * 100 + d.value.month);
   }
   return out;
 }
@@ -256,14 +270,17 @@ Statement analyse_statement(std::string_view text, const article::Date& publishe
   }
 
   // Numbers, polarity and modality, voice, then content words.
+  int clause = 0;
   bool saw_be = false;
   int be_distance = 0;
   bool participle_after_be = false;
   for (std::size_t i = 0; i < canon.size(); ++i) {
     RawToken& t = canon[i];
+    if (t.after_break && !st.words.empty()) clause = st.words.back().clause + 1;
     std::string w = t.lower;
     if (w.size() > 3 && w.compare(w.size() - 3, 3, "n't") == 0) {
       st.negated = true;
+      st.negation_at.push_back(static_cast<int>(st.words.size()));
       w.resize(w.size() - 3);
     }
     if (w.size() > 2 && (w.compare(w.size() - 2, 2, "'s") == 0)) w.resize(w.size() - 2);
@@ -306,7 +323,10 @@ Statement analyse_statement(std::string_view text, const article::Date& publishe
       continue;
     }
     if (auto p = T.polarity.find(w); p != T.polarity.end()) {
-      if (p->second.kind == Polarity::negation) st.negated = true;
+      if (p->second.kind == Polarity::negation) {
+        st.negated = true;
+        st.negation_at.push_back(static_cast<int>(st.words.size()));
+      }
       else if (p->second.kind == Polarity::hedge) st.modality = Modality::hedged;
       else if (st.modality == Modality::realized) st.modality = Modality::future;
       if (!p->second.keep) continue;
@@ -330,6 +350,7 @@ Statement analyse_statement(std::string_view text, const article::Date& publishe
     word.actor = word.actor || word.name;
     word.form = stem(w);
     word.position = static_cast<int>(st.words.size());
+    word.clause = clause;
     st.words.push_back(std::move(word));
   }
   return st;

@@ -15,6 +15,7 @@ struct Word {
   bool actor = false; // names a person, body or group (a name, "union", "minister")
   bool name = false;  // written with a capital (not at the statement's start)
   int position = 0;   // order among the statement's words
+  int clause = 0;     // which comma-, semicolon- or dash-separated part it is in
 };
 
 struct Number {
@@ -29,6 +30,7 @@ struct Statement {
   std::vector<Number> numbers;
   std::vector<article::DateMention> dates;  // resolved dates (their words are not in `words`)
   bool negated = false;
+  std::vector<int> negation_at;  // for each negation: how many words came before it
   Modality modality = Modality::realized;
   bool passive = false;
   // The words as one string: what the store indexes and searches.

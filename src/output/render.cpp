@@ -62,6 +62,15 @@ bool counts(const core::Attribution& a) { return a.parent < 0 && !a.in_headline;
 
 }  // namespace
 
+std::string shorten(std::string s, std::size_t n) {
+  for (char& c : s)
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  if (s.size() <= n) return s;
+  std::size_t cut = n;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  return s.substr(0, cut) + "\xE2\x80\xA6";
+}
+
 std::string span_text(std::string_view text, const core::Spans& spans) {
   std::string out;
   for (std::size_t i = 0; i < spans.size(); ++i) {
@@ -169,14 +178,6 @@ json to_json(const core::Analysis& a, std::string_view text, std::string_view do
 
 std::string to_text(const core::Analysis& a, std::string_view text, std::string_view doc) {
   std::ostringstream out;
-  auto shorten = [](std::string s, std::size_t n) {
-    for (char& c : s)
-      if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-    if (s.size() <= n) return s;
-    std::size_t cut = n;
-    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-    return s.substr(0, cut) + "\xE2\x80\xA6";
-  };
   out << "== " << doc;
   if (a.headline) out << ": " << shorten(slice(text, *a.headline), 90);
   out << '\n';

@@ -24,4 +24,8 @@ std::string to_text(const core::Analysis& a, std::string_view text, std::string_
 // The text of spans, fragments joined by " … ".
 std::string span_text(std::string_view text, const core::Spans& spans);
 
+// `s` cut to about n bytes on a UTF-8 boundary, with an ellipsis; line
+// breaks become spaces.
+std::string shorten(std::string s, std::size_t n);
+
 }  // namespace claimtrail::output

@@ -317,6 +317,8 @@ IngestResult Store::ingest(const ArticleInput& in, const core::Analysis& a) {
         claim.bind(11, spans_json(src->spans).dump());
         claim.bind(12, std::string(core::to_string(src->category)));
         claim.bind(13, src->anonymous ? 1 : 0);
+      } else {
+        claim.bind(13, 0);
       }
       claim.bind(14, hj.dump());
       claim.bind(15, dj.dump());

@@ -1,0 +1,366 @@
+// The store's commands: ingest, claims, sources, source merge, claim fix,
+// verdict, track and diff.
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <iostream>
+
+#include "article/dates.hpp"
+#include "cli/cli.hpp"
+#include "cli/input.hpp"
+#include "cli/options.hpp"
+#include "core/error.hpp"
+#include "extract/extractor.hpp"
+#include "output/store_render.hpp"
+#include "store/queries.hpp"
+#include "store/store.hpp"
+#include "track/track.hpp"
+
+namespace claimtrail::cli {
+
+namespace {
+
+struct IngestFlags {
+  std::string outlet, url, published, headline, id;
+};
+
+std::string first_of(const std::map<std::string, std::string>& m, std::initializer_list<const char*> keys) {
+  for (const char* k : keys)
+    if (auto it = m.find(k); it != m.end() && !it->second.empty()) return it->second;
+  return {};
+}
+
+// Reads, analyses and stores one file; prints what happened. Throws
+// core::Error for a rejected input.
+store::IngestResult ingest_file(store::Store& st, const extract::Extractor& ex, const std::string& file,
+                                const IngestFlags& flags, bool quiet) {
+  const Article article = read_article(file);
+  store::ArticleInput in;
+  in.doc = !flags.id.empty() ? flags.id : first_of(article.meta, {"id"});
+  if (in.doc.empty()) in.doc = article.name;
+  in.text = article.text;
+  in.outlet = !flags.outlet.empty() ? flags.outlet : first_of(article.meta, {"outlet", "publisher", "source"});
+  in.url = !flags.url.empty() ? flags.url : first_of(article.meta, {"url", "canonical"});
+  in.headline = !flags.headline.empty() ? flags.headline : first_of(article.meta, {"headline", "title"});
+  in.published = !flags.published.empty() ? flags.published : first_of(article.meta, {"published", "date"});
+  if (!in.published.empty()) {
+    const auto d = article::parse_date(in.published);
+    if (!d) throw core::Error(file, "unreadable publication date '" + in.published + "' (use YYYY-MM-DD)");
+    in.published = d->iso();
+  }
+  const core::Analysis analysis = ex.analyse(in.text);
+  const store::IngestResult r = st.ingest(in, analysis);
+  if (!quiet) {
+    if (r.duplicate)
+      std::cout << file << ": already stored as article " << r.article_id << " (same text): nothing to do\n";
+    else
+      std::cout << file << ": stored as article " << r.article_id << ", " << r.claims << " claims"
+                << (r.previous_id ? ", a new version of article " + std::to_string(r.previous_id) + " (same URL)" : "")
+                << '\n';
+  }
+  return r;
+}
+
+// An article given as an id in the store, or a file ingested on the fly.
+std::int64_t article_arg(store::Store& st, const std::string& arg) {
+  if (!arg.empty() && std::all_of(arg.begin(), arg.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    SQLite::Statement q(st.db(), "SELECT id FROM articles WHERE id = ?");
+    q.bind(1, static_cast<std::int64_t>(std::stoll(arg)));
+    if (q.executeStep()) return q.getColumn(0).getInt64();
+    throw core::Error(st.path(), "no article with id " + arg);
+  }
+  const extract::Extractor ex;
+  return ingest_file(st, ex, arg, {}, true).article_id;
+}
+
+bool parse_id(const std::string& command, const std::string& s, std::int64_t& out) {
+  if (s.empty() || !std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }) || s.size() > 18) {
+    print_error(command + ": '" + s + "' is not an id (a number)");
+    return false;
+  }
+  out = std::stoll(s);
+  return true;
+}
+
+// Runs `body` with the store open; maps errors to SPEC exit codes.
+template <class F>
+int with_store(const std::string& command, const std::string& db, store::Store::Access access, F body) {
+  std::unique_ptr<store::Store> st;
+  try {
+    st = std::make_unique<store::Store>(store_path(db), access);
+  } catch (const core::Error& e) {
+    print_error(command + ": " + e.what());
+    return kExitStore;
+  }
+  try {
+    return body(*st);
+  } catch (const core::Error& e) {
+    print_error(command + ": " + e.what());
+    return e.input() == st->path() ? kExitStore : kExitInputRejected;
+  } catch (const SQLite::Exception& e) {
+    print_error(command + ": " + st->path() + ": " + e.what());
+    return kExitStore;
+  }
+}
+
+}  // namespace
+
+int cmd_ingest(const std::vector<std::string>& args) {
+  po::options_description opts("usage: claimtrail ingest FILE... [options]\n\n"
+                               "Parses articles and stores them with their claims, sources, non-responses\n"
+                               "and source descriptions, one transaction per article. Metadata comes from\n"
+                               "the options, a front-matter block (---, key: value lines, ---) and the\n"
+                               "dateline. The same text twice is stored once; a changed text under the\n"
+                               "same URL is a new version of the article.\n\noptions");
+  IngestFlags flags;
+  std::string db;
+  opts.add_options()("help,h", "show this help")("outlet", po::value(&flags.outlet), "the outlet (\"Example Wire\")")(
+      "url", po::value(&flags.url), "the article's URL")("published", po::value(&flags.published),
+                                                         "the publication date, YYYY-MM-DD")(
+      "headline", po::value(&flags.headline), "the headline")("id", po::value(&flags.id),
+                                                             "the name to store it under (one input only)")(
+      "quiet,q", "print nothing but errors");
+  add_db_option(opts, db);
+  po::variables_map vm;
+  std::vector<std::string> files;
+  if (auto code = parse_command("ingest", opts, args, vm, &files)) return *code;
+  if (files.empty()) {
+    print_error("ingest: no input files");
+    return kExitUsage;
+  }
+  if (!flags.id.empty() && files.size() != 1) {
+    print_error("ingest: --id needs exactly one input");
+    return kExitUsage;
+  }
+  if (!flags.published.empty() && !article::parse_date(flags.published)) {
+    print_error("ingest: --published '" + flags.published + "' is not a date (YYYY-MM-DD)");
+    return kExitUsage;
+  }
+  const bool quiet = vm.count("quiet") > 0;
+  return with_store("ingest", db, store::Store::Access::read_write, [&](store::Store& st) {
+    const extract::Extractor ex;
+    int status = kExitOk;
+    for (const auto& f : files) {
+      try {
+        ingest_file(st, ex, f, flags, quiet);
+      } catch (const core::Error& e) {
+        if (e.input() == st.path()) throw;
+        print_error(std::string("ingest: ") + e.what());
+        status = kExitInputRejected;
+      }
+    }
+    return status;
+  });
+}
+
+int cmd_claims(const std::vector<std::string>& args) {
+  po::options_description opts("usage: claimtrail claims [options]\n\n"
+                               "Lists the stored claims with their source, tracking status (what later\n"
+                               "articles did to them) and latest verdict (a fact-checker's ruling).\n\noptions");
+  store::ClaimFilter f;
+  std::string db, format = "text";
+  std::int64_t article = 0;
+  opts.add_options()("help,h", "show this help")("article", po::value(&article), "claims of this article id")(
+      "source", po::value(&f.source), "whose source's name or text contains this")(
+      "category", po::value(&f.category),
+      "named_person, named_organization, unnamed_person, unnamed_group, document, unresolved or unattributed")(
+      "anonymous", "only claims resting on anonymous sources")(
+      "status", po::value(&f.status),
+      "tracking status: confirmed, corroborated, updated, contradicted, unaddressed or untracked")(
+      "verdict", po::value(&f.verdict), "latest verdict: confirmed, refuted, disputed or unverified")(
+      "search", po::value(&f.search), "words the statement contains (full-text search)")(
+      "rejected", "include claims rejected as false attributions")(
+      "format,f", po::value(&format)->default_value("text"), "text or json");
+  add_db_option(opts, db);
+  po::variables_map vm;
+  if (auto code = parse_command("claims", opts, args, vm, nullptr)) return *code;
+  if (!check_format("claims", format)) return kExitUsage;
+  if (!f.status.empty() && !store::is_status(f.status)) {
+    print_error("claims: unknown --status '" + f.status + "'");
+    return kExitUsage;
+  }
+  if (!f.verdict.empty() && !store::is_verdict(f.verdict)) {
+    print_error("claims: unknown --verdict '" + f.verdict + "' (confirmed, refuted, disputed, unverified)");
+    return kExitUsage;
+  }
+  if (vm.count("article")) f.article = article;
+  f.anonymous_only = vm.count("anonymous") > 0;
+  f.include_rejected = vm.count("rejected") > 0;
+  return with_store("claims", db, store::Store::Access::read_only, [&](store::Store& st) {
+    const auto claims = store::find_claims(st.db(), f);
+    if (format == "json") std::cout << output::claims_json(claims).dump(2) << '\n';
+    else std::cout << output::claims_text(claims);
+    return kExitOk;
+  });
+}
+
+int cmd_sources(const std::vector<std::string>& args) {
+  po::options_description opts("usage: claimtrail sources [options]\n\n"
+                               "Lists the sources in the store: a named person or organisation is one\n"
+                               "source across articles; unnamed sources are one per article.\n\noptions");
+  std::string db, format = "text", name, category;
+  opts.add_options()("help,h", "show this help")("name", po::value(&name), "whose name contains this")(
+      "category", po::value(&category), "of this category")("format,f", po::value(&format)->default_value("text"),
+                                                             "text or json");
+  add_db_option(opts, db);
+  po::variables_map vm;
+  if (auto code = parse_command("sources", opts, args, vm, nullptr)) return *code;
+  if (!check_format("sources", format)) return kExitUsage;
+  return with_store("sources", db, store::Store::Access::read_only, [&](store::Store& st) {
+    const auto sources = store::find_sources(st.db(), name, category);
+    if (format == "json") std::cout << output::sources_json(sources).dump(2) << '\n';
+    else std::cout << output::sources_text(sources);
+    return kExitOk;
+  });
+}
+
+int cmd_source(const std::vector<std::string>& args) {
+  po::options_description opts("usage: claimtrail source merge A B [--db PATH]\n\n"
+                               "Folds source B into source A (one person under two spellings): B's claims\n"
+                               "become A's. A and B are ids or exact names. Kept in the history.\n\noptions");
+  std::string db;
+  opts.add_options()("help,h", "show this help");
+  add_db_option(opts, db);
+  po::variables_map vm;
+  std::vector<std::string> pos;
+  if (auto code = parse_command("source", opts, args, vm, &pos)) return *code;
+  if (pos.size() != 3 || pos[0] != "merge") {
+    print_error("source: usage: claimtrail source merge A B");
+    return kExitUsage;
+  }
+  return with_store("source merge", db, store::Store::Access::read_write, [&](store::Store& st) {
+    const std::int64_t a = store::resolve_source(st.db(), pos[1]);
+    const std::int64_t b = store::resolve_source(st.db(), pos[2]);
+    store::merge_sources(st, a, b);
+    std::cout << "source " << b << " merged into source " << a << '\n';
+    return kExitOk;
+  });
+}
+
+int cmd_claim(const std::vector<std::string>& args) {
+  po::options_description opts("usage: claimtrail claim fix ID [--category C] [--source TEXT] [--reject]\n"
+                               "       claim show ID [--format json]\n\n"
+                               "Corrects a claim the parser got wrong (kept in the history), or shows one\n"
+                               "claim with its verdict history.\n\noptions");
+  std::string db, category, source, format = "text";
+  opts.add_options()("help,h", "show this help")("category", po::value(&category), "the right source category")(
+      "source", po::value(&source), "the right source, as written")("reject", "not an attribution at all")(
+      "format,f", po::value(&format)->default_value("text"), "text or json (show)");
+  add_db_option(opts, db);
+  po::variables_map vm;
+  std::vector<std::string> pos;
+  if (auto code = parse_command("claim", opts, args, vm, &pos)) return *code;
+  if (pos.size() != 2 || (pos[0] != "fix" && pos[0] != "show")) {
+    print_error("claim: usage: claimtrail claim fix ID [...] | claim show ID");
+    return kExitUsage;
+  }
+  std::int64_t id = 0;
+  if (!parse_id("claim", pos[1], id)) return kExitUsage;
+  if (pos[0] == "show") {
+    if (!check_format("claim show", format)) return kExitUsage;
+    return with_store("claim show", db, store::Store::Access::read_only, [&](store::Store& st) {
+      const auto c = store::get_claim(st.db(), id);
+      if (!c) throw core::Error("", "no claim with id " + std::to_string(id));
+      const auto history = store::verdict_history(st.db(), id);
+      if (format == "json") {
+        auto j = output::claim_json(*c);
+        j["verdicts"] = nlohmann::json::array();
+        for (const auto& v : history)
+          j["verdicts"].push_back({{"verdict", v.verdict}, {"note", v.note}, {"evidence", v.evidence}, {"at", v.created_at}});
+        std::cout << j.dump(2) << '\n';
+      } else {
+        std::cout << output::claims_text({*c});
+        for (const auto& v : history)
+          std::cout << "  verdict " << v.verdict << " (" << v.created_at << "): " << v.note
+                    << (v.evidence.empty() ? "" : " [" + v.evidence + "]") << '\n';
+      }
+      return kExitOk;
+    });
+  }
+  store::ClaimFix fix;
+  if (vm.count("category")) fix.category = category;
+  if (vm.count("source")) fix.source = source;
+  fix.reject = vm.count("reject") > 0;
+  if (!fix.category && !fix.source && !fix.reject) {
+    print_error("claim fix: nothing to fix (give --category, --source or --reject)");
+    return kExitUsage;
+  }
+  return with_store("claim fix", db, store::Store::Access::read_write, [&](store::Store& st) {
+    store::fix_claim(st, id, fix);
+    std::cout << "claim " << id << " corrected\n";
+    return kExitOk;
+  });
+}
+
+int cmd_verdict(const std::vector<std::string>& args) {
+  po::options_description opts("usage: claimtrail verdict CLAIM --status S --note TEXT [--evidence URL]\n\n"
+                               "Records a fact-checker's ruling on a claim, keeping the earlier ones.\n\noptions");
+  std::string db, status, note, evidence;
+  opts.add_options()("help,h", "show this help")("status", po::value(&status),
+                                                 "confirmed, refuted, disputed or unverified")(
+      "note", po::value(&note), "why (required)")("evidence", po::value(&evidence), "a URL backing the ruling");
+  add_db_option(opts, db);
+  po::variables_map vm;
+  std::vector<std::string> pos;
+  if (auto code = parse_command("verdict", opts, args, vm, &pos)) return *code;
+  std::int64_t id = 0;
+  if (pos.size() != 1) {
+    print_error("verdict: give one claim id");
+    return kExitUsage;
+  }
+  if (!parse_id("verdict", pos[0], id)) return kExitUsage;
+  if (!store::is_verdict(status)) {
+    print_error("verdict: --status must be confirmed, refuted, disputed or unverified");
+    return kExitUsage;
+  }
+  if (note.empty()) {
+    print_error("verdict: --note is required");
+    return kExitUsage;
+  }
+  return with_store("verdict", db, store::Store::Access::read_write, [&](store::Store& st) {
+    store::add_verdict(st, id, status, note, evidence);
+    std::cout << "claim " << id << ": " << status << '\n';
+    return kExitOk;
+  });
+}
+
+namespace {
+
+int track_or_diff(const std::string& command, const std::vector<std::string>& args) {
+  const bool diff = command == "diff";
+  po::options_description opts(
+      diff ? "usage: claimtrail diff OLD NEW [options]\n\n"
+             "Compares an article with a later one: which of OLD's claims NEW confirms\n"
+             "on the record, corroborates, updates or contradicts, and NEW's new claims.\n"
+             "OLD and NEW are article ids or files (ingested on the fly).\n\noptions"
+           : "usage: claimtrail track ARTICLE [options]\n\n"
+             "Compares an article's claims with every later article in the store and\n"
+             "gives each claim one status with its evidence. ARTICLE is an id or a file\n"
+             "(ingested on the fly).\n\noptions");
+  std::string db, format = "text";
+  opts.add_options()("help,h", "show this help")("format,f", po::value(&format)->default_value("text"), "text or json");
+  add_db_option(opts, db);
+  po::variables_map vm;
+  std::vector<std::string> pos;
+  if (auto code = parse_command(command, opts, args, vm, &pos)) return *code;
+  if (pos.size() != (diff ? 2u : 1u)) {
+    print_error(command + (diff ? ": give OLD and NEW" : ": give one article (an id or a file)"));
+    return kExitUsage;
+  }
+  if (!check_format(command, format)) return kExitUsage;
+  return with_store(command, db, store::Store::Access::read_write, [&](store::Store& st) {
+    const std::int64_t base = article_arg(st, pos[0]);
+    track::Options o;
+    if (diff) o.against = std::vector<std::int64_t>{article_arg(st, pos[1])};
+    const track::Report r = track::track(st, base, o);
+    if (format == "json") std::cout << output::track_json(r).dump(2) << '\n';
+    else std::cout << output::track_text(r);
+    return kExitOk;
+  });
+}
+
+}  // namespace
+
+int cmd_track(const std::vector<std::string>& args) { return track_or_diff("track", args); }
+int cmd_diff(const std::vector<std::string>& args) { return track_or_diff("diff", args); }
+
+}  // namespace claimtrail::cli

@@ -1,0 +1,54 @@
+#include "cli/options.hpp"
+
+#include <cstdlib>
+#include <iostream>
+
+#include "cli/cli.hpp"
+
+namespace claimtrail::cli {
+
+std::optional<int> parse_command(const std::string& name, const po::options_description& opts,
+                                 const std::vector<std::string>& args, po::variables_map& vm,
+                                 std::vector<std::string>* positional) {
+  po::options_description hidden;
+  std::vector<std::string> rest;
+  hidden.add_options()("positional", po::value(&rest));
+  po::options_description all;
+  all.add(opts).add(hidden);
+  po::positional_options_description pos;
+  pos.add("positional", -1);
+  try {
+    auto parser = po::command_line_parser(args).options(all);
+    if (positional) parser.positional(pos);
+    po::store(parser.run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    print_error(name + ": " + e.what());
+    return kExitUsage;
+  }
+  if (vm.count("help")) {
+    std::cout << opts << '\n';
+    return kExitOk;
+  }
+  if (positional) *positional = rest;
+  return std::nullopt;
+}
+
+void add_db_option(po::options_description& opts, std::string& db) {
+  opts.add_options()("db", po::value(&db),
+                     "the store (default: $CLAIMTRAIL_DB, else ./claimtrail.db)");
+}
+
+std::string store_path(const std::string& db_option) {
+  if (!db_option.empty()) return db_option;
+  if (const char* env = std::getenv("CLAIMTRAIL_DB"); env && *env) return env;
+  return "claimtrail.db";
+}
+
+bool check_format(const std::string& command, const std::string& format) {
+  if (format == "text" || format == "json") return true;
+  print_error(command + ": unknown --format '" + format + "' (text or json)");
+  return false;
+}
+
+}  // namespace claimtrail::cli

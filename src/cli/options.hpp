@@ -1,0 +1,29 @@
+// What every subcommand's option parsing shares: --help, positional
+// arguments, usage errors, and the store path (--db, $CLAIMTRAIL_DB,
+// ./claimtrail.db).
+#pragma once
+
+#include <boost/program_options.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace claimtrail::cli {
+
+namespace po = boost::program_options;
+
+// Parses `args` for command `name` into `vm`, positional arguments into
+// `positional`. Returns an exit code when the command should stop now: after
+// --help (0) or on a usage error (2, with the message printed).
+std::optional<int> parse_command(const std::string& name, const po::options_description& opts,
+                                 const std::vector<std::string>& args, po::variables_map& vm,
+                                 std::vector<std::string>* positional);
+
+// Adds --db to `opts`; store_path() reads it back.
+void add_db_option(po::options_description& opts, std::string& db);
+std::string store_path(const std::string& db_option);
+
+// "text" or "json"; prints a usage error and returns false otherwise.
+bool check_format(const std::string& command, const std::string& format);
+
+}  // namespace claimtrail::cli

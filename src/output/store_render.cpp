@@ -1,0 +1,207 @@
+#include "output/store_render.hpp"
+
+#include <cstdio>
+#include <map>
+#include <sstream>
+
+#include "output/render.hpp"
+
+namespace claimtrail::output {
+
+using nlohmann::json;
+
+namespace {
+
+json parse_or(const std::string& s, json fallback) {
+  json j = json::parse(s, nullptr, false);
+  return j.is_discarded() ? fallback : j;
+}
+
+std::string score_text(double s) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%.2f", s);
+  return buf;
+}
+
+std::string source_line(const std::string& text, const std::string& category) {
+  if (text.empty()) return category == "unattributed" || category.empty() ? "(the outlet's own voice)" : category;
+  return text + " (" + category + ")";
+}
+
+}  // namespace
+
+json claim_json(const store::ClaimRecord& c) {
+  json j(json::value_t::object);
+  j["id"] = c.id;
+  j["article"] = {{"id", c.article_id}, {"doc", c.doc}, {"outlet", c.outlet}, {"published", c.published}, {"url", c.url}};
+  j["kind"] = c.kind;
+  j["headline"] = c.in_headline;
+  j["parent"] = c.parent_id ? json(*c.parent_id) : json(nullptr);
+  j["text"] = c.text;
+  j["cue"] = c.cue.empty() ? json(nullptr) : json(c.cue);
+  if (c.kind == "unattributed") {
+    j["source"] = nullptr;
+  } else {
+    j["source"] = {{"text", c.source_text},
+                   {"name", c.source_name},
+                   {"id", c.source_id ? json(*c.source_id) : json(nullptr)},
+                   {"category", c.category},
+                   {"anonymous", c.anonymous}};
+  }
+  j["hedges"] = parse_or(c.hedges, json::array());
+  j["dates"] = parse_or(c.dates, json::array());
+  j["status"] = c.status;
+  j["verdict"] = c.verdict.empty() ? json(nullptr)
+                                   : json{{"verdict", c.verdict}, {"note", c.verdict_note}, {"at", c.verdict_at}};
+  j["rejected"] = c.rejected;
+  return j;
+}
+
+json claims_json(const std::vector<store::ClaimRecord>& claims) {
+  json a = json::array();
+  for (const auto& c : claims) a.push_back(claim_json(c));
+  return a;
+}
+
+std::string claims_text(const std::vector<store::ClaimRecord>& claims) {
+  std::ostringstream out;
+  std::int64_t article = -1;
+  for (const auto& c : claims) {
+    if (c.article_id != article) {
+      article = c.article_id;
+      out << "== article " << c.article_id << ": " << c.doc;
+      if (!c.outlet.empty() || !c.published.empty()) out << " (" << c.outlet << (c.outlet.empty() || c.published.empty() ? "" : ", ") << c.published << ")";
+      out << '\n';
+    }
+    out << "#" << c.id << "  " << c.kind << (c.in_headline ? " [headline]" : "") << "  "
+        << (c.kind == "unattributed" ? std::string("(no source)") : source_line(shorten(c.source_text, 60), c.category))
+        << (c.anonymous ? " anonymous" : "") << "  status: " << c.status;
+    if (!c.verdict.empty()) out << "  verdict: " << c.verdict;
+    if (c.rejected) out << "  [rejected]";
+    out << "\n    " << shorten(c.text, 150) << '\n';
+  }
+  out << claims.size() << (claims.size() == 1 ? " claim\n" : " claims\n");
+  return out.str();
+}
+
+json sources_json(const std::vector<store::SourceRecord>& sources) {
+  json a = json::array();
+  for (const auto& s : sources)
+    a.push_back({{"id", s.id},
+                 {"name", s.name},
+                 {"category", s.category},
+                 {"anonymous", s.category == "unnamed_person" || s.category == "unnamed_group"},
+                 {"descriptors", parse_or(s.descriptors, json::object())},
+                 {"merged_into", s.merged_into ? json(*s.merged_into) : json(nullptr)},
+                 {"claims", s.claims},
+                 {"articles", s.articles}});
+  return a;
+}
+
+std::string sources_text(const std::vector<store::SourceRecord>& sources) {
+  std::ostringstream out;
+  for (const auto& s : sources) {
+    out << "#" << s.id << "  " << s.category << "  " << shorten(s.name, 70) << "  " << s.claims
+        << (s.claims == 1 ? " claim" : " claims") << " in " << s.articles << (s.articles == 1 ? " article" : " articles");
+    if (s.merged_into) out << "  (merged into #" << *s.merged_into << ")";
+    out << '\n';
+  }
+  out << sources.size() << (sources.size() == 1 ? " source\n" : " sources\n");
+  return out.str();
+}
+
+json track_json(const track::Report& r) {
+  json j(json::value_t::object);
+  j["article"] = {{"id", r.article_id}, {"doc", r.doc}, {"outlet", r.outlet}, {"published", r.published},
+                  {"headline", r.headline}};
+  j["against"] = r.later;
+  json claims = json::array();
+  for (const auto& tc : r.claims) {
+    json c(json::value_t::object);
+    c["id"] = tc.claim.id;
+    c["text"] = tc.claim.text;
+    c["kind"] = tc.claim.kind;
+    c["source"] = tc.claim.kind == "unattributed"
+                      ? json(nullptr)
+                      : json{{"text", tc.claim.source_text}, {"category", tc.claim.category},
+                             {"anonymous", tc.claim.anonymous}};
+    c["status"] = tc.status;
+    json ev = json::array();
+    for (const auto& e : tc.evidence) {
+      ev.push_back({{"claim", e.claim_id},
+                    {"article", e.article_id},
+                    {"doc", e.doc},
+                    {"outlet", e.outlet},
+                    {"url", e.url},
+                    {"published", e.published},
+                    {"text", e.text},
+                    {"source", e.kind == "unattributed" ? json(nullptr)
+                                                        : json{{"text", e.source_text}, {"category", e.category}}},
+                    {"status", e.status},
+                    {"score", e.score},
+                    {"old", e.old_value.empty() ? json(nullptr) : json(e.old_value)},
+                    {"new", e.new_value.empty() ? json(nullptr) : json(e.new_value)},
+                    {"why", e.why}});
+    }
+    c["evidence"] = std::move(ev);
+    claims.push_back(std::move(c));
+  }
+  j["claims"] = std::move(claims);
+  json fresh = json::array();
+  for (const auto& c : r.fresh) fresh.push_back(claim_json(c));
+  j["new"] = std::move(fresh);
+  return j;
+}
+
+std::string track_text(const track::Report& r) {
+  std::ostringstream out;
+  out << "Article " << r.article_id << ": " << (r.headline.empty() ? r.doc : shorten(r.headline, 90)) << '\n';
+  out << "  " << (r.outlet.empty() ? "(outlet unknown)" : r.outlet) << ", "
+      << (r.published.empty() ? "(date unknown)" : r.published) << "; " << r.claims.size() << " claims, compared with "
+      << r.later.size() << (r.later.size() == 1 ? " later article" : " later articles") << ".\n";
+  struct Section {
+    const char* status;
+    const char* title;
+  };
+  const Section sections[] = {
+      {"contradicted", "CONTRADICTED"},
+      {"updated", "UPDATED (a number or date changed)"},
+      {"confirmed", "CONFIRMED ON THE RECORD"},
+      {"corroborated", "CORROBORATED, STILL UNNAMED"},
+      {"unaddressed", "UNADDRESSED"},
+  };
+  for (const auto& sec : sections) {
+    std::vector<const track::TrackedClaim*> in;
+    for (const auto& tc : r.claims)
+      if (tc.status == sec.status) in.push_back(&tc);
+    out << '\n' << sec.title << " (" << in.size() << ")\n";
+    if (std::string_view(sec.status) == "unaddressed") {
+      std::size_t anon = 0;
+      for (const auto* tc : in) anon += tc->claim.anonymous ? 1 : 0;
+      if (anon) out << "  " << anon << " of them rest on anonymous sources alone.\n";
+    }
+    for (const auto* tc : in) {
+      const auto& c = tc->claim;
+      out << "  #" << c.id << " \"" << shorten(c.text, 110) << "\"\n      "
+          << (c.kind == "unattributed" ? std::string("(the outlet's own voice)")
+                                       : source_line(shorten(c.source_text, 60), c.category))
+          << '\n';
+      if (tc->evidence.empty() || std::string_view(sec.status) == "unaddressed") continue;
+      const auto& e = tc->evidence.front();
+      out << "      " << e.status << " by " << source_line(shorten(e.source_text, 60), e.category) << ", "
+          << e.doc << (e.published.empty() ? "" : " (" + e.published + ")") << ", score " << score_text(e.score) << '\n';
+      if (!e.old_value.empty() || !e.new_value.empty())
+        out << "      was: " << e.old_value << "  now: " << e.new_value << '\n';
+      out << "      \"" << shorten(e.text, 110) << "\"\n";
+      if (tc->evidence.size() > 1) out << "      (" << tc->evidence.size() - 1 << " more)\n";
+    }
+  }
+  out << "\nNEW IN LATER ARTICLES (" << r.fresh.size() << ")\n";
+  for (const auto& c : r.fresh)
+    out << "  #" << c.id << " " << c.doc << ": \"" << shorten(c.text, 100) << "\" — "
+        << (c.kind == "unattributed" ? std::string("(the outlet's own voice)") : source_line(shorten(c.source_text, 50), c.category))
+        << '\n';
+  return out.str();
+}
+
+}  // namespace claimtrail::output

@@ -1,0 +1,307 @@
+#include "track/track.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "article/dates.hpp"
+#include "core/error.hpp"
+#include "match/compare.hpp"
+#include "match/statement.hpp"
+
+namespace claimtrail::track {
+
+namespace {
+
+using nlohmann::json;
+
+int rank(std::string_view status) {
+  if (status == "contradicted") return 4;
+  if (status == "updated") return 3;
+  if (status == "confirmed") return 2;
+  if (status == "corroborated") return 1;
+  return 0;
+}
+
+bool on_record(std::string_view category, std::string_view kind) {
+  (void)kind;
+  return category == "named_person" || category == "named_organization" || category == "document";
+}
+
+struct ArticleInfo {
+  std::string doc, outlet, published, headline, url;
+};
+
+ArticleInfo article_info(SQLite::Database& db, std::int64_t id) {
+  SQLite::Statement q(db,
+                      "SELECT doc, coalesce(outlet, ''), coalesce(published, ''), coalesce(headline, ''), "
+                      "coalesce(url, '') FROM articles WHERE id = ?");
+  q.bind(1, id);
+  if (!q.executeStep()) throw core::Error("", "no article with id " + std::to_string(id));
+  return {q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+          q.getColumn(3).getString(), q.getColumn(4).getString()};
+}
+
+// The latest day a prediction allows: the end of its deadline, or of the
+// period it names ("this month").
+std::optional<int> deadline(const match::Statement& s) {
+  std::optional<int> last;
+  for (const auto& d : s.dates) last = std::max(last.value_or(d.value.last_day()), d.value.last_day());
+  return last;
+}
+
+// When the reported event happened: a date in the statement, else the day
+// the article appeared.
+std::optional<int> event_day(const match::Statement& s, const std::string& published) {
+  for (const auto& d : s.dates)
+    if (d.value.day > 0) return d.value.first_day();
+  if (auto p = article::parse_iso_date(published)) return p->first_day();
+  return std::nullopt;
+}
+
+// Does the later source merely cite the original outlet ("according to
+// the Post", "the Post reported")?
+bool cites(const std::string& source_text, const std::string& outlet) {
+  if (outlet.empty() || source_text.empty()) return false;
+  auto low = [](std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+  };
+  return low(source_text).find(low(outlet)) != std::string::npos;
+}
+
+}  // namespace
+
+std::string candidate_sql() {
+  return "SELECT c.id FROM claims_fts f JOIN claims c ON c.id = f.rowid JOIN articles a ON a.id = c.article_id "
+         "WHERE claims_fts MATCH :query AND c.rejected = 0 AND c.article_id != :base AND "
+         "(a.published > :published OR (coalesce(a.published, '') = :published AND a.id > :base) OR "
+         "(a.published IS NULL AND a.id > :base)) "
+         "ORDER BY f.rank LIMIT :limit";
+}
+
+Report track(store::Store& store, std::int64_t article, const Options& options) {
+  auto& db = store.db();
+  Report report;
+  report.article_id = article;
+  const ArticleInfo base = article_info(db, article);
+  report.doc = base.doc;
+  report.outlet = base.outlet;
+  report.published = base.published;
+  report.headline = base.headline;
+  const article::Date base_date = article::parse_iso_date(base.published).value_or(article::Date{});
+
+  store::ClaimFilter f;
+  f.article = article;
+  const std::vector<store::ClaimRecord> claims = store::find_claims(db, f);
+
+  // Candidate claims: from the given articles, or through the index.
+  std::set<std::int64_t> against;
+  if (options.against) against.insert(options.against->begin(), options.against->end());
+  std::map<std::int64_t, std::pair<store::ClaimRecord, match::Statement>> seen;  // later claims analysed once
+  auto later_claim = [&](std::int64_t id) -> const std::pair<store::ClaimRecord, match::Statement>* {
+    auto it = seen.find(id);
+    if (it != seen.end()) return &it->second;
+    auto rec = store::get_claim(db, id);
+    if (!rec) return nullptr;
+    const auto pub = article::parse_iso_date(rec->published).value_or(article::Date{});
+    match::Statement st = match::analyse_statement(rec->text, pub);
+    return &seen.emplace(id, std::make_pair(std::move(*rec), std::move(st))).first->second;
+  };
+  std::vector<std::int64_t> given_claims;
+  if (options.against) {
+    for (std::int64_t a : *options.against) {
+      store::ClaimFilter g;
+      g.article = a;
+      for (const auto& c : store::find_claims(db, g)) given_claims.push_back(c.id);
+    }
+  }
+  SQLite::Statement cand(db, candidate_sql());
+  // How common each word is: the rarest words find candidates best, and
+  // count most when statements are compared.
+  SQLite::Statement vocab(db, "SELECT doc FROM claims_vocab WHERE term = ?");
+  std::map<std::string, std::int64_t> df;
+  auto doc_freq = [&](const std::string& w) {
+    auto it = df.find(w);
+    if (it != df.end()) return it->second;
+    vocab.reset();
+    vocab.bind(1, w);
+    const std::int64_t n = vocab.executeStep() ? vocab.getColumn(0).getInt64() : 0;
+    return df[w] = n;
+  };
+  const double total = static_cast<double>(std::max<std::int64_t>(1, db.execAndGet("SELECT max(id) FROM claims").getInt64()));
+  const match::WordWeight weight = [&](const std::string& w) {
+    return std::log((total + 1.0) / (static_cast<double>(doc_freq(w)) + 0.5));
+  };
+  // Each later article's words, for predictions: did the predicted event happen?
+  std::map<std::int64_t, std::set<std::string>> article_words;
+  auto words_of = [&](std::int64_t id) -> const std::set<std::string>& {
+    auto it = article_words.find(id);
+    if (it != article_words.end()) return it->second;
+    SQLite::Statement q(db, "SELECT text, coalesce(published, '') FROM articles WHERE id = ?");
+    q.bind(1, id);
+    std::set<std::string> ws;
+    if (q.executeStep()) {
+      const auto pub = article::parse_iso_date(q.getColumn(1).getString()).value_or(article::Date{});
+      for (const auto& w : match::analyse_statement(q.getColumn(0).getString(), pub).words) ws.insert(w.form);
+    }
+    return article_words[id] = std::move(ws);
+  };
+
+  std::set<std::int64_t> matched_later;
+  std::set<std::int64_t> thread_articles;
+  for (const auto& c : claims) {
+    TrackedClaim tc;
+    tc.claim = c;
+    const match::Statement a = match::analyse_statement(c.text, base_date);
+    std::vector<std::int64_t> ids;
+    if (options.against) {
+      ids = given_claims;
+    } else if (!a.words.empty()) {
+      // The rarest words and the dates of the claim.
+      std::vector<std::pair<std::int64_t, std::string>> words;
+      std::set<std::string> uniq;
+      for (const auto& w : a.words)
+        if (uniq.insert(w.form).second) {
+          const std::int64_t n = doc_freq(w.form);
+          if (n > 0) words.push_back({n, w.form});
+        }
+      std::sort(words.begin(), words.end());
+      if (words.size() > 8) words.resize(8);
+      for (const auto& d : a.dates)
+        if (d.value.month > 0) words.push_back({0, "m" + std::to_string(d.value.year * 100 + d.value.month)});
+        else words.push_back({0, "y" + std::to_string(d.value.year)});
+      std::string q;
+      for (const auto& [n, w] : words) q += (q.empty() ? "\"" : " OR \"") + w + "\"";
+      if (!q.empty()) {
+        cand.reset();
+        cand.bind(":query", q);
+        cand.bind(":base", article);
+        cand.bind(":published", base.published);
+        cand.bind(":limit", static_cast<std::int64_t>(options.candidates));
+        while (cand.executeStep()) ids.push_back(cand.getColumn(0).getInt64());
+      }
+    }
+    for (std::int64_t id : ids) {
+      const auto* later = later_claim(id);
+      if (!later) continue;
+      const auto& [rec, b] = *later;
+      match::Comparison cmp = match::relate(a, b, weight);
+      // A prediction comes true when the later article reports all it named,
+      // within its time ("the deal could be announced this month").
+      bool prediction_met = false;
+      if (a.modality != match::Modality::realized && !a.words.empty()) {
+        const auto& ws = words_of(rec.article_id);
+        prediction_met = std::all_of(a.words.begin(), a.words.end(), [&](const match::Word& w) { return ws.count(w.form) > 0; });
+      }
+      if (cmp.relation == match::Relation::different && !prediction_met) continue;
+      if (prediction_met && cmp.relation != match::Relation::contradicted) {
+        cmp.realizes = true;
+        cmp.relation = match::Relation::same;
+      }
+      Evidence e;
+      e.claim_id = rec.id;
+      e.article_id = rec.article_id;
+      e.doc = rec.doc;
+      e.outlet = rec.outlet;
+      e.url = rec.url;
+      e.published = rec.published;
+      e.text = rec.text;
+      e.source_text = rec.source_text;
+      e.category = rec.kind == "unattributed" ? "unattributed" : rec.category;
+      e.kind = rec.kind;
+      e.score = cmp.score;
+      e.why = cmp.why;
+      const bool same_outlet = !base.outlet.empty() && rec.outlet == base.outlet;
+      const bool citing = cites(rec.source_text, base.outlet);
+      const bool reprint = rec.text == c.text && rec.source_text == c.source_text;
+      const bool independent = !same_outlet && !citing && !reprint;
+      if (cmp.realizes && prediction_met) {
+        // A prediction: confirmed when the event came within its time.
+        const auto until = deadline(a);
+        const auto when = event_day(b, rec.published);
+        if (until && when && *when > *until) {
+          e.status = "updated";
+          e.old_value = a.dates.empty() ? std::string() : a.dates.front().text;
+          e.new_value = b.dates.empty() ? rec.published : b.dates.front().text;
+          e.why = "it happened, later than predicted";
+        } else {
+          e.status = "confirmed";
+          e.why = "the predicted event was reported";
+        }
+      } else if (citing || reprint) {
+        e.status = "restated";  // the original outlet's reporting again: not independent
+        e.why = citing ? "cites " + base.outlet : "a reprint";
+      } else if (cmp.relation == match::Relation::contradicted) {
+        e.status = "contradicted";
+      } else if (cmp.relation == match::Relation::updated) {
+        e.status = "updated";
+        e.old_value = cmp.old_value;
+        e.new_value = cmp.new_value;
+      } else if (on_record(e.category, rec.kind)) {
+        e.status = "confirmed";
+      } else if (independent) {
+        e.status = "corroborated";
+      } else {
+        e.status = "restated";  // the same outlet or a citation of it: not independent
+        e.why = citing ? "cites " + base.outlet : reprint ? "a reprint" : "the same outlet";
+      }
+      matched_later.insert(rec.id);
+      thread_articles.insert(rec.article_id);
+      tc.evidence.push_back(std::move(e));
+    }
+    std::stable_sort(tc.evidence.begin(), tc.evidence.end(), [](const Evidence& x, const Evidence& y) {
+      if (rank(x.status) != rank(y.status)) return rank(x.status) > rank(y.status);
+      return x.score > y.score;
+    });
+    tc.status = tc.evidence.empty() || rank(tc.evidence.front().status) == 0 ? "unaddressed" : tc.evidence.front().status;
+    report.claims.push_back(std::move(tc));
+  }
+
+  // The thread: the articles compared against, or those that spoke to a claim.
+  std::set<std::int64_t> thread = options.against ? against : thread_articles;
+  report.later.assign(thread.begin(), thread.end());
+  for (std::int64_t a : report.later) {
+    store::ClaimFilter g;
+    g.article = a;
+    for (auto& c : store::find_claims(db, g))
+      if (!matched_later.count(c.id)) report.fresh.push_back(std::move(c));
+  }
+
+  if (options.record) {
+    SQLite::Transaction t(db, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement link(db,
+                           "INSERT INTO claim_links (claim_id, later_id, status, score, old_value, new_value, found_at) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (claim_id, later_id) DO UPDATE SET "
+                           "status = excluded.status, score = excluded.score, old_value = excluded.old_value, "
+                           "new_value = excluded.new_value, found_at = excluded.found_at");
+    const std::string now = store::now_utc();
+    for (const auto& tc : report.claims)
+      for (const auto& e : tc.evidence) {
+        if (rank(e.status) == 0) continue;
+        link.reset();
+        link.clearBindings();
+        link.bind(1, tc.claim.id);
+        link.bind(2, e.claim_id);
+        link.bind(3, e.status);
+        link.bind(4, e.score);
+        if (!e.old_value.empty()) link.bind(5, e.old_value);
+        if (!e.new_value.empty()) link.bind(6, e.new_value);
+        link.bind(7, now);
+        link.exec();
+      }
+    SQLite::Statement mark(db, "UPDATE articles SET tracked_at = ? WHERE id = ?");
+    mark.bind(1, now);
+    mark.bind(2, article);
+    mark.exec();
+    t.commit();
+    for (auto& tc : report.claims) tc.claim.status = tc.status;
+  }
+  return report;
+}
+
+}  // namespace claimtrail::track
