@@ -66,7 +66,7 @@ std::int64_t article_arg(store::Store& st, const std::string& arg) {
     SQLite::Statement q(st.db(), "SELECT id FROM articles WHERE id = ?");
     q.bind(1, static_cast<std::int64_t>(std::stoll(arg)));
     if (q.executeStep()) return q.getColumn(0).getInt64();
-    throw core::Error(st.path(), "no article with id " + arg);
+    throw core::Error("", "no article with id " + arg);
   }
   const extract::Extractor ex;
   return ingest_file(st, ex, arg, {}, true).article_id;
@@ -93,9 +93,12 @@ int with_store(const std::string& command, const std::string& db, store::Store::
   }
   try {
     return body(*st);
+  } catch (const store::StoreError& e) {
+    print_error(command + ": " + e.what());
+    return kExitStore;
   } catch (const core::Error& e) {
     print_error(command + ": " + e.what());
-    return e.input() == st->path() ? kExitStore : kExitInputRejected;
+    return kExitInputRejected;
   } catch (const SQLite::Exception& e) {
     print_error(command + ": " + st->path() + ": " + e.what());
     return kExitStore;
@@ -142,8 +145,9 @@ int cmd_ingest(const std::vector<std::string>& args) {
     for (const auto& f : files) {
       try {
         ingest_file(st, ex, f, flags, quiet);
+      } catch (const store::StoreError&) {
+        throw;
       } catch (const core::Error& e) {
-        if (e.input() == st.path()) throw;
         print_error(std::string("ingest: ") + e.what());
         status = kExitInputRejected;
       }

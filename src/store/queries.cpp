@@ -197,7 +197,7 @@ std::int64_t add_verdict(Store& s, std::int64_t claim, const std::string& verdic
     throw core::Error("", "invalid verdict '" + verdict + "' (confirmed, refuted, disputed or unverified)");
   auto& db = s.db();
   SQLite::Transaction t(db, SQLite::TransactionBehavior::IMMEDIATE);
-  if (!get_claim(db, claim)) throw core::Error(s.path(), "no claim with id " + std::to_string(claim));
+  if (!get_claim(db, claim)) throw core::Error("", "no claim with id " + std::to_string(claim));
   std::optional<std::int64_t> previous;
   {
     SQLite::Statement q(db, "SELECT max(id) FROM verdicts WHERE claim_id = ?");
@@ -265,14 +265,14 @@ void merge_sources(Store& s, std::int64_t into, std::int64_t from) {
   auto row = [&](std::int64_t id) {
     SQLite::Statement q(db, "SELECT name, category, merged_into FROM sources WHERE id = ?");
     q.bind(1, id);
-    if (!q.executeStep()) throw core::Error(s.path(), "no source with id " + std::to_string(id));
+    if (!q.executeStep()) throw core::Error("", "no source with id " + std::to_string(id));
     return json{{"id", id},
                 {"name", q.getColumn(0).getString()},
                 {"category", q.getColumn(1).getString()},
                 {"merged_into", q.getColumn(2).isNull() ? json(nullptr) : json(q.getColumn(2).getInt64())}};
   };
   const json a = row(into), b = row(from);
-  if (!a["merged_into"].is_null()) throw core::Error(s.path(), "source " + std::to_string(into) + " was itself merged");
+  if (!a["merged_into"].is_null()) throw core::Error("", "source " + std::to_string(into) + " was itself merged");
   SQLite::Statement moved(db, "UPDATE claims SET source_id = ? WHERE source_id = ?");
   moved.bind(1, into);
   moved.bind(2, from);
@@ -294,7 +294,7 @@ void fix_claim(Store& s, std::int64_t claim, const ClaimFix& fix) {
   using C = core::SourceCategory;
   auto& db = s.db();
   SQLite::Transaction t(db, SQLite::TransactionBehavior::IMMEDIATE);
-  if (!get_claim(db, claim)) throw core::Error(s.path(), "no claim with id " + std::to_string(claim));
+  if (!get_claim(db, claim)) throw core::Error("", "no claim with id " + std::to_string(claim));
   const json before = snapshot(db, claim);
   if (fix.category) {
     const std::string& c = *fix.category;

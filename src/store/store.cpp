@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <thread>
 #include <nlohmann/json.hpp>
 
 #include "article/dates.hpp"
@@ -100,34 +101,52 @@ Store::~Store() = default;
 
 Store::Store(const std::string& path, Access access) : path_(path), access_(access) {
   std::error_code ec;
-  if (fs::is_directory(path, ec)) throw core::Error(path, "is a directory, not a store");
+  if (fs::is_directory(path, ec)) throw StoreError(path, "is a directory, not a store");
   const bool exists = fs::exists(path, ec);
-  if (!exists && access == Access::read_only) throw core::Error(path, "no such store");
+  if (!exists && access == Access::read_only) throw StoreError(path, "no such store");
   if (exists) {
     // A non-empty file must start with SQLite's header.
     std::ifstream in(path, std::ios::binary);
     char head[16] = {};
     in.read(head, sizeof head);
     if (in.gcount() > 0 && (in.gcount() < 16 || std::string_view(head, 16) != std::string_view("SQLite format 3\0", 16)))
-      throw core::Error(path, "not a claimtrail store (the file is not a SQLite database)");
+      throw StoreError(path, "not a claimtrail store (the file is not a SQLite database)");
     if (access == Access::read_write && ::access(path.c_str(), W_OK) != 0)
-      throw core::Error(path, "the store is read-only (no permission to write it)");
+      throw StoreError(path, "the store is read-only (no permission to write it)");
   }
-  try {
+  // Opening races with other processes opening the same new store: switching
+  // to WAL and migrating can be refused as busy without waiting, so retry.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(kBusyTimeoutMs);
+  for (;;) {
+    try {
+      open(path, access);
+      return;
+    } catch (const SQLite::Exception& e) {
+      const int code = e.getErrorCode();
+      if ((code != SQLITE_BUSY && code != SQLITE_LOCKED) || std::chrono::steady_clock::now() > deadline)
+        throw StoreError(path, describe(e));
+      db_.reset();
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+  }
+}
+
+void Store::open(const std::string& path, Access access) {
+  {
     const int flags = access == Access::read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE;
     db_ = std::make_unique<SQLite::Database>(path, flags, kBusyTimeoutMs);
     const int app = db_->execAndGet("PRAGMA application_id").getInt();
     const int version = db_->execAndGet("PRAGMA user_version").getInt();
     const int tables = db_->execAndGet("SELECT count(*) FROM sqlite_master").getInt();
     if (app != kApplicationId && (app != 0 || version != 0 || tables != 0))
-      throw core::Error(path, "not a claimtrail store (a SQLite database of another application)");
+      throw StoreError(path, "not a claimtrail store (a SQLite database of another application)");
     if (version > latest_schema_version())
-      throw core::Error(path, "the store has schema version " + std::to_string(version) +
+      throw StoreError(path, "the store has schema version " + std::to_string(version) +
                                   ", newer than this claimtrail understands (" +
                                   std::to_string(latest_schema_version()) + "): upgrade claimtrail");
     if (access == Access::read_only) {
       if (version < latest_schema_version())
-        throw core::Error(path, "the store has an older schema (" + std::to_string(version) +
+        throw StoreError(path, "the store has an older schema (" + std::to_string(version) +
                                     "); open it once for writing to upgrade it");
     } else {
       db_->exec("PRAGMA journal_mode = WAL");
@@ -135,8 +154,6 @@ Store::Store(const std::string& path, Access access) : path_(path), access_(acce
     }
     db_->exec("PRAGMA foreign_keys = ON");
     if (access == Access::read_write) migrate();
-  } catch (const SQLite::Exception& e) {
-    throw core::Error(path, describe(e));
   }
 }
 
@@ -375,7 +392,7 @@ IngestResult Store::ingest(const ArticleInput& in, const core::Analysis& a) {
     }
     t.commit();
   } catch (const SQLite::Exception& e) {
-    throw core::Error(path_, describe(e));
+    throw StoreError(path_, describe(e));
   }
   return r;
 }

@@ -11,12 +11,20 @@
 #include <vector>
 
 #include "core/analysis.hpp"
+#include "core/error.hpp"
 
 namespace SQLite {
 class Database;
 }
 
 namespace claimtrail::store {
+
+// The store itself failed or was refused (not a store, newer schema,
+// read-only, locked, corrupt, disk full): exit code 3 at the CLI.
+class StoreError : public core::Error {
+ public:
+  using core::Error::Error;
+};
 
 // What the store is told about an article besides its analysis.
 struct ArticleInput {
@@ -56,6 +64,7 @@ class Store {
   static int latest_schema_version();
 
  private:
+  void open(const std::string& path, Access access);
   void migrate();
   std::unique_ptr<SQLite::Database> db_;
   std::string path_;
