@@ -17,8 +17,6 @@ CREATE TABLE articles (
   tracked_at      TEXT                        -- when `track` last compared it with later articles
 );
 CREATE INDEX articles_url ON articles(url);
-CREATE INDEX articles_published ON articles(published, id);
-CREATE INDEX articles_outlet ON articles(outlet);
 
 -- A named person or organisation is one row across all articles; unnamed
 -- sources and documents are one row per article entity and keep their
@@ -29,9 +27,10 @@ CREATE TABLE sources (
   name         TEXT NOT NULL,
   category     TEXT NOT NULL,
   descriptors  TEXT NOT NULL DEFAULT '{}',    -- JSON: affiliation, rank, role, count
-  merged_into  INTEGER REFERENCES sources(id) -- set by `source merge`
+  merged_into  INTEGER REFERENCES sources(id), -- set by `source merge`
+  surname      TEXT                          -- a named person's last name, to link "Doe" to "Jane Doe"
 );
-CREATE INDEX sources_name ON sources(name COLLATE NOCASE);
+CREATE INDEX sources_surname ON sources(surname) WHERE surname IS NOT NULL;
 
 CREATE TABLE claims (
   id            INTEGER PRIMARY KEY,
@@ -58,19 +57,13 @@ CREATE TABLE claims (
 CREATE INDEX claims_source ON claims(source_id);
 
 -- Full-text index over the normalised statements (external content).
-CREATE VIRTUAL TABLE claims_fts USING fts5(norm, content='claims', content_rowid='id');
+CREATE VIRTUAL TABLE claims_fts USING fts5(norm, content='claims', content_rowid='id', detail='none');
+-- Each article adds a small segment; merge them in larger batches.
+INSERT INTO claims_fts (claims_fts, rank) VALUES ('automerge', 8);
 -- How many statements hold each word: matching searches with the rarest.
 CREATE VIRTUAL TABLE claims_vocab USING fts5vocab(claims_fts, 'row');
-CREATE TRIGGER claims_fts_insert AFTER INSERT ON claims BEGIN
-  INSERT INTO claims_fts(rowid, norm) VALUES (new.id, new.norm);
-END;
-CREATE TRIGGER claims_fts_delete AFTER DELETE ON claims BEGIN
-  INSERT INTO claims_fts(claims_fts, rowid, norm) VALUES ('delete', old.id, old.norm);
-END;
-CREATE TRIGGER claims_fts_update AFTER UPDATE OF norm ON claims BEGIN
-  INSERT INTO claims_fts(claims_fts, rowid, norm) VALUES ('delete', old.id, old.norm);
-  INSERT INTO claims_fts(rowid, norm) VALUES (new.id, new.norm);
-END;
+-- The store fills the index once per article, in the article's transaction
+-- (a trigger per row would make FTS5 write a segment per claim).
 
 CREATE TABLE non_responses (
   id          INTEGER PRIMARY KEY,

@@ -53,3 +53,17 @@ TEST_CASE("a changed number or date is an update, a negation a contradiction") {
   CHECK(rel("the president will sign the bill", "the president will not sign the bill").relation == Relation::contradicted);
   CHECK(rel("the deal could be signed", "the deal was signed").realizes);
 }
+
+TEST_CASE("statements of any shape are reduced without hanging or losing numbers") {
+  using namespace claimtrail::match;
+  for (const char* s : {"one's", "five's and ten's", "'s", "n't", "1,,2", "$", "%", "two-", "-two", "ninety-", "a",
+                        "", "Sept.", "U.S.", "U.S.-led", "3.5.6", "five thousand's", "\xE2\x80\x9Cone\xE2\x80\x9D",
+                        "\xC3\xA9t\xC3\xA9 five", "hundred", "thousand thousand"})
+    CHECK_NOTHROW(analyse_statement(s));
+  const auto st = analyse_statement("the company's five thousand workers and 2,500 others");
+  REQUIRE(st.numbers.size() == 2);
+  CHECK(st.numbers[0].value == 5000);
+  CHECK(st.numbers[1].value == 2500);
+  for (const auto& e : std::filesystem::directory_iterator(claimtrail::testutil::source_dir() / "fixtures" / "articles"))
+    CHECK_NOTHROW(analyse_statement(claimtrail::testutil::slurp(e.path()), {2024, 9, 6}));
+}

@@ -262,7 +262,7 @@ int cmd_claim(const std::vector<std::string>& args) {
   if (pos[0] == "show") {
     if (!check_format("claim show", format)) return kExitUsage;
     return with_store("claim show", db, store::Store::Access::read_only, [&](store::Store& st) {
-      const auto c = store::get_claim(st.db(), id);
+      const auto c = store::get_claim(st, id);
       if (!c) throw core::Error("", "no claim with id " + std::to_string(id));
       const auto history = store::verdict_history(st.db(), id);
       if (format == "json") {

@@ -167,7 +167,7 @@ Comparison relate(const Statement& a, const Statement& b, const WordWeight& weig
   // not a bare subject ("Arvane, which is based in ...").
   bool main_clause = false;
   if (!a.words.empty()) {
-    const int first = a.words.front().clause;
+    const int first = a.main_clause;
     std::size_t size = 0;
     bool name_only = true;
     for (const Word& w : a.words)
@@ -175,7 +175,7 @@ Comparison relate(const Statement& a, const Statement& b, const WordWeight& weig
         ++size;
         name_only = name_only && w.actor;
       }
-    main_clause = (size >= 2 || !name_only) &&
+    main_clause = size > 0 && (size >= 2 || !name_only) &&
                   std::all_of(a.words.begin(), a.words.end(),
                               [&](const Word& w) { return w.clause != first || fb.count(w.form) > 0; });
   }

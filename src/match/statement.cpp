@@ -34,6 +34,10 @@ struct Tables {
                                                "sunday", "january", "february", "march", "april", "may", "june",
                                                "july", "august", "september", "october", "november", "december"};
 
+  // First words of the phrases (lower-case, and as written): a token that
+  // starts none needs only a one-word lookup.
+  std::unordered_set<std::string> phrase_starts, exact_phrase_starts;
+
   Tables() {
     using claimtrail::lexicon_data::get;
     util::for_each_tsv_row(get("number_words.tsv"), [&](const auto& f) {
@@ -46,6 +50,8 @@ struct Tables {
       const bool exact = std::any_of(key.begin(), key.end(), [](char c) { return util::is_ascii_upper(c); });
       (exact ? equivalents_exact : equivalents)[key] = std::string(f[1]);
       longest_equivalent = std::max<std::size_t>(longest_equivalent, 1 + std::count(key.begin(), key.end(), ' '));
+      if (key.find(' ') != std::string::npos)
+        (exact ? exact_phrase_starts : phrase_starts).insert(key.substr(0, key.find(' ')));
     });
     util::for_each_tsv_row(get("stopwords.tsv"), [&](const auto& f) { stopwords.insert(std::string(f[0])); });
     util::for_each_tsv_row(get("person_nouns.tsv"), [&](const auto& f) {
@@ -60,6 +66,23 @@ struct Tables {
       p.keep = f.size() > 2 && f[2] == "keep";
       polarity[std::string(f[0])] = p;
     });
+    for (const auto& [w, v] : numbers) info[w].number = &v;
+    for (const auto& [w, p] : polarity) info[w].polarity = &p;
+    for (const auto& w : stopwords) info[w].stop = true;
+    for (const auto& w : actor_nouns) info[w].actor = true;
+    for (const auto& w : calendar) info[w].calendar = true;
+  }
+
+  // Everything the tables say about one word, found with one lookup.
+  struct Info {
+    const std::pair<double, bool>* number = nullptr;
+    const PolarityWord* polarity = nullptr;
+    bool stop = false, actor = false, calendar = false;
+  };
+  std::unordered_map<std::string, Info> info;
+  const Info* find(const std::string& w) const {
+    auto it = info.find(w);
+    return it == info.end() ? nullptr : &it->second;
   }
 };
 
@@ -234,7 +257,8 @@ Statement analyse_statement(std::string_view text, const article::Date& publishe
       continue;
     }
     bool done = false;
-    for (std::size_t n = std::min(T.longest_equivalent, toks.size() - i); n >= 1 && !done; --n) {
+    const bool phrase = T.phrase_starts.count(toks[i].lower) || T.exact_phrase_starts.count(toks[i].text);
+    for (std::size_t n = phrase ? std::min(T.longest_equivalent, toks.size() - i) : 1; n >= 1 && !done; --n) {
       std::string key, exact;
       for (std::size_t k = i; k < i + n; ++k) {
         if (k > i) {
@@ -274,21 +298,29 @@ Statement analyse_statement(std::string_view text, const article::Date& publishe
   bool saw_be = false;
   int be_distance = 0;
   bool participle_after_be = false;
+  // Possessives off ("one's" is "one"); "n't" is a negation before its verb.
+  std::vector<bool> nt(canon.size(), false);
+  for (std::size_t i = 0; i < canon.size(); ++i) {
+    std::string& w = canon[i].lower;
+    if (w.size() > 3 && w.compare(w.size() - 3, 3, "n't") == 0) {
+      nt[i] = true;
+      w.resize(w.size() - 3);
+    }
+    if (w.size() > 2 && w.compare(w.size() - 2, 2, "'s") == 0) w.resize(w.size() - 2);
+  }
   for (std::size_t i = 0; i < canon.size(); ++i) {
     RawToken& t = canon[i];
     if (t.after_break && !st.words.empty()) clause = st.words.back().clause + 1;
-    std::string w = t.lower;
-    if (w.size() > 3 && w.compare(w.size() - 3, 3, "n't") == 0) {
+    const std::string w = t.lower;
+    if (nt[i]) {
       st.negated = true;
       st.negation_at.push_back(static_cast<int>(st.words.size()));
-      w.resize(w.size() - 3);
     }
-    if (w.size() > 2 && (w.compare(w.size() - 2, 2, "'s") == 0)) w.resize(w.size() - 2);
     // A number: digits, or number words with scales ("five thousand").
-    auto num_word = T.numbers.find(w);
+    const Tables::Info* wi = T.find(w);
     const bool digits = !w.empty() && util::is_ascii_digit(w[0]) &&
                         std::all_of(w.begin(), w.end(), [](char c) { return util::is_ascii_digit(c) || c == ',' || c == '.'; });
-    if (digits || (num_word != T.numbers.end() && !num_word->second.second)) {
+    if (digits || (wi && wi->number && !wi->number->second)) {
       double total = 0, current = 0;
       std::size_t j = i;
       std::string written;
@@ -318,18 +350,21 @@ Statement analyse_statement(std::string_view text, const article::Date& publishe
         if (!written.empty()) written.push_back(' ');
         written += canon[j].text;
       }
-      st.numbers.push_back({total + current, written});
-      i = j - 1;
-      continue;
+      if (j > i) {  // (always: the first token is a number)
+        st.numbers.push_back({total + current, written});
+        i = j - 1;
+        continue;
+      }
     }
-    if (auto p = T.polarity.find(w); p != T.polarity.end()) {
-      if (p->second.kind == Polarity::negation) {
+    if (wi && wi->polarity) {
+      const PolarityWord* p = wi->polarity;
+      if (p->kind == Polarity::negation) {
         st.negated = true;
         st.negation_at.push_back(static_cast<int>(st.words.size()));
       }
-      else if (p->second.kind == Polarity::hedge) st.modality = Modality::hedged;
+      else if (p->kind == Polarity::hedge) st.modality = Modality::hedged;
       else if (st.modality == Modality::realized) st.modality = Modality::future;
-      if (!p->second.keep) continue;
+      if (!p->keep) continue;
     }
     if (is_be(w)) {
       saw_be = true;
@@ -340,19 +375,27 @@ Statement analyse_statement(std::string_view text, const article::Date& publishe
     if (w == "by" && participle_after_be) st.passive = true;
     if (w == "going" && i + 1 < canon.size() && canon[i + 1].lower == "to" && st.modality == Modality::realized)
       st.modality = Modality::future;
-    if (T.stopwords.count(w) || w.empty()) continue;
+    if ((wi && wi->stop) || w.empty()) continue;
     if (t.text == "$" || t.text == "%") continue;
     Word word;
-    word.actor = T.actor_nouns.count(w) > 0;
+    word.actor = wi && wi->actor;
     // A capitalised word is a name, unless it is a day or a month, or it
     // opens the statement and is a common noun ("Police arrested ...").
-    word.name = t.capitalized && !T.calendar.count(w) && !(t.start == 0 && word.actor);
+    word.name = t.capitalized && !(wi && wi->calendar) && !(t.start == 0 && word.actor);
     word.actor = word.actor || word.name;
     word.form = stem(w);
     word.position = static_cast<int>(st.words.size());
     word.clause = clause;
     st.words.push_back(std::move(word));
   }
+  // An opening prepositional phrase is not the main clause.
+  static const std::unordered_set<std::string> kOpeners = {"under", "in", "on", "at", "for", "after", "before",
+                                                           "during", "by", "with", "from", "as", "since", "despite"};
+  if (!canon.empty() && kOpeners.count(canon.front().lower) && !st.words.empty() &&
+      st.words.back().clause > st.words.front().clause)
+    st.main_clause = st.words.front().clause + 1;
+  else if (!st.words.empty())
+    st.main_clause = st.words.front().clause;
   return st;
 }
 

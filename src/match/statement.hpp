@@ -33,6 +33,7 @@ struct Statement {
   std::vector<int> negation_at;  // for each negation: how many words came before it
   Modality modality = Modality::realized;
   bool passive = false;
+  int main_clause = 0;  // the first clause, or the second after an opening phrase ("Under the plan, ...")
   // The words as one string: what the store indexes and searches.
   std::string norm() const;
 };

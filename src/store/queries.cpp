@@ -157,11 +157,13 @@ std::vector<ClaimRecord> find_claims(SQLite::Database& db, const ClaimFilter& f)
   return out;
 }
 
-std::optional<ClaimRecord> get_claim(SQLite::Database& db, std::int64_t id) {
-  SQLite::Statement q(db, claim_select() + "WHERE c.id = ?");
+std::optional<ClaimRecord> get_claim(Store& s, std::int64_t id) {
+  auto& q = s.prepared(claim_select() + "WHERE c.id = ?");
   q.bind(1, id);
   if (!q.executeStep()) return std::nullopt;
-  return read_claim(q);
+  ClaimRecord r = read_claim(q);
+  q.reset();
+  return r;
 }
 
 std::vector<SourceRecord> find_sources(SQLite::Database& db, const std::string& name_part, const std::string& category) {
@@ -197,7 +199,7 @@ std::int64_t add_verdict(Store& s, std::int64_t claim, const std::string& verdic
     throw core::Error("", "invalid verdict '" + verdict + "' (confirmed, refuted, disputed or unverified)");
   auto& db = s.db();
   SQLite::Transaction t(db, SQLite::TransactionBehavior::IMMEDIATE);
-  if (!get_claim(db, claim)) throw core::Error("", "no claim with id " + std::to_string(claim));
+  if (!get_claim(s, claim)) throw core::Error("", "no claim with id " + std::to_string(claim));
   std::optional<std::int64_t> previous;
   {
     SQLite::Statement q(db, "SELECT max(id) FROM verdicts WHERE claim_id = ?");
@@ -294,7 +296,7 @@ void fix_claim(Store& s, std::int64_t claim, const ClaimFix& fix) {
   using C = core::SourceCategory;
   auto& db = s.db();
   SQLite::Transaction t(db, SQLite::TransactionBehavior::IMMEDIATE);
-  if (!get_claim(db, claim)) throw core::Error("", "no claim with id " + std::to_string(claim));
+  if (!get_claim(s, claim)) throw core::Error("", "no claim with id " + std::to_string(claim));
   const json before = snapshot(db, claim);
   if (fix.category) {
     const std::string& c = *fix.category;

@@ -49,7 +49,7 @@ struct ClaimRecord {
 };
 
 std::vector<ClaimRecord> find_claims(SQLite::Database& db, const ClaimFilter& f);
-std::optional<ClaimRecord> get_claim(SQLite::Database& db, std::int64_t id);
+std::optional<ClaimRecord> get_claim(Store& s, std::int64_t id);
 
 struct SourceRecord {
   std::int64_t id = 0;

@@ -97,7 +97,21 @@ std::string source_key(core::SourceCategory category, std::string_view name) {
 
 int Store::latest_schema_version() { return static_cast<int>(schema_data::names().size()); }
 
-Store::~Store() = default;
+Store::~Store() {
+  statements_.clear();  // before the connection closes
+}
+
+void Store::release_statements() {
+  for (auto& [sql, st] : statements_) st->reset();
+}
+
+SQLite::Statement& Store::prepared(const std::string& sql) {
+  auto it = statements_.find(sql);
+  if (it == statements_.end()) it = statements_.emplace(sql, std::make_unique<SQLite::Statement>(*db_, sql)).first;
+  it->second->reset();
+  it->second->clearBindings();
+  return *it->second;
+}
 
 Store::Store(const std::string& path, Access access) : path_(path), access_(access) {
   std::error_code ec;
@@ -153,6 +167,8 @@ void Store::open(const std::string& path, Access access) {
       db_->exec("PRAGMA synchronous = NORMAL");
     }
     db_->exec("PRAGMA foreign_keys = ON");
+    db_->exec("PRAGMA cache_size = -65536");  // 64 MiB of pages
+    db_->exec("PRAGMA mmap_size = 1073741824");
     if (access == Access::read_write) migrate();
   }
 }
@@ -177,8 +193,8 @@ namespace {
 // Looks up or creates the source row for one source of an article.
 class SourceRows {
  public:
-  SourceRows(SQLite::Database& db, std::int64_t article, const core::Analysis& a, std::string_view text)
-      : db_(db), article_(article), a_(a), text_(text) {}
+  SourceRows(Store& store, std::int64_t article, const core::Analysis& a, std::string_view text)
+      : store_(store), article_(article), a_(a), text_(text) {}
 
   std::optional<std::int64_t> row(const core::Source& s) {
     if (s.spans.empty()) return std::nullopt;
@@ -192,8 +208,8 @@ class SourceRows {
       key = source_key(s.category, name);
       // A surname alone: the one stored person with that surname, if only one.
       if (s.category == C::named_person && name.find(' ') == std::string::npos) {
-        SQLite::Statement q(db_, "SELECT key FROM sources WHERE category = 'named_person' AND key LIKE ? LIMIT 2");
-        q.bind(1, "person:% " + key.substr(7));
+        auto& q = store_.prepared("SELECT key FROM sources WHERE surname = ? AND category = 'named_person' LIMIT 2");
+        q.bind(1, key.substr(7));
         std::vector<std::string> found;
         while (q.executeStep()) found.push_back(q.getColumn(0).getString());
         if (found.size() == 1) key = found[0];
@@ -209,16 +225,26 @@ class SourceRows {
     if (!s.descriptors.role.empty()) d["role"] = s.descriptors.role;
     if (s.descriptors.count) d["count"] = *s.descriptors.count;
     else if (!s.descriptors.count_word.empty()) d["count_word"] = s.descriptors.count_word;
-    SQLite::Statement ins(db_,
-                          "INSERT INTO sources (key, name, category, descriptors) VALUES (?, ?, ?, ?) "
-                          "ON CONFLICT (key) DO UPDATE SET name = CASE WHEN length(excluded.name) > length(name) "
-                          "THEN excluded.name ELSE name END");
+    if (!named) {  // one row per article entity: new here
+      auto& ins = store_.prepared("INSERT INTO sources (key, name, category, descriptors) VALUES (?, ?, ?, ?)");
+      ins.bind(1, key);
+      ins.bind(2, name);
+      ins.bind(3, std::string(core::to_string(s.category)));
+      ins.bind(4, d.dump());
+      ins.exec();
+      return cache_[key] = store_.db().getLastInsertRowid();
+    }
+    auto& ins = store_.prepared(
+        "INSERT INTO sources (key, name, category, descriptors, surname) VALUES (?, ?, ?, ?, ?) "
+        "ON CONFLICT (key) DO UPDATE SET name = CASE WHEN length(excluded.name) > length(name) "
+        "THEN excluded.name ELSE name END");
     ins.bind(1, key);
     ins.bind(2, name);
     ins.bind(3, std::string(core::to_string(s.category)));
     ins.bind(4, d.dump());
+    if (s.category == C::named_person && key.rfind(' ') != std::string::npos) ins.bind(5, key.substr(key.rfind(' ') + 1));
     ins.exec();
-    SQLite::Statement q(db_, "SELECT coalesce(merged_into, id) FROM sources WHERE key = ?");
+    auto& q = store_.prepared("SELECT coalesce(merged_into, id) FROM sources WHERE key = ?");
     q.bind(1, key);
     q.executeStep();
     const std::int64_t id = q.getColumn(0).getInt64();
@@ -239,7 +265,7 @@ class SourceRows {
   }
 
  private:
-  SQLite::Database& db_;
+  Store& store_;
   std::int64_t article_;
   const core::Analysis& a_;
   std::string_view text_;
@@ -259,12 +285,13 @@ IngestResult Store::ingest(const ArticleInput& in, const core::Analysis& a) {
   try {
     SQLite::Transaction t(*db_, SQLite::TransactionBehavior::IMMEDIATE);
     {
-      SQLite::Statement q(*db_, "SELECT id, text FROM articles WHERE content_hash = ?");
+      auto& q = prepared("SELECT id, text FROM articles WHERE content_hash = ?");
       q.bind(1, hash);
       while (q.executeStep()) {
         if (q.getColumn(1).getString() == in.text) {
           r.duplicate = true;
           r.article_id = q.getColumn(0).getInt64();
+          release_statements();
           return r;  // the transaction rolls back: nothing written
         }
       }
@@ -277,12 +304,12 @@ IngestResult Store::ingest(const ArticleInput& in, const core::Analysis& a) {
     }
     const auto pub = article::parse_iso_date(published).value_or(article::Date{});
     if (!in.url.empty()) {
-      SQLite::Statement q(*db_, "SELECT id FROM articles WHERE url = ? ORDER BY id DESC LIMIT 1");
+      auto& q = prepared("SELECT id FROM articles WHERE url = ? ORDER BY id DESC LIMIT 1");
       q.bind(1, in.url);
       if (q.executeStep()) r.previous_id = q.getColumn(0).getInt64();
     }
     {
-      SQLite::Statement ins(*db_,
+      auto& ins = prepared(
                             "INSERT INTO articles (doc, outlet, url, headline, published, dateline_place, "
                             "content_hash, text, previous_id, parser, ingested_at) "
                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -301,8 +328,8 @@ IngestResult Store::ingest(const ArticleInput& in, const core::Analysis& a) {
       ins.exec();
       r.article_id = db_->getLastInsertRowid();
     }
-    SourceRows sources(*db_, r.article_id, a, in.text);
-    SQLite::Statement claim(*db_,
+    SourceRows sources(*this, r.article_id, a, in.text);
+    auto& claim = prepared(
                             "INSERT INTO claims (article_id, ordinal, kind, parent_id, in_headline, text, spans, cue, "
                             "source_id, source_text, source_spans, category, anonymous, hedges, dates, norm, parser) "
                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -354,7 +381,12 @@ IngestResult Store::ingest(const ArticleInput& in, const core::Analysis& a) {
     for (const auto& u : a.unattributed) add("unattributed", std::nullopt, false, {u}, {}, nullptr, {});
     r.claims = ids.size();
     {
-      SQLite::Statement ins(*db_,
+      auto& fts = prepared("INSERT INTO claims_fts (rowid, norm) SELECT id, norm FROM claims WHERE article_id = ?");
+      fts.bind(1, r.article_id);
+      fts.exec();
+    }
+    {
+      auto& ins = prepared(
                             "INSERT INTO non_responses (article_id, kind, who_text, source_id, text, spans) "
                             "VALUES (?, ?, ?, ?, ?, ?)");
       for (const auto& n : a.non_responses) {
@@ -372,7 +404,7 @@ IngestResult Store::ingest(const ArticleInput& in, const core::Analysis& a) {
       }
     }
     {
-      SQLite::Statement ins(*db_,
+      auto& ins = prepared(
                             "INSERT INTO source_descriptions (article_id, source_id, members, total, reason, text) "
                             "VALUES (?, ?, ?, ?, ?, ?)");
       for (const auto& d : a.source_descriptions) {
@@ -390,8 +422,10 @@ IngestResult Store::ingest(const ArticleInput& in, const core::Analysis& a) {
         ins.exec();
       }
     }
+    release_statements();
     t.commit();
   } catch (const SQLite::Exception& e) {
+    release_statements();
     throw StoreError(path_, describe(e));
   }
   return r;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -15,6 +16,7 @@
 
 namespace SQLite {
 class Database;
+class Statement;
 }
 
 namespace claimtrail::store {
@@ -59,6 +61,12 @@ class Store {
   IngestResult ingest(const ArticleInput& in, const core::Analysis& analysis);
 
   SQLite::Database& db() { return *db_; }
+  // A statement prepared once per store connection, reset and unbound for
+  // reuse (`sql` is the cache key).
+  SQLite::Statement& prepared(const std::string& sql);
+  // Resets every prepared statement: one left on a row keeps a read
+  // snapshot open, and the WAL can then never be checkpointed back to empty.
+  void release_statements();
   const std::string& path() const { return path_; }
   int schema_version() const;
   static int latest_schema_version();
@@ -67,6 +75,7 @@ class Store {
   void open(const std::string& path, Access access);
   void migrate();
   std::unique_ptr<SQLite::Database> db_;
+  std::map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
   std::string path_;
   Access access_;
 };

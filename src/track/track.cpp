@@ -77,11 +77,16 @@ bool cites(const std::string& source_text, const std::string& outlet) {
 }  // namespace
 
 std::string candidate_sql() {
-  return "SELECT c.id FROM claims_fts f JOIN claims c ON c.id = f.rowid JOIN articles a ON a.id = c.article_id "
-         "WHERE claims_fts MATCH :query AND c.rejected = 0 AND c.article_id != :base AND "
+  // The index ranks its matches alone; only the best few are joined to
+  // their claims and articles, by primary key.
+  return "SELECT c.id, c.article_id, c.text, coalesce(c.source_text, ''), coalesce(c.category, ''), c.kind, a.doc, "
+         "coalesce(a.outlet, ''), coalesce(a.url, ''), coalesce(a.published, '') "
+         "FROM (SELECT rowid AS id FROM claims_fts WHERE claims_fts MATCH :query ORDER BY rank LIMIT :pool) f "
+         "JOIN claims c ON c.id = f.id JOIN articles a ON a.id = c.article_id "
+         "WHERE c.rejected = 0 AND c.article_id != :base AND "
          "(a.published > :published OR (coalesce(a.published, '') = :published AND a.id > :base) OR "
          "(a.published IS NULL AND a.id > :base)) "
-         "ORDER BY f.rank LIMIT :limit";
+         "LIMIT :limit";
 }
 
 Report track(store::Store& store, std::int64_t article, const Options& options) {
@@ -103,21 +108,23 @@ Report track(store::Store& store, std::int64_t article, const Options& options) 
   std::set<std::int64_t> against;
   if (options.against) against.insert(options.against->begin(), options.against->end());
   std::map<std::int64_t, std::pair<store::ClaimRecord, match::Statement>> seen;  // later claims analysed once
-  auto later_claim = [&](std::int64_t id) -> const std::pair<store::ClaimRecord, match::Statement>* {
-    auto it = seen.find(id);
-    if (it != seen.end()) return &it->second;
-    auto rec = store::get_claim(db, id);
-    if (!rec) return nullptr;
-    const auto pub = article::parse_iso_date(rec->published).value_or(article::Date{});
-    match::Statement st = match::analyse_statement(rec->text, pub);
-    return &seen.emplace(id, std::make_pair(std::move(*rec), std::move(st))).first->second;
+  auto remember = [&](store::ClaimRecord rec) {
+    auto it = seen.find(rec.id);
+    if (it != seen.end()) return;
+    const auto pub = article::parse_iso_date(rec.published).value_or(article::Date{});
+    match::Statement st = match::analyse_statement(rec.text, pub);
+    const std::int64_t id = rec.id;
+    seen.emplace(id, std::make_pair(std::move(rec), std::move(st)));
   };
   std::vector<std::int64_t> given_claims;
   if (options.against) {
     for (std::int64_t a : *options.against) {
       store::ClaimFilter g;
       g.article = a;
-      for (const auto& c : store::find_claims(db, g)) given_claims.push_back(c.id);
+      for (auto& c : store::find_claims(db, g)) {
+        given_claims.push_back(c.id);
+        remember(std::move(c));
+      }
     }
   }
   SQLite::Statement cand(db, candidate_sql());
@@ -137,21 +144,27 @@ Report track(store::Store& store, std::int64_t article, const Options& options) 
   const match::WordWeight weight = [&](const std::string& w) {
     return std::log((total + 1.0) / (static_cast<double>(doc_freq(w)) + 0.5));
   };
-  // Each later article's words, for predictions: did the predicted event happen?
+  // Each later article's words (its statements and cues), for predictions:
+  // did the predicted event happen?
   std::map<std::int64_t, std::set<std::string>> article_words;
   auto words_of = [&](std::int64_t id) -> const std::set<std::string>& {
     auto it = article_words.find(id);
     if (it != article_words.end()) return it->second;
-    SQLite::Statement q(db, "SELECT text, coalesce(published, '') FROM articles WHERE id = ?");
+    auto& q = store.prepared("SELECT norm, coalesce(cue, '') FROM claims WHERE article_id = ? AND rejected = 0");
     q.bind(1, id);
     std::set<std::string> ws;
-    if (q.executeStep()) {
-      const auto pub = article::parse_iso_date(q.getColumn(1).getString()).value_or(article::Date{});
-      for (const auto& w : match::analyse_statement(q.getColumn(0).getString(), pub).words) ws.insert(w.form);
+    while (q.executeStep()) {
+      const std::string norm = q.getColumn(0).getString();
+      for (std::size_t p = 0; p < norm.size();) {
+        std::size_t e = norm.find(' ', p);
+        if (e == std::string::npos) e = norm.size();
+        ws.insert(norm.substr(p, e - p));
+        p = e + 1;
+      }
+      for (const auto& w : match::analyse_statement(q.getColumn(1).getString()).words) ws.insert(w.form);
     }
     return article_words[id] = std::move(ws);
   };
-
   std::set<std::int64_t> matched_later;
   std::set<std::int64_t> thread_articles;
   for (const auto& c : claims) {
@@ -162,34 +175,60 @@ Report track(store::Store& store, std::int64_t article, const Options& options) 
     if (options.against) {
       ids = given_claims;
     } else if (!a.words.empty()) {
-      // The rarest words and the dates of the claim.
+      // The claim's rarest words and dates, as many as keep the matches to
+      // rank few (the index ranks every match); when even the rarest word is
+      // common, the two rarest together.
       std::vector<std::pair<std::int64_t, std::string>> words;
       std::set<std::string> uniq;
       for (const auto& w : a.words)
         if (uniq.insert(w.form).second) {
           const std::int64_t n = doc_freq(w.form);
-          if (n > 0) words.push_back({n, w.form});
+          if (n > 1) words.push_back({n, w.form});  // (a word only this claim has finds nothing)
         }
+      for (const auto& d : a.dates) {
+        const std::string term = d.value.month > 0 ? "m" + std::to_string(d.value.year * 100 + d.value.month)
+                                                   : "y" + std::to_string(d.value.year);
+        if (const std::int64_t n = doc_freq(term); n > 1 && uniq.insert(term).second) words.push_back({n, term});
+      }
       std::sort(words.begin(), words.end());
-      if (words.size() > 8) words.resize(8);
-      for (const auto& d : a.dates)
-        if (d.value.month > 0) words.push_back({0, "m" + std::to_string(d.value.year * 100 + d.value.month)});
-        else words.push_back({0, "y" + std::to_string(d.value.year)});
+      const std::int64_t budget = static_cast<std::int64_t>(options.candidates) * 15;
       std::string q;
-      for (const auto& [n, w] : words) q += (q.empty() ? "\"" : " OR \"") + w + "\"";
+      std::int64_t sum = 0;
+      for (std::size_t k = 0; k < words.size() && k < 8; ++k) {
+        if (k > 0 && sum + words[k].first > budget) break;
+        sum += words[k].first;
+        q += (q.empty() ? "\"" : " OR \"") + words[k].second + "\"";
+      }
+      if (!words.empty() && words[0].first > budget && words.size() > 1)
+        q = "\"" + words[0].second + "\" AND \"" + words[1].second + "\"";
       if (!q.empty()) {
         cand.reset();
         cand.bind(":query", q);
         cand.bind(":base", article);
         cand.bind(":published", base.published);
         cand.bind(":limit", static_cast<std::int64_t>(options.candidates));
-        while (cand.executeStep()) ids.push_back(cand.getColumn(0).getInt64());
+        cand.bind(":pool", static_cast<std::int64_t>(options.candidates * 8));
+        while (cand.executeStep()) {
+          store::ClaimRecord rec;
+          rec.id = cand.getColumn(0).getInt64();
+          rec.article_id = cand.getColumn(1).getInt64();
+          rec.text = cand.getColumn(2).getString();
+          rec.source_text = cand.getColumn(3).getString();
+          rec.category = cand.getColumn(4).getString();
+          rec.kind = cand.getColumn(5).getString();
+          rec.doc = cand.getColumn(6).getString();
+          rec.outlet = cand.getColumn(7).getString();
+          rec.url = cand.getColumn(8).getString();
+          rec.published = cand.getColumn(9).getString();
+          ids.push_back(rec.id);
+          remember(std::move(rec));
+        }
       }
     }
     for (std::int64_t id : ids) {
-      const auto* later = later_claim(id);
-      if (!later) continue;
-      const auto& [rec, b] = *later;
+      const auto found = seen.find(id);
+      if (found == seen.end()) continue;
+      const auto& [rec, b] = found->second;
       match::Comparison cmp = match::relate(a, b, weight);
       // A prediction comes true when the later article reports all it named,
       // within its time ("the deal could be announced this month").
@@ -272,6 +311,9 @@ Report track(store::Store& store, std::int64_t article, const Options& options) 
       if (!matched_later.count(c.id)) report.fresh.push_back(std::move(c));
   }
 
+  cand.reset();
+  vocab.reset();
+  store.release_statements();
   if (options.record) {
     SQLite::Transaction t(db, SQLite::TransactionBehavior::IMMEDIATE);
     SQLite::Statement link(db,
