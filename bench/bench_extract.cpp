@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "corpus.hpp"
 #include "extract/extractor.hpp"
 #include "output/render.hpp"
 
@@ -24,28 +25,15 @@ namespace fs = std::filesystem;
 
 int main(int argc, char** argv) {
   double mb = 40;
-  fs::path corpus = fs::path(CLAIMTRAIL_SOURCE_DIR) / ".." / "shared" / "corpora" / "polnear";
+  fs::path corpus = claimtrail::bench::default_corpus();
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string a = argv[i];
     if (a == "--mb") mb = std::atof(argv[i + 1]);
     else if (a == "--corpus") corpus = argv[i + 1];
   }
-  std::vector<std::string> texts;
+  const std::vector<std::string> texts = claimtrail::bench::load_texts(corpus);
   std::size_t bytes = 0;
-  for (const char* split : {"train", "dev"}) {
-    const fs::path dir = corpus / split / "text";
-    if (!fs::is_directory(dir)) continue;
-    std::vector<fs::path> files;
-    for (const auto& e : fs::directory_iterator(dir)) files.push_back(e.path());
-    std::sort(files.begin(), files.end());
-    for (const auto& f : files) {
-      std::ifstream in(f, std::ios::binary);
-      std::ostringstream ss;
-      ss << in.rdbuf();
-      texts.push_back(ss.str());
-      bytes += texts.back().size();
-    }
-  }
+  for (const auto& t : texts) bytes += t.size();
   if (texts.empty()) {
     std::cerr << "bench_extract: no texts under " << corpus << " (give --corpus DIR)\n";
     return 1;

@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "corpus.hpp"
 #include "extract/extractor.hpp"
 #include "store/store.hpp"
 #include "track/track.hpp"
@@ -27,24 +28,6 @@ namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
 namespace {
-
-std::vector<std::string> load(const fs::path& corpus) {
-  std::vector<std::string> texts;
-  for (const char* split : {"train", "dev"}) {
-    const fs::path dir = corpus / split / "text";
-    if (!fs::is_directory(dir)) continue;
-    std::vector<fs::path> files;
-    for (const auto& e : fs::directory_iterator(dir)) files.push_back(e.path());
-    std::sort(files.begin(), files.end());
-    for (const auto& f : files) {
-      std::ifstream in(f, std::ios::binary);
-      std::ostringstream ss;
-      ss << in.rdbuf();
-      texts.push_back(ss.str());
-    }
-  }
-  return texts;
-}
 
 // Another article from `text`: its body paragraphs in another order and some
 // capitalised words turned into other names.
@@ -104,7 +87,7 @@ Timing time_track(claimtrail::store::Store& st, std::int64_t articles, std::mt19
 int main(int argc, char** argv) {
   long total = 100000;
   long track_only = 0;
-  fs::path corpus = fs::path(CLAIMTRAIL_SOURCE_DIR) / ".." / "shared" / "corpora" / "polnear";
+  fs::path corpus = claimtrail::bench::default_corpus();
   fs::path db = fs::temp_directory_path() / "claimtrail-bench-store.db";
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string a = argv[i];
@@ -121,7 +104,7 @@ int main(int argc, char** argv) {
                 t.p90_ms);
     return 0;
   }
-  const auto texts = load(corpus);
+  const auto texts = claimtrail::bench::load_texts(corpus);
   if (texts.empty()) {
     std::fprintf(stderr, "bench_store: no texts under %s (give --corpus DIR)\n", corpus.c_str());
     return 1;

@@ -16,7 +16,7 @@ CREATE TABLE articles (
   ingested_at     TEXT NOT NULL,
   tracked_at      TEXT                        -- when `track` last compared it with later articles
 );
-CREATE INDEX articles_url ON articles(url);
+CREATE INDEX articles_url ON articles(url) WHERE url IS NOT NULL;
 
 -- A named person or organisation is one row across all articles; unnamed
 -- sources and documents are one row per article entity and keep their
