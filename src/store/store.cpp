@@ -366,7 +366,12 @@ IngestResult Store::ingest(const ArticleInput& in, const core::Analysis& a) {
       }
       claim.bind(14, hj.dump());
       claim.bind(15, dj.dump());
-      claim.bind(16, st.norm());
+      // The index holds the cue's words too: "announced" in "X announced
+      // that ..." is what a prediction of an announcement looks for.
+      std::string norm = st.norm();
+      if (!cue.empty())
+        for (const auto& w : match::analyse_statement(output::span_text(in.text, cue)).words) norm += " " + w.form;
+      claim.bind(16, norm);
       claim.bind(17, parser);
       claim.exec();
       ids.push_back(db_->getLastInsertRowid());

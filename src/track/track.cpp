@@ -80,7 +80,7 @@ std::string candidate_sql() {
   // The index ranks its matches alone; only the best few are joined to
   // their claims and articles, by primary key.
   return "SELECT c.id, c.article_id, c.text, coalesce(c.source_text, ''), coalesce(c.category, ''), c.kind, a.doc, "
-         "coalesce(a.outlet, ''), coalesce(a.url, ''), coalesce(a.published, '') "
+         "coalesce(a.outlet, ''), coalesce(a.url, ''), coalesce(a.published, ''), coalesce(c.cue, '') "
          "FROM (SELECT rowid AS id FROM claims_fts WHERE claims_fts MATCH :query ORDER BY rank LIMIT :pool) f "
          "JOIN claims c ON c.id = f.id JOIN articles a ON a.id = c.article_id "
          "WHERE c.rejected = 0 AND c.article_id != :base AND "
@@ -220,6 +220,7 @@ Report track(store::Store& store, std::int64_t article, const Options& options) 
           rec.outlet = cand.getColumn(7).getString();
           rec.url = cand.getColumn(8).getString();
           rec.published = cand.getColumn(9).getString();
+          rec.cue = cand.getColumn(10).getString();
           ids.push_back(rec.id);
           remember(std::move(rec));
         }
@@ -230,12 +231,22 @@ Report track(store::Store& store, std::int64_t article, const Options& options) 
       if (found == seen.end()) continue;
       const auto& [rec, b] = found->second;
       match::Comparison cmp = match::relate(a, b, weight);
-      // A prediction comes true when the later article reports all it named,
-      // within its time ("the deal could be announced this month").
+      // A prediction comes true when a later statement reports it done, in
+      // its words or as its cue ("the deal could be announced this month" /
+      // "the two governments announced on Friday ..."), and the later
+      // article names all the prediction named.
       bool prediction_met = false;
       if (a.modality != match::Modality::realized && !a.words.empty()) {
-        const auto& ws = words_of(rec.article_id);
-        prediction_met = std::all_of(a.words.begin(), a.words.end(), [&](const match::Word& w) { return ws.count(w.form) > 0; });
+        const bool done = b.modality == match::Modality::realized && cmp.score >= 0.5;
+        bool in_cue = false;
+        if (!done && !rec.cue.empty())
+          for (const auto& w : match::analyse_statement(rec.cue).words)
+            in_cue = in_cue || std::any_of(a.words.begin(), a.words.end(), [&](const match::Word& x) { return x.form == w.form; });
+        if (done || in_cue) {
+          const auto& ws = words_of(rec.article_id);
+          prediction_met =
+              std::all_of(a.words.begin(), a.words.end(), [&](const match::Word& w) { return ws.count(w.form) > 0; });
+        }
       }
       if (cmp.relation == match::Relation::different && !prediction_met) continue;
       if (prediction_met && cmp.relation != match::Relation::contradicted) {
