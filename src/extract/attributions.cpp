@@ -822,7 +822,14 @@ TokRange source_before(const Context& ctx, int end, int lower, bool stop_at_and_
                           kDocumentNounWord);
   };
   for (int f = extra_commas; b < src_end && !np_start(b) && f > 0; --f) b = fallbacks[static_cast<std::size_t>(f - 1)];
-  if (b >= src_end || !np_start(b)) return {};
+  // A lower-case role before a name also opens one: "port director Jane Doe".
+  auto role_then_name = [&](int i) {
+    if (src_end - i > 6 || !ctx.is_name_token(src_end - 1)) return false;
+    for (int m = i; m < src_end; ++m)
+      if (!ctx.is_word(m) || in(kClauseWords, ctx.low(m)) || in(kFiniteVerbs, ctx.low(m))) return false;
+    return true;
+  };
+  if (b >= src_end || !(np_start(b) || role_then_name(b))) return {};
   if (src_end - b > (extra_commas > 0 ? 40 : 25)) return {};
   return {b, src_end};
 }
