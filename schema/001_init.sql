@@ -42,6 +42,7 @@ CREATE TABLE claims (
   text          TEXT NOT NULL,                -- the statement (content)
   spans         TEXT NOT NULL,                -- JSON [[start, end], ...] byte offsets
   cue           TEXT,
+  cue_spans     TEXT,                         -- JSON [[start, end], ...]
   source_id     INTEGER REFERENCES sources(id),
   source_text   TEXT,                         -- the source as written
   source_spans  TEXT,

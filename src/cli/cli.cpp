@@ -28,6 +28,8 @@ constexpr Command kCommands[] = {
     {"verdict", "record a fact-checker's ruling on a claim", cmd_verdict},
     {"track", "what later articles did to an article's claims", cmd_track},
     {"diff", "compare an article with a later one", cmd_diff},
+    {"report", "attribution report of an article, a thread, an outlet or a source", cmd_report},
+    {"export", "ClaimReview JSON-LD, CSV, or brat standoff", cmd_export},
 };
 
 void print_usage(std::ostream& out) {

@@ -30,6 +30,8 @@ int cmd_claim(const std::vector<std::string>& args);
 int cmd_verdict(const std::vector<std::string>& args);
 int cmd_track(const std::vector<std::string>& args);
 int cmd_diff(const std::vector<std::string>& args);
+int cmd_report(const std::vector<std::string>& args);
+int cmd_export(const std::vector<std::string>& args);
 
 // Prints "claimtrail: error: <message>" on stderr.
 void print_error(const std::string& message);

@@ -175,7 +175,8 @@ Comparison relate(const Statement& a, const Statement& b, const WordWeight& weig
         ++size;
         name_only = name_only && w.actor;
       }
-    main_clause = size > 0 && (size >= 2 || !name_only) &&
+    const bool verb = std::find(a.clauses_with_verb.begin(), a.clauses_with_verb.end(), first) != a.clauses_with_verb.end();
+    main_clause = size > 0 && (size >= 2 || (!name_only && verb)) &&
                   std::all_of(a.words.begin(), a.words.end(),
                               [&](const Word& w) { return w.clause != first || fb.count(w.form) > 0; });
   }

@@ -366,6 +366,11 @@ Statement analyse_statement(std::string_view text, const article::Date& publishe
       else if (st.modality == Modality::realized) st.modality = Modality::future;
       if (!p->keep) continue;
     }
+    static const std::unordered_set<std::string> kAux = {"has", "have", "had", "will", "would", "can", "could",
+                                                         "do", "does", "did", "may", "might", "must", "should"};
+    if ((is_be(w) || kAux.count(w) || (w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0)) &&
+        (st.clauses_with_verb.empty() || st.clauses_with_verb.back() != clause))
+      st.clauses_with_verb.push_back(clause);
     if (is_be(w)) {
       saw_be = true;
       be_distance = 0;

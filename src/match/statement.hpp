@@ -34,6 +34,7 @@ struct Statement {
   Modality modality = Modality::realized;
   bool passive = false;
   int main_clause = 0;  // the first clause, or the second after an opening phrase ("Under the plan, ...")
+  std::vector<int> clauses_with_verb;  // clauses holding an auxiliary or a past form: "We have an agreement"
   // The words as one string: what the store indexes and searches.
   std::string norm() const;
 };

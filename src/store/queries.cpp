@@ -26,7 +26,8 @@ constexpr const char* kStatusSql =
 constexpr const char* kClaimColumns =
     "c.id, c.article_id, a.doc, coalesce(a.outlet, ''), coalesce(a.url, ''), coalesce(a.published, ''), c.kind, "
     "c.in_headline, c.parent_id, c.text, coalesce(c.cue, ''), c.source_id, coalesce(c.source_text, ''), "
-    "coalesce(s.name, ''), coalesce(c.category, ''), c.anonymous, c.hedges, c.dates, c.rejected, ";
+    "coalesce(s.name, ''), coalesce(c.category, ''), c.anonymous, c.hedges, c.dates, c.rejected, c.spans, "
+    "coalesce(c.cue_spans, '[]'), coalesce(c.source_spans, '[]'), ";
 
 ClaimRecord read_claim(SQLite::Statement& q) {
   ClaimRecord r;
@@ -52,6 +53,9 @@ ClaimRecord read_claim(SQLite::Statement& q) {
   r.hedges = q.getColumn(i++).getString();
   r.dates = q.getColumn(i++).getString();
   r.rejected = q.getColumn(i++).getInt() != 0;
+  r.spans = q.getColumn(i++).getString();
+  r.cue_spans = q.getColumn(i++).getString();
+  r.source_spans = q.getColumn(i++).getString();
   r.status = q.getColumn(i++).getString();
   if (!q.getColumn(i).isNull()) r.verdict = q.getColumn(i).getString();
   ++i;

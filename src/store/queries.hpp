@@ -43,6 +43,7 @@ struct ClaimRecord {
   bool anonymous = false;
   std::string hedges;  // JSON list
   std::string dates;   // JSON list
+  std::string spans, cue_spans, source_spans;  // JSON [[start, end], ...] into the article text
   std::string status;
   std::string verdict, verdict_note, verdict_at;
   bool rejected = false;

@@ -331,8 +331,8 @@ IngestResult Store::ingest(const ArticleInput& in, const core::Analysis& a) {
     SourceRows sources(*this, r.article_id, a, in.text);
     auto& claim = prepared(
                             "INSERT INTO claims (article_id, ordinal, kind, parent_id, in_headline, text, spans, cue, "
-                            "source_id, source_text, source_spans, category, anonymous, hedges, dates, norm, parser) "
-                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                            "source_id, source_text, source_spans, category, anonymous, hedges, dates, norm, parser, "
+                            "cue_spans) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     const std::string parser = std::string("claimtrail ") + core::kVersion;
     std::vector<std::int64_t> ids;
     int ordinal = 0;
@@ -354,7 +354,10 @@ IngestResult Store::ingest(const ArticleInput& in, const core::Analysis& a) {
       claim.bind(5, headline_claim ? 1 : 0);
       claim.bind(6, text);
       claim.bind(7, spans_json(content).dump());
-      if (!cue.empty()) claim.bind(8, output::span_text(in.text, cue));
+      if (!cue.empty()) {
+        claim.bind(8, output::span_text(in.text, cue));
+        claim.bind(18, spans_json(cue).dump());
+      }
       if (src) {
         if (auto sid = sources.row(*src)) claim.bind(9, *sid);
         claim.bind(10, output::span_text(in.text, src->spans));

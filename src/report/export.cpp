@@ -1,0 +1,152 @@
+#include "report/export.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "eval/brat.hpp"
+#include "output/render.hpp"
+#include "report/render.hpp"
+#include "report/report.hpp"
+#include "util/utf8.hpp"
+
+namespace claimtrail::report {
+
+using nlohmann::json;
+
+Rating rating_of(const std::string& verdict) {
+  if (verdict == "refuted") return {1, "False"};
+  if (verdict == "disputed") return {2, "Disputed"};
+  if (verdict == "unverified") return {3, "Unverified"};
+  return {4, "True"};  // confirmed
+}
+
+namespace {
+
+json creative_work(const std::string& url, const std::string& date, const std::string& headline) {
+  json w = {{"@type", "CreativeWork"}};
+  if (!url.empty()) w["url"] = url;
+  if (!date.empty()) w["datePublished"] = date;
+  if (!headline.empty()) w["headline"] = headline;
+  return w;
+}
+
+std::vector<store::ClaimRecord> claims_with_verdicts(store::Store& st) {
+  store::ClaimFilter f;
+  std::vector<store::ClaimRecord> out;
+  for (auto& c : store::find_claims(st.db(), f))
+    if (!c.verdict.empty()) out.push_back(std::move(c));
+  return out;
+}
+
+std::string headline_of(store::Store& st, std::int64_t article) {
+  auto& q = st.prepared("SELECT coalesce(headline, '') FROM articles WHERE id = ?");
+  q.bind(1, article);
+  std::string h = q.executeStep() ? q.getColumn(0).getString() : std::string();
+  q.reset();
+  return h;
+}
+
+}  // namespace
+
+json claimreview(store::Store& st, const ClaimReviewOptions& o) {
+  json out = json::array();
+  for (const auto& c : claims_with_verdicts(st)) {
+    const Rating rating = rating_of(c.verdict);
+    json author;
+    if (c.category == "named_person" || c.category == "named_organization") {
+      author = {{"@type", c.category == "named_person" ? "Person" : "Organization"},
+                {"name", c.source_name.empty() ? c.source_text : c.source_name}};
+    } else {
+      // An anonymous source (or a document, or no source): the outlet that
+      // published it, with who it said the claim came from.
+      const std::string who = c.kind == "unattributed" ? std::string("stated by the outlet itself")
+                                                        : (c.anonymous ? "unnamed: " : "") + c.source_text;
+      author = {{"@type", "Organization"},
+                {"name", c.outlet.empty() ? "unknown outlet" : c.outlet},
+                {"description", who + (c.outlet.empty() ? "" : ", via " + c.outlet)}};
+    }
+    json appearance = json::array();
+    appearance.push_back(creative_work(c.url, c.published, headline_of(st, c.article_id)));
+    for (const auto& l : article_report(st, c.article_id).claims) {
+      if (l.claim.id != c.id) continue;
+      for (const auto& link : l.links)
+        appearance.push_back(creative_work(link.later.url, link.later.published, headline_of(st, link.later.article_id)));
+    }
+    json item = {{"@type", "Claim"}, {"author", author}, {"firstAppearance", appearance[0]}, {"appearance", appearance}};
+    if (!c.published.empty()) item["datePublished"] = c.published;
+    json review = {{"@context", "https://schema.org"},
+                   {"@type", "ClaimReview"},
+                   {"url", o.review_url_base + std::to_string(c.id)},
+                   {"claimReviewed", output::shorten(c.text, 300)},
+                   {"datePublished", c.verdict_at.substr(0, 10)},
+                   {"author", json{{"@type", "Organization"}, {"name", o.org}}},
+                   {"reviewRating", {{"@type", "Rating"},
+                                     {"alternateName", rating.words},
+                                     {"ratingValue", rating.value},
+                                     {"bestRating", 4},
+                                     {"worstRating", 1}}},
+                   {"itemReviewed", item}};
+    if (!o.org_url.empty()) review["author"]["url"] = o.org_url;
+    out.push_back(std::move(review));
+  }
+  return out;
+}
+
+std::string claims_csv(store::Store& st, std::optional<std::int64_t> article) {
+  std::vector<ClaimEntry> entries;
+  if (article) {
+    ArticleReport r = article_report(st, *article);
+    for (auto* list : {&r.claims, &r.unattributed})
+      for (auto& e : *list) entries.push_back(std::move(e));
+  } else {
+    SQLite::Statement q(st.db(), "SELECT id FROM articles ORDER BY id");
+    std::vector<std::int64_t> ids;
+    while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
+    for (std::int64_t id : ids) {
+      ArticleReport r = article_report(st, id);
+      for (auto* list : {&r.claims, &r.unattributed})
+        for (auto& e : *list) entries.push_back(std::move(e));
+    }
+  }
+  return to_csv(entries);
+}
+
+std::size_t export_brat(store::Store& st, const std::filesystem::path& dir, std::optional<std::int64_t> article) {
+  std::vector<std::int64_t> ids;
+  if (article) {
+    ids.push_back(*article);
+  } else {
+    SQLite::Statement q(st.db(), "SELECT id FROM articles ORDER BY id");
+    while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
+  }
+  auto to_cp = [](const std::string& spans, const util::CodepointIndex& index, std::size_t limit) {
+    eval::Fragments out;
+    const json a = json::parse(spans, nullptr, false);
+    if (!a.is_array()) return out;
+    for (const auto& s : a)
+      if (s.is_array() && s.size() == 2) {
+        const std::size_t b = std::min<std::size_t>(s[0].get<std::size_t>(), limit);
+        const std::size_t e = std::min<std::size_t>(s[1].get<std::size_t>(), limit);
+        out.push_back({static_cast<std::int64_t>(index.to_codepoint(b)), static_cast<std::int64_t>(index.to_codepoint(e))});
+      }
+    return out;
+  };
+  for (std::int64_t id : ids) {
+    const ArticleReport r = article_report(st, id);
+    const std::string& text = r.article.text;
+    const util::CodepointIndex index(text);
+    std::vector<eval::Attribution> atts;
+    for (const auto& e : r.claims) {
+      if (e.claim.parent_id) continue;  // PolNeAR does not nest
+      eval::Attribution a;
+      a.id = "c" + std::to_string(e.claim.id);
+      a.cue = to_cp(e.claim.cue_spans, index, text.size());
+      a.source = to_cp(e.claim.source_spans, index, text.size());
+      a.content = to_cp(e.claim.spans, index, text.size());
+      atts.push_back(std::move(a));
+    }
+    eval::write_document(dir, r.article.doc, text, atts);
+  }
+  return ids.size();
+}
+
+}  // namespace claimtrail::report

@@ -1,0 +1,285 @@
+// The HTML report: one self-contained page (no network, no external assets)
+// with the article text, every attribution highlighted by its source's
+// category, details on hover and click, a legend and the profile as an
+// inline SVG chart. Every piece of article text is escaped.
+#include <algorithm>
+#include <cstdio>
+#include <sstream>
+
+#include "output/render.hpp"
+#include "report/render.hpp"
+
+namespace claimtrail::report {
+
+namespace {
+
+using nlohmann::json;
+
+struct Category {
+  const char* key;
+  const char* label;
+  const char* color;  // the highlight's base colour
+};
+
+constexpr Category kCategories[] = {
+    {"named_person", "Named person", "#2e7d32"},         {"named_organization", "Named organisation", "#1565c0"},
+    {"document", "Document", "#6a1b9a"},                 {"unnamed_person", "Unnamed person", "#e65100"},
+    {"unnamed_group", "Unnamed group", "#c62828"},       {"unresolved", "Unresolved", "#616161"},
+    {"unattributed", "Unattributed claim", "#827717"},
+};
+
+std::string esc(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + s.size() / 8);
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string category_of(const store::ClaimRecord& c) {
+  if (c.kind == "unattributed") return "unattributed";
+  return c.category.empty() ? "unresolved" : c.category;
+}
+
+// An element to wrap around [start, end) of the text.
+struct Mark {
+  std::size_t start = 0, end = 0;
+  std::string open, close;
+  int order = 0;  // among marks starting together: content before source and cue
+};
+
+std::vector<std::pair<std::size_t, std::size_t>> spans_of(const std::string& j, std::size_t limit) {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  const json a = json::parse(j, nullptr, false);
+  if (!a.is_array()) return out;
+  for (const auto& s : a)
+    if (s.is_array() && s.size() == 2 && s[0].is_number_unsigned() && s[1].is_number_unsigned()) {
+      const std::size_t b = s[0].get<std::size_t>(), e = std::min(s[1].get<std::size_t>(), limit);
+      if (b < e) out.push_back({b, e});
+    }
+  return out;
+}
+
+// The article text with the marks applied; marks that would cross an
+// enclosing one are cut at its end, so the elements always nest.
+std::string highlight(const std::string& text, std::vector<Mark> marks) {
+  std::stable_sort(marks.begin(), marks.end(), [](const Mark& a, const Mark& b) {
+    if (a.start != b.start) return a.start < b.start;
+    if (a.end != b.end) return a.end > b.end;
+    return a.order < b.order;
+  });
+  std::string out;
+  std::vector<const Mark*> open;
+  std::vector<std::size_t> ends;
+  std::size_t pos = 0;
+  auto close_until = [&](std::size_t at) {
+    while (!ends.empty() && ends.back() <= at) {
+      out += esc(std::string_view(text).substr(pos, ends.back() - pos));
+      pos = ends.back();
+      out += open.back()->close;
+      open.pop_back();
+      ends.pop_back();
+    }
+  };
+  for (const Mark& m : marks) {
+    close_until(m.start);
+    if (m.start < pos) continue;  // overlaps a closed region
+    out += esc(std::string_view(text).substr(pos, m.start - pos));
+    pos = m.start;
+    std::size_t end = m.end;
+    if (!ends.empty()) end = std::min(end, ends.back());
+    if (end <= m.start) continue;
+    out += m.open;
+    open.push_back(&m);
+    ends.push_back(end);
+  }
+  close_until(text.size());
+  out += esc(std::string_view(text).substr(pos));
+  return out;
+}
+
+std::string bar_chart(const ArticleReport& r) {
+  // Statements by category, and the anonymous share, as horizontal bars.
+  int max = 1;
+  for (const auto& [k, v] : r.by_category) max = std::max(max, v);
+  std::ostringstream svg;
+  const int rows = static_cast<int>(r.by_category.size()) + 1;
+  const int h = 26 * rows + 10;
+  svg << "<svg class=\"chart\" viewBox=\"0 0 360 " << h << "\" role=\"img\" aria-label=\"Statements by source category\">";
+  int y = 6;
+  for (const auto& c : kCategories) {
+    auto it = r.by_category.find(c.key);
+    if (it == r.by_category.end()) continue;
+    const int w = 180 * it->second / max;
+    svg << "<text x=\"0\" y=\"" << y + 14 << "\" class=\"lbl\">" << c.label << "</text>"
+        << "<rect x=\"150\" y=\"" << y << "\" width=\"" << std::max(w, 2) << "\" height=\"18\" rx=\"3\" fill=\"" << c.color
+        << "\"/><text x=\"" << 156 + w << "\" y=\"" << y + 14 << "\" class=\"num\">" << it->second << "</text>";
+    y += 26;
+  }
+  if (r.by_category.count("none")) {
+    const int w = 180 * r.by_category.at("none") / max;
+    svg << "<text x=\"0\" y=\"" << y + 14 << "\" class=\"lbl\">No source</text><rect x=\"150\" y=\"" << y
+        << "\" width=\"" << std::max(w, 2) << "\" height=\"18\" rx=\"3\" fill=\"#9e9e9e\"/><text x=\"" << 156 + w
+        << "\" y=\"" << y + 14 << "\" class=\"num\">" << r.by_category.at("none") << "</text>";
+    y += 26;
+  }
+  const int anon = static_cast<int>(180 * r.anonymous_share + 0.5);
+  char pct[16];
+  std::snprintf(pct, sizeof pct, "%.0f%%", 100 * r.anonymous_share);
+  svg << "<text x=\"0\" y=\"" << y + 14 << "\" class=\"lbl\">Anonymous share</text><rect x=\"150\" y=\"" << y
+      << "\" width=\"180\" height=\"18\" rx=\"3\" fill=\"#e0e0e0\"/><rect x=\"150\" y=\"" << y << "\" width=\"" << anon
+      << "\" height=\"18\" rx=\"3\" fill=\"#c62828\"/><text x=\"" << 156 + anon << "\" y=\"" << y + 14
+      << "\" class=\"num\">" << pct << "</text></svg>";
+  return svg.str();
+}
+
+constexpr const char* kStyle = R"CSS(
+:root{--ink:#1c1c1c;--muted:#5f6368;--line:#e3e3e3;--bg:#fafaf7}
+*{box-sizing:border-box}
+body{margin:0;font:16px/1.55 Georgia,"Times New Roman",serif;color:var(--ink);background:var(--bg)}
+header{padding:28px 32px 18px;border-bottom:1px solid var(--line);background:#fff}
+header .kicker{font:600 12px/1.2 system-ui,sans-serif;letter-spacing:.08em;text-transform:uppercase;color:var(--muted)}
+h1{font-size:28px;line-height:1.2;margin:6px 0 8px}
+.meta{font:14px system-ui,sans-serif;color:var(--muted);margin:0}
+main{display:grid;grid-template-columns:minmax(0,1fr) 380px;gap:28px;padding:24px 32px;max-width:1280px;margin:0 auto}
+section,aside{background:#fff;border:1px solid var(--line);border-radius:8px;padding:18px 22px}
+h2{font:700 13px/1.2 system-ui,sans-serif;letter-spacing:.06em;text-transform:uppercase;color:var(--muted);margin:0 0 12px}
+.text{white-space:pre-wrap;font-size:17px}
+mark.claim{background:color-mix(in srgb,var(--c) 14%,white);border-bottom:2px solid var(--c);padding:1px 0;cursor:pointer;color:inherit;-webkit-box-decoration-break:clone;box-decoration-break:clone}
+mark.claim:hover,mark.claim.on{background:color-mix(in srgb,var(--c) 32%,white)}
+.src{font-weight:700;text-decoration:underline dotted;text-underline-offset:3px}
+.cue{font-style:italic;color:var(--muted)}
+.stats{display:grid;grid-template-columns:repeat(2,1fr);gap:10px;margin-bottom:14px}
+.stat{border:1px solid var(--line);border-radius:6px;padding:8px 10px;font-family:system-ui,sans-serif}
+.stat b{display:block;font-size:24px}
+.stat span{font-size:12px;color:var(--muted)}
+.chart{width:100%;height:auto;font-family:system-ui,sans-serif}
+.chart .lbl{font-size:12px;fill:#333}.chart .num{font-size:12px;fill:#333;font-weight:600}
+.legend{list-style:none;padding:0;margin:12px 0 0;font:13px system-ui,sans-serif;display:flex;flex-wrap:wrap;gap:6px 14px}
+.legend i{display:inline-block;width:12px;height:12px;border-radius:3px;background:var(--c);margin-right:6px;vertical-align:-1px}
+#detail{font:14px/1.45 system-ui,sans-serif;margin-top:18px}
+#detail dt{color:var(--muted);font-size:12px;text-transform:uppercase;letter-spacing:.05em;margin-top:8px}
+#detail dd{margin:2px 0 0}
+table{width:100%;border-collapse:collapse;font:14px/1.4 system-ui,sans-serif}
+th,td{text-align:left;vertical-align:top;padding:6px 8px;border-bottom:1px solid var(--line)}
+th{font-size:12px;color:var(--muted);text-transform:uppercase;letter-spacing:.04em}
+.pill{display:inline-block;font-size:12px;padding:1px 8px;border-radius:10px;background:#eee}
+.st-confirmed{background:#e8f5e9;color:#1b5e20}.st-contradicted{background:#ffebee;color:#b71c1c}
+.st-updated{background:#fff8e1;color:#8d6e00}.st-corroborated{background:#e3f2fd;color:#0d47a1}
+.wide{grid-column:1/-1}
+ul.plain{margin:0;padding-left:18px;font:14px/1.5 system-ui,sans-serif}
+@media (max-width:820px){main{grid-template-columns:1fr;padding:14px}header{padding:18px 16px}h1{font-size:23px}
+section,aside{padding:14px 14px}.text{font-size:16px}.hide-narrow{display:none}}
+)CSS";
+
+constexpr const char* kScript = R"JS(
+(function(){var d=document.getElementById('detail');var last=null;
+function show(m){if(last)last.classList.remove('on');last=m;m.classList.add('on');
+var f=['kind','source','category','cue','status','verdict','hedges'];var h='<dl>';
+f.forEach(function(k){var v=m.getAttribute('data-'+k);if(v){h+='<dt>'+k+'</dt><dd></dd>';}});h+='</dl>';d.innerHTML=h;
+var dds=d.querySelectorAll('dd');var i=0;f.forEach(function(k){var v=m.getAttribute('data-'+k);if(v){dds[i++].textContent=v;}});}
+document.querySelectorAll('mark.claim').forEach(function(m){m.addEventListener('click',function(){show(m);});});})();
+)JS";
+
+}  // namespace
+
+std::string to_html(const ArticleReport& r) {
+  const auto& a = r.article;
+  const std::string& text = a.text;
+  std::vector<Mark> marks;
+  auto add_claim = [&](const ClaimEntry& e) {
+    const auto& c = e.claim;
+    const std::string cat = category_of(c);
+    std::string color = "#616161";
+    for (const auto& k : kCategories)
+      if (cat == k.key) color = k.color;
+    std::string hedges;
+    for (const auto& h : json::parse(c.hedges, nullptr, false))
+      if (h.is_string()) hedges += (hedges.empty() ? "" : ", ") + h.get<std::string>();
+    std::string title = (c.kind == "unattributed" ? std::string("Unattributed claim") : c.source_text + " (" + cat + ")") +
+                        " · status: " + c.status;
+    std::string open = "<mark class=\"claim cat-" + cat + "\" style=\"--c:" + color + "\" data-claim=\"" +
+                       std::to_string(c.id) + "\" data-kind=\"" + esc(c.kind) + "\" data-source=\"" +
+                       esc(c.kind == "unattributed" ? "(the outlet's own voice)" : c.source_text) + "\" data-category=\"" +
+                       esc(cat) + "\" data-cue=\"" + esc(c.cue) + "\" data-status=\"" + esc(c.status) +
+                       (c.verdict.empty() ? "" : "\" data-verdict=\"" + esc(c.verdict)) +
+                       (hedges.empty() ? "" : "\" data-hedges=\"" + esc(hedges)) + "\" title=\"" + esc(title) + "\">";
+    for (const auto& [b, e2] : spans_of(c.spans, text.size())) marks.push_back({b, e2, open, "</mark>", 0});
+    for (const auto& [b, e2] : spans_of(c.source_spans, text.size()))
+      marks.push_back({b, e2, "<span class=\"src\" title=\"" + esc(title) + "\">", "</span>", 1});
+    for (const auto& [b, e2] : spans_of(c.cue_spans, text.size()))
+      marks.push_back({b, e2, "<span class=\"cue\">", "</span>", 2});
+  };
+  for (const auto& e : r.claims) add_claim(e);
+  for (const auto& e : r.unattributed) add_claim(e);
+
+  std::ostringstream out;
+  out << "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+      << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+      << "<title>Attribution report: " << esc(a.headline.empty() ? a.doc : a.headline) << "</title><style>" << kStyle
+      << "</style></head><body>\n";
+  out << "<header><div class=\"kicker\">Attribution report · claimtrail</div><h1>"
+      << esc(a.headline.empty() ? a.doc : a.headline) << "</h1><p class=\"meta\">"
+      << esc(a.outlet.empty() ? "Outlet unknown" : a.outlet) << " · " << esc(a.published.empty() ? "date unknown" : a.published)
+      << " · article " << a.id << "</p></header>\n<main>\n";
+  // The article.
+  out << "<section><h2>The article, attributions highlighted</h2><div class=\"text\">" << highlight(text, marks)
+      << "</div></section>\n";
+  // The profile beside it.
+  char pct[16];
+  std::snprintf(pct, sizeof pct, "%.0f%%", 100 * r.anonymous_share);
+  out << "<aside><h2>Attribution profile</h2><div class=\"stats\">"
+      << "<div class=\"stat\"><b>" << r.statements << "</b><span>attributed statements</span></div>"
+      << "<div class=\"stat\"><b>" << pct << "</b><span>rest on anonymous sources</span></div>"
+      << "<div class=\"stat\"><b>" << r.named_sources << " / " << r.unnamed_sources
+      << "</b><span>named / unnamed sources</span></div>"
+      << "<div class=\"stat\"><b>" << r.non_responses.size() << "</b><span>non-responses</span></div></div>"
+      << bar_chart(r) << "<ul class=\"legend\">";
+  for (const auto& c : kCategories)
+    out << "<li class=\"cat-" << c.key << "\" style=\"--c:" << c.color << "\"><i></i>" << c.label << "</li>";
+  out << "</ul><div id=\"detail\"><p>Click a highlighted statement for its source, cue and status.</p></div></aside>\n";
+  // Sources and non-responses.
+  out << "<section class=\"wide\"><h2>Sources</h2><table><tr><th>Source</th><th>Category</th><th>Statements</th>"
+         "<th class=\"hide-narrow\">Why anonymous</th></tr>";
+  for (const auto& s : r.sources)
+    out << "<tr><td>" << esc(output::shorten(s.name, 110)) << "</td><td>" << esc(s.category) << "</td><td>" << s.statements
+        << "</td><td class=\"hide-narrow\">" << esc(s.anonymous ? (s.reason.empty() ? "none given" : s.reason) : "")
+        << "</td></tr>";
+  out << "</table>";
+  if (!r.non_responses.empty()) {
+    out << "<h2 style=\"margin-top:16px\">Non-responses</h2><ul class=\"plain\">";
+    for (const auto& n : r.non_responses) out << "<li>" << esc(n.text) << "</li>";
+    out << "</ul>";
+  }
+  out << "</section>\n";
+  // Claims with their status.
+  out << "<section class=\"wide\"><h2>Claims and where they stand</h2><table><tr><th>#</th><th>Statement</th>"
+         "<th class=\"hide-narrow\">Source</th><th>Status</th></tr>";
+  for (const auto* list : {&r.claims, &r.unattributed})
+    for (const auto& e : *list) {
+      const auto& c = e.claim;
+      out << "<tr><td>" << c.id << "</td><td>" << esc(output::shorten(c.text, 160));
+      if (!e.links.empty()) {
+        const auto& l = e.links.front();
+        out << "<br><small>" << esc(l.status) << " by " << esc(l.later.source_text.empty() ? l.later.outlet : l.later.source_text)
+            << ", " << esc(l.later.doc) << " " << esc(l.later.published)
+            << (l.old_value.empty() ? "" : " (was " + esc(l.old_value) + ", now " + esc(l.new_value) + ")") << "</small>";
+      }
+      out << "</td><td class=\"hide-narrow\">"
+          << esc(c.kind == "unattributed" ? "(outlet)" : output::shorten(c.source_text, 60) + " · " + category_of(c))
+          << "</td><td><span class=\"pill st-" << esc(c.status) << "\">" << esc(c.status) << "</span>"
+          << (c.verdict.empty() ? "" : "<br><small>verdict: " + esc(c.verdict) + "</small>") << "</td></tr>";
+    }
+  out << "</table></section>\n</main>\n<script>" << kScript << "</script>\n</body></html>\n";
+  return out.str();
+}
+
+}  // namespace claimtrail::report

@@ -1,0 +1,31 @@
+// Report renderings: text (a memo), Markdown, JSON, CSV and one
+// self-contained HTML page.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "report/report.hpp"
+
+namespace claimtrail::report {
+
+std::string to_text(const ArticleReport& r);
+std::string to_markdown(const ArticleReport& r);
+nlohmann::json to_json(const ArticleReport& r);
+// One row per claim (RFC 4180 quoting), with a header.
+std::string to_csv(const std::vector<ClaimEntry>& claims);
+std::string to_html(const ArticleReport& r);
+
+std::string to_text(const ThreadReport& r);
+std::string to_markdown(const ThreadReport& r);
+nlohmann::json to_json(const ThreadReport& r);
+
+std::string to_text(const OutletReport& r);
+nlohmann::json to_json(const OutletReport& r);
+std::string to_text(const SourceReport& r);
+nlohmann::json to_json(const SourceReport& r);
+
+// RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled.
+std::string csv_field(const std::string& s);
+
+}  // namespace claimtrail::report
