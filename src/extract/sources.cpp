@@ -275,6 +275,21 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
     info.plural = info.plural || c.plural;
   }
   if (cs.size() > 1) info.plural = true;
+  // "the mayor, Jane Doe": a role, then the name as its appositive.
+  if (cs.size() == 1 && cs[0].category == SourceCategory::unnamed_person && head_e < np.e) {
+    int ab = head_e + 1, ae = np.e;
+    while (ae > ab && ctx.is_comma(ae - 1)) --ae;
+    bool names = ae > ab && ae - ab <= 4;
+    for (int i = ab; i < ae && names; ++i)
+      names = ctx.is_name_token(i) && !ctx.has(i, kPersonNounWord | kOrgHeadWord | kTitleWord);
+    if (names) {
+      cs[0].category = SourceCategory::named_person;
+      cs[0].name = {ab, ae};
+      info.names.push_back(cs[0].name);
+      info.name_categories.push_back(SourceCategory::named_person);
+      info.descriptors.role = join_surface(ctx, np.b, head_e);
+    }
+  }
   if (in_doc >= 0) {
     info.category = SourceCategory::document;
   } else if (cs.size() == 1) {

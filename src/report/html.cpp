@@ -70,7 +70,18 @@ std::vector<std::pair<std::size_t, std::size_t>> spans_of(const std::string& j, 
 
 // The article text with the marks applied; marks that would cross an
 // enclosing one are cut at its end, so the elements always nest.
-std::string highlight(const std::string& text, std::vector<Mark> marks) {
+std::string highlight(const std::string& text, std::vector<Mark> marks, bool line_paragraphs) {
+  // Each line is a paragraph in a text without blank lines: space them out.
+  auto esc_text = [&](std::string_view s) {
+    std::string e = esc(s);
+    if (!line_paragraphs) return e;
+    std::string o;
+    for (char c : e) {
+      o += c;
+      if (c == '\n') o += '\n';
+    }
+    return o;
+  };
   std::stable_sort(marks.begin(), marks.end(), [](const Mark& a, const Mark& b) {
     if (a.start != b.start) return a.start < b.start;
     if (a.end != b.end) return a.end > b.end;
@@ -82,7 +93,7 @@ std::string highlight(const std::string& text, std::vector<Mark> marks) {
   std::size_t pos = 0;
   auto close_until = [&](std::size_t at) {
     while (!ends.empty() && ends.back() <= at) {
-      out += esc(std::string_view(text).substr(pos, ends.back() - pos));
+      out += esc_text(std::string_view(text).substr(pos, ends.back() - pos));
       pos = ends.back();
       out += open.back()->close;
       open.pop_back();
@@ -92,7 +103,7 @@ std::string highlight(const std::string& text, std::vector<Mark> marks) {
   for (const Mark& m : marks) {
     close_until(m.start);
     if (m.start < pos) continue;  // overlaps a closed region
-    out += esc(std::string_view(text).substr(pos, m.start - pos));
+    out += esc_text(std::string_view(text).substr(pos, m.start - pos));
     pos = m.start;
     std::size_t end = m.end;
     if (!ends.empty()) end = std::min(end, ends.back());
@@ -102,7 +113,7 @@ std::string highlight(const std::string& text, std::vector<Mark> marks) {
     ends.push_back(end);
   }
   close_until(text.size());
-  out += esc(std::string_view(text).substr(pos));
+  out += esc_text(std::string_view(text).substr(pos));
   return out;
 }
 
@@ -150,9 +161,10 @@ header .kicker{font:600 12px/1.2 system-ui,sans-serif;letter-spacing:.08em;text-
 h1{font-size:28px;line-height:1.2;margin:6px 0 8px}
 .meta{font:14px system-ui,sans-serif;color:var(--muted);margin:0}
 main{display:grid;grid-template-columns:minmax(0,1fr) 380px;gap:28px;padding:24px 32px;max-width:1280px;margin:0 auto}
-section,aside{background:#fff;border:1px solid var(--line);border-radius:8px;padding:18px 22px}
+section,aside{background:#fff;border:1px solid var(--line);border-radius:8px;padding:18px 22px;min-width:0}
 h2{font:700 13px/1.2 system-ui,sans-serif;letter-spacing:.06em;text-transform:uppercase;color:var(--muted);margin:0 0 12px}
-.text{white-space:pre-wrap;font-size:17px}
+.text{white-space:pre-wrap;font-size:17px;overflow-wrap:anywhere}
+.text.lines{line-height:1.6}
 mark.claim{background:color-mix(in srgb,var(--c) 14%,white);border-bottom:2px solid var(--c);padding:1px 0;cursor:pointer;color:inherit;-webkit-box-decoration-break:clone;box-decoration-break:clone}
 mark.claim:hover,mark.claim.on{background:color-mix(in srgb,var(--c) 32%,white)}
 .src{font-weight:700;text-decoration:underline dotted;text-underline-offset:3px}
@@ -175,8 +187,10 @@ th{font-size:12px;color:var(--muted);text-transform:uppercase;letter-spacing:.04
 .st-confirmed{background:#e8f5e9;color:#1b5e20}.st-contradicted{background:#ffebee;color:#b71c1c}
 .st-updated{background:#fff8e1;color:#8d6e00}.st-corroborated{background:#e3f2fd;color:#0d47a1}
 .wide{grid-column:1/-1}
+aside{position:sticky;top:16px;align-self:start}
 ul.plain{margin:0;padding-left:18px;font:14px/1.5 system-ui,sans-serif}
-@media (max-width:820px){main{grid-template-columns:1fr;padding:14px}header{padding:18px 16px}h1{font-size:23px}
+@media (max-width:820px){main{grid-template-columns:1fr;padding:14px;gap:14px}header{padding:18px 16px}h1{font-size:23px}
+aside{order:-1;position:static}
 section,aside{padding:14px 14px}.text{font-size:16px}.hide-narrow{display:none}}
 )CSS";
 
@@ -231,8 +245,9 @@ std::string to_html(const ArticleReport& r) {
       << esc(a.outlet.empty() ? "Outlet unknown" : a.outlet) << " · " << esc(a.published.empty() ? "date unknown" : a.published)
       << " · article " << a.id << "</p></header>\n<main>\n";
   // The article.
-  out << "<section><h2>The article, attributions highlighted</h2><div class=\"text\">" << highlight(text, marks)
-      << "</div></section>\n";
+  const bool line_paragraphs = text.find("\n\n") == std::string::npos && text.find("\r\n\r\n") == std::string::npos;
+  out << "<section><h2>The article, attributions highlighted</h2><div class=\"text\">"
+      << highlight(text, marks, line_paragraphs) << "</div></section>\n";
   // The profile beside it.
   char pct[16];
   std::snprintf(pct, sizeof pct, "%.0f%%", 100 * r.anonymous_share);
@@ -256,7 +271,8 @@ std::string to_html(const ArticleReport& r) {
   out << "</table>";
   if (!r.non_responses.empty()) {
     out << "<h2 style=\"margin-top:16px\">Non-responses</h2><ul class=\"plain\">";
-    for (const auto& n : r.non_responses) out << "<li>" << esc(n.text) << "</li>";
+    for (const auto& n : r.non_responses)
+      out << "<li><b>" << esc(n.who.empty() ? "Someone" : n.who) << "</b> " << esc(n.text) << "</li>";
     out << "</ul>";
   }
   out << "</section>\n";
