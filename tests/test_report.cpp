@@ -15,6 +15,7 @@
 #include "report/render.hpp"
 #include "testutil.hpp"
 
+using claimtrail::testutil::q;
 using claimtrail::testutil::run_cli;
 using claimtrail::testutil::slurp;
 using claimtrail::testutil::source_dir;
@@ -23,8 +24,6 @@ using nlohmann::json;
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string q(const fs::path& p) { return "'" + p.string() + "'"; }
 
 // A store holding the seed and its follow-up, tracked.
 fs::path seed_store(const TempDir& tmp, const fs::path& shared) {

@@ -15,6 +15,7 @@
 #include "testutil.hpp"
 #include "track/track.hpp"
 
+using claimtrail::testutil::q;
 using claimtrail::testutil::run_cli;
 using claimtrail::testutil::slurp;
 using claimtrail::testutil::source_dir;
@@ -23,8 +24,6 @@ using nlohmann::json;
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string q(const fs::path& p) { return "'" + p.string() + "'"; }
 
 fs::path article(const char* name) { return source_dir() / "fixtures" / "articles" / name; }
 

@@ -7,6 +7,7 @@
 
 #include "testutil.hpp"
 
+using claimtrail::testutil::q;
 using claimtrail::testutil::run_cli;
 using claimtrail::testutil::TempDir;
 using nlohmann::json;
@@ -20,8 +21,6 @@ fs::path write(const TempDir& tmp, const std::string& name, const std::string& o
   std::ofstream(p) << "---\noutlet: " << outlet << "\npublished: " << date << "\n---\n" << body;
   return p;
 }
-
-std::string q(const fs::path& p) { return "'" + p.string() + "'"; }
 
 const json* claim_starting(const json& claims, const std::string& start) {
   for (const auto& c : claims)

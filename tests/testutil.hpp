@@ -14,6 +14,9 @@ std::filesystem::path source_dir();
 // absent shared directory fails the calling test instead of skipping it.
 std::optional<std::filesystem::path> shared_dir();
 
+// `p` in single quotes, for the shell command lines run_cli() takes.
+inline std::string q(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
+
 // Reads a whole file; throws std::runtime_error when it cannot.
 std::string slurp(const std::filesystem::path& p);
 
