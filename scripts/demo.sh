@@ -14,3 +14,7 @@ $ct ingest --db "$db" fixtures/threads/arvane-glide-recall/*.txt
 echo
 echo "== claimtrail track 1: the first article's claims against the later ones"
 $ct track --db "$db" 1
+echo
+echo "== claimtrail report 1 --format html: a page to publish"
+$ct report --db "$db" --format html -o "${db%.db}.html" 1
+echo "written: ${db%.db}.html"

@@ -272,3 +272,34 @@ TEST_CASE("brat: gold read and written back scores 1; export --brat agrees with 
   for (const char* m : {"attr", "+source"})
     CHECK(std::fabs(ref["attribution"][m]["F1"].get<double>() - ours["attribution"][m]["F1"].get<double>()) <= 0.005);
 }
+
+TEST_CASE("outlet and source reports across the store") {
+  TempDir tmp;
+  const fs::path db = tmp.path() / "t.db";
+  const fs::path a = tmp.path() / "a.txt", b = tmp.path() / "b.txt", c = tmp.path() / "c.txt";
+  std::ofstream(a) << "---\noutlet: Harbor Post\npublished: 2025-01-10\n---\nH\n\nThe port will close, two officials said. "
+                      "Mayor Jane Doe said the budget was balanced.\n";
+  std::ofstream(b) << "---\noutlet: Harbor Post\npublished: 2025-02-03\n---\nH\n\nThe ferry will stop, a source said.\n";
+  std::ofstream(c) << "---\noutlet: Valley Wire\npublished: 2025-02-20\n---\nH\n\nMayor Jane Doe said the budget was "
+                      "balanced, according to the council minutes.\n";
+  std::string out, err;
+  REQUIRE(run_cli("ingest -q --db " + q(db) + " " + q(a) + " " + q(b) + " " + q(c), &out, &err) == 0);
+  REQUIRE(run_cli("report --outlet 'Harbor Post' --format json --db " + q(db), &out, &err) == 0);
+  const json o = json::parse(out);
+  CHECK(o["articles"] == 2);
+  CHECK(o["statements"] == 3);
+  CHECK(o["anonymous"] == 2);
+  REQUIRE(o["periods"].size() == 2);
+  CHECK(o["periods"][0]["month"] == "2025-01");
+  CHECK(o["periods"][0]["anonymous_share"] == 0.5);
+  CHECK(o["periods"][1]["anonymous_share"] == 1.0);
+  REQUIRE(run_cli("report --outlet 'Harbor Post' --db " + q(db), &out, &err) == 0);
+  CHECK(out.find("2025-02") != std::string::npos);
+  REQUIRE(run_cli("track --db " + q(db) + " 1", &out, &err) == 0);
+  REQUIRE(run_cli("report --source 'Jane Doe' --format json --db " + q(db), &out, &err) == 0);
+  const json s = json::parse(out);
+  CHECK(s["claims"].size() == 2);
+  CHECK(s["by_status"]["confirmed"] == 1);  // the first statement, said again later on the record
+  CHECK(run_cli("report --outlet X --source Y --db " + q(db), &out, &err) == 2);
+  CHECK(run_cli("report --thread --format html --db " + q(db) + " 1", &out, &err) == 2);
+}
