@@ -30,6 +30,7 @@ constexpr Command kCommands[] = {
     {"diff", "compare an article with a later one", cmd_diff},
     {"report", "attribution report of an article, a thread, an outlet or a source", cmd_report},
     {"export", "ClaimReview JSON-LD, CSV, or brat standoff", cmd_export},
+    {"train", "train the attribution tagger on a PolNeAR-style split", cmd_train},
 };
 
 void print_usage(std::ostream& out) {

@@ -32,6 +32,7 @@ int cmd_track(const std::vector<std::string>& args);
 int cmd_diff(const std::vector<std::string>& args);
 int cmd_report(const std::vector<std::string>& args);
 int cmd_export(const std::vector<std::string>& args);
+int cmd_train(const std::vector<std::string>& args);
 
 // Prints "claimtrail: error: <message>" on stderr.
 void print_error(const std::string& message);

@@ -10,6 +10,7 @@
 #include <optional>
 
 #include "cli/cli.hpp"
+#include "util/file.hpp"
 #include "core/error.hpp"
 #include "eval/evaluate.hpp"
 #include "extract/extractor.hpp"
@@ -44,7 +45,9 @@ int cmd_eval(const std::vector<std::string>& args) {
       ("pred", po::value<std::string>()->value_name("FILE"),
        "score this prediction file (score_polnear.py JSON Lines, code points) instead of "
        "running the parser")
-      ("allow-test", "score a directory named 'test' (a held-out split: never tune on it)");
+      ("allow-test", "score a directory named 'test' (a held-out split: never tune on it)")
+      ("model", po::value<std::string>()->value_name("FILE"), "use this tagger model (see 'claimtrail train')")
+      ("mode", po::value<std::string>()->value_name("MODE"), "rules, model or both (default: both with --model)");
   po::options_description all;
   all.add(visible).add_options()("gold-dir", po::value<std::string>());
   po::positional_options_description positional;
@@ -83,11 +86,25 @@ int cmd_eval(const std::vector<std::string>& args) {
     if (vm.count("pred")) {
       report = eval::evaluate_predictions(dir, vm["pred"].as<std::string>(), labels);
     } else {
-      const extract::Extractor extractor;
+      std::shared_ptr<const learn::Model> model;
+      extract::Mode mode = extract::Mode::rules;
+      if (vm.count("model")) {
+        const std::string path = vm["model"].as<std::string>();
+        model = std::make_shared<learn::Model>(learn::Model::parse(util::read_input(path)));
+        mode = extract::Mode::both;
+      }
+      if (vm.count("mode")) {
+        const std::string m = vm["mode"].as<std::string>();
+        mode = m == "model" ? extract::Mode::model : m == "both" ? extract::Mode::both : extract::Mode::rules;
+      }
+      const extract::Extractor extractor(model, mode);
       report = eval::evaluate_split(dir, extractor, labels);
     }
   } catch (const core::Error& e) {
     print_error(e.what());
+    return kExitInputRejected;
+  } catch (const std::runtime_error& e) {
+    print_error(std::string("eval: ") + e.what());
     return kExitInputRejected;
   }
 

@@ -4,6 +4,7 @@
 
 #include "extract/context.hpp"
 #include "extract/lexicon.hpp"
+#include "extract/tagger.hpp"
 #include "text/abbreviations.hpp"
 #include "text/document.hpp"
 
@@ -12,6 +13,10 @@ namespace claimtrail::extract {
 struct Extractor::Impl {
   text::Abbreviations abbreviations;
   Lexicon lexicon;
+  std::shared_ptr<const learn::Model> model;
+  Mode mode = Mode::rules;
+  // The analysis up to the attributions found by the rules.
+  void prepare(std::string_view text, const text::Document& doc, Context& ctx) const;
   // "LIMA, March 3 (Wire) -", "NAIROBI (AP) —", "WASHINGTON —":
   // place in capitals, optional date, optional outlet, then a dash.
   re2::RE2 dateline{
@@ -19,12 +24,44 @@ struct Extractor::Impl {
 };
 
 Extractor::Extractor() : impl_(std::make_unique<Impl>()) {}
+Extractor::Extractor(std::shared_ptr<const learn::Model> model, Mode mode) : impl_(std::make_unique<Impl>()) {
+  impl_->model = std::move(model);
+  impl_->mode = impl_->model ? mode : Mode::rules;
+}
 Extractor::~Extractor() = default;
+
+Mode Extractor::mode() const { return impl_->mode; }
 
 core::Analysis Extractor::analyse(std::string_view text) const {
   core::Analysis out;
   const text::Document doc(text, impl_->abbreviations);
   Context ctx{doc, impl_->lexicon, out};
+  impl_->prepare(text, doc, ctx);
+  if (impl_->mode != Mode::rules) apply_tagger(ctx, *impl_->model, impl_->mode == Mode::both);
+  resolve_entities(ctx);
+  find_source_descriptions(ctx);
+  find_hedges(ctx);
+  find_unattributed(ctx);
+  return out;
+}
+
+std::vector<Extractor::SentenceFeatures> Extractor::features(std::string_view text, bool use_rules) const {
+  core::Analysis out;
+  const text::Document doc(text, impl_->abbreviations);
+  Context ctx{doc, impl_->lexicon, out};
+  impl_->prepare(text, doc, ctx);
+  std::vector<SentenceFeatures> result;
+  for (auto& s : tagger_features(ctx, use_rules)) {
+    SentenceFeatures f;
+    for (int i = s.first_tok; i < s.end_tok; ++i) f.tokens.push_back({doc.tok(i).start, doc.tok(i).end});
+    f.features = std::move(s.features);
+    result.push_back(std::move(f));
+  }
+  return result;
+}
+
+void Extractor::Impl::prepare(std::string_view text, const text::Document& doc, Context& ctx) const {
+  core::Analysis& out = ctx.out;
   ctx.blocked.assign(static_cast<std::size_t>(doc.size()), 0);
 
   // Headline: the first paragraph, when it is one line followed by more
@@ -36,7 +73,7 @@ core::Analysis Extractor::analyse(std::string_view text) const {
     std::string_view s = text.substr(para.start, para.end - para.start);
     re2::StringPiece input(s.data(), s.size());
     re2::StringPiece m[4];
-    if (!impl_->dateline.Match(input, 0, s.size(), RE2::ANCHOR_START, m, 4)) return false;
+    if (!dateline.Match(input, 0, s.size(), RE2::ANCHOR_START, m, 4)) return false;
     // A dateline needs an outlet or a date, or a place of capitals before a dash.
     if (m[3].empty() && m[2].empty() && m[1].size() < 3) return false;
     core::Dateline d;
@@ -67,11 +104,6 @@ core::Analysis Extractor::analyse(std::string_view text) const {
 
   find_non_responses(ctx);
   find_attributions(ctx);
-  resolve_entities(ctx);
-  find_source_descriptions(ctx);
-  find_hedges(ctx);
-  find_unattributed(ctx);
-  return out;
 }
 
 }  // namespace claimtrail::extract

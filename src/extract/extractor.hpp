@@ -1,18 +1,29 @@
 // The claim parser's entry point: text in, core::Analysis out.
 #pragma once
 
+#include <cstdint>
 #include <memory>
+#include <utility>
+#include <vector>
 #include <string_view>
 
 #include "core/analysis.hpp"
+#include "learn/perceptron.hpp"
 
 namespace claimtrail::extract {
 
 // Compiles the word tables and patterns once; analyse() is then const and
 // thread-safe. Construction is the expensive part: build one and reuse it.
+// How attributions are found: by the rules alone, by the learned tagger
+// alone, or by the tagger reading what the rules found (both).
+enum class Mode { rules, model, both };
+
 class Extractor {
  public:
   Extractor();
+  // With a tagger model (learn::Model::parse of a model file); `mode` says
+  // how it is used (the model must have been trained for that mode).
+  Extractor(std::shared_ptr<const learn::Model> model, Mode mode);
   ~Extractor();
   Extractor(const Extractor&) = delete;  // owns compiled patterns; share by reference
   Extractor& operator=(const Extractor&) = delete;
@@ -20,6 +31,14 @@ class Extractor {
   // Analyses one article. `text` must be valid UTF-8 (see util::validate_utf8);
   // every span in the result lies inside it.
   core::Analysis analyse(std::string_view text) const;
+
+  // For training the tagger: each sentence's token byte spans and features.
+  struct SentenceFeatures {
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> tokens;  // byte spans
+    std::vector<learn::Features> features;
+  };
+  std::vector<SentenceFeatures> features(std::string_view text, bool use_rules) const;
+  Mode mode() const;
 
  private:
   struct Impl;

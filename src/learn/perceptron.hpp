@@ -1,0 +1,62 @@
+// A structured perceptron for sequence labelling: token features (hashed
+// strings) and label-to-label transitions, Viterbi decoding, averaged
+// training, and a compact deterministic model file.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace claimtrail::learn {
+
+// Labels of the attribution tagger: outside, and begin / inside of a source,
+// a cue and a content.
+enum Label : std::uint8_t { O = 0, B_SRC, I_SRC, B_CUE, I_CUE, B_CON, I_CON, kLabels };
+const char* label_name(int l);
+
+using Features = std::vector<std::uint64_t>;  // hashed feature strings of one token
+std::uint64_t feature_hash(std::string_view s);
+
+class Model {
+ public:
+  // The best label sequence for a sentence (one Features per token).
+  std::vector<std::uint8_t> decode(const std::vector<Features>& tokens) const;
+  // Writes / reads the model file; read() throws std::runtime_error on a bad file.
+  std::string serialize() const;
+  static Model parse(std::string_view bytes);
+  std::size_t features() const { return index_.size(); }
+  std::string version;  // what produced it (the training data and settings)
+
+  using Weights = std::array<float, kLabels>;
+  std::unordered_map<std::uint64_t, std::uint32_t> index_;  // feature -> row in weights_
+  std::vector<Weights> weights_;
+  std::array<std::array<float, kLabels>, kLabels + 1> transitions_{};  // [prev (kLabels = start)][label]
+};
+
+// Averaged perceptron training over sentences.
+class Trainer {
+ public:
+  // Counts a sentence's features once (for finish()'s min_count).
+  void count(const std::vector<Features>& tokens);
+  // One training step on a sentence with its gold labels.
+  void learn(const std::vector<Features>& tokens, const std::vector<std::uint8_t>& gold);
+  // The averaged model, keeping features seen at least `min_count` times.
+  Model finish(int min_count) const;
+
+ private:
+  struct Row {
+    Model::Weights w{}, total{};  // current weights and their running sum (lazily updated)
+    std::array<std::int64_t, kLabels> stamp{};
+    int count = 0;
+  };
+  void add(Row& r, int label, float delta);
+  std::unordered_map<std::uint64_t, Row> rows_;
+  std::array<std::array<float, kLabels>, kLabels + 1> trans_{}, trans_total_{};
+  std::array<std::array<std::int64_t, kLabels>, kLabels + 1> trans_stamp_{};
+  std::int64_t step_ = 0;
+};
+
+}  // namespace claimtrail::learn
