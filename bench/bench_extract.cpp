@@ -4,6 +4,7 @@
 // Prints MB/s and the peak resident memory.
 //
 //   build/claimtrail_bench_extract [--mb 40] [--corpus ../shared/corpora/polnear]
+//                                  [--model FILE --mode model|both]
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -25,11 +26,14 @@ namespace fs = std::filesystem;
 
 int main(int argc, char** argv) {
   double mb = 40;
+  std::string model_path, mode_name = "both";
   fs::path corpus = claimtrail::bench::default_corpus();
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string a = argv[i];
     if (a == "--mb") mb = std::atof(argv[i + 1]);
     else if (a == "--corpus") corpus = argv[i + 1];
+    else if (a == "--model") model_path = argv[i + 1];
+    else if (a == "--mode") mode_name = argv[i + 1];
   }
   const std::vector<std::string> texts = claimtrail::bench::load_texts(corpus);
   std::size_t bytes = 0;
@@ -39,7 +43,17 @@ int main(int argc, char** argv) {
     return 1;
   }
   std::FILE* sink = std::fopen("/dev/null", "w");
-  const claimtrail::extract::Extractor ex;
+  std::shared_ptr<const claimtrail::learn::Model> model;
+  if (!model_path.empty()) {
+    std::ifstream in(model_path, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    model = std::make_shared<claimtrail::learn::Model>(claimtrail::learn::Model::parse(ss.str()));
+  }
+  const auto mode = !model ? claimtrail::extract::Mode::rules
+                    : mode_name == "model" ? claimtrail::extract::Mode::model
+                                           : claimtrail::extract::Mode::both;
+  const claimtrail::extract::Extractor ex(model, mode);
   const std::size_t target = static_cast<std::size_t>(mb * 1e6);
   std::size_t done = 0, articles = 0;
   const auto t0 = std::chrono::steady_clock::now();

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "core/version.hpp"
+#include "learn/shipped_model.hpp"
 
 namespace claimtrail::cli {
 
@@ -78,7 +79,8 @@ int run(int argc, char** argv) {
     return kExitOk;
   }
   if (name == "--version") {
-    std::cout << "claimtrail " << core::kVersion << '\n';
+    std::cout << "claimtrail " << core::kVersion << '\n'
+              << "tagger model: " << learn::shipped_model()->version << '\n';
     return kExitOk;
   }
   std::vector<std::string> args(argv + 2, argv + argc);

@@ -10,6 +10,7 @@
 #include <optional>
 
 #include "cli/cli.hpp"
+#include "learn/shipped_model.hpp"
 #include "util/file.hpp"
 #include "core/error.hpp"
 #include "eval/evaluate.hpp"
@@ -96,6 +97,7 @@ int cmd_eval(const std::vector<std::string>& args) {
       if (vm.count("mode")) {
         const std::string m = vm["mode"].as<std::string>();
         mode = m == "model" ? extract::Mode::model : m == "both" ? extract::Mode::both : extract::Mode::rules;
+        if (!model && mode != extract::Mode::rules) model = learn::shipped_model();
       }
       const extract::Extractor extractor(model, mode);
       report = eval::evaluate_split(dir, extractor, labels);

@@ -9,6 +9,7 @@
 #include "cli/options.hpp"
 #include "core/error.hpp"
 #include "extract/extractor.hpp"
+#include "learn/shipped_model.hpp"
 #include "output/render.hpp"
 
 namespace claimtrail::cli {
@@ -18,12 +19,14 @@ int cmd_extract(const std::vector<std::string>& args) {
                                "Finds attributions, sources, non-responses, source descriptions,\n"
                                "hedges and unattributed claims in plain-text UTF-8 articles\n"
                                "(\"-\" reads standard input).\n\noptions");
-  std::string format = "text";
+  std::string format = "text", mode_name = "rules";
   std::string id;
   opts.add_options()("help,h", "show this help")(
       "format,f", po::value(&format)->default_value("text"), "text (for people), json, or jsonl (one article a line)")(
       "id", po::value(&id), "the article id in the output (one input only; default: the file name)")(
-      "emit-text", "print the analysed text the offsets refer to, instead of the analysis");
+      "emit-text", "print the analysed text the offsets refer to, instead of the analysis")(
+      "mode", po::value(&mode_name)->default_value("rules"),
+      "rules, or the learned tagger reading the rules' results (both)");
   po::variables_map vm;
   std::vector<std::string> files;
   if (auto code = parse_command("extract", opts, args, vm, &files)) return *code;
@@ -41,7 +44,12 @@ int cmd_extract(const std::vector<std::string>& args) {
   }
   const bool emit_text = vm.count("emit-text") > 0;
 
-  const extract::Extractor extractor;
+  if (mode_name != "rules" && mode_name != "both") {
+    print_error("extract: unknown --mode '" + mode_name + "' (rules or both)");
+    return kExitUsage;
+  }
+  const extract::Extractor extractor(mode_name == "both" ? learn::shipped_model() : nullptr,
+                                     mode_name == "both" ? extract::Mode::both : extract::Mode::rules);
   int status = kExitOk;
   bool first = true;
   if (format == "json" && files.size() > 1 && !emit_text) std::cout << "[\n";
@@ -64,7 +72,8 @@ int cmd_extract(const std::vector<std::string>& args) {
       if (!first) std::cout << '\n';
       std::cout << output::to_text(analysis, article.text, doc);
     } else {
-      const auto j = output::to_json(analysis, article.text, doc);
+      auto j = output::to_json(analysis, article.text, doc);
+      j["tagger"] = mode_name == "both" ? nlohmann::json(learn::shipped_model()->version) : nlohmann::json(nullptr);
       if (format == "jsonl") {
         std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
       } else {

@@ -8,8 +8,6 @@ namespace claimtrail::extract {
 
 namespace {
 
-using learn::feature_hash;
-
 enum Role : std::uint8_t { kNone = 0, kSrc, kCue, kCon };
 
 // What the rules said about each token (top-level attributions only).
@@ -25,21 +23,37 @@ std::vector<std::uint8_t> rule_roles(const Context& ctx) {
   return role;
 }
 
-std::string shape(const Context& ctx, int i) {
-  const auto& t = ctx.doc.tok(i);
-  if (t.is(text::kQuote)) return t.is(text::kOpenQuote) ? "Q(" : t.is(text::kCloseQuote) ? "Q)" : "Q";
-  if (t.is(text::kPunct)) return "P";
-  if (t.is(text::kDigit)) return "D";
-  if (t.is(text::kAllCaps)) return "XX";
-  if (t.is(text::kCapitalized)) return "Xx";
-  return "x";
+// Features are numbers, not strings: a template id mixed with the hash of
+// what it looks at, so that extracting them allocates nothing.
+constexpr std::uint64_t mix(std::uint64_t a, std::uint64_t b) {
+  std::uint64_t h = (a ^ (b + 0x9e3779b97f4a7c15ULL + (a << 6) + (a >> 2))) * 0xff51afd7ed558ccdULL;
+  return h ^ (h >> 29);
 }
 
-std::string word(const Context& ctx, int i, int b, int e) {
-  if (i < b) return "<s>";
-  if (i >= e) return "</s>";
-  std::string w(ctx.low(i).substr(0, 24));
-  return w;
+enum Template : std::uint64_t {
+  kBias = 1, kW, kP1, kN1, kP2, kN2, kP1W, kWN1, kSuf, kShape, kShapeP1, kShapeN1, kFirst, kLast, kInQ, kInQP1,
+  kInQN1, kCueP, kCue2, kCls, kName, kAtCue, kDL, kDR, kR, kRP1, kRN1, kRW, kRShape
+};
+
+// A token's shape: an opening or closing quote, other punctuation, a number,
+// capitals, a capitalised word, a lower-case word; 0 outside the sentence.
+std::uint64_t shape(const Context& ctx, int i) {
+  const auto& t = ctx.doc.tok(i);
+  if (t.is(text::kQuote)) return t.is(text::kOpenQuote) ? 2 : t.is(text::kCloseQuote) ? 3 : 4;
+  if (t.is(text::kPunct)) return 5 + (t.punct < 128 ? t.punct : 127);
+  if (t.is(text::kDigit)) return 140;
+  if (t.is(text::kAllCaps)) return 141;
+  if (t.is(text::kCapitalized)) return 142;
+  return 143;
+}
+
+std::uint64_t text_hash(std::string_view s) {
+  std::uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : s.substr(0, 24)) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  return h;
 }
 
 int bucket(int d) { return d <= 2 ? d : d <= 5 ? 3 : d <= 10 ? 4 : 5; }
@@ -49,70 +63,92 @@ int bucket(int d) { return d <= 2 ? d : d <= 5 ? 3 : d <= 10 ? 4 : 5; }
 std::vector<TaggedSentence> tagger_features(const Context& ctx, bool use_rules) {
   std::vector<TaggedSentence> out;
   const std::vector<std::uint8_t> role = use_rules ? rule_roles(ctx) : std::vector<std::uint8_t>{};
-  static const char* kRole = "OSCN";
+  std::vector<std::uint64_t> wh, sh;  // per sentence token: word hash, shape
   for (const auto& s : ctx.doc.sentences()) {
     TaggedSentence ts;
     ts.first_tok = s.first_tok;
     ts.end_tok = s.end_tok;
     const int b = s.first_tok, e = s.end_tok;
-    // Strong cue words in the sentence, for distances.
+    const int n = e - b;
+    wh.assign(static_cast<std::size_t>(n), 0);
+    sh.assign(static_cast<std::size_t>(n), 0);
+    for (int i = b; i < e; ++i) {
+      wh[static_cast<std::size_t>(i - b)] = text_hash(ctx.low(i));
+      sh[static_cast<std::size_t>(i - b)] = shape(ctx, i);
+    }
+    auto W = [&](int i) -> std::uint64_t { return i < b ? 11 : i >= e ? 13 : wh[static_cast<std::size_t>(i - b)]; };
+    auto S = [&](int i) -> std::uint64_t { return i < b ? 17 : i >= e ? 19 : sh[static_cast<std::size_t>(i - b)]; };
+    auto Q = [&](int i) -> std::uint64_t { return i < b || i >= e ? 2 : ctx.doc.tok(i).quote >= 0 ? 1 : 0; };
+    auto R = [&](int i) -> std::uint64_t { return i < b || i >= e ? 7 : role[static_cast<std::size_t>(i)]; };
+    // Likely cue words in the sentence, for distances. A sentence with no
+    // word that is ever a cue, no quotation and nothing the rules found is
+    // left out: the tagger would find nothing there.
     std::vector<int> cues;
-    for (int i = b; i < e; ++i)
+    bool candidate = false;
+    for (int i = b; i < e; ++i) {
+      if (ctx.doc.tok(i).quote >= 0 || (use_rules && role[static_cast<std::size_t>(i)] != kNone)) candidate = true;
       if (ctx.is_word(i) && ctx.has(i, kCueStartWord))
-        if (const CueEntry* c = ctx.lex.cue(ctx.low(i)); c && c->p >= 0.3) cues.push_back(i);
+        if (const CueEntry* c = ctx.lex.cue(ctx.low(i))) {
+          if (c->p >= 0.05) candidate = true;
+          if (c->p >= 0.3) cues.push_back(i);
+        }
+    }
+    if (!candidate) continue;
+    ts.features.reserve(static_cast<std::size_t>(n));
     for (int i = b; i < e; ++i) {
       learn::Features f;
-      auto add = [&](const std::string& s2) { f.push_back(feature_hash(s2)); };
-      const std::string w = word(ctx, i, b, e), p1 = word(ctx, i - 1, b, e), n1 = word(ctx, i + 1, b, e);
-      const std::string p2 = word(ctx, i - 2, b, e), n2 = word(ctx, i + 2, b, e);
-      add("bias");
-      add("w=" + w);
-      add("p1=" + p1);
-      add("n1=" + n1);
-      add("p2=" + p2);
-      add("n2=" + n2);
-      add("p1w=" + p1 + "|" + w);
-      add("wn1=" + w + "|" + n1);
-      add("suf=" + (w.size() > 3 ? w.substr(w.size() - 3) : w));
-      const std::string sh = shape(ctx, i);
-      add("sh=" + sh);
-      add("sh-1=" + (i > b ? shape(ctx, i - 1) : std::string("<s>")));
-      add("sh+1=" + (i + 1 < e ? shape(ctx, i + 1) : std::string("</s>")));
-      if (i == b) add("first|" + sh);
-      if (i == e - 1) add("last");
-      const auto& t = ctx.doc.tok(i);
-      add(std::string("inq=") + (t.quote >= 0 ? "1" : "0"));
-      if (i > b) add(std::string("inq-1=") + (ctx.doc.tok(i - 1).quote >= 0 ? "1" : "0"));
-      if (i + 1 < e) add(std::string("inq+1=") + (ctx.doc.tok(i + 1).quote >= 0 ? "1" : "0"));
+      f.reserve(36);
+      auto add = [&](Template t, std::uint64_t v) { f.push_back(mix(t, v)); };
+      const std::uint64_t w = W(i);
+      add(kBias, 0);
+      add(kW, w);
+      add(kP1, W(i - 1));
+      add(kN1, W(i + 1));
+      add(kP2, W(i - 2));
+      add(kN2, W(i + 2));
+      add(kP1W, mix(W(i - 1), w));
+      add(kWN1, mix(w, W(i + 1)));
+      const std::string_view lw = ctx.low(i);
+      add(kSuf, text_hash(lw.size() > 3 ? lw.substr(lw.size() - 3) : lw));
+      const std::uint64_t s0 = S(i);
+      add(kShape, s0);
+      add(kShapeP1, S(i - 1));
+      add(kShapeN1, S(i + 1));
+      if (i == b) add(kFirst, s0);
+      if (i == e - 1) add(kLast, 0);
+      add(kInQ, Q(i));
+      add(kInQP1, Q(i - 1));
+      add(kInQN1, Q(i + 1));
       if (ctx.is_word(i)) {
-        const CueEntry* c = ctx.has(i, kCueStartWord) ? ctx.lex.cue(ctx.low(i)) : nullptr;
-        add("cue=" + std::to_string(c ? static_cast<int>(c->p * 5) : -1));
-        if (i + 1 < e && ctx.is_word(i + 1) && ctx.has(i, kCueStartWord)) {
-          const std::string two = std::string(ctx.low(i)) + " " + std::string(ctx.low(i + 1));
-          if (const CueEntry* c2 = ctx.lex.cue(two)) add("cue2=" + std::to_string(static_cast<int>(c2->p * 5)));
+        const bool starts = ctx.has(i, kCueStartWord);
+        const CueEntry* c = starts ? ctx.lex.cue(lw) : nullptr;
+        add(kCueP, c ? static_cast<std::uint64_t>(c->p * 5) + 1 : 0);
+        if (starts && i + 1 < e && ctx.is_word(i + 1)) {
+          std::string two(lw);
+          two += ' ';
+          two += ctx.low(i + 1);
+          if (const CueEntry* c2 = ctx.lex.cue(two)) add(kCue2, static_cast<std::uint64_t>(c2->p * 5));
         }
         const std::uint32_t cls = ctx.cls(i);
-        for (int bit = 0; bit < 11; ++bit)
-          if (cls & (1u << bit)) add("cls=" + std::to_string(bit));
-        if (ctx.is_name_token(i)) add("name");
+        for (std::uint64_t bit = 0; bit < 11; ++bit)
+          if (cls & (1u << bit)) add(kCls, bit);
+        if (ctx.is_name_token(i)) add(kName, 0);
       }
-      // Distance to the nearest likely cue, on each side.
       int left = 1 << 20, right = 1 << 20;
       for (int c : cues) {
         if (c < i) left = std::min(left, i - c);
         if (c > i) right = std::min(right, c - i);
-        if (c == i) add("atcue");
+        if (c == i) add(kAtCue, 0);
       }
-      add("dl=" + std::to_string(left < (1 << 20) ? bucket(left) : 9));
-      add("dr=" + std::to_string(right < (1 << 20) ? bucket(right) : 9));
+      add(kDL, left < (1 << 20) ? static_cast<std::uint64_t>(bucket(left)) : 9);
+      add(kDR, right < (1 << 20) ? static_cast<std::uint64_t>(bucket(right)) : 9);
       if (use_rules) {
-        const auto r = [&](int k) { return k < b || k >= e ? '_' : kRole[role[static_cast<std::size_t>(k)]]; };
-        const std::string rr(1, r(i));
-        add("r=" + rr);
-        add("r-1=" + std::string(1, r(i - 1)) + rr);
-        add("r+1=" + rr + std::string(1, r(i + 1)));
-        add("rw=" + rr + "|" + w);
-        add("rsh=" + rr + "|" + sh);
+        const std::uint64_t r = R(i);
+        add(kR, r);
+        add(kRP1, R(i - 1) * 8 + r);
+        add(kRN1, r * 8 + R(i + 1));
+        add(kRW, mix(r, w));
+        add(kRShape, r * 1024 + s0);
       }
       ts.features.push_back(std::move(f));
     }
@@ -219,6 +255,10 @@ void apply_tagger(Context& ctx, const learn::Model& model, bool use_rules) {
   ctx.attr_content.clear();
   for (auto& b : built) {
     if (b.content.empty()) continue;
+    // A non-response ("did not respond to ...") is its own record, not a claim.
+    bool blocked = false;
+    for (int k = b.cue.b; k < b.cue.e; ++k) blocked = blocked || ctx.blocked[static_cast<std::size_t>(k)];
+    if (blocked) continue;
     std::sort(b.content.begin(), b.content.end(), [](const TokRange& x, const TokRange& y) { return x.b < y.b; });
     core::Attribution a;
     a.parent = -1;

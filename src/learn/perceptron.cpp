@@ -71,17 +71,39 @@ std::vector<std::uint8_t> viterbi(std::size_t n, Emit emit, Trans trans) {
 
 }  // namespace
 
+void Model::seal() {
+  std::size_t cap = 16;
+  while (cap < index_.size() * 2) cap <<= 1;
+  mask_ = cap - 1;
+  slots_.assign(cap, Slot{});
+  for (const auto& [h, row] : index_) {
+    if (h == 0) continue;  // (the empty marker; a hash of 0 is all but impossible)
+    std::uint64_t i = h & mask_;
+    while (slots_[i].key != 0) i = (i + 1) & mask_;
+    slots_[i].key = h;
+    slots_[i].w = weights_[row];
+  }
+}
+
+const float* Model::find(std::uint64_t f) const {
+  if (slots_.empty()) {
+    auto it = index_.find(f);
+    return it == index_.end() ? nullptr : weights_[it->second].data();
+  }
+  for (std::uint64_t i = f & mask_;; i = (i + 1) & mask_) {
+    if (slots_[i].key == f) return slots_[i].w.data();
+    if (slots_[i].key == 0) return nullptr;
+  }
+}
+
 std::vector<std::uint8_t> Model::decode(const std::vector<Features>& tokens) const {
   return viterbi(
       tokens.size(),
       [&](std::size_t i, std::array<float, kLabels>& e) {
         e.fill(0);
-        for (std::uint64_t f : tokens[i]) {
-          auto it = index_.find(f);
-          if (it == index_.end()) continue;
-          const Weights& w = weights_[it->second];
-          for (int l = 0; l < kLabels; ++l) e[l] += w[l];
-        }
+        for (std::uint64_t f : tokens[i])
+          if (const float* w = find(f))
+            for (int l = 0; l < kLabels; ++l) e[l] += w[l];
       },
       [&](int p, int l) { return transitions_[p][l]; });
 }
@@ -128,6 +150,7 @@ Model Model::parse(std::string_view bytes) {
     get(m.weights_[i].data(), sizeof(float) * kLabels);
     m.index_.emplace(h, static_cast<std::uint32_t>(i));
   }
+  m.seal();
   return m;
 }
 

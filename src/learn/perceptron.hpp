@@ -34,6 +34,18 @@ class Model {
   std::unordered_map<std::uint64_t, std::uint32_t> index_;  // feature -> row in weights_
   std::vector<Weights> weights_;
   std::array<std::array<float, kLabels>, kLabels + 1> transitions_{};  // [prev (kLabels = start)][label]
+
+  // A flat open-addressing copy of index_ for decoding (built by seal()).
+  void seal();
+
+ private:
+  const float* find(std::uint64_t feature) const;
+  struct Slot {
+    std::uint64_t key = 0;  // 0: empty
+    Weights w{};
+  };
+  std::vector<Slot> slots_;  // a key and its weights in one cache line
+  std::uint64_t mask_ = 0;
 };
 
 // Averaged perceptron training over sentences.
