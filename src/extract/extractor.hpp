@@ -35,7 +35,7 @@ class Extractor {
   // For training the tagger: each sentence's token byte spans and features.
   struct SentenceFeatures {
     std::vector<std::pair<std::uint32_t, std::uint32_t>> tokens;  // byte spans
-    std::vector<learn::Features> features;
+    learn::Features features;
   };
   std::vector<SentenceFeatures> features(std::string_view text, bool use_rules) const;
   Mode mode() const;

@@ -94,11 +94,11 @@ std::vector<TaggedSentence> tagger_features(const Context& ctx, bool use_rules) 
         }
     }
     if (!candidate) continue;
-    ts.features.reserve(static_cast<std::size_t>(n));
+    learn::Features& f = ts.features;
+    f.values.reserve(static_cast<std::size_t>(n) * 36);
+    f.ends.reserve(static_cast<std::size_t>(n));
     for (int i = b; i < e; ++i) {
-      learn::Features f;
-      f.reserve(36);
-      auto add = [&](Template t, std::uint64_t v) { f.push_back(mix(t, v)); };
+      auto add = [&](Template t, std::uint64_t v) { f.add(mix(t, v)); };
       const std::uint64_t w = W(i);
       add(kBias, 0);
       add(kW, w);
@@ -150,7 +150,7 @@ std::vector<TaggedSentence> tagger_features(const Context& ctx, bool use_rules) 
         add(kRW, mix(r, w));
         add(kRShape, r * 1024 + s0);
       }
-      ts.features.push_back(std::move(f));
+      f.end_token();
     }
     out.push_back(std::move(ts));
   }

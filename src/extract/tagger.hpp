@@ -14,7 +14,7 @@ namespace claimtrail::extract {
 // One sentence: its tokens (indices into the document) and their features.
 struct TaggedSentence {
   int first_tok = 0, end_tok = 0;
-  std::vector<learn::Features> features;
+  learn::Features features;
 };
 
 // Features for every sentence of the article; with `use_rules`, the roles the

@@ -96,15 +96,22 @@ const float* Model::find(std::uint64_t f) const {
   }
 }
 
-std::vector<std::uint8_t> Model::decode(const std::vector<Features>& tokens) const {
+std::vector<std::uint8_t> Model::decode(const Features& tokens) const {
+  // Emission scores of every token first, the table's cache lines fetched
+  // ahead of their use (lookups are the cost of decoding).
+  std::vector<std::array<float, kLabels>> emit(tokens.size());
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const std::size_t b = tokens.begin(i), e = tokens.ends[i];
+    if (!slots_.empty())
+      for (std::size_t k = b; k < e; ++k) __builtin_prefetch(&slots_[tokens.values[k] & mask_]);
+    auto& out = emit[i];
+    out.fill(0);
+    for (std::size_t k = b; k < e; ++k)
+      if (const float* w = find(tokens.values[k]))
+        for (int l = 0; l < kLabels; ++l) out[l] += w[l];
+  }
   return viterbi(
-      tokens.size(),
-      [&](std::size_t i, std::array<float, kLabels>& e) {
-        e.fill(0);
-        for (std::uint64_t f : tokens[i])
-          if (const float* w = find(f))
-            for (int l = 0; l < kLabels; ++l) e[l] += w[l];
-      },
+      tokens.size(), [&](std::size_t i, std::array<float, kLabels>& e) { e = emit[i]; },
       [&](int p, int l) { return transitions_[p][l]; });
 }
 
@@ -162,19 +169,18 @@ void Trainer::add(Row& r, int label, float delta) {
   r.w[l] += delta;
 }
 
-void Trainer::count(const std::vector<Features>& tokens) {
-  for (const auto& fs : tokens)
-    for (std::uint64_t f : fs) ++rows_[f].count;
+void Trainer::count(const Features& tokens) {
+  for (std::uint64_t f : tokens.values) ++rows_[f].count;
 }
 
-void Trainer::learn(const std::vector<Features>& tokens, const std::vector<std::uint8_t>& gold) {
+void Trainer::learn(const Features& tokens, const std::vector<std::uint8_t>& gold) {
   ++step_;
   const auto pred = viterbi(
       tokens.size(),
       [&](std::size_t i, std::array<float, kLabels>& e) {
         e.fill(0);
-        for (std::uint64_t f : tokens[i]) {
-          auto it = rows_.find(f);
+        for (std::size_t k = tokens.begin(i); k < tokens.ends[i]; ++k) {
+          auto it = rows_.find(tokens.values[k]);
           if (it == rows_.end()) continue;
           for (int l = 0; l < kLabels; ++l) e[l] += it->second.w[l];
         }
@@ -194,8 +200,8 @@ void Trainer::learn(const std::vector<Features>& tokens, const std::vector<std::
       trans_add(prev_p, pred[i], -1.f);
     }
     if (gold[i] == pred[i]) continue;
-    for (std::uint64_t f : tokens[i]) {
-      Row& r = rows_[f];
+    for (std::size_t k = tokens.begin(i); k < tokens.ends[i]; ++k) {
+      Row& r = rows_[tokens.values[k]];
       add(r, gold[i], 1.f);
       add(r, pred[i], -1.f);
     }

@@ -17,13 +17,23 @@ namespace claimtrail::learn {
 enum Label : std::uint8_t { O = 0, B_SRC, I_SRC, B_CUE, I_CUE, B_CON, I_CON, kLabels };
 const char* label_name(int l);
 
-using Features = std::vector<std::uint64_t>;  // hashed feature strings of one token
 std::uint64_t feature_hash(std::string_view s);
+
+// The features of a sentence's tokens, in one flat array: token i's are
+// values[begin(i), ends[i]).
+struct Features {
+  std::vector<std::uint64_t> values;
+  std::vector<std::uint32_t> ends;
+  std::size_t size() const { return ends.size(); }
+  std::size_t begin(std::size_t i) const { return i == 0 ? 0 : ends[i - 1]; }
+  void add(std::uint64_t f) { values.push_back(f); }
+  void end_token() { ends.push_back(static_cast<std::uint32_t>(values.size())); }
+};
 
 class Model {
  public:
-  // The best label sequence for a sentence (one Features per token).
-  std::vector<std::uint8_t> decode(const std::vector<Features>& tokens) const;
+  // The best label sequence for a sentence.
+  std::vector<std::uint8_t> decode(const Features& tokens) const;
   // Writes / reads the model file; read() throws std::runtime_error on a bad file.
   std::string serialize() const;
   static Model parse(std::string_view bytes);
@@ -52,9 +62,9 @@ class Model {
 class Trainer {
  public:
   // Counts a sentence's features once (for finish()'s min_count).
-  void count(const std::vector<Features>& tokens);
+  void count(const Features& tokens);
   // One training step on a sentence with its gold labels.
-  void learn(const std::vector<Features>& tokens, const std::vector<std::uint8_t>& gold);
+  void learn(const Features& tokens, const std::vector<std::uint8_t>& gold);
   // The averaged model, keeping features seen at least `min_count` times.
   Model finish(int min_count) const;
 

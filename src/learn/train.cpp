@@ -46,7 +46,7 @@ Model train_tagger(const std::filesystem::path& dir, const TrainOptions& o, std:
   const eval::Split split = eval::read_split(dir);
   const extract::Extractor ex;
   struct Example {
-    std::vector<Features> features;
+    Features features;
     std::vector<std::uint8_t> labels;
   };
   std::vector<Example> examples;
