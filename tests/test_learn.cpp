@@ -2,7 +2,9 @@
 // and the shipped model in use.
 #include <doctest/doctest.h>
 
+#include <map>
 #include <nlohmann/json.hpp>
+#include <tuple>
 
 #include "learn/perceptron.hpp"
 #include "learn/shipped_model.hpp"
@@ -41,4 +43,59 @@ TEST_CASE("the shipped model is built in, and extract --mode both names it") {
   const auto j = nlohmann::json::parse(out);
   CHECK(j["tagger"] == m->version);
   CHECK(!j["attributions"].empty());
+}
+
+TEST_CASE("reextract keeps every verdict whose claim still exists, and the links and corrections") {
+  using claimtrail::testutil::q;
+  using claimtrail::testutil::run_cli;
+  claimtrail::testutil::TempDir tmp;
+  const auto db = tmp.path() / "t.db";
+  const auto threads = claimtrail::testutil::source_dir() / "fixtures" / "threads" / "arvane-glide-recall";
+  std::string out, err;
+  REQUIRE(run_cli("ingest -q --db " + q(db) + " " + q(threads / "01-arvane-recall-plan.txt") + " " +
+                      q(threads / "02-arvane-recall-announced.txt") + " " + q(threads / "03-glide-sales-halt-repairs.txt"),
+                  &out, &err) == 0);
+  REQUIRE(run_cli("track --db " + q(db) + " 1", &out, &err) == 0);
+  // Verdicts on several claims, a correction, the statuses as they are.
+  for (int id : {1, 2, 3, 5, 8})
+    REQUIRE(run_cli("verdict " + std::to_string(id) + " --status disputed --note n" + std::to_string(id) + " --db " +
+                        q(db),
+                    &out, &err) == 0);
+  REQUIRE(run_cli("claim fix 3 --category named_person --db " + q(db), &out, &err) == 0);
+  auto snapshot = [&] {
+    REQUIRE(run_cli("claims --format json --db " + q(db), &out, &err) == 0);
+    std::map<std::string, std::tuple<std::string, std::string, std::string>> m;  // text -> verdict, status, category
+    for (const auto& c : nlohmann::json::parse(out))
+      m[c["text"]] = {c["verdict"].is_null() ? "" : c["verdict"]["note"].get<std::string>(), c["status"],
+                      c["source"].is_null() ? "" : c["source"]["category"].get<std::string>()};
+    return m;
+  };
+  const auto before = snapshot();
+  std::string listed;
+  for (const char* mode : {"rules", "both"}) {
+    CAPTURE(mode);
+    const int code = run_cli(std::string("reextract --mode ") + mode + " --db " + q(db), &out, &err);
+    CHECK((code == 0 || code == 1));
+    const std::string report = out;
+    const auto after = snapshot();
+    out = report;
+    for (const auto& [text, v] : before) {
+      const std::string& note = std::get<0>(v);
+      if (!note.empty()) {
+        // Each verdict is on a new claim, or its claim is listed as not carried.
+        REQUIRE(run_cli("claims --verdict disputed --format json --db " + q(db), &listed, &err) == 0);
+        const bool kept = listed.find("\"note\": \"" + note + "\"") != std::string::npos;
+        CHECK((kept || out.find("not carried") != std::string::npos));
+      }
+      if (std::string(mode) == "rules") {  // the same parser: the same claims, verdicts and statuses
+        auto it = after.find(text);
+        REQUIRE(it != after.end());
+        CHECK(std::get<0>(it->second) == note);
+        CHECK(std::get<1>(it->second) == std::get<1>(v));
+      }
+    }
+    // The correction of claim 3 holds.
+    for (const auto& [text, v] : after)
+      if (std::get<0>(v) == "n3") CHECK(std::get<2>(v) == "named_person");
+  }
 }

@@ -32,6 +32,7 @@ constexpr Command kCommands[] = {
     {"report", "attribution report of an article, a thread, an outlet or a source", cmd_report},
     {"export", "ClaimReview JSON-LD, CSV, or brat standoff", cmd_export},
     {"train", "train the attribution tagger on a PolNeAR-style split", cmd_train},
+    {"reextract", "extract stored articles again, keeping verdicts and links", cmd_reextract},
 };
 
 void print_usage(std::ostream& out) {

@@ -279,6 +279,111 @@ void bind_opt(SQLite::Statement& st, int i, const std::string& v) {
 
 }  // namespace
 
+std::size_t Store::store_analysis(std::int64_t article, std::string_view text, const article::Date& pub,
+                                  const core::Analysis& a, const std::string& parser) {
+    SourceRows sources(*this, article, a, text);
+    auto& claim = prepared(
+                            "INSERT INTO claims (article_id, ordinal, kind, parent_id, in_headline, text, spans, cue, "
+                            "source_id, source_text, source_spans, category, anonymous, hedges, dates, norm, parser, "
+                            "cue_spans) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    std::vector<std::int64_t> ids;
+    int ordinal = 0;
+    auto add = [&](const std::string& kind, std::optional<std::int64_t> parent, bool headline_claim,
+                   const core::Spans& content, const core::Spans& cue, const core::Source* src,
+                   const std::vector<core::Span>& hedges) {
+      const std::string statement = output::span_text(text, content);
+      const match::Statement st = match::analyse_statement(statement, pub);
+      json hj = json::array();
+      for (const auto& h : hedges) hj.push_back(slice(text, h));
+      json dj = json::array();
+      for (const auto& d : st.dates) dj.push_back({{"text", d.text}, {"value", d.value.iso()}, {"deadline", d.deadline}});
+      claim.reset();
+      claim.clearBindings();
+      claim.bind(1, article);
+      claim.bind(2, ++ordinal);
+      claim.bind(3, kind);
+      if (parent) claim.bind(4, *parent);
+      claim.bind(5, headline_claim ? 1 : 0);
+      claim.bind(6, statement);
+      claim.bind(7, spans_json(content).dump());
+      if (!cue.empty()) {
+        claim.bind(8, output::span_text(text, cue));
+        claim.bind(18, spans_json(cue).dump());
+      }
+      if (src) {
+        if (auto sid = sources.row(*src)) claim.bind(9, *sid);
+        claim.bind(10, output::span_text(text, src->spans));
+        claim.bind(11, spans_json(src->spans).dump());
+        claim.bind(12, std::string(core::to_string(src->category)));
+        claim.bind(13, src->anonymous ? 1 : 0);
+      } else {
+        claim.bind(13, 0);
+      }
+      claim.bind(14, hj.dump());
+      claim.bind(15, dj.dump());
+      // The index holds the cue's words too: "announced" in "X announced
+      // that ..." is what a prediction of an announcement looks for.
+      std::string norm = st.norm();
+      if (!cue.empty())
+        for (const auto& w : match::analyse_statement(output::span_text(text, cue)).words) norm += " " + w.form;
+      claim.bind(16, norm);
+      claim.bind(17, parser);
+      claim.exec();
+      ids.push_back(db_->getLastInsertRowid());
+    };
+    for (const auto& at : a.attributions) {
+      std::optional<std::int64_t> parent;
+      if (at.parent >= 0 && static_cast<std::size_t>(at.parent) < ids.size())
+        parent = ids[static_cast<std::size_t>(at.parent)];
+      add(std::string(core::to_string(at.kind)), parent, at.in_headline, at.content, at.cue,
+          at.source ? &*at.source : nullptr, at.hedges);
+    }
+    for (const auto& u : a.unattributed) add("unattributed", std::nullopt, false, {u}, {}, nullptr, {});
+    {
+      auto& fts = prepared("INSERT INTO claims_fts (rowid, norm) SELECT id, norm FROM claims WHERE article_id = ?");
+      fts.bind(1, article);
+      fts.exec();
+    }
+    {
+      auto& ins = prepared(
+                            "INSERT INTO non_responses (article_id, kind, who_text, source_id, text, spans) "
+                            "VALUES (?, ?, ?, ?, ?, ?)");
+      for (const auto& n : a.non_responses) {
+        ins.reset();
+        ins.clearBindings();
+        ins.bind(1, article);
+        ins.bind(2, std::string(core::to_string(n.kind)));
+        if (!n.who.spans.empty()) {
+          ins.bind(3, output::span_text(text, n.who.spans));
+          if (auto sid = sources.row(n.who)) ins.bind(4, *sid);
+        }
+        ins.bind(5, slice(text, n.span));
+        ins.bind(6, spans_json({n.span}).dump());
+        ins.exec();
+      }
+    }
+    {
+      auto& ins = prepared(
+                            "INSERT INTO source_descriptions (article_id, source_id, members, total, reason, text) "
+                            "VALUES (?, ?, ?, ?, ?, ?)");
+      for (const auto& d : a.source_descriptions) {
+        ins.reset();
+        ins.clearBindings();
+        ins.bind(1, article);
+        if (auto sid = sources.entity_row(d.group)) ins.bind(2, *sid);
+        json members = json::array();
+        for (const auto& m : d.members)
+          members.push_back({{"count", m.count ? json(*m.count) : json(nullptr)}, {"text", slice(text, m.span)}});
+        ins.bind(3, members.dump());
+        if (d.total) ins.bind(4, *d.total);
+        if (d.reason) ins.bind(5, slice(text, *d.reason));
+        ins.bind(6, slice(text, d.span));
+        ins.exec();
+      }
+    }
+  return ids.size();
+}
+
 IngestResult Store::ingest(const ArticleInput& in, const core::Analysis& a) {
   IngestResult r;
   const std::string hash = content_hash(in.text);
@@ -328,108 +433,7 @@ IngestResult Store::ingest(const ArticleInput& in, const core::Analysis& a) {
       ins.exec();
       r.article_id = db_->getLastInsertRowid();
     }
-    SourceRows sources(*this, r.article_id, a, in.text);
-    auto& claim = prepared(
-                            "INSERT INTO claims (article_id, ordinal, kind, parent_id, in_headline, text, spans, cue, "
-                            "source_id, source_text, source_spans, category, anonymous, hedges, dates, norm, parser, "
-                            "cue_spans) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    const std::string parser = std::string("claimtrail ") + core::kVersion;
-    std::vector<std::int64_t> ids;
-    int ordinal = 0;
-    auto add = [&](const std::string& kind, std::optional<std::int64_t> parent, bool headline_claim,
-                   const core::Spans& content, const core::Spans& cue, const core::Source* src,
-                   const std::vector<core::Span>& hedges) {
-      const std::string text = output::span_text(in.text, content);
-      const match::Statement st = match::analyse_statement(text, pub);
-      json hj = json::array();
-      for (const auto& h : hedges) hj.push_back(slice(in.text, h));
-      json dj = json::array();
-      for (const auto& d : st.dates) dj.push_back({{"text", d.text}, {"value", d.value.iso()}, {"deadline", d.deadline}});
-      claim.reset();
-      claim.clearBindings();
-      claim.bind(1, r.article_id);
-      claim.bind(2, ++ordinal);
-      claim.bind(3, kind);
-      if (parent) claim.bind(4, *parent);
-      claim.bind(5, headline_claim ? 1 : 0);
-      claim.bind(6, text);
-      claim.bind(7, spans_json(content).dump());
-      if (!cue.empty()) {
-        claim.bind(8, output::span_text(in.text, cue));
-        claim.bind(18, spans_json(cue).dump());
-      }
-      if (src) {
-        if (auto sid = sources.row(*src)) claim.bind(9, *sid);
-        claim.bind(10, output::span_text(in.text, src->spans));
-        claim.bind(11, spans_json(src->spans).dump());
-        claim.bind(12, std::string(core::to_string(src->category)));
-        claim.bind(13, src->anonymous ? 1 : 0);
-      } else {
-        claim.bind(13, 0);
-      }
-      claim.bind(14, hj.dump());
-      claim.bind(15, dj.dump());
-      // The index holds the cue's words too: "announced" in "X announced
-      // that ..." is what a prediction of an announcement looks for.
-      std::string norm = st.norm();
-      if (!cue.empty())
-        for (const auto& w : match::analyse_statement(output::span_text(in.text, cue)).words) norm += " " + w.form;
-      claim.bind(16, norm);
-      claim.bind(17, parser);
-      claim.exec();
-      ids.push_back(db_->getLastInsertRowid());
-    };
-    for (const auto& at : a.attributions) {
-      std::optional<std::int64_t> parent;
-      if (at.parent >= 0 && static_cast<std::size_t>(at.parent) < ids.size())
-        parent = ids[static_cast<std::size_t>(at.parent)];
-      add(std::string(core::to_string(at.kind)), parent, at.in_headline, at.content, at.cue,
-          at.source ? &*at.source : nullptr, at.hedges);
-    }
-    for (const auto& u : a.unattributed) add("unattributed", std::nullopt, false, {u}, {}, nullptr, {});
-    r.claims = ids.size();
-    {
-      auto& fts = prepared("INSERT INTO claims_fts (rowid, norm) SELECT id, norm FROM claims WHERE article_id = ?");
-      fts.bind(1, r.article_id);
-      fts.exec();
-    }
-    {
-      auto& ins = prepared(
-                            "INSERT INTO non_responses (article_id, kind, who_text, source_id, text, spans) "
-                            "VALUES (?, ?, ?, ?, ?, ?)");
-      for (const auto& n : a.non_responses) {
-        ins.reset();
-        ins.clearBindings();
-        ins.bind(1, r.article_id);
-        ins.bind(2, std::string(core::to_string(n.kind)));
-        if (!n.who.spans.empty()) {
-          ins.bind(3, output::span_text(in.text, n.who.spans));
-          if (auto sid = sources.row(n.who)) ins.bind(4, *sid);
-        }
-        ins.bind(5, slice(in.text, n.span));
-        ins.bind(6, spans_json({n.span}).dump());
-        ins.exec();
-      }
-    }
-    {
-      auto& ins = prepared(
-                            "INSERT INTO source_descriptions (article_id, source_id, members, total, reason, text) "
-                            "VALUES (?, ?, ?, ?, ?, ?)");
-      for (const auto& d : a.source_descriptions) {
-        ins.reset();
-        ins.clearBindings();
-        ins.bind(1, r.article_id);
-        if (auto sid = sources.entity_row(d.group)) ins.bind(2, *sid);
-        json members = json::array();
-        for (const auto& m : d.members)
-          members.push_back({{"count", m.count ? json(*m.count) : json(nullptr)}, {"text", slice(in.text, m.span)}});
-        ins.bind(3, members.dump());
-        if (d.total) ins.bind(4, *d.total);
-        if (d.reason) ins.bind(5, slice(in.text, *d.reason));
-        ins.bind(6, slice(in.text, d.span));
-        ins.exec();
-      }
-    }
+    r.claims = store_analysis(r.article_id, in.text, pub, a, in.parser.empty() ? std::string("claimtrail ") + core::kVersion : in.parser);
     release_statements();
     t.commit();
   } catch (const SQLite::Exception& e) {

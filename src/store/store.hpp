@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "article/dates.hpp"
 #include "core/analysis.hpp"
 #include "core/error.hpp"
 
@@ -36,6 +37,7 @@ struct ArticleInput {
   std::string url;
   std::string headline;   // from the analysis when empty
   std::string published;  // ISO date; from the dateline's date when empty (needs a year)
+  std::string parser;     // what produced the analysis ("claimtrail 0.1.0"); the version when empty
 };
 
 struct IngestResult {
@@ -73,6 +75,11 @@ class Store {
 
  private:
   void open(const std::string& path, Access access);
+  // Stores what the analysis found in an article (claims, sources,
+  // non-responses, descriptions, the index), inside the caller's transaction.
+  std::size_t store_analysis(std::int64_t article, std::string_view text, const article::Date& published,
+                             const core::Analysis& a, const std::string& parser);
+  friend struct Reextractor;
   void migrate();
   std::unique_ptr<SQLite::Database> db_;
   std::map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
