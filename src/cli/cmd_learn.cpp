@@ -37,17 +37,14 @@ int cmd_train(const std::vector<std::string>& args) {
     return kExitUsage;
   }
   o.use_rules = vm.count("model-only") == 0;
-  try {
+  return guarded("train", "", [&]() -> int {
     const learn::Model m = learn::train_tagger(pos[0], o);
     std::ofstream f(out, std::ios::binary);
     f << m.serialize();
     if (!f) throw core::Error(out, "cannot write the model");
     std::cerr << "train: " << m.features() << " features; " << m.version << " -> " << out << '\n';
     return kExitOk;
-  } catch (const core::Error& e) {
-    print_error(std::string("train: ") + e.what());
-    return kExitInputRejected;
-  }
+  });
 }
 
 }  // namespace claimtrail::cli
@@ -70,7 +67,7 @@ int cmd_reextract(const std::vector<std::string>& args) {
     print_error("reextract: unknown --mode '" + mode + "' (rules or both)");
     return kExitUsage;
   }
-  try {
+  return guarded("reextract", store_path(db), [&]() -> int {
     store::Store st(store_path(db));
     const bool both = mode == "both";
     const extract::Extractor ex(both ? learn::shipped_model() : nullptr, both ? extract::Mode::both : extract::Mode::rules);
@@ -83,13 +80,7 @@ int cmd_reextract(const std::vector<std::string>& args) {
               << " not carried\n";
     for (const auto& n : r.not_carried) std::cout << "  not carried: " << n << '\n';
     return r.not_carried.empty() ? kExitOk : kExitInputRejected;
-  } catch (const store::StoreError& e) {
-    print_error(std::string("reextract: ") + e.what());
-    return kExitStore;
-  } catch (const SQLite::Exception& e) {
-    print_error(std::string("reextract: ") + e.what());
-    return kExitStore;
-  }
+  });
 }
 
 }  // namespace claimtrail::cli

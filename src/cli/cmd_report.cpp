@@ -73,7 +73,7 @@ int cmd_report(const std::vector<std::string>& args) {
     return kExitUsage;
   }
   const std::string path = store_path(db);
-  try {
+  return guarded("report", path, [&]() -> int {
     // A file that the store does not hold is reported from a store in memory.
     std::unique_ptr<store::Store> st;
     std::int64_t article = 0;
@@ -129,16 +129,7 @@ int cmd_report(const std::vector<std::string>& args) {
     }
     emit(text, out_path);
     return kExitOk;
-  } catch (const store::StoreError& e) {
-    print_error(std::string("report: ") + e.what());
-    return kExitStore;
-  } catch (const core::Error& e) {
-    print_error(std::string("report: ") + e.what());
-    return kExitInputRejected;
-  } catch (const SQLite::Exception& e) {
-    print_error("report: " + path + ": " + e.what());
-    return kExitStore;
-  }
+  });
 }
 
 int cmd_export(const std::vector<std::string>& args) {
@@ -172,7 +163,7 @@ int cmd_export(const std::vector<std::string>& args) {
   }
   const std::optional<std::int64_t> one = vm.count("article") ? std::optional<std::int64_t>(article) : std::nullopt;
   const std::string path = store_path(db);
-  try {
+  return guarded("export", path, [&]() -> int {
     store::Store st(path, store::Store::Access::read_only);
     if (vm.count("claimreview")) {
       emit(report::claimreview(st, {org, org_url, review_base}).dump(2) + "\n", out_path);
@@ -183,16 +174,7 @@ int cmd_export(const std::vector<std::string>& args) {
       std::cerr << "export: " << n << " articles written to " << brat_dir << "\n";
     }
     return kExitOk;
-  } catch (const store::StoreError& e) {
-    print_error(std::string("export: ") + e.what());
-    return kExitStore;
-  } catch (const core::Error& e) {
-    print_error(std::string("export: ") + e.what());
-    return kExitInputRejected;
-  } catch (const SQLite::Exception& e) {
-    print_error("export: " + path + ": " + e.what());
-    return kExitStore;
-  }
+  });
 }
 
 }  // namespace claimtrail::cli

@@ -91,18 +91,7 @@ int with_store(const std::string& command, const std::string& db, store::Store::
     print_error(command + ": " + e.what());
     return kExitStore;
   }
-  try {
-    return body(*st);
-  } catch (const store::StoreError& e) {
-    print_error(command + ": " + e.what());
-    return kExitStore;
-  } catch (const core::Error& e) {
-    print_error(command + ": " + e.what());
-    return kExitInputRejected;
-  } catch (const SQLite::Exception& e) {
-    print_error(command + ": " + st->path() + ": " + e.what());
-    return kExitStore;
-  }
+  return guarded(command, st->path(), [&] { return body(*st); });
 }
 
 }  // namespace

@@ -3,7 +3,11 @@
 #include <cstdlib>
 #include <iostream>
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include "cli/cli.hpp"
+#include "core/error.hpp"
+#include "store/store.hpp"
 
 namespace claimtrail::cli {
 
@@ -49,6 +53,21 @@ bool check_format(const std::string& command, const std::string& format) {
   if (format == "text" || format == "json") return true;
   print_error(command + ": unknown --format '" + format + "' (text or json)");
   return false;
+}
+
+int guarded(const std::string& command, const std::string& store, const std::function<int()>& body) {
+  try {
+    return body();
+  } catch (const store::StoreError& e) {
+    print_error(command + ": " + e.what());
+    return kExitStore;
+  } catch (const core::Error& e) {
+    print_error(command + ": " + e.what());
+    return kExitInputRejected;
+  } catch (const SQLite::Exception& e) {
+    print_error(command + ": " + store + ": " + e.what());
+    return kExitStore;
+  }
 }
 
 }  // namespace claimtrail::cli

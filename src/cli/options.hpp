@@ -4,6 +4,7 @@
 #pragma once
 
 #include <boost/program_options.hpp>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,6 +23,10 @@ std::optional<int> parse_command(const std::string& name, const po::options_desc
 // Adds --db to `opts`; store_path() reads it back.
 void add_db_option(po::options_description& opts, std::string& db);
 std::string store_path(const std::string& db_option);
+
+// Runs `body`, turning what it throws into one error line and the SPEC exit
+// code: 3 when the store at `store` failed, 1 for a rejected input.
+int guarded(const std::string& command, const std::string& store, const std::function<int()>& body);
 
 // "text" or "json"; prints a usage error and returns false otherwise.
 bool check_format(const std::string& command, const std::string& format);
