@@ -68,7 +68,12 @@ int cmd_reextract(const std::vector<std::string>& args) {
     return kExitUsage;
   }
   return guarded("reextract", store_path(db), [&]() -> int {
-    store::Store st(store_path(db));
+    store::Store st(store_path(db), store::Store::Access::update);
+    if (vm.count("article")) {
+      SQLite::Statement q(st.db(), "SELECT 1 FROM articles WHERE id = ?");
+      q.bind(1, article);
+      if (!q.executeStep()) throw core::Error("", "no article with id " + std::to_string(article));
+    }
     const bool both = mode == "both";
     const extract::Extractor ex(both ? learn::shipped_model() : nullptr, both ? extract::Mode::both : extract::Mode::rules);
     const std::string parser = std::string("claimtrail ") + core::kVersion +

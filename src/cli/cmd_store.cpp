@@ -220,7 +220,7 @@ int cmd_source(const std::vector<std::string>& args) {
     print_error("source: usage: claimtrail source merge A B");
     return kExitUsage;
   }
-  return with_store("source merge", db, store::Store::Access::read_write, [&](store::Store& st) {
+  return with_store("source merge", db, store::Store::Access::update, [&](store::Store& st) {
     const std::int64_t a = store::resolve_source(st.db(), pos[1]);
     const std::int64_t b = store::resolve_source(st.db(), pos[2]);
     store::merge_sources(st, a, b);
@@ -277,7 +277,7 @@ int cmd_claim(const std::vector<std::string>& args) {
     print_error("claim fix: nothing to fix (give --category, --source or --reject)");
     return kExitUsage;
   }
-  return with_store("claim fix", db, store::Store::Access::read_write, [&](store::Store& st) {
+  return with_store("claim fix", db, store::Store::Access::update, [&](store::Store& st) {
     store::fix_claim(st, id, fix);
     std::cout << "claim " << id << " corrected\n";
     return kExitOk;
@@ -309,7 +309,7 @@ int cmd_verdict(const std::vector<std::string>& args) {
     print_error("verdict: --note is required");
     return kExitUsage;
   }
-  return with_store("verdict", db, store::Store::Access::read_write, [&](store::Store& st) {
+  return with_store("verdict", db, store::Store::Access::update, [&](store::Store& st) {
     store::add_verdict(st, id, status, note, evidence);
     std::cout << "claim " << id << ": " << status << '\n';
     return kExitOk;

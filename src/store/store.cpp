@@ -117,7 +117,8 @@ Store::Store(const std::string& path, Access access) : path_(path), access_(acce
   std::error_code ec;
   if (fs::is_directory(path, ec)) throw StoreError(path, "is a directory, not a store");
   const bool exists = fs::exists(path, ec);
-  if (!exists && access == Access::read_only) throw StoreError(path, "no such store");
+  if (!exists && access != Access::read_write) throw StoreError(path, "no such store");
+  if (access == Access::update) access_ = access = Access::read_write;
   if (exists) {
     // A non-empty file must start with SQLite's header.
     std::ifstream in(path, std::ios::binary);

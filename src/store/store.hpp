@@ -49,7 +49,8 @@ struct IngestResult {
 
 class Store {
  public:
-  enum class Access { read_write, read_only };
+  // read_write creates a missing store; update opens only an existing one.
+  enum class Access { read_write, read_only, update };
   // Opens the store at `path` (created when missing and read_write) and
   // brings its schema up to date. Throws core::Error(path, why) for a file
   // that is not a claimtrail store, a newer schema, a read-only file opened
