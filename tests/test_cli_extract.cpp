@@ -120,3 +120,24 @@ TEST_SUITE("extract::properties") {
     }
   }
 }
+
+TEST_CASE("extract --jobs: the same output, in input order, as one job") {
+  namespace fs = std::filesystem;
+  std::string files;
+  std::vector<fs::path> paths;
+  for (const auto& e : fs::directory_iterator(claimtrail::testutil::source_dir() / "fixtures" / "articles"))
+    paths.push_back(e.path());
+  std::sort(paths.begin(), paths.end());
+  for (int round = 0; round < 4; ++round)
+    for (const auto& p : paths) files += " " + claimtrail::testutil::q(p);
+  files += " " + claimtrail::testutil::q("/nonexistent/article.txt");  // an error line too
+  for (const char* format : {"jsonl", "json", "text"}) {
+    std::string one, two, err1, err2;
+    const int c1 = claimtrail::testutil::run_cli(std::string("extract --jobs 1 --format ") + format + files, &one, &err1);
+    const int c2 = claimtrail::testutil::run_cli(std::string("extract --jobs 3 --format ") + format + files, &two, &err2);
+    CHECK(c1 == 1);
+    CHECK(c2 == 1);
+    CHECK(one == two);
+    CHECK(err1 == err2);
+  }
+}

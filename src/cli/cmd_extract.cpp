@@ -1,5 +1,8 @@
 // claimtrail extract FILE... [--format text|json|jsonl] [--id ID] [--emit-text]
 #include <boost/program_options.hpp>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
 #include <cstring>
 #include <filesystem>
 #include <iostream>
@@ -20,13 +23,16 @@ int cmd_extract(const std::vector<std::string>& args) {
                                "hedges and unattributed claims in plain-text UTF-8 articles\n"
                                "(\"-\" reads standard input).\n\noptions");
   std::string format = "text", mode_name = "rules";
+  unsigned jobs = 1;
   std::string id;
   opts.add_options()("help,h", "show this help")(
       "format,f", po::value(&format)->default_value("text"), "text (for people), json, or jsonl (one article a line)")(
       "id", po::value(&id), "the article id in the output (one input only; default: the file name)")(
       "emit-text", "print the analysed text the offsets refer to, instead of the analysis")(
       "mode", po::value(&mode_name)->default_value("rules"),
-      "rules, or the learned tagger reading the rules' results (both)");
+      "rules, or the learned tagger reading the rules' results (both)")(
+      "jobs,j", po::value(&jobs)->default_value(std::max(1u, std::thread::hardware_concurrency())),
+      "articles analysed in parallel (the output keeps the input order)");
   po::variables_map vm;
   std::vector<std::string> files;
   if (auto code = parse_command("extract", opts, args, vm, &files)) return *code;
@@ -50,39 +56,105 @@ int cmd_extract(const std::vector<std::string>& args) {
   }
   const extract::Extractor extractor(mode_name == "both" ? learn::shipped_model() : nullptr,
                                      mode_name == "both" ? extract::Mode::both : extract::Mode::rules);
-  int status = kExitOk;
-  bool first = true;
-  if (format == "json" && files.size() > 1 && !emit_text) std::cout << "[\n";
-  for (const std::string& file : files) {
+  // One input's output (or its error line), rendered by any thread.
+  struct Result {
+    std::string text, error;
+    bool done = false;
+  };
+  auto process = [&](const std::string& file) {
+    Result r;
     Article article;
     try {
       article = read_article(file);
     } catch (const core::Error& e) {
-      print_error(e.what());
-      status = kExitInputRejected;
-      continue;
+      r.error = e.what();
+      return r;
     }
     if (emit_text) {
-      std::cout << article.text;
-      continue;
+      r.text = article.text;
+      return r;
     }
     const std::string doc = id.empty() ? article.name : id;
     const core::Analysis analysis = extractor.analyse(article.text);
     if (format == "text") {
-      if (!first) std::cout << '\n';
-      std::cout << output::to_text(analysis, article.text, doc);
+      r.text = output::to_text(analysis, article.text, doc);
     } else {
       auto j = output::to_json(analysis, article.text, doc);
       j["tagger"] = mode_name == "both" ? nlohmann::json(learn::shipped_model()->version) : nlohmann::json(nullptr);
-      if (format == "jsonl") {
-        std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
-      } else {
-        if (files.size() > 1 && !first) std::cout << ",\n";
-        std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
-        if (files.size() == 1) std::cout << '\n';
-      }
+      r.text = format == "jsonl" ? j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n"
+                                 : j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
     }
+    return r;
+  };
+  int status = kExitOk;
+  bool first = true;
+  auto emit = [&](const Result& r) {  // in input order
+    if (!r.error.empty()) {
+      print_error(r.error);
+      status = kExitInputRejected;
+      return;
+    }
+    if (!emit_text) {
+      if (format == "text" && !first) std::cout << '\n';
+      if (format == "json" && files.size() > 1 && !first) std::cout << ",\n";
+    }
+    std::cout << r.text;
+    if (format == "json" && files.size() == 1 && !emit_text) std::cout << '\n';
     first = false;
+  };
+  if (format == "json" && files.size() > 1 && !emit_text) std::cout << "[\n";
+  const std::size_t workers = std::min<std::size_t>(jobs, files.size());
+  if (workers <= 1) {
+    for (const std::string& file : files) emit(process(file));
+  } else {
+    // Workers take inputs in small runs; the output keeps the input order, and
+    // at most a window of finished-but-unprinted results is held in memory.
+    std::vector<Result> results(files.size());
+    std::mutex m;
+    std::condition_variable ready, space;
+    std::size_t next = 0, printed = 0;
+    constexpr std::size_t kRun = 8;
+    const std::size_t window = 8 * kRun * workers;
+    std::vector<std::thread> pool;
+    for (std::size_t w = 0; w < workers; ++w)
+      pool.emplace_back([&] {
+        std::vector<Result> done;
+        for (;;) {
+          std::size_t b;
+          {
+            std::unique_lock lock(m);
+            space.wait(lock, [&] { return next >= files.size() || next < printed + window; });
+            if (next >= files.size()) return;
+            b = next;
+            next = std::min(files.size(), next + kRun);
+          }
+          const std::size_t e = std::min(files.size(), b + kRun);
+          done.clear();
+          for (std::size_t i = b; i < e; ++i) done.push_back(process(files[i]));
+          {
+            std::lock_guard lock(m);
+            for (std::size_t i = b; i < e; ++i) {
+              results[i] = std::move(done[i - b]);
+              results[i].done = true;
+            }
+          }
+          ready.notify_one();
+        }
+      });
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      Result r;
+      {
+        std::unique_lock lock(m);
+        ready.wait(lock, [&] { return results[i].done; });
+        r = std::move(results[i]);
+        results[i] = Result{};
+        ++printed;
+      }
+      if (i % kRun == kRun - 1) space.notify_all();
+      emit(r);
+    }
+    space.notify_all();
+    for (auto& t : pool) t.join();
   }
   if (format == "json" && files.size() > 1 && !emit_text) std::cout << "\n]\n";
   std::cout.flush();
