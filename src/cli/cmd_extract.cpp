@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "cli/cli.hpp"
+#include "cli/batch.hpp"
 #include "cli/input.hpp"
 #include "cli/options.hpp"
 #include "core/error.hpp"
@@ -24,6 +25,7 @@ int cmd_extract(const std::vector<std::string>& args) {
                                "(\"-\" reads standard input).\n\noptions");
   std::string format = "text", mode_name = "rules";
   unsigned jobs = 1;
+  BatchOptions batch;
   std::string id;
   opts.add_options()("help,h", "show this help")(
       "format,f", po::value(&format)->default_value("text"), "text (for people), json, or jsonl (one article a line)")(
@@ -32,7 +34,11 @@ int cmd_extract(const std::vector<std::string>& args) {
       "mode", po::value(&mode_name)->default_value("rules"),
       "rules, or the learned tagger reading the rules' results (both)")(
       "jobs,j", po::value(&jobs)->default_value(std::max(1u, std::thread::hardware_concurrency())),
-      "articles analysed in parallel (the output keeps the input order)");
+      "articles analysed in parallel (the output keeps the input order)")(
+      "input", po::value(&batch.input)->default_value("auto"),
+      "auto (.jsonl/.ndjson files are JSON lines), text or jsonl")(
+      "max-record", po::value(&batch.max_record)->default_value(32ull << 20),
+      "a JSON line longer than this many bytes is rejected unread");
   po::variables_map vm;
   std::vector<std::string> files;
   if (auto code = parse_command("extract", opts, args, vm, &files)) return *code;
@@ -61,11 +67,11 @@ int cmd_extract(const std::vector<std::string>& args) {
     std::string text, error;
     bool done = false;
   };
-  auto process = [&](const std::string& file) {
+  auto process = [&](const InputItem& item) {
     Result r;
     Article article;
     try {
-      article = read_article(file);
+      article = read_item(item);
     } catch (const core::Error& e) {
       r.error = e.what();
       return r;
@@ -88,6 +94,10 @@ int cmd_extract(const std::vector<std::string>& args) {
   };
   int status = kExitOk;
   bool first = true;
+  const std::vector<InputItem> items = expand_inputs(files, batch, [&](const std::string& why) {
+    print_error(why);
+    status = kExitInputRejected;
+  });
   auto emit = [&](const Result& r) {  // in input order
     if (!r.error.empty()) {
       print_error(r.error);
@@ -96,20 +106,20 @@ int cmd_extract(const std::vector<std::string>& args) {
     }
     if (!emit_text) {
       if (format == "text" && !first) std::cout << '\n';
-      if (format == "json" && files.size() > 1 && !first) std::cout << ",\n";
+      if (format == "json" && items.size() > 1 && !first) std::cout << ",\n";
     }
     std::cout << r.text;
-    if (format == "json" && files.size() == 1 && !emit_text) std::cout << '\n';
+    if (format == "json" && items.size() == 1 && !emit_text) std::cout << '\n';
     first = false;
   };
-  if (format == "json" && files.size() > 1 && !emit_text) std::cout << "[\n";
-  const std::size_t workers = std::min<std::size_t>(jobs, files.size());
+  if (format == "json" && items.size() > 1 && !emit_text) std::cout << "[\n";
+  const std::size_t workers = std::min<std::size_t>(jobs, items.size());
   if (workers <= 1) {
-    for (const std::string& file : files) emit(process(file));
+    for (const InputItem& item : items) emit(process(item));
   } else {
     // Workers take inputs in small runs; the output keeps the input order, and
     // at most a window of finished-but-unprinted results is held in memory.
-    std::vector<Result> results(files.size());
+    std::vector<Result> results(items.size());
     std::mutex m;
     std::condition_variable ready, space;
     std::size_t next = 0, printed = 0;
@@ -123,14 +133,14 @@ int cmd_extract(const std::vector<std::string>& args) {
           std::size_t b;
           {
             std::unique_lock lock(m);
-            space.wait(lock, [&] { return next >= files.size() || next < printed + window; });
-            if (next >= files.size()) return;
+            space.wait(lock, [&] { return next >= items.size() || next < printed + window; });
+            if (next >= items.size()) return;
             b = next;
-            next = std::min(files.size(), next + kRun);
+            next = std::min(items.size(), next + kRun);
           }
-          const std::size_t e = std::min(files.size(), b + kRun);
+          const std::size_t e = std::min(items.size(), b + kRun);
           done.clear();
-          for (std::size_t i = b; i < e; ++i) done.push_back(process(files[i]));
+          for (std::size_t i = b; i < e; ++i) done.push_back(process(items[i]));
           {
             std::lock_guard lock(m);
             for (std::size_t i = b; i < e; ++i) {
@@ -141,7 +151,7 @@ int cmd_extract(const std::vector<std::string>& args) {
           ready.notify_one();
         }
       });
-    for (std::size_t i = 0; i < files.size(); ++i) {
+    for (std::size_t i = 0; i < items.size(); ++i) {
       Result r;
       {
         std::unique_lock lock(m);
@@ -156,7 +166,7 @@ int cmd_extract(const std::vector<std::string>& args) {
     space.notify_all();
     for (auto& t : pool) t.join();
   }
-  if (format == "json" && files.size() > 1 && !emit_text) std::cout << "\n]\n";
+  if (format == "json" && items.size() > 1 && !emit_text) std::cout << "\n]\n";
   std::cout.flush();
   return status;
 }

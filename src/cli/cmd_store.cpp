@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "article/dates.hpp"
+#include "cli/batch.hpp"
 #include "cli/cli.hpp"
 #include "cli/input.hpp"
 #include "cli/options.hpp"
@@ -29,11 +30,12 @@ std::string first_of(const std::map<std::string, std::string>& m, std::initializ
   return {};
 }
 
-// Reads, analyses and stores one file; prints what happened. Throws
-// core::Error for a rejected input.
-store::IngestResult ingest_file(store::Store& st, const extract::Extractor& ex, const std::string& file,
+// Reads, analyses and stores one input (a file, or a JSON-lines record);
+// prints what happened. Throws core::Error for a rejected input.
+store::IngestResult ingest_item(store::Store& st, const extract::Extractor& ex, const InputItem& item,
                                 const IngestFlags& flags, bool quiet) {
-  const Article article = read_article(file);
+  const Article article = read_item(item);
+  const std::string file = item.line ? item.path + ":" + std::to_string(item.line) : item.path;
   store::ArticleInput in;
   in.doc = !flags.id.empty() ? flags.id : first_of(article.meta, {"id"});
   if (in.doc.empty()) in.doc = article.name;
@@ -69,7 +71,7 @@ std::int64_t article_arg(store::Store& st, const std::string& arg) {
     throw core::Error("", "no article with id " + arg);
   }
   const extract::Extractor ex;
-  return ingest_file(st, ex, arg, {}, true).article_id;
+  return ingest_item(st, ex, InputItem{arg, 0, 0, 0}, {}, true).article_id;
 }
 
 bool parse_id(const std::string& command, const std::string& s, std::int64_t& out) {
@@ -104,13 +106,17 @@ int cmd_ingest(const std::vector<std::string>& args) {
                                "dateline. The same text twice is stored once; a changed text under the\n"
                                "same URL is a new version of the article.\n\noptions");
   IngestFlags flags;
+  BatchOptions batch;
   std::string db;
   opts.add_options()("help,h", "show this help")("outlet", po::value(&flags.outlet), "the outlet (\"Example Wire\")")(
       "url", po::value(&flags.url), "the article's URL")("published", po::value(&flags.published),
                                                          "the publication date, YYYY-MM-DD")(
       "headline", po::value(&flags.headline), "the headline")("id", po::value(&flags.id),
                                                              "the name to store it under (one input only)")(
-      "quiet,q", "print nothing but errors");
+      "quiet,q", "print nothing but errors")("input", po::value(&batch.input)->default_value("auto"),
+                                              "auto (.jsonl/.ndjson files are JSON lines), text or jsonl")(
+      "max-record", po::value(&batch.max_record)->default_value(32ull << 20),
+      "a JSON line longer than this many bytes is rejected unread");
   add_db_option(opts, db);
   po::variables_map vm;
   std::vector<std::string> files;
@@ -131,9 +137,13 @@ int cmd_ingest(const std::vector<std::string>& args) {
   return with_store("ingest", db, store::Store::Access::read_write, [&](store::Store& st) {
     const extract::Extractor ex;
     int status = kExitOk;
-    for (const auto& f : files) {
+    const auto items = expand_inputs(files, batch, [&](const std::string& why) {
+      print_error("ingest: " + why);
+      status = kExitInputRejected;
+    });
+    for (const auto& item : items) {
       try {
-        ingest_file(st, ex, f, flags, quiet);
+        ingest_item(st, ex, item, flags, quiet);
       } catch (const store::StoreError&) {
         throw;
       } catch (const core::Error& e) {
