@@ -115,6 +115,13 @@ std::vector<InputItem> expand_inputs(const std::vector<std::string>& args, const
   return out;
 }
 
+std::uint64_t item_bytes(const InputItem& item) {
+  if (item.line) return item.length;
+  std::error_code ec;
+  const auto n = item.path == "-" ? 0 : fs::file_size(item.path, ec);
+  return ec ? 0 : n;
+}
+
 Article read_item(const InputItem& item) {
   if (item.line == 0) return read_article(item.path);
   const std::string where = item.path + ":" + std::to_string(item.line);

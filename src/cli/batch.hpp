@@ -30,6 +30,9 @@ struct BatchOptions {
 std::vector<InputItem> expand_inputs(const std::vector<std::string>& args, const BatchOptions& o,
                                      const std::function<void(const std::string&)>& reject);
 
+// The bytes an item holds (a file's size, a record's length), for progress.
+std::uint64_t item_bytes(const InputItem& item);
+
 // Reads one item. A JSON-lines record is an object with "text" (a string,
 // required) and optionally "id", "url", "outlet", "published", "headline";
 // anything else is an error naming FILE:LINE. Throws core::Error.

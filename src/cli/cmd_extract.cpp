@@ -10,6 +10,7 @@
 #include "cli/cli.hpp"
 #include "cli/batch.hpp"
 #include "cli/input.hpp"
+#include "cli/progress.hpp"
 #include "cli/options.hpp"
 #include "core/error.hpp"
 #include "extract/extractor.hpp"
@@ -38,7 +39,8 @@ int cmd_extract(const std::vector<std::string>& args) {
       "input", po::value(&batch.input)->default_value("auto"),
       "auto (.jsonl/.ndjson files are JSON lines), text or jsonl")(
       "max-record", po::value(&batch.max_record)->default_value(32ull << 20),
-      "a JSON line longer than this many bytes is rejected unread");
+      "a JSON line longer than this many bytes is rejected unread")(
+      "quiet,q", "no progress line (it appears only when standard error is a terminal)");
   po::variables_map vm;
   std::vector<std::string> files;
   if (auto code = parse_command("extract", opts, args, vm, &files)) return *code;
@@ -112,10 +114,16 @@ int cmd_extract(const std::vector<std::string>& args) {
     if (format == "json" && items.size() == 1 && !emit_text) std::cout << '\n';
     first = false;
   };
+  std::uint64_t total = 0;
+  for (const auto& it : items) total += item_bytes(it);
+  Progress progress(total, items.size(), !vm.count("quiet"));
   if (format == "json" && items.size() > 1 && !emit_text) std::cout << "[\n";
   const std::size_t workers = std::min<std::size_t>(jobs, items.size());
   if (workers <= 1) {
-    for (const InputItem& item : items) emit(process(item));
+    for (const InputItem& item : items) {
+      emit(process(item));
+      progress.advance(item_bytes(item));
+    }
   } else {
     // Workers take inputs in small runs; the output keeps the input order, and
     // at most a window of finished-but-unprinted results is held in memory.
@@ -162,6 +170,7 @@ int cmd_extract(const std::vector<std::string>& args) {
       }
       if (i % kRun == kRun - 1) space.notify_all();
       emit(r);
+      progress.advance(item_bytes(items[i]));
     }
     space.notify_all();
     for (auto& t : pool) t.join();

@@ -7,6 +7,7 @@
 #include "article/dates.hpp"
 #include "cli/batch.hpp"
 #include "cli/cli.hpp"
+#include "cli/progress.hpp"
 #include "cli/input.hpp"
 #include "cli/options.hpp"
 #include "core/error.hpp"
@@ -141,6 +142,9 @@ int cmd_ingest(const std::vector<std::string>& args) {
       print_error("ingest: " + why);
       status = kExitInputRejected;
     });
+    std::uint64_t total = 0;
+    for (const auto& it : items) total += item_bytes(it);
+    Progress progress(total, items.size(), !quiet);
     for (const auto& item : items) {
       try {
         ingest_item(st, ex, item, flags, quiet);
@@ -150,6 +154,7 @@ int cmd_ingest(const std::vector<std::string>& args) {
         print_error(std::string("ingest: ") + e.what());
         status = kExitInputRejected;
       }
+      progress.advance(item_bytes(item));
     }
     return status;
   });
