@@ -81,7 +81,9 @@ std::vector<InputItem> expand_inputs(const std::vector<std::string>& args, const
   auto add_file = [&](const std::string& path) {
     const bool jsonl = o.input == "jsonl" || (o.input == "auto" && jsonl_name(path));
     if (!jsonl) {
-      out.push_back({path, 0, 0, 0});
+      const InputKind kind = o.input == "text" ? InputKind::text : o.input == "html" ? InputKind::html
+                                                                                      : InputKind::automatic;
+      out.push_back({path, 0, 0, 0, kind});
       return;
     }
     if (path == "-") {  // standard input: spooled, then scanned like a file
@@ -102,11 +104,12 @@ std::vector<InputItem> expand_inputs(const std::vector<std::string>& args, const
       std::vector<fs::path> files;
       for (fs::recursive_directory_iterator it(a, fs::directory_options::skip_permission_denied, ec), end;
            !ec && it != end; it.increment(ec))
-        if (it->is_regular_file(ec) && (it->path().extension() == ".txt" || jsonl_name(it->path())))
+        if (it->is_regular_file(ec) && (it->path().extension() == ".txt" || it->path().extension() == ".html" ||
+                                        it->path().extension() == ".htm" || jsonl_name(it->path())))
           files.push_back(it->path());
       if (ec) reject(a + ": " + ec.message());
       std::sort(files.begin(), files.end());
-      if (files.empty()) reject(a + ": no .txt or .jsonl files in the directory");
+      if (files.empty()) reject(a + ": no .txt, .html or .jsonl files in the directory");
       for (const auto& f : files) add_file(f.string());
       continue;
     }
@@ -123,7 +126,7 @@ std::uint64_t item_bytes(const InputItem& item) {
 }
 
 Article read_item(const InputItem& item) {
-  if (item.line == 0) return read_article(item.path);
+  if (item.line == 0) return read_article(item.path, item.kind);
   const std::string where = item.path + ":" + std::to_string(item.line);
   std::ifstream in(item.path, std::ios::binary);
   std::string line(item.length, '\0');
@@ -138,15 +141,20 @@ Article read_item(const InputItem& item) {
   static const char* kFields[] = {"id", "url", "outlet", "published", "headline", "text", "html"};
   for (const auto& [k, v] : j.items()) {
     if (std::find(std::begin(kFields), std::end(kFields), k) == std::end(kFields))
-      throw core::Error(where, "unknown field \"" + k + "\" (id, url, outlet, published, headline, text)");
+      throw core::Error(where, "unknown field \"" + k + "\" (id, url, outlet, published, headline, text, html)");
     if (!v.is_string() && !v.is_null())
       throw core::Error(where, "field \"" + k + "\" must be a string, not " + std::string(v.type_name()));
   }
-  if (j.contains("html") && !j.contains("text")) throw core::Error(where, "\"html\" records are not read yet; give \"text\"");
-  if (!j.contains("text") || !j["text"].is_string()) throw core::Error(where, "no \"text\" field");
-  a.text = j["text"].get<std::string>();
+  const std::string id = j.contains("id") && j["id"].is_string() ? j["id"].get<std::string>()
+                                                                  : "line" + std::to_string(item.line);
+  if (j.contains("html") && j["html"].is_string() && !(j.contains("text") && j["text"].is_string())) {
+    a = article_from_html(j["html"].get<std::string>(), where, id);
+  } else {
+    if (!j.contains("text") || !j["text"].is_string()) throw core::Error(where, "no \"text\" or \"html\" field");
+    a.text = j["text"].get<std::string>();
+  }
   if (a.text.find('\0') != std::string::npos) throw core::Error(where, "binary data (a NUL character in \"text\")");
-  a.name = j.contains("id") && j["id"].is_string() ? j["id"].get<std::string>() : "line" + std::to_string(item.line);
+  a.name = id;
   for (const char* k : {"url", "outlet", "published", "headline"})
     if (j.contains(k) && j[k].is_string()) a.meta[k] = j[k].get<std::string>();
   return a;

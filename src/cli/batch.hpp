@@ -17,10 +17,11 @@ struct InputItem {
   std::uint64_t offset = 0;  // a JSON-lines record: where its line starts
   std::uint64_t length = 0;  // and its length in bytes
   std::uint64_t line = 0;    // its 1-based line number; 0 for a whole text file
+  InputKind kind = InputKind::automatic;  // how to read a whole file
 };
 
 struct BatchOptions {
-  std::string input = "auto";                  // auto (by extension), text or jsonl
+  std::string input = "auto";                  // auto (by extension and look), text, html or jsonl
   std::uint64_t max_record = 32ull << 20;      // a longer JSON line is rejected unread
 };
 

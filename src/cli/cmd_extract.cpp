@@ -37,7 +37,7 @@ int cmd_extract(const std::vector<std::string>& args) {
       "jobs,j", po::value(&jobs)->default_value(std::max(1u, std::thread::hardware_concurrency())),
       "articles analysed in parallel (the output keeps the input order)")(
       "input", po::value(&batch.input)->default_value("auto"),
-      "auto (.jsonl/.ndjson files are JSON lines), text or jsonl")(
+      "auto (.jsonl/.ndjson files are JSON lines, .html and pages by their look are HTML), text, html or jsonl")(
       "max-record", po::value(&batch.max_record)->default_value(32ull << 20),
       "a JSON line longer than this many bytes is rejected unread")(
       "quiet,q", "no progress line (it appears only when standard error is a terminal)");

@@ -115,7 +115,7 @@ int cmd_ingest(const std::vector<std::string>& args) {
       "headline", po::value(&flags.headline), "the headline")("id", po::value(&flags.id),
                                                              "the name to store it under (one input only)")(
       "quiet,q", "print nothing but errors")("input", po::value(&batch.input)->default_value("auto"),
-                                              "auto (.jsonl/.ndjson files are JSON lines), text or jsonl")(
+                                              "auto (by name and look), text, html or jsonl")(
       "max-record", po::value(&batch.max_record)->default_value(32ull << 20),
       "a JSON line longer than this many bytes is rejected unread");
   add_db_option(opts, db);

@@ -13,10 +13,18 @@ struct Article {
   std::map<std::string, std::string> meta;  // front-matter fields (outlet, url, published, ...)
 };
 
+// How to read an input: by its look (an .html/.htm name or an HTML start
+// makes a saved web page), as plain text, or as HTML.
+enum class InputKind { automatic, text, html };
+
 // Reads and checks `path`: throws core::Error naming it for a missing file, a
 // directory, binary data (a NUL byte) or invalid UTF-8 (with the byte offset).
 // A front-matter block ("---", "key: value" lines, "---") is taken off the
-// text into `meta`.
-Article read_article(const std::string& path);
+// text into `meta`. A web page becomes its headline, a blank line and its
+// story's paragraphs, with the page's metadata in `meta`.
+Article read_article(const std::string& path, InputKind kind = InputKind::automatic);
+
+// The article of a saved web page (`html`), named `where` in errors.
+Article article_from_html(std::string_view html, const std::string& where, std::string name);
 
 }  // namespace claimtrail::cli
