@@ -195,6 +195,36 @@ void find_article(const json& j, const json*& found) {
   if (j.contains("@graph")) find_article(j["@graph"], found);
 }
 
+// A byline on the page: an element marked as the author (itemprop, rel, or
+// a class word "byline" / "author"), "By " taken off.
+// First an explicit mark (itemprop or rel "author"), else a class word.
+std::string byline_element(const GumboNode* n, bool by_class = false) {
+  if (n->type != GUMBO_NODE_ELEMENT) return "";
+  const GumboElement& e = n->v.element;
+  if (e.tag == GUMBO_TAG_SCRIPT || e.tag == GUMBO_TAG_STYLE || e.tag == GUMBO_TAG_HEAD) return "";
+  bool marked = attr(e, "itemprop") == "author" || util::ascii_lower(attr(e, "rel")) == "author";
+  if (by_class) {
+    std::string cls = util::ascii_lower(attr(e, "class"));
+    for (char& c : cls)
+      if (c == '-' || c == '_') c = ' ';
+    cls = " " + cls + " ";
+    marked = cls.find(" byline ") != std::string::npos || cls.find(" author ") != std::string::npos;
+  }
+  if (marked) {
+    std::string t;
+    std::size_t linked = 0;
+    text_of(n, t, linked, false);
+    t = trim(t);
+    if (t.rfind("By ", 0) == 0 || t.rfind("by ", 0) == 0) t = t.substr(3);
+    if (!t.empty() && t.size() < 100) return t;
+  }
+  for (unsigned i = 0; i < e.children.length; ++i) {
+    std::string b = byline_element(static_cast<const GumboNode*>(e.children.data[i]), by_class);
+    if (!b.empty()) return b;
+  }
+  return "";
+}
+
 }  // namespace
 
 bool looks_like_html(std::string_view s) {
@@ -224,7 +254,10 @@ Page read_page(std::string_view html, const std::string& name) {
     else if (key == "og:url") og_url = content;
     else if (key == "article:published_time" || key == "date" || key == "pubdate" || key == "dc.date")
       { if (published.empty()) published = date_part(content); }
-    else if (key == "author" || key == "article:author") { if (author.empty()) author = content; }
+    else if (key == "author" || key == "article:author") {
+      // (article:author is often a profile URL, not a name.)
+      if (author.empty() && content.rfind("http", 0) != 0) author = content;
+    }
   }
   std::vector<const GumboNode*> links;
   collect(root, GUMBO_TAG_LINK, links);
@@ -289,6 +322,8 @@ Page read_page(std::string_view html, const std::string& name) {
     }
   }
   if (p.byline.empty()) p.byline = author;
+  if (p.byline.empty()) p.byline = byline_element(root);
+  if (p.byline.empty()) p.byline = byline_element(root, true);
   // The story: the paragraphs of <article> (or of the element marked as the
   // article body, or <main>, or the whole body).
   const GumboNode* scope = nullptr;

@@ -1,0 +1,84 @@
+// Saved news pages (fixtures/html/, expectations written by hand): metadata,
+// the story's body (character F1 >= 0.95 per page), and the same attributions
+// as the story given as text.
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "html/page.hpp"
+#include "testutil.hpp"
+
+using claimtrail::testutil::q;
+using claimtrail::testutil::run_cli;
+using claimtrail::testutil::slurp;
+using claimtrail::testutil::source_dir;
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+// Character F1 of two texts through their longest common subsequence.
+double char_f1(const std::string& a, const std::string& b) {
+  if (a.empty() || b.empty()) return a == b ? 1.0 : 0.0;
+  std::vector<int> prev(b.size() + 1, 0), cur(b.size() + 1, 0);
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    for (std::size_t j = 1; j <= b.size(); ++j)
+      cur[j] = a[i - 1] == b[j - 1] ? prev[j - 1] + 1 : std::max(prev[j], cur[j - 1]);
+    std::swap(prev, cur);
+  }
+  const double lcs = prev[b.size()];
+  return 2 * lcs / static_cast<double>(a.size() + b.size());
+}
+
+json attributions(const std::string& out) {
+  json a = json::array();
+  for (const auto& x : json::parse(out)["attributions"])
+    a.push_back({x["kind"], x["cue"]["text"], x["source"].is_null() ? json(nullptr) : x["source"]["text"],
+                 x["content"]["text"]});
+  return a;
+}
+
+}  // namespace
+
+TEST_CASE("saved news pages: metadata, body and attributions") {
+  const fs::path dir = source_dir() / "fixtures" / "html";
+  int pages = 0;
+  for (const auto& e : fs::directory_iterator(dir)) {
+    if (e.path().extension() != ".html") continue;
+    ++pages;
+    const std::string name = e.path().stem().string();
+    CAPTURE(name);
+    const json want = json::parse(slurp(dir / "expected" / (name + ".json")));
+    const auto page = claimtrail::html::read_page(slurp(e.path()), name);
+    CHECK(page.headline == want["headline"].get<std::string>());
+    CHECK(page.published == want["published"].get<std::string>());
+    CHECK(page.outlet == want["outlet"].get<std::string>());
+    CHECK(page.url == want["url"].get<std::string>());
+    if (!want["byline"].is_null()) CHECK(page.byline == want["byline"].get<std::string>());
+    const double f1 = char_f1(page.body, want["body"].get<std::string>());
+    MESSAGE(name << ": body character F1 " << f1);
+    CHECK(f1 >= 0.95);
+    // The same attributions as the article given as text.
+    std::string html_out, text_out;
+    REQUIRE(run_cli("extract --format json " + q(e.path()), &html_out) == 0);
+    REQUIRE(run_cli("extract --format json " + q(dir / (name + ".txt")), &text_out) == 0);
+    CHECK(attributions(html_out) == attributions(text_out));
+  }
+  CHECK(pages >= 5);
+}
+
+TEST_CASE("bad pages: truncated, no story, binary data named .html") {
+  claimtrail::testutil::TempDir tmp;
+  const std::string page = slurp(source_dir() / "fixtures" / "html" / "jsonld-newsarticle.html");
+  const fs::path cut = tmp.path() / "cut.html", empty = tmp.path() / "empty.html", blob = tmp.path() / "blob.html";
+  std::ofstream(cut) << page.substr(0, page.size() * 2 / 3);
+  std::ofstream(empty) << "<!DOCTYPE html><html><head><title>Menu</title></head><body><nav><a href=\"/\">Home</a>"
+                          "</nav><script>var p = '<p>x</p>';</script></body></html>";
+  std::ofstream(blob, std::ios::binary) << std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
+  std::string out, err;
+  CHECK(run_cli("extract --format jsonl " + q(cut) + " " + q(empty) + " " + q(blob), &out, &err) == 1);
+  CHECK(out.find("\"doc\":\"cut\"") != std::string::npos);  // what the truncated page holds is still read
+  CHECK(err.find("empty.html: no article text found in the page") != std::string::npos);
+  CHECK(err.find("blob.html: binary data") != std::string::npos);
+}
