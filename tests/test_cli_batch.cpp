@@ -53,7 +53,7 @@ TEST_CASE("a record over --max-record is rejected unread, with its line number")
   {
     std::ofstream o(f, std::ios::binary);
     o << R"({"id":"small","text":"Officials said the port would close."})" << "\n";
-    o << R"({"id":"huge","text":")" << std::string(40u << 20, 'a') << "\"}\n";
+    o << R"({"id":"huge","text":")" << std::string(100u << 20, 'a') << "\"}\n";  // 100 MB
     o << R"({"id":"after","text":"The minister said talks had ended."})" << "\n";
   }
   std::string out, err;
