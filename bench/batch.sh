@@ -1,7 +1,8 @@
 #!/bin/sh
 # Batch benchmark (not in CI; needs about 5 GB of free disk): a JSON-lines
 # batch of about 1 GB generated from the PolNeAR train+dev texts (each article
-# given its own id and date), run through `extract --format jsonl` and
+# made distinct: its own id, date and a closing line), run through
+# `extract --format jsonl` and
 # through `ingest`; prints MB/s, articles/s and peak memory (GNU time).
 #
 #   sh bench/batch.sh [MB] [WORKDIR]      (defaults: 1000 MB, /tmp/claimtrail-batch)
@@ -23,7 +24,7 @@ with open(out, "w", encoding="utf-8") as f:
         t = texts[n % len(texts)]
         line = json.dumps({"id": f"a{n}", "outlet": f"Outlet {n % 7}",
                            "published": f"{2015 + n // 336 % 10:04d}-{1 + n // 28 % 12:02d}-{1 + n % 28:02d}",
-                           "text": t}) + "\n"
+                           "text": t + f"\n\n(Copy {n} of the benchmark batch.)\n"}) + "\n"
         f.write(line)
         written += len(line.encode("utf-8"))
         n += 1

@@ -169,7 +169,7 @@ void Store::open(const std::string& path, Access access) {
     }
     db_->exec("PRAGMA foreign_keys = ON");
     db_->exec("PRAGMA cache_size = -65536");  // 64 MiB of pages
-    db_->exec("PRAGMA mmap_size = 1073741824");
+    db_->exec("PRAGMA mmap_size = 0");  // mapped pages would count as resident memory
     if (access == Access::read_write) migrate();
   }
 }
