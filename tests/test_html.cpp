@@ -33,7 +33,8 @@ double char_f1(const std::string& a, const std::string& b) {
 
 json attributions(const std::string& out) {
   json a = json::array();
-  for (const auto& x : json::parse(out)["attributions"])
+  const json parsed = json::parse(out);
+  for (const auto& x : parsed["attributions"])
     a.push_back({x["kind"], x["cue"]["text"], x["source"].is_null() ? json(nullptr) : x["source"]["text"],
                  x["content"]["text"]});
   return a;
