@@ -238,6 +238,17 @@ void apply_tagger(Context& ctx, const learn::Model& model, bool use_rules) {
     }
   }
 
+  // Where a rule found the same cue, its boundaries (auxiliaries, adverbs,
+  // "according to") are the conventions' own.
+  for (auto& b : built)
+    for (std::size_t a = 0; use_rules && a < ctx.out.attributions.size(); ++a) {
+      const TokRange rc = ctx.attr_cue[a];
+      if (ctx.out.attributions[a].parent < 0 && rc.b < b.cue.e && b.cue.b < rc.e) {
+        b.cue = rc;
+        break;
+      }
+    }
+
   // Keep the rules' nested attributions that fall inside a model content.
   struct Nested {
     core::Attribution a;
