@@ -12,14 +12,6 @@ namespace claimtrail::report {
 
 namespace {
 
-int rank(std::string_view status) {
-  if (status == "contradicted") return 4;
-  if (status == "updated") return 3;
-  if (status == "confirmed") return 2;
-  if (status == "corroborated") return 1;
-  return 0;
-}
-
 ArticleInfo article_info(store::Store& st, std::int64_t id) {
   auto& q = st.prepared(
       "SELECT id, doc, coalesce(outlet, ''), coalesce(url, ''), coalesce(published, ''), coalesce(headline, ''), text "
@@ -57,8 +49,8 @@ std::vector<Link> links_of(store::Store& st, std::int64_t claim) {
       out.push_back(std::move(l));
     }
   std::stable_sort(out.begin(), out.end(), [](const Link& a, const Link& b) {
-    if (rank(a.status) != rank(b.status)) return rank(a.status) > rank(b.status);
-    return a.later.published < b.later.published;
+    const int ra = store::status_rank(a.status), rb = store::status_rank(b.status);
+    return ra != rb ? ra > rb : a.later.published < b.later.published;
   });
   return out;
 }

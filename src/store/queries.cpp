@@ -125,6 +125,14 @@ bool is_status(std::string_view s) {
   return std::any_of(std::begin(kStatuses), std::end(kStatuses), [&](const char* x) { return s == x; });
 }
 
+int status_rank(std::string_view status) {
+  if (status == "contradicted") return 4;
+  if (status == "updated") return 3;
+  if (status == "confirmed") return 2;
+  if (status == "corroborated") return 1;
+  return 0;
+}
+
 bool is_verdict(std::string_view s) {
   return std::any_of(std::begin(kVerdicts), std::end(kVerdicts), [&](const char* x) { return s == x; });
 }

@@ -18,6 +18,9 @@ inline constexpr const char* kStatuses[] = {"contradicted", "updated", "confirme
 inline constexpr const char* kVerdicts[] = {"confirmed", "refuted", "disputed", "unverified"};
 
 bool is_status(std::string_view s);
+// Strength of a tracking status for ordering evidence: contradicted 4,
+// updated 3, confirmed 2, corroborated 1, anything else 0.
+int status_rank(std::string_view status);
 bool is_verdict(std::string_view s);
 
 struct ClaimFilter {

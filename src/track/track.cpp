@@ -19,14 +19,6 @@ namespace {
 
 using nlohmann::json;
 
-int rank(std::string_view status) {
-  if (status == "contradicted") return 4;
-  if (status == "updated") return 3;
-  if (status == "confirmed") return 2;
-  if (status == "corroborated") return 1;
-  return 0;
-}
-
 bool on_record(std::string_view category, std::string_view kind) {
   (void)kind;
   return category == "named_person" || category == "named_organization" || category == "document";
@@ -305,10 +297,11 @@ Report track(store::Store& store, std::int64_t article, const Options& options) 
       tc.evidence.push_back(std::move(e));
     }
     std::stable_sort(tc.evidence.begin(), tc.evidence.end(), [](const Evidence& x, const Evidence& y) {
-      if (rank(x.status) != rank(y.status)) return rank(x.status) > rank(y.status);
-      return x.score > y.score;
+      const int rx = store::status_rank(x.status), ry = store::status_rank(y.status);
+      return rx != ry ? rx > ry : x.score > y.score;
     });
-    tc.status = tc.evidence.empty() || rank(tc.evidence.front().status) == 0 ? "unaddressed" : tc.evidence.front().status;
+    const bool addressed = !tc.evidence.empty() && store::status_rank(tc.evidence.front().status) > 0;
+    tc.status = addressed ? tc.evidence.front().status : "unaddressed";
     report.claims.push_back(std::move(tc));
   }
 
@@ -335,7 +328,7 @@ Report track(store::Store& store, std::int64_t article, const Options& options) 
     const std::string now = store::now_utc();
     for (const auto& tc : report.claims)
       for (const auto& e : tc.evidence) {
-        if (rank(e.status) == 0) continue;
+        if (store::status_rank(e.status) == 0) continue;
         link.reset();
         link.clearBindings();
         link.bind(1, tc.claim.id);
