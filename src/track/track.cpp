@@ -12,6 +12,7 @@
 #include "core/error.hpp"
 #include "match/compare.hpp"
 #include "match/statement.hpp"
+#include "util/ascii.hpp"
 
 namespace claimtrail::track {
 
@@ -19,8 +20,7 @@ namespace {
 
 using nlohmann::json;
 
-bool on_record(std::string_view category, std::string_view kind) {
-  (void)kind;
+bool on_record(std::string_view category) {
   return category == "named_person" || category == "named_organization" || category == "document";
 }
 
@@ -59,11 +59,7 @@ std::optional<int> event_day(const match::Statement& s, const std::string& publi
 // the Post", "the Post reported")?
 bool cites(const std::string& source_text, const std::string& outlet) {
   if (outlet.empty() || source_text.empty()) return false;
-  auto low = [](std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-  };
-  return low(source_text).find(low(outlet)) != std::string::npos;
+  return util::ascii_lower(source_text).find(util::ascii_lower(outlet)) != std::string::npos;
 }
 
 }  // namespace
@@ -284,7 +280,7 @@ Report track(store::Store& store, std::int64_t article, const Options& options) 
         e.status = "updated";
         e.old_value = cmp.old_value;
         e.new_value = cmp.new_value;
-      } else if (on_record(e.category, rec.kind)) {
+      } else if (on_record(e.category)) {
         e.status = "confirmed";
       } else if (independent) {
         e.status = "corroborated";
