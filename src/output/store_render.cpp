@@ -5,17 +5,13 @@
 #include <sstream>
 
 #include "output/render.hpp"
+#include "store/json_columns.hpp"
 
 namespace claimtrail::output {
 
 using nlohmann::json;
 
 namespace {
-
-json parse_or(const std::string& s, json fallback) {
-  json j = json::parse(s, nullptr, false);
-  return j.is_discarded() ? fallback : j;
-}
 
 std::string score_text(double s) {
   char buf[16];
@@ -48,8 +44,8 @@ json claim_json(const store::ClaimRecord& c) {
                    {"category", c.category},
                    {"anonymous", c.anonymous}};
   }
-  j["hedges"] = parse_or(c.hedges, json::array());
-  j["dates"] = parse_or(c.dates, json::array());
+  j["hedges"] = store::parse_json_column(c.hedges, json::array());
+  j["dates"] = store::parse_json_column(c.dates, json::array());
   j["status"] = c.status;
   j["verdict"] = c.verdict.empty() ? json(nullptr)
                                    : json{{"verdict", c.verdict}, {"note", c.verdict_note}, {"at", c.verdict_at}};
@@ -91,7 +87,7 @@ json sources_json(const std::vector<store::SourceRecord>& sources) {
                  {"name", s.name},
                  {"category", s.category},
                  {"anonymous", s.category == "unnamed_person" || s.category == "unnamed_group"},
-                 {"descriptors", parse_or(s.descriptors, json::object())},
+                 {"descriptors", store::parse_json_column(s.descriptors, json::object())},
                  {"merged_into", s.merged_into ? json(*s.merged_into) : json(nullptr)},
                  {"claims", s.claims},
                  {"articles", s.articles}});

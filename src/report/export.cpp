@@ -6,6 +6,7 @@
 #include "output/render.hpp"
 #include "report/render.hpp"
 #include "report/report.hpp"
+#include "store/json_columns.hpp"
 #include "util/utf8.hpp"
 
 namespace claimtrail::report {
@@ -120,14 +121,10 @@ std::size_t export_brat(store::Store& st, const std::filesystem::path& dir, std:
   }
   auto to_cp = [](const std::string& spans, const util::CodepointIndex& index, std::size_t limit) {
     eval::Fragments out;
-    const json a = json::parse(spans, nullptr, false);
-    if (!a.is_array()) return out;
-    for (const auto& s : a)
-      if (s.is_array() && s.size() == 2) {
-        const std::size_t b = std::min<std::size_t>(s[0].get<std::size_t>(), limit);
-        const std::size_t e = std::min<std::size_t>(s[1].get<std::size_t>(), limit);
-        out.push_back({static_cast<std::int64_t>(index.to_codepoint(b)), static_cast<std::int64_t>(index.to_codepoint(e))});
-      }
+    for (const core::Span& sp : store::parse_spans(spans)) {
+      const std::size_t b = std::min(sp.start, limit), e = std::min(sp.end, limit);
+      out.push_back({static_cast<std::int64_t>(index.to_codepoint(b)), static_cast<std::int64_t>(index.to_codepoint(e))});
+    }
     return out;
   };
   for (std::int64_t id : ids) {

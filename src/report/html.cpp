@@ -8,6 +8,7 @@
 
 #include "output/render.hpp"
 #include "report/render.hpp"
+#include "store/json_columns.hpp"
 
 namespace claimtrail::report {
 
@@ -56,15 +57,13 @@ struct Mark {
   int order = 0;  // among marks starting together: content before source and cue
 };
 
-std::vector<std::pair<std::size_t, std::size_t>> spans_of(const std::string& j, std::size_t limit) {
-  std::vector<std::pair<std::size_t, std::size_t>> out;
-  const json a = json::parse(j, nullptr, false);
-  if (!a.is_array()) return out;
-  for (const auto& s : a)
-    if (s.is_array() && s.size() == 2 && s[0].is_number_unsigned() && s[1].is_number_unsigned()) {
-      const std::size_t b = s[0].get<std::size_t>(), e = std::min(s[1].get<std::size_t>(), limit);
-      if (b < e) out.push_back({b, e});
-    }
+// The spans of a span column that start inside the text, cut at its end.
+core::Spans spans_of(const std::string& column, std::size_t limit) {
+  core::Spans out;
+  for (core::Span sp : store::parse_spans(column)) {
+    sp.end = std::min(sp.end, limit);
+    if (sp.start < sp.end) out.push_back(sp);
+  }
   return out;
 }
 
@@ -215,9 +214,7 @@ std::string to_html(const ArticleReport& r) {
     std::string color = "#616161";
     for (const auto& k : kCategories)
       if (cat == k.key) color = k.color;
-    std::string hedges;
-    for (const auto& h : json::parse(c.hedges, nullptr, false))
-      if (h.is_string()) hedges += (hedges.empty() ? "" : ", ") + h.get<std::string>();
+    const std::string hedges = hedges_of(c);
     std::string title = (c.kind == "unattributed" ? std::string("Unattributed claim") : c.source_text + " (" + cat + ")") +
                         " · status: " + c.status;
     std::string open = "<mark class=\"claim cat-" + cat + "\" style=\"--c:" + color + "\" data-claim=\"" +

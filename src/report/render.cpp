@@ -5,6 +5,7 @@
 
 #include "output/render.hpp"
 #include "output/store_render.hpp"
+#include "store/json_columns.hpp"
 
 namespace claimtrail::report {
 
@@ -19,14 +20,9 @@ std::string percent(double x) {
   return buf;
 }
 
-json parse_or(const std::string& s, json fallback) {
-  json j = json::parse(s, nullptr, false);
-  return j.is_discarded() ? fallback : j;
-}
-
 // "affiliation U.S., rank senior, 5" from the descriptors JSON.
 std::string describe(const std::string& descriptors) {
-  const json d = parse_or(descriptors, json::object());
+  const json d = store::parse_json_column(descriptors, json::object());
   std::string out;
   auto add = [&](const std::string& k, const std::string& v) { out += (out.empty() ? "" : ", ") + k + " " + v; };
   if (d.contains("affiliation")) add("affiliation", d["affiliation"].get<std::string>());
@@ -34,12 +30,6 @@ std::string describe(const std::string& descriptors) {
   if (d.contains("role")) add("role", d["role"].get<std::string>());
   if (d.contains("count")) add("count", d["count"].dump());
   if (d.contains("count_word")) add("count", d["count_word"].get<std::string>());
-  return out;
-}
-
-std::string hedges_of(const store::ClaimRecord& c) {
-  std::string out;
-  for (const auto& h : parse_or(c.hedges, json::array())) out += (out.empty() ? "" : ", ") + h.get<std::string>();
   return out;
 }
 
@@ -74,6 +64,13 @@ json entry_json(const ClaimEntry& e) {
 }
 
 }  // namespace
+
+std::string hedges_of(const store::ClaimRecord& c) {
+  std::string out;
+  for (const auto& h : store::parse_json_column(c.hedges, json::array()))
+    if (h.is_string()) out += (out.empty() ? "" : ", ") + h.get<std::string>();
+  return out;
+}
 
 std::string csv_field(const std::string& s) {
   if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
@@ -194,7 +191,7 @@ json to_json(const ArticleReport& r) {
                        {"name", s.name},
                        {"category", s.category},
                        {"anonymous", s.anonymous},
-                       {"descriptors", parse_or(s.descriptors, json::object())},
+                       {"descriptors", store::parse_json_column(s.descriptors, json::object())},
                        {"statements", s.statements},
                        {"anonymity_reason", s.reason.empty() ? json(nullptr) : json(s.reason)},
                        {"description", s.description.empty() ? json(nullptr) : json(s.description)}});

@@ -25,6 +25,9 @@ nlohmann::json to_json(const OutletReport& r);
 std::string to_text(const SourceReport& r);
 nlohmann::json to_json(const SourceReport& r);
 
+// A claim's hedges ("reportedly, may"), joined by commas.
+std::string hedges_of(const store::ClaimRecord& c);
+
 // RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled.
 std::string csv_field(const std::string& s);
 

@@ -2,20 +2,19 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
-#include <nlohmann/json.hpp>
 
 #include "article/dates.hpp"
+#include "store/json_columns.hpp"
 
 namespace claimtrail::store {
 
 namespace {
 
-using nlohmann::json;
 
 struct OldClaim {
   std::int64_t id = 0;
   std::string kind, text, spans;
-  std::vector<std::pair<std::size_t, std::size_t>> ranges;
+  core::Spans ranges;
   bool fixed = false;  // corrected by `claim fix`
   std::string category, source_text;
   std::optional<std::int64_t> source_id;
@@ -23,27 +22,18 @@ struct OldClaim {
   bool matters = false;  // holds a verdict, a link or a correction
 };
 
-std::vector<std::pair<std::size_t, std::size_t>> ranges_of(const std::string& spans) {
-  std::vector<std::pair<std::size_t, std::size_t>> out;
-  const json a = json::parse(spans, nullptr, false);
-  if (a.is_array())
-    for (const auto& s : a)
-      if (s.is_array() && s.size() == 2) out.push_back({s[0].get<std::size_t>(), s[1].get<std::size_t>()});
-  return out;
-}
-
-std::size_t overlap(const std::vector<std::pair<std::size_t, std::size_t>>& a,
-                    const std::vector<std::pair<std::size_t, std::size_t>>& b) {
+std::size_t overlap(const core::Spans& a,
+                    const core::Spans& b) {
   std::size_t n = 0;
   for (const auto& x : a)
     for (const auto& y : b)
-      if (x.first < y.second && y.first < x.second) n += std::min(x.second, y.second) - std::max(x.first, y.first);
+      if (x.start < y.end && y.start < x.end) n += std::min(x.end, y.end) - std::max(x.start, y.start);
   return n;
 }
 
-std::size_t length(const std::vector<std::pair<std::size_t, std::size_t>>& a) {
+std::size_t length(const core::Spans& a) {
   std::size_t n = 0;
-  for (const auto& x : a) n += x.second - x.first;
+  for (const auto& x : a) n += x.size();
   return n;
 }
 
@@ -93,7 +83,7 @@ ReextractResult reextract(Store& st, const extract::Extractor& ex, std::optional
         o.kind = q.getColumn(1).getString();
         o.text = q.getColumn(2).getString();
         o.spans = q.getColumn(3).getString();
-        o.ranges = ranges_of(o.spans);
+        o.ranges = parse_spans(o.spans);
         o.category = q.getColumn(4).getString();
         o.source_text = q.getColumn(5).getString();
         if (!q.getColumn(6).isNull()) o.source_id = q.getColumn(6).getInt64();
@@ -139,14 +129,14 @@ ReextractResult reextract(Store& st, const extract::Extractor& ex, std::optional
     struct NewClaim {
       std::int64_t id;
       std::string kind;
-      std::vector<std::pair<std::size_t, std::size_t>> ranges;
+      core::Spans ranges;
     };
     std::vector<NewClaim> fresh;
     {
       SQLite::Statement q(db, "SELECT id, kind, spans FROM claims WHERE article_id = ? AND ordinal > 0");
       q.bind(1, article);
       while (q.executeStep())
-        fresh.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), ranges_of(q.getColumn(2).getString())});
+        fresh.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), parse_spans(q.getColumn(2).getString())});
     }
     std::vector<bool> taken(fresh.size(), false);
     for (const auto& o : old) {
