@@ -12,20 +12,8 @@ namespace {
 
 using nlohmann::json;
 
-std::string slice(std::string_view text, core::Span s) {
-  if (s.end > text.size() || s.start > s.end) return {};
-  return std::string(text.substr(s.start, s.end - s.start));
-}
-
 // The builders below move every value into place: an initializer list of
 // json values would copy each nested value once more.
-json spans_json(const core::Spans& spans) {
-  json::array_t a;
-  a.reserve(spans.size());
-  for (const auto& s : spans) a.emplace_back(json::array_t{json(s.start), json(s.end)});
-  return json(std::move(a));
-}
-
 json span_field(std::string_view text, const core::Spans& spans) {
   json j(json::value_t::object);
   j["text"] = span_text(text, spans);
@@ -71,11 +59,23 @@ std::string shorten(std::string s, std::size_t n) {
   return s.substr(0, cut) + "\xE2\x80\xA6";
 }
 
+std::string span_text(std::string_view text, core::Span s) {
+  if (s.end > text.size() || s.start > s.end) return {};
+  return std::string(text.substr(s.start, s.end - s.start));
+}
+
+nlohmann::json spans_json(const core::Spans& spans) {
+  json::array_t a;
+  a.reserve(spans.size());
+  for (const auto& s : spans) a.emplace_back(json::array_t{json(s.start), json(s.end)});
+  return json(std::move(a));
+}
+
 std::string span_text(std::string_view text, const core::Spans& spans) {
   std::string out;
   for (std::size_t i = 0; i < spans.size(); ++i) {
     if (i) out += " \xE2\x80\xA6 ";
-    out += slice(text, spans[i]);
+    out += span_text(text, spans[i]);
   }
   return out;
 }
@@ -105,12 +105,12 @@ json to_json(const core::Analysis& a, std::string_view text, std::string_view do
   json j;
   j["doc"] = std::string(doc);
   j["parser"] = std::string("claimtrail ") + core::kVersion;
-  j["headline"] = a.headline ? json(slice(text, *a.headline)) : json(nullptr);
+  j["headline"] = a.headline ? json(span_text(text, *a.headline)) : json(nullptr);
   if (a.dateline)
     j["dateline"] = {{"place", a.dateline->place},
                      {"date", a.dateline->date},
                      {"outlet", a.dateline->outlet},
-                     {"text", slice(text, a.dateline->span)},
+                     {"text", span_text(text, a.dateline->span)},
                      {"spans", spans_json({a.dateline->span})}};
   else
     j["dateline"] = nullptr;
@@ -179,7 +179,7 @@ json to_json(const core::Analysis& a, std::string_view text, std::string_view do
 std::string to_text(const core::Analysis& a, std::string_view text, std::string_view doc) {
   std::ostringstream out;
   out << "== " << doc;
-  if (a.headline) out << ": " << shorten(slice(text, *a.headline), 90);
+  if (a.headline) out << ": " << shorten(span_text(text, *a.headline), 90);
   out << '\n';
   if (a.dateline)
     out << "dateline: " << a.dateline->place << (a.dateline->date.empty() ? "" : ", " + a.dateline->date)
@@ -201,7 +201,7 @@ std::string to_text(const core::Analysis& a, std::string_view text, std::string_
     out << "  " << span_text(text, at.cue) << ": " << shorten(span_text(text, at.content), 100);
     if (!at.hedges.empty()) {
       out << "  [hedged:";
-      for (const auto& h : at.hedges) out << ' ' << slice(text, h);
+      for (const auto& h : at.hedges) out << ' ' << span_text(text, h);
       out << ']';
     }
     out << '\n';
@@ -217,18 +217,18 @@ std::string to_text(const core::Analysis& a, std::string_view text, std::string_
     } else {
       out << "?";
     }
-    out << " — " << shorten(slice(text, n.span), 80) << '\n';
+    out << " — " << shorten(span_text(text, n.span), 80) << '\n';
   }
   for (const auto& d : a.source_descriptions) {
     out << "sources described";
     if (d.group >= 0) out << " (" << a.entities[static_cast<std::size_t>(d.group)].name << ")";
     out << ":";
-    for (const auto& m : d.members) out << ' ' << slice(text, m.span) << ';';
+    for (const auto& m : d.members) out << ' ' << span_text(text, m.span) << ';';
     if (d.total) out << " total " << *d.total << ';';
-    if (d.reason) out << " reason: " << slice(text, *d.reason);
+    if (d.reason) out << " reason: " << span_text(text, *d.reason);
     out << '\n';
   }
-  for (const auto& u : a.unattributed) out << "unattributed: " << shorten(slice(text, u), 100) << '\n';
+  for (const auto& u : a.unattributed) out << "unattributed: " << shorten(span_text(text, u), 100) << '\n';
   const json s = summary(a);
   char share[32];
   std::snprintf(share, sizeof share, "%.0f%%", 100.0 * s["anonymous_share"].get<double>());

@@ -21,8 +21,13 @@ nlohmann::json summary(const core::Analysis& a);
 // descriptions, unattributed claims and a summary line.
 std::string to_text(const core::Analysis& a, std::string_view text, std::string_view doc);
 
-// The text of spans, fragments joined by " … ".
+// The text of spans, fragments joined by " … "; of one span, its text
+// (empty when it does not lie inside `text`).
 std::string span_text(std::string_view text, const core::Spans& spans);
+std::string span_text(std::string_view text, core::Span s);
+
+// Spans as the JSON array [[start, end], ...] of byte offsets.
+nlohmann::json spans_json(const core::Spans& spans);
 
 // `s` cut to about n bytes on a UTF-8 boundary, with an ellipsis; line
 // breaks become spaces.

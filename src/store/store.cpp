@@ -32,17 +32,6 @@ namespace fs = std::filesystem;
 constexpr int kApplicationId = 0x436C5472;
 constexpr int kBusyTimeoutMs = 15000;
 
-json spans_json(const core::Spans& spans) {
-  json a = json::array();
-  for (const auto& s : spans) a.push_back(json::array({s.start, s.end}));
-  return a;
-}
-
-std::string slice(std::string_view text, core::Span s) {
-  if (s.end > text.size() || s.start > s.end) return {};
-  return std::string(text.substr(s.start, s.size()));
-}
-
 // Why SQLite refused, in words a user can act on.
 std::string describe(const SQLite::Exception& e) {
   switch (e.getErrorCode()) {
@@ -295,7 +284,7 @@ std::size_t Store::store_analysis(std::int64_t article, std::string_view text, c
       const std::string statement = output::span_text(text, content);
       const match::Statement st = match::analyse_statement(statement, pub);
       json hj = json::array();
-      for (const auto& h : hedges) hj.push_back(slice(text, h));
+      for (const auto& h : hedges) hj.push_back(output::span_text(text, h));
       json dj = json::array();
       for (const auto& d : st.dates) dj.push_back({{"text", d.text}, {"value", d.value.iso()}, {"deadline", d.deadline}});
       claim.reset();
@@ -306,15 +295,15 @@ std::size_t Store::store_analysis(std::int64_t article, std::string_view text, c
       if (parent) claim.bind(4, *parent);
       claim.bind(5, headline_claim ? 1 : 0);
       claim.bind(6, statement);
-      claim.bind(7, spans_json(content).dump());
+      claim.bind(7, output::spans_json(content).dump());
       if (!cue.empty()) {
         claim.bind(8, output::span_text(text, cue));
-        claim.bind(18, spans_json(cue).dump());
+        claim.bind(18, output::spans_json(cue).dump());
       }
       if (src) {
         if (auto sid = sources.row(*src)) claim.bind(9, *sid);
         claim.bind(10, output::span_text(text, src->spans));
-        claim.bind(11, spans_json(src->spans).dump());
+        claim.bind(11, output::spans_json(src->spans).dump());
         claim.bind(12, std::string(core::to_string(src->category)));
         claim.bind(13, src->anonymous ? 1 : 0);
       } else {
@@ -358,8 +347,8 @@ std::size_t Store::store_analysis(std::int64_t article, std::string_view text, c
           ins.bind(3, output::span_text(text, n.who.spans));
           if (auto sid = sources.row(n.who)) ins.bind(4, *sid);
         }
-        ins.bind(5, slice(text, n.span));
-        ins.bind(6, spans_json({n.span}).dump());
+        ins.bind(5, output::span_text(text, n.span));
+        ins.bind(6, output::spans_json({n.span}).dump());
         ins.exec();
       }
     }
@@ -374,11 +363,11 @@ std::size_t Store::store_analysis(std::int64_t article, std::string_view text, c
         if (auto sid = sources.entity_row(d.group)) ins.bind(2, *sid);
         json members = json::array();
         for (const auto& m : d.members)
-          members.push_back({{"count", m.count ? json(*m.count) : json(nullptr)}, {"text", slice(text, m.span)}});
+          members.push_back({{"count", m.count ? json(*m.count) : json(nullptr)}, {"text", output::span_text(text, m.span)}});
         ins.bind(3, members.dump());
         if (d.total) ins.bind(4, *d.total);
-        if (d.reason) ins.bind(5, slice(text, *d.reason));
-        ins.bind(6, slice(text, d.span));
+        if (d.reason) ins.bind(5, output::span_text(text, *d.reason));
+        ins.bind(6, output::span_text(text, d.span));
         ins.exec();
       }
     }
@@ -404,7 +393,7 @@ IngestResult Store::ingest(const ArticleInput& in, const core::Analysis& a) {
     }
     std::string outlet = in.outlet, headline = in.headline, published = in.published;
     if (outlet.empty() && a.dateline) outlet = a.dateline->outlet;
-    if (headline.empty() && a.headline) headline = slice(in.text, *a.headline);
+    if (headline.empty() && a.headline) headline = output::span_text(in.text, *a.headline);
     if (published.empty() && a.dateline) {
       if (auto d = article::parse_date(a.dateline->date); d && d->day > 0) published = d->iso();
     }
