@@ -67,11 +67,8 @@ json claimreview(store::Store& st, const ClaimReviewOptions& o) {
     }
     json appearance = json::array();
     appearance.push_back(creative_work(c.url, c.published, headline_of(st, c.article_id)));
-    for (const auto& l : article_report(st, c.article_id).claims) {
-      if (l.claim.id != c.id) continue;
-      for (const auto& link : l.links)
-        appearance.push_back(creative_work(link.later.url, link.later.published, headline_of(st, link.later.article_id)));
-    }
+    for (const auto& link : links_of(st, c.id))
+      appearance.push_back(creative_work(link.later.url, link.later.published, headline_of(st, link.later.article_id)));
     json item = {{"@type", "Claim"}, {"author", author}, {"firstAppearance", appearance[0]}, {"appearance", appearance}};
     if (!c.published.empty()) item["datePublished"] = c.published;
     json review = {{"@context", "https://schema.org"},

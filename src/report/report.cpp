@@ -25,6 +25,8 @@ ArticleInfo article_info(store::Store& st, std::int64_t id) {
   return a;
 }
 
+}  // namespace
+
 std::vector<Link> links_of(store::Store& st, std::int64_t claim) {
   std::vector<std::pair<std::int64_t, Link>> found;
   {
@@ -54,8 +56,6 @@ std::vector<Link> links_of(store::Store& st, std::int64_t claim) {
   });
   return out;
 }
-
-}  // namespace
 
 ArticleReport article_report(store::Store& st, std::int64_t article) {
   ArticleReport r;

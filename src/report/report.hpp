@@ -60,6 +60,9 @@ struct ArticleReport {
 // Throws core::Error for an unknown article.
 ArticleReport article_report(store::Store& st, std::int64_t article);
 
+// What `track` linked to one claim: the later claims, strongest first.
+std::vector<Link> links_of(store::Store& st, std::int64_t claim);
+
 // The story thread of an article: it and every article `track` linked to it.
 struct ThreadReport {
   ArticleReport first;
