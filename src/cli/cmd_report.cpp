@@ -21,10 +21,6 @@ namespace claimtrail::cli {
 
 namespace {
 
-bool all_digits(const std::string& s) {
-  return !s.empty() && s.size() < 19 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 // Writes `text` to `path` (or standard output when empty).
 void emit(const std::string& text, const std::string& path) {
   if (path.empty()) {
@@ -77,7 +73,7 @@ int cmd_report(const std::vector<std::string>& args) {
     // A file that the store does not hold is reported from a store in memory.
     std::unique_ptr<store::Store> st;
     std::int64_t article = 0;
-    if (modes == 0 && !all_digits(pos[0])) {
+    if (modes == 0 && !is_id(pos[0])) {
       const Article a = read_article(pos[0]);
       if (std::filesystem::exists(path)) {
         st = std::make_unique<store::Store>(path, store::Store::Access::read_only);

@@ -65,7 +65,7 @@ store::IngestResult ingest_item(store::Store& st, const extract::Extractor& ex, 
 
 // An article given as an id in the store, or a file ingested on the fly.
 std::int64_t article_arg(store::Store& st, const std::string& arg) {
-  if (!arg.empty() && std::all_of(arg.begin(), arg.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+  if (is_id(arg)) {
     SQLite::Statement q(st.db(), "SELECT id FROM articles WHERE id = ?");
     q.bind(1, static_cast<std::int64_t>(std::stoll(arg)));
     if (q.executeStep()) return q.getColumn(0).getInt64();
@@ -76,7 +76,7 @@ std::int64_t article_arg(store::Store& st, const std::string& arg) {
 }
 
 bool parse_id(const std::string& command, const std::string& s, std::int64_t& out) {
-  if (s.empty() || !std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }) || s.size() > 18) {
+  if (!is_id(s)) {
     print_error(command + ": '" + s + "' is not an id (a number)");
     return false;
   }

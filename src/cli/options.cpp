@@ -1,5 +1,6 @@
 #include "cli/options.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 
@@ -47,6 +48,10 @@ std::string store_path(const std::string& db_option) {
   if (!db_option.empty()) return db_option;
   if (const char* env = std::getenv("CLAIMTRAIL_DB"); env && *env) return env;
   return "claimtrail.db";
+}
+
+bool is_id(const std::string& s) {
+  return !s.empty() && s.size() <= 18 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 bool check_format(const std::string& command, const std::string& format) {

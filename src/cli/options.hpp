@@ -28,6 +28,9 @@ std::string store_path(const std::string& db_option);
 // code: 3 when the store at `store` failed, 1 for a rejected input.
 int guarded(const std::string& command, const std::string& store, const std::function<int()>& body);
 
+// Is `s` a store id: 1 to 18 ASCII digits (so it always fits an int64)?
+bool is_id(const std::string& s);
+
 // "text" or "json"; prints a usage error and returns false otherwise.
 bool check_format(const std::string& command, const std::string& format);
 
