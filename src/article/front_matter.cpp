@@ -4,16 +4,6 @@
 
 namespace claimtrail::article {
 
-namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
-
-}  // namespace
-
 FrontMatter read_front_matter(std::string_view text) {
   FrontMatter fm;
   std::size_t pos = 0;
@@ -27,10 +17,10 @@ FrontMatter read_front_matter(std::string_view text) {
     return true;
   };
   std::string_view line;
-  if (!next_line(line) || trim(line) != "---") return {};
+  if (!next_line(line) || util::trim_blank(line) != "---") return {};
   constexpr int kMaxLines = 64;
   for (int n = 0; n < kMaxLines && next_line(line); ++n) {
-    const std::string_view t = trim(line);
+    const std::string_view t = util::trim_blank(line);
     if (t == "---") {
       fm.present = true;
       fm.body_offset = std::min(pos, text.size());
@@ -39,8 +29,8 @@ FrontMatter read_front_matter(std::string_view text) {
     if (t.empty() || t.front() == '#') continue;
     const std::size_t colon = t.find(':');
     if (colon == std::string_view::npos || colon == 0) return {};
-    std::string key = util::ascii_lower(trim(t.substr(0, colon)));
-    std::string_view value = trim(t.substr(colon + 1));
+    std::string key = util::ascii_lower(util::trim_blank(t.substr(0, colon)));
+    std::string_view value = util::trim_blank(t.substr(colon + 1));
     if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') && value.back() == value.front())
       value = value.substr(1, value.size() - 2);
     fm.fields[std::move(key)] = std::string(value);

@@ -10,6 +10,7 @@
 
 #include "core/error.hpp"
 #include "extract/extractor.hpp"
+#include "util/ascii.hpp"
 #include "util/file.hpp"
 #include "util/split.hpp"
 #include "util/utf8.hpp"
@@ -26,20 +27,6 @@ void warn(std::vector<std::string>* warnings, std::string message) {
 }
 
 std::vector<std::string_view> split(std::string_view s, char sep) { return util::split(s, sep); }
-
-std::string_view trim(std::string_view s) {
-  const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-  while (!s.empty() && blank(s.front())) s.remove_prefix(1);
-  while (!s.empty() && blank(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
 
 std::optional<std::int64_t> parse_offset(std::string_view s) {
   if (s.empty() || s.size() > 15) return std::nullopt;
@@ -129,7 +116,7 @@ SourceLabels read_source_labels(const fs::path& file, std::vector<std::string>* 
   for (auto line : split(content, '\n')) {
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (trim(line).empty() || line.front() == '#') continue;
+    if (util::trim_blank(line).empty() || line.front() == '#') continue;
     const auto fields = split(line, '\t');
     if (!cols) {
       static constexpr std::array<std::string_view, 5> kNames{"doc", "start", "end", "category",
@@ -137,7 +124,7 @@ SourceLabels read_source_labels(const fs::path& file, std::vector<std::string>* 
       std::array<std::size_t, 5> found{};
       for (std::size_t k = 0; k < kNames.size(); ++k) {
         std::size_t at = 0;
-        while (at < fields.size() && lower(trim(fields[at])) != kNames[k]) ++at;
+        while (at < fields.size() && util::ascii_lower(util::trim_blank(fields[at])) != kNames[k]) ++at;
         if (at == fields.size())
           throw core::Error(file.string(),
                             "line " + std::to_string(line_no) +
@@ -155,17 +142,17 @@ SourceLabels read_source_labels(const fs::path& file, std::vector<std::string>* 
       warn(warnings, where + "expected " + std::to_string(needed) + " tab-separated columns, row skipped");
       continue;
     }
-    const auto doc = trim(fields[(*cols)[0]]);
-    const auto start = parse_offset(trim(fields[(*cols)[1]]));
-    const auto end = parse_offset(trim(fields[(*cols)[2]]));
-    const auto category = core::parse_category(trim(fields[(*cols)[3]]));
-    const std::string anon = lower(trim(fields[(*cols)[4]]));
+    const auto doc = util::trim_blank(fields[(*cols)[0]]);
+    const auto start = parse_offset(util::trim_blank(fields[(*cols)[1]]));
+    const auto end = parse_offset(util::trim_blank(fields[(*cols)[2]]));
+    const auto category = core::parse_category(util::trim_blank(fields[(*cols)[3]]));
+    const std::string anon = util::ascii_lower(util::trim_blank(fields[(*cols)[4]]));
     if (doc.empty() || !start || !end || *start >= *end) {
       warn(warnings, where + "bad doc or offsets, row skipped");
       continue;
     }
     if (!category) {
-      warn(warnings, where + "unknown category '" + std::string(trim(fields[(*cols)[3]])) +
+      warn(warnings, where + "unknown category '" + std::string(util::trim_blank(fields[(*cols)[3]])) +
                          "', row skipped");
       continue;
     }
@@ -191,7 +178,7 @@ Predictions read_predictions(const fs::path& file, const Split* known,
   std::size_t line_no = 0;
   for (auto line : split(content, '\n')) {
     ++line_no;
-    line = trim(line);
+    line = util::trim_blank(line);
     if (line.empty()) continue;
     const std::string where = file.string() + ":" + std::to_string(line_no) + ": ";
     const json obj = json::parse(line, nullptr, /*allow_exceptions=*/false);

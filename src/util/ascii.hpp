@@ -21,4 +21,12 @@ inline bool is_ascii_alnum(char c) {
   return is_ascii_upper(c) || is_ascii_lower(c) || is_ascii_digit(c);
 }
 
+// `s` without the spaces, tabs and line breaks (CR, LF) at either end.
+inline std::string_view trim_blank(std::string_view s) {
+  const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  while (!s.empty() && blank(s.front())) s.remove_prefix(1);
+  while (!s.empty() && blank(s.back())) s.remove_suffix(1);
+  return s;
+}
+
 }  // namespace claimtrail::util
