@@ -139,9 +139,16 @@ void Store::open(const std::string& path, Access access) {
   {
     const int flags = access == Access::read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE;
     db_ = std::make_unique<SQLite::Database>(path, flags, kBusyTimeoutMs);
-    const int app = db_->execAndGet("PRAGMA application_id").getInt();
-    const int version = db_->execAndGet("PRAGMA user_version").getInt();
-    const int tables = db_->execAndGet("SELECT count(*) FROM sqlite_master").getInt();
+    // One statement, so one snapshot: read one by one, a process migrating
+    // the new store in between would make it look like another application's.
+    SQLite::Statement head(*db_,
+                           "SELECT (SELECT application_id FROM pragma_application_id), "
+                           "(SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_master)");
+    head.executeStep();
+    const int app = head.getColumn(0).getInt();
+    const int version = head.getColumn(1).getInt();
+    const int tables = head.getColumn(2).getInt();
+    head.reset();
     if (app != kApplicationId && (app != 0 || version != 0 || tables != 0))
       throw StoreError(path, "not a claimtrail store (a SQLite database of another application)");
     if (version > latest_schema_version())
