@@ -99,6 +99,46 @@ class Finder {
       }
       if (idx >= 0 && !headline) si += continued_quotes(idx, si);
     }
+    dash_signed_quotes();
+  }
+
+  // A quotation signed with a dash and a name at the end of its line, as in
+  // lists of reader or voter quotes: "\"We deserve better.\" \u2015 Jane Doe,
+  // Ohio". The dash is the cue, the name (to a comma) the source, and the
+  // quotation (from its opening mark, else from the start of the line) the
+  // content.
+  void dash_signed_quotes() {
+    const std::string_view text = doc_.text();
+    auto line_break_between = [&](int i, int j) {  // between the end of token i and the start of token j
+      return text.substr(doc_.tok(i).end, doc_.tok(j).start - doc_.tok(i).end).find('\n') != std::string_view::npos;
+    };
+    for (int dash = std::max(1, ctx_.body_first_tok + 1); dash + 1 < doc_.size(); ++dash) {
+      const text::Token& t = doc_.tok(dash);
+      if (!t.is(text::kPunct) || (t.punct != U'\u2014' && t.punct != U'\u2015' && t.punct != U'\u2013')) continue;
+      const int close = dash - 1;
+      if (!doc_.tok(close).is(text::kQuote) || line_break_between(close, dash) || line_break_between(dash, dash + 1) ||
+          !doc_.tok(dash + 1).is(text::kCapitalized))
+        continue;
+      // The signature: a few words to a comma, then at most a short description, then the line ends.
+      int e = dash + 1;
+      while (e < doc_.size() && !ctx_.is_comma(e) && !line_break_between(e - 1, e) && e - dash <= 6) ++e;
+      const int name_end = e;
+      while (name_end < doc_.size() && e < doc_.size() && !line_break_between(e - 1, e) && e - dash <= 16) ++e;
+      if (e < doc_.size() && !line_break_between(e - 1, e)) continue;
+      int open = close;
+      const int q = doc_.tok(close).quote;
+      if (q >= 0 && doc_.quotes()[static_cast<std::size_t>(q)].open_tok >= 0 &&
+          doc_.quotes()[static_cast<std::size_t>(q)].close_tok == close)
+        open = doc_.quotes()[static_cast<std::size_t>(q)].open_tok;
+      else
+        while (open > ctx_.body_first_tok && !line_break_between(open - 1, open)) --open;
+      if (open >= close) continue;
+      bool taken = false;
+      for (std::size_t k = 0; k < ctx_.attr_content.size() && !taken; ++k)
+        for (const TokRange& f : ctx_.attr_content[k]) taken = taken || (f.b <= close && open < f.e);
+      if (taken) continue;
+      emit(core::AttributionKind::direct, {dash, dash + 1}, {dash + 1, name_end}, {{open, close + 1}}, -1, false);
+    }
   }
 
   // Does some attribution already hold a token of sentence `s`?

@@ -32,8 +32,9 @@ constexpr std::uint64_t mix(std::uint64_t a, std::uint64_t b) {
 
 enum Template : std::uint64_t {
   kBias = 1, kW, kP1, kN1, kP2, kN2, kP1W, kWN1, kSuf, kShape, kShapeP1, kShapeN1, kFirst, kLast, kInQ, kInQP1,
-  kInQN1, kCueP, kCue2, kCls, kName, kAtCue, kDL, kDR, kR, kRP1, kRN1, kRW, kRShape
+  kInQN1, kCueP, kCue2, kCls, kName, kAtCue, kDL, kDR, kR, kRP1, kRN1, kRW, kRShape, kN1N2, kP2P1, kWQ, kCueL, kCueR
 };
+static_assert(kRShape < 32, "dense features keep five bits of template");
 
 // A token's shape: an opening or closing quote, other punctuation, a number,
 // capitals, a capitalised word, a lower-case word; 0 outside the sentence.
@@ -56,6 +57,10 @@ std::uint64_t text_hash(std::string_view s) {
   return h;
 }
 
+// The least a cue word's probability (as a cue, in the training data) may be
+// for the model to propose it where the rules found nothing.
+constexpr double kMinModelCueP = 0.05;
+
 int bucket(int d) { return d <= 2 ? d : d <= 5 ? 3 : d <= 10 ? 4 : 5; }
 
 }  // namespace
@@ -64,6 +69,8 @@ std::vector<TaggedSentence> tagger_features(const Context& ctx, bool use_rules) 
   std::vector<TaggedSentence> out;
   const std::vector<std::uint8_t> role = use_rules ? rule_roles(ctx) : std::vector<std::uint8_t>{};
   std::vector<std::uint64_t> wh, sh;  // per sentence token: word hash, shape
+  std::vector<const CueEntry*> cue_of;  // per sentence token: its cue entry, if it starts one
+  std::string two;                      // a two-word cue being looked up
   for (const auto& s : ctx.doc.sentences()) {
     TaggedSentence ts;
     ts.first_tok = s.first_tok;
@@ -84,11 +91,13 @@ std::vector<TaggedSentence> tagger_features(const Context& ctx, bool use_rules) 
     // word that is ever a cue, no quotation and nothing the rules found is
     // left out: the tagger would find nothing there.
     std::vector<int> cues;
+    cue_of.assign(static_cast<std::size_t>(n), nullptr);
     bool candidate = false;
     for (int i = b; i < e; ++i) {
       if (ctx.doc.tok(i).quote >= 0 || (use_rules && role[static_cast<std::size_t>(i)] != kNone)) candidate = true;
       if (ctx.is_word(i) && ctx.has(i, kCueStartWord))
         if (const CueEntry* c = ctx.lex.cue(ctx.low(i))) {
+          cue_of[static_cast<std::size_t>(i - b)] = c;
           if (c->p >= 0.05) candidate = true;
           if (c->p >= 0.3) cues.push_back(i);
         }
@@ -98,57 +107,65 @@ std::vector<TaggedSentence> tagger_features(const Context& ctx, bool use_rules) 
     f.values.reserve(static_cast<std::size_t>(n) * 36);
     f.ends.reserve(static_cast<std::size_t>(n));
     for (int i = b; i < e; ++i) {
-      auto add = [&](Template t, std::uint64_t v) { f.add(mix(t, v)); };
+      // Templates with few values are dense features; words are hashed.
+      auto dense = [&](Template t, std::uint64_t v) { f.add(learn::dense_feature(t, v)); };
+      auto hashed = [&](Template t, std::uint64_t v) { f.add(learn::hashed_feature(mix(t, v))); };
       const std::uint64_t w = W(i);
-      add(kBias, 0);
-      add(kW, w);
-      add(kP1, W(i - 1));
-      add(kN1, W(i + 1));
-      add(kP2, W(i - 2));
-      add(kN2, W(i + 2));
-      add(kP1W, mix(W(i - 1), w));
-      add(kWN1, mix(w, W(i + 1)));
+      dense(kBias, 0);
+      hashed(kW, w);
+      hashed(kP1, W(i - 1));
+      hashed(kN1, W(i + 1));
+      hashed(kP2, W(i - 2));
+      hashed(kN2, W(i + 2));
+      hashed(kP1W, mix(W(i - 1), w));
+      hashed(kWN1, mix(w, W(i + 1)));
       const std::string_view lw = ctx.low(i);
-      add(kSuf, text_hash(lw.size() > 3 ? lw.substr(lw.size() - 3) : lw));
+      hashed(kSuf, text_hash(lw.size() > 3 ? lw.substr(lw.size() - 3) : lw));
       const std::uint64_t s0 = S(i);
-      add(kShape, s0);
-      add(kShapeP1, S(i - 1));
-      add(kShapeN1, S(i + 1));
-      if (i == b) add(kFirst, s0);
-      if (i == e - 1) add(kLast, 0);
-      add(kInQ, Q(i));
-      add(kInQP1, Q(i - 1));
-      add(kInQN1, Q(i + 1));
+      dense(kShape, s0);
+      dense(kShapeP1, S(i - 1));
+      dense(kShapeN1, S(i + 1));
+      if (i == b) dense(kFirst, s0);
+      if (i == e - 1) dense(kLast, 0);
+      dense(kInQ, Q(i));
+      dense(kInQP1, Q(i - 1));
+      dense(kInQN1, Q(i + 1));
       if (ctx.is_word(i)) {
-        const bool starts = ctx.has(i, kCueStartWord);
-        const CueEntry* c = starts ? ctx.lex.cue(lw) : nullptr;
-        add(kCueP, c ? static_cast<std::uint64_t>(c->p * 5) + 1 : 0);
-        if (starts && i + 1 < e && ctx.is_word(i + 1)) {
-          std::string two(lw);
+        const CueEntry* c = cue_of[static_cast<std::size_t>(i - b)];
+        dense(kCueP, c ? static_cast<std::uint64_t>(c->p * 5) + 1 : 0);
+        if (ctx.has(i, kCueStartWord) && i + 1 < e && ctx.is_word(i + 1)) {
+          const std::string_view next = ctx.low(i + 1);
+          two.assign(lw);
           two += ' ';
-          two += ctx.low(i + 1);
-          if (const CueEntry* c2 = ctx.lex.cue(two)) add(kCue2, static_cast<std::uint64_t>(c2->p * 5));
+          two.append(next);
+          if (const CueEntry* c2 = ctx.lex.cue(two)) dense(kCue2, static_cast<std::uint64_t>(c2->p * 5));
         }
         const std::uint32_t cls = ctx.cls(i);
         for (std::uint64_t bit = 0; bit < 11; ++bit)
-          if (cls & (1u << bit)) add(kCls, bit);
-        if (ctx.is_name_token(i)) add(kName, 0);
+          if (cls & (1u << bit)) dense(kCls, bit);
+        if (ctx.is_name_token(i)) dense(kName, 0);
       }
       int left = 1 << 20, right = 1 << 20;
       for (int c : cues) {
         if (c < i) left = std::min(left, i - c);
         if (c > i) right = std::min(right, c - i);
-        if (c == i) add(kAtCue, 0);
+        if (c == i) dense(kAtCue, 0);
       }
-      add(kDL, left < (1 << 20) ? static_cast<std::uint64_t>(bucket(left)) : 9);
-      add(kDR, right < (1 << 20) ? static_cast<std::uint64_t>(bucket(right)) : 9);
+      dense(kDL, left < (1 << 20) ? static_cast<std::uint64_t>(bucket(left)) : 9);
+      dense(kDR, right < (1 << 20) ? static_cast<std::uint64_t>(bucket(right)) : 9);
+      // The nearest likely cue word on each side, and how far it is.
+      if (left < (1 << 20)) hashed(kCueL, mix(W(i - left), static_cast<std::uint64_t>(bucket(left))));
+      if (right < (1 << 20)) hashed(kCueR, mix(W(i + right), static_cast<std::uint64_t>(bucket(right))));
+      hashed(kN1N2, mix(W(i + 1), W(i + 2)));
+      hashed(kP2P1, mix(W(i - 2), W(i - 1)));
+      hashed(kWQ, mix(w, Q(i)));
       if (use_rules) {
         const std::uint64_t r = R(i);
-        add(kR, r);
-        add(kRP1, R(i - 1) * 8 + r);
-        add(kRN1, r * 8 + R(i + 1));
-        add(kRW, mix(r, w));
-        add(kRShape, r * 1024 + s0);
+        dense(kR, r);
+        dense(kRP1, R(i - 1) * 8 + r);
+        dense(kRN1, r * 8 + R(i + 1));
+        hashed(kRW, mix(r, w));
+        dense(kRShape, r * 160 + s0);
       }
       f.end_token();
     }
@@ -240,14 +257,55 @@ void apply_tagger(Context& ctx, const learn::Model& model, bool use_rules) {
 
   // Where a rule found the same cue, its boundaries (auxiliaries, adverbs,
   // "according to") are the conventions' own.
-  for (auto& b : built)
+  for (auto& b : built) {
+    bool ruled = false;
     for (std::size_t a = 0; use_rules && a < ctx.out.attributions.size(); ++a) {
       const TokRange rc = ctx.attr_cue[a];
       if (ctx.out.attributions[a].parent < 0 && rc.b < b.cue.e && b.cue.b < rc.e) {
         b.cue = rc;
+        ruled = true;
         break;
       }
     }
+    // A cue of the model's alone whose words are (almost) never cues in the
+    // training data is more often wrong than right: dropped.
+    if (use_rules && !ruled) {
+      double p = 0;
+      for (int k = b.cue.b; k < b.cue.e; ++k)
+        if (ctx.is_word(k))
+          if (const CueEntry* c = ctx.lex.cue(ctx.low(k))) p = std::max(p, c->p);
+      if (p < kMinModelCueP) b.content.clear();
+    }
+  }
+
+  // A rule's attribution where the model found nothing (no cue or content of
+  // the model's touches it) is kept: the rules are the more precise, and
+  // know constructions the training data lacks.
+  if (use_rules) {
+    auto touches = [](TokRange x, TokRange y) { return x.b < y.e && y.b < x.e; };
+    const std::size_t model_built = built.size();
+    for (std::size_t a = 0; a < ctx.out.attributions.size(); ++a) {
+      if (ctx.out.attributions[a].parent >= 0) continue;
+      bool overlaps = false;
+      for (std::size_t k = 0; k < model_built && !overlaps; ++k) {
+        if (built[k].content.empty()) continue;
+        std::vector<TokRange> mine = built[k].content;
+        mine.push_back(built[k].cue);
+        for (const TokRange& m : mine) {
+          overlaps = overlaps || touches(m, ctx.attr_cue[a]);
+          for (const TokRange& f : ctx.attr_content[a]) overlaps = overlaps || touches(m, f);
+        }
+      }
+      if (overlaps) continue;
+      Built b;
+      b.cue = ctx.attr_cue[a];
+      b.source = ctx.attr_source[a];
+      b.content = ctx.attr_content[a];
+      b.headline = ctx.out.attributions[a].in_headline;
+      built.push_back(std::move(b));
+    }
+    std::stable_sort(built.begin(), built.end(), [](const Built& x, const Built& y) { return x.cue.b < y.cue.b; });
+  }
 
   // Keep the rules' nested attributions that fall inside a model content.
   struct Nested {

@@ -1,6 +1,7 @@
 #include "learn/perceptron.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <limits>
 #include <stdexcept>
@@ -34,34 +35,40 @@ bool allowed(int prev, int label) {
   return true;
 }
 
-template <class Emit, class Trans>
-std::vector<std::uint8_t> viterbi(std::size_t n, Emit emit, Trans trans) {
+using Scores = std::array<float, kLabels>;
+using Transitions = std::array<std::array<float, kLabels>, kLabels + 1>;
+
+// The best label sequence given each token's emission scores and the
+// transition weights ([prev][label], prev kLabels the start). Transitions the
+// labelling forbids are a large negative score, so the inner loop has no
+// branches.
+std::vector<std::uint8_t> viterbi(const std::vector<Scores>& emit, std::size_t n, const Transitions& trans_in) {
   std::vector<std::uint8_t> out(n, O);
   if (n == 0) return out;
-  constexpr float kNeg = -std::numeric_limits<float>::infinity();
-  std::vector<std::array<float, kLabels>> score(n);
-  std::vector<std::array<std::uint8_t, kLabels>> back(n);
-  std::array<float, kLabels> e{};
-  emit(0, e);
-  for (int l = 0; l < kLabels; ++l) score[0][l] = allowed(O, l) ? e[l] + trans(kLabels, l) : kNeg;
+  constexpr float kForbidden = -1e30f;
+  Transitions trans = trans_in;
+  for (int p = 0; p <= kLabels; ++p)
+    for (int l = 0; l < kLabels; ++l)
+      if (!allowed(p == kLabels ? O : p, l)) trans[static_cast<std::size_t>(p)][static_cast<std::size_t>(l)] = kForbidden;
+  thread_local std::vector<std::array<std::uint8_t, kLabels>> back;
+  back.resize(n);
+  Scores score{}, next{};
+  for (std::size_t l = 0; l < kLabels; ++l) score[l] = emit[0][l] + trans[kLabels][l];
   for (std::size_t i = 1; i < n; ++i) {
-    emit(i, e);
-    for (int l = 0; l < kLabels; ++l) {
-      float best = kNeg;
-      int arg = 0;
-      for (int p = 0; p < kLabels; ++p) {
-        if (!allowed(p, l) || score[i - 1][p] == kNeg) continue;
-        const float s = score[i - 1][p] + trans(p, l);
-        if (s > best) {
-          best = s;
-          arg = p;
-        }
+    for (std::size_t l = 0; l < kLabels; ++l) {
+      float best = score[0] + trans[0][l];
+      std::uint8_t arg = 0;
+      for (std::size_t p = 1; p < kLabels; ++p) {
+        const float s = score[p] + trans[p][l];
+        arg = s > best ? static_cast<std::uint8_t>(p) : arg;
+        best = s > best ? s : best;
       }
-      score[i][l] = best == kNeg ? kNeg : best + e[l];
-      back[i][l] = static_cast<std::uint8_t>(arg);
+      next[l] = best + emit[i][l];
+      back[i][l] = arg;
     }
+    score = next;
   }
-  int l = static_cast<int>(std::max_element(score[n - 1].begin(), score[n - 1].end()) - score[n - 1].begin());
+  std::size_t l = static_cast<std::size_t>(std::max_element(score.begin(), score.end()) - score.begin());
   for (std::size_t i = n; i-- > 0;) {
     out[i] = static_cast<std::uint8_t>(l);
     if (i > 0) l = back[i][l];
@@ -71,48 +78,70 @@ std::vector<std::uint8_t> viterbi(std::size_t n, Emit emit, Trans trans) {
 
 }  // namespace
 
+namespace {
+std::uint16_t tag_of(std::uint64_t h) { return static_cast<std::uint16_t>((h >> 48) | 1); }
+}  // namespace
+
 void Model::seal() {
   std::size_t cap = 16;
   while (cap < index_.size() * 2) cap <<= 1;
   mask_ = cap - 1;
   slots_.assign(cap, Slot{});
-  for (const auto& [h, row] : index_) {
-    if (h == 0) continue;  // (the empty marker; a hash of 0 is all but impossible)
-    std::uint64_t i = h & mask_;
-    while (slots_[i].key != 0) i = (i + 1) & mask_;
-    slots_[i].key = h;
-    slots_[i].w = weights_[row];
+  float max_abs = 0;
+  for (const auto& w : weights_)
+    for (float x : w) max_abs = std::max(max_abs, std::abs(x));
+  scale_ = max_abs > 0 ? max_abs / 32767.f : 1.f;
+  // Placed in hash order, so that the table does not depend on the order of
+  // the map it is built from.
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> rows(index_.begin(), index_.end());
+  std::sort(rows.begin(), rows.end());
+  dense_.assign(kDense, Slot{});
+  for (const auto& [h, row] : rows) {
+    Slot* slot = nullptr;
+    if (h < kDense) {
+      slot = &dense_[h];
+    } else {
+      std::uint64_t i = h & mask_;
+      while (slots_[i].tag != 0) i = (i + 1) & mask_;
+      slot = &slots_[i];
+      slot->tag = tag_of(h);
+    }
+    for (std::size_t l = 0; l < kLabels; ++l)
+      slot->w[l] = static_cast<std::int16_t>(std::lround(weights_[row][l] / scale_));
   }
 }
 
-const float* Model::find(std::uint64_t f) const {
-  if (slots_.empty()) {
-    auto it = index_.find(f);
-    return it == index_.end() ? nullptr : weights_[it->second].data();
-  }
+const Model::Slot* Model::find(std::uint64_t f) const {
+  const std::uint16_t tag = tag_of(f);
   for (std::uint64_t i = f & mask_;; i = (i + 1) & mask_) {
-    if (slots_[i].key == f) return slots_[i].w.data();
-    if (slots_[i].key == 0) return nullptr;
+    if (slots_[i].tag == tag) return &slots_[i];
+    if (slots_[i].tag == 0) return nullptr;
   }
 }
 
 std::vector<std::uint8_t> Model::decode(const Features& tokens) const {
-  // Emission scores of every token first, the table's cache lines fetched
-  // ahead of their use (lookups are the cost of decoding).
-  std::vector<std::array<float, kLabels>> emit(tokens.size());
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
-    const std::size_t b = tokens.begin(i), e = tokens.ends[i];
-    if (!slots_.empty())
-      for (std::size_t k = b; k < e; ++k) __builtin_prefetch(&slots_[tokens.values[k] & mask_]);
-    auto& out = emit[i];
-    out.fill(0);
-    for (std::size_t k = b; k < e; ++k)
-      if (const float* w = find(tokens.values[k]))
-        for (int l = 0; l < kLabels; ++l) out[l] += w[l];
+  // Emission scores of every token first, summed in integers; the slots of
+  // the next token are fetched while this one's are added up.
+  const std::size_t n = tokens.size();
+  thread_local std::vector<Scores> emit;
+  emit.resize(n);
+  auto prefetch = [&](std::size_t i) {
+    for (std::size_t k = tokens.begin(i); k < tokens.ends[i]; ++k)
+      if (tokens.values[k] >= kDense) __builtin_prefetch(&slots_[tokens.values[k] & mask_]);
+  };
+  constexpr std::size_t kAhead = 3;  // tokens whose slots are in flight
+  for (std::size_t i = 0; i < std::min(n, kAhead); ++i) prefetch(i);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i + kAhead < n) prefetch(i + kAhead);
+    std::array<std::int32_t, kLabels> sum{};
+    for (std::size_t k = tokens.begin(i); k < tokens.ends[i]; ++k) {
+      const std::uint64_t f = tokens.values[k];
+      if (const Slot* s = f < kDense ? &dense_[f] : find(f))
+        for (std::size_t l = 0; l < kLabels; ++l) sum[l] += s->w[l];
+    }
+    for (std::size_t l = 0; l < kLabels; ++l) emit[i][l] = static_cast<float>(sum[l]) * scale_;
   }
-  return viterbi(
-      tokens.size(), [&](std::size_t i, std::array<float, kLabels>& e) { e = emit[i]; },
-      [&](int p, int l) { return transitions_[p][l]; });
+  return viterbi(emit, n, transitions_);
 }
 
 // File: "CTTG1\n", version line, then little-endian binary: transitions,
@@ -175,17 +204,16 @@ void Trainer::count(const Features& tokens) {
 
 void Trainer::learn(const Features& tokens, const std::vector<std::uint8_t>& gold) {
   ++step_;
-  const auto pred = viterbi(
-      tokens.size(),
-      [&](std::size_t i, std::array<float, kLabels>& e) {
-        e.fill(0);
-        for (std::size_t k = tokens.begin(i); k < tokens.ends[i]; ++k) {
-          auto it = rows_.find(tokens.values[k]);
-          if (it == rows_.end()) continue;
-          for (int l = 0; l < kLabels; ++l) e[l] += it->second.w[l];
-        }
-      },
-      [&](int p, int l) { return trans_[p][l]; });
+  std::vector<Scores> emit(tokens.size());
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    emit[i].fill(0);
+    for (std::size_t k = tokens.begin(i); k < tokens.ends[i]; ++k) {
+      auto it = rows_.find(tokens.values[k]);
+      if (it == rows_.end()) continue;
+      for (std::size_t l = 0; l < kLabels; ++l) emit[i][l] += it->second.w[l];
+    }
+  }
+  const auto pred = viterbi(emit, tokens.size(), trans_);
   if (pred == gold) return;
   auto trans_add = [&](int p, int l, float d) {
     trans_total_[p][l] += static_cast<float>(step_ - trans_stamp_[p][l]) * trans_[p][l];
@@ -231,6 +259,7 @@ Model Trainer::finish(int min_count) const {
     m.index_.emplace(h, static_cast<std::uint32_t>(m.weights_.size()));
     m.weights_.push_back(w);
   }
+  m.seal();
   return m;
 }
 
