@@ -80,9 +80,13 @@ class Finder {
   explicit Finder(Context& ctx) : ctx_(ctx), doc_(ctx.doc) {}
 
   void run() {
+    speaker_labels();
     const auto& sentences = doc_.sentences();
+    std::size_t label = 0;  // the next speaker label's content
     for (std::size_t si = 0; si < sentences.size(); ++si) {
       const auto& s = sentences[si];
+      while (label < labelled_.size() && labelled_[label].e <= s.first_tok) ++label;
+      if (label < labelled_.size() && labelled_[label].b <= s.first_tok) continue;  // said under a speaker's label
       int b = std::max(s.first_tok, s.first_tok < ctx_.body_first_tok && s.end_tok > ctx_.body_first_tok
                                         ? ctx_.body_first_tok
                                         : s.first_tok);
@@ -100,6 +104,55 @@ class Finder {
       if (idx >= 0 && !headline) si += continued_quotes(idx, si);
     }
     dash_signed_quotes();
+  }
+
+  // Does an attribution found so far hold a token of [b, e)?
+  bool taken(int b, int e) const {
+    for (std::size_t k = 0; k < ctx_.attr_content.size(); ++k) {
+      if (ctx_.attr_cue[k].b < e && b < ctx_.attr_cue[k].e) return true;
+      for (const TokRange& f : ctx_.attr_content[k])
+        if (f.b < e && b < f.e) return true;
+    }
+    return false;
+  }
+
+  // A speaker's label and a colon opening a paragraph: a transcript's
+  // "WALLACE: Let's start ..." (one to three words in capitals, maybe after a
+  // quotation mark), or a headline's "Jane Doe: We will win" (up to four
+  // capitalised words). The colon is the cue, the label the source, the rest
+  // of the paragraph the content. Labels of the piece ("Analysis:", "EDITOR'S
+  // NOTE:") are not speakers.
+  void speaker_labels() {
+    for (const text::Paragraph& para : doc_.paragraphs()) {
+      const bool headline = para.first_tok < ctx_.headline_end_tok;
+      int b = std::max(para.first_tok, headline ? para.first_tok : ctx_.body_first_tok);
+      const int e = para.end_tok;
+      if (b < e && doc_.tok(b).is(kOpenQuote)) ++b;
+      const int widest = headline ? 4 : 3;
+      int colon = b;
+      while (colon < e && colon - b <= widest && !ctx_.is_punct(colon, ':')) ++colon;
+      if (colon == b || colon + 1 >= e || !ctx_.is_punct(colon, ':') || colon - b > widest) continue;
+      bool ok = ctx_.is_word(b) && !ctx_.lex.is_headline_label(ctx_.low(b));
+      for (int k = b; k < colon && ok; ++k)
+        ok = ctx_.is_punct(k, '.') ||
+             (ctx_.is_word(k) && doc_.tok(k).is(headline ? text::kCapitalized : text::kAllCaps));
+      if (!ok) continue;
+      int end = e;
+      if (doc_.tok(end - 1).is(kCloseQuote) && doc_.tok(para.first_tok).is(kOpenQuote)) --end;
+      const int idx =
+          emit(core::AttributionKind::direct, {colon, colon + 1}, {b, colon}, {{colon + 1, end}}, -1, headline);
+      if (idx < 0) continue;
+      labelled_.push_back({para.first_tok, e});
+      if (!headline) ctx_.speaker_labels.push_back({b, colon});
+      // What the speaker reports others said is nested in the label's content.
+      for (const auto& s : doc_.sentences()) {
+        if (s.end_tok <= colon + 1 || s.first_tok >= end) continue;
+        const std::size_t before = ctx_.out.attributions.size();
+        find_in({std::max(s.first_tok, colon + 1), std::min(s.end_tok, end)}, -1, headline);
+        for (std::size_t k = before; k < ctx_.out.attributions.size(); ++k)
+          if (ctx_.out.attributions[k].parent < 0) ctx_.out.attributions[k].parent = idx;
+      }
+    }
   }
 
   // A quotation signed with a dash and a name at the end of its line, as in
@@ -133,10 +186,7 @@ class Finder {
       else
         while (open > ctx_.body_first_tok && !line_break_between(open - 1, open)) --open;
       if (open >= close) continue;
-      bool taken = false;
-      for (std::size_t k = 0; k < ctx_.attr_content.size() && !taken; ++k)
-        for (const TokRange& f : ctx_.attr_content[k]) taken = taken || (f.b <= close && open < f.e);
-      if (taken) continue;
+      if (taken(open, close + 1)) continue;
       emit(core::AttributionKind::direct, {dash, dash + 1}, {dash + 1, name_end}, {{open, close + 1}}, -1, false);
     }
   }
@@ -733,6 +783,7 @@ class Finder {
   Context& ctx_;
   const text::Document& doc_;
   bool headline_ = false;
+  std::vector<TokRange> labelled_;  // paragraphs opened by a speaker's label, in order
 };
 
 }  // namespace

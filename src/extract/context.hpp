@@ -17,6 +17,7 @@ struct TokRange {
   int b = 0, e = 0;
   bool empty() const { return e <= b; }
   int size() const { return e - b; }
+  bool operator==(const TokRange&) const = default;
 };
 
 // What the source classifier learns about one source noun phrase.
@@ -43,6 +44,9 @@ struct Context {
   std::vector<TokRange> attr_cue, attr_source;
   std::vector<std::vector<TokRange>> attr_content;
   std::vector<TokRange> nr_who;
+  // Sources that are a transcript's speaker labels ("WALLACE:"): names in
+  // capitals, not acronyms.
+  std::vector<TokRange> speaker_labels;
 
   Context(const text::Document& d, const Lexicon& l, core::Analysis& o)
       : doc(d), lex(l), out(o), classes_(static_cast<std::size_t>(d.size()), kUnknownClass) {}

@@ -77,6 +77,7 @@ Lexicon::Lexicon() {
   load_set("anonymous_nouns.tsv", anonymous_nouns_);
   load_set("affiliations.tsv", affiliations_);
   load_set("determiners.tsv", determiners_);
+  load_set("headline_labels.tsv", headline_labels_);
   util::for_each_tsv_row(table("quantifiers.tsv"), [&](const auto& f) {
     std::optional<int> n;
     if (f.size() > 1 && !f[1].empty()) n = std::stoi(std::string(f[1]));

@@ -92,6 +92,8 @@ class Lexicon {
   bool is_anonymous_noun(std::string_view w) const { return anonymous_nouns_.count(w) > 0; }
   bool is_affiliation_word(std::string_view w) const { return affiliations_.count(w) > 0; }
   bool is_determiner(std::string_view w) const { return determiners_.count(w) > 0; }
+  // "Analysis", "Live updates": a headline's label before a colon, not a speaker.
+  bool is_headline_label(std::string_view w) const { return headline_labels_.count(w) > 0; }
   // The WordClass bits of one lower-cased word (0 when no table has it).
   std::uint32_t word_class(std::string_view w) const {
     if (w.empty() || !class_filter_[filter_key(w)]) return 0;  // most words: no hashing
@@ -113,7 +115,7 @@ class Lexicon {
   StringMap<PersonNoun> person_nouns_;
   StringSet titles_;
   std::size_t longest_title_ = 1;
-  StringSet org_heads_, orgs_, doc_nouns_, ranks_, affiliations_, determiners_, anonymous_nouns_;
+  StringSet org_heads_, orgs_, doc_nouns_, ranks_, affiliations_, determiners_, anonymous_nouns_, headline_labels_;
   StringMap<std::optional<int>> quantifiers_;
   StringMap<std::uint32_t> classes_;
   // A cheap pre-test of word_class(): is some word of the tables of this

@@ -216,7 +216,8 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
                                                       ? join_surface(ctx, b, last_title + 1)
                                                       : info.descriptors.role;
       std::string nm = join_surface(ctx, nb, head + 1);
-      const bool org = ctx.lex.is_known_org(nm) || (c.name.size() == 1 && is_acronym(ctx, nb)) ||
+      const bool label = std::find(ctx.speaker_labels.begin(), ctx.speaker_labels.end(), np) != ctx.speaker_labels.end();
+      const bool org = ctx.lex.is_known_org(nm) || (c.name.size() == 1 && is_acronym(ctx, nb) && !label) ||
                        (head > nb && ctx.lex.is_org_head(hw));
       c.category = org ? SourceCategory::named_organization : SourceCategory::named_person;
       // "the Clinton campaign": a proper name modifying an organisation head.
