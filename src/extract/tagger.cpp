@@ -61,6 +61,14 @@ std::uint64_t text_hash(std::string_view s) {
 // for the model to propose it where the rules found nothing.
 constexpr double kMinModelCueP = 0.05;
 
+// A source run without the commas and dashes around it.
+TokRange trim_punct(const Context& ctx, TokRange r) {
+  auto bare = [&](int i) { return ctx.doc.tok(i).is(text::kPunct) && !ctx.doc.tok(i).is(text::kQuote); };
+  while (r.b < r.e && bare(r.b)) ++r.b;
+  while (r.e > r.b && bare(r.e - 1) && !ctx.is_punct(r.e - 1, ')')) --r.e;
+  return r;
+}
+
 int bucket(int d) { return d <= 2 ? d : d <= 5 ? 3 : d <= 10 ? 4 : 5; }
 
 }  // namespace
@@ -234,7 +242,7 @@ void apply_tagger(Context& ctx, const learn::Model& model, bool use_rules) {
           best = k;
         }
       }
-      if (run.role == 1 && built[best].source.empty()) built[best].source = run.r;
+      if (run.role == 1 && built[best].source.empty()) built[best].source = trim_punct(ctx, run.r);
       else if (run.role == 3) built[best].content.push_back(run.r);
     }
     last_sentence_attr = static_cast<int>(built.size()) - 1;
@@ -275,6 +283,22 @@ void apply_tagger(Context& ctx, const learn::Model& model, bool use_rules) {
         if (ctx.is_word(k))
           if (const CueEntry* c = ctx.lex.cue(ctx.low(k))) p = std::max(p, c->p);
       if (p < kMinModelCueP) b.content.clear();
+      // "retaliation that threatened ...": a relative pronoun is a source only
+      // when what it stands for can speak (a person, a body, a document).
+      if (b.source.size() == 1) {
+        const std::string_view w = ctx.low(b.source.b);
+        int before = b.source.b - 1;
+        if (before >= 0 && ctx.is_comma(before)) --before;
+        if ((w == "that" || w == "which" || w == "who") && before >= 0 && !ctx.is_name_token(before) &&
+            !ctx.has(before, kPersonNounWord | kOrgHeadWord | kDocumentNounWord))
+          b.content.clear();
+      }
+      // Inside the content of an attribution the rules found, and whose cue the
+      // model missed: the rules' reading of the sentence stands.
+      for (std::size_t a = 0; a < ctx.out.attributions.size() && !b.content.empty(); ++a)
+        if (ctx.out.attributions[a].parent < 0)
+          for (const TokRange& f : ctx.attr_content[a])
+            if (f.b <= b.cue.b && b.cue.e <= f.e) b.content.clear();
     }
   }
 
