@@ -31,7 +31,7 @@ constexpr std::uint64_t mix(std::uint64_t a, std::uint64_t b) {
 }
 
 enum Template : std::uint64_t {
-  kBias = 1, kW, kP1, kN1, kP2, kN2, kP1W, kWN1, kSuf, kShape, kShapeP1, kShapeN1, kFirst, kLast, kInQ, kInQP1,
+  kBias = 1, kW, kP1, kN1, kP2, kN2, kP1W, kWN1, kSuf, kShape, kFirst, kLast, kInQ, kInQP1,
   kInQN1, kCueP, kCue2, kCls, kName, kAtCue, kDL, kDR, kR, kRP1, kRN1, kRW, kRShape, kN1N2, kP2P1, kWQ, kCueL, kCueR
 };
 static_assert(kRShape < 32, "dense features keep five bits of template");
@@ -131,8 +131,6 @@ std::vector<TaggedSentence> tagger_features(const Context& ctx, bool use_rules) 
       hashed(kSuf, text_hash(lw.size() > 3 ? lw.substr(lw.size() - 3) : lw));
       const std::uint64_t s0 = S(i);
       dense(kShape, s0);
-      dense(kShapeP1, S(i - 1));
-      dense(kShapeN1, S(i + 1));
       if (i == b) dense(kFirst, s0);
       if (i == e - 1) dense(kLast, 0);
       dense(kInQ, Q(i));
