@@ -44,7 +44,7 @@ struct Context {
   std::vector<TokRange> attr_cue, attr_source;
   std::vector<std::vector<TokRange>> attr_content;
   std::vector<TokRange> nr_who;
-  // Sources that are a transcript's speaker labels ("WALLACE:"): names in
+  // Sources that are a transcript's speaker labels ("SMITH:"): names in
   // capitals, not acronyms.
   std::vector<TokRange> speaker_labels;
 
