@@ -117,8 +117,9 @@ class Finder {
   }
 
   // A speaker's label and a colon opening a paragraph: a transcript's
-  // "SMITH: Where does the money come from?" (one to three words in capitals, maybe after a
-  // quotation mark), or a headline's "Jane Doe: We will win" (up to four
+  // "SMITH: Where does the money come from?" (one to three words in
+  // capitals, maybe after a quotation mark), or a headline's "Jane Doe: We
+  // will win" (up to four
   // capitalised words). The colon is the cue, the label the source, the rest
   // of the paragraph the content. Labels of the piece ("Analysis:", "EDITOR'S
   // NOTE:") are not speakers.
