@@ -119,10 +119,9 @@ class Finder {
   // A speaker's label and a colon opening a paragraph: a transcript's
   // "SMITH: Where does the money come from?" (one to three words in
   // capitals, maybe after a quotation mark), or a headline's "Jane Doe: We
-  // will win" (up to four
-  // capitalised words). The colon is the cue, the label the source, the rest
-  // of the paragraph the content. Labels of the piece ("Analysis:", "EDITOR'S
-  // NOTE:") are not speakers.
+  // will win" (up to four capitalised words). The colon is the cue, the label
+  // the source, the rest of the paragraph the content. Labels of the piece
+  // ("Analysis:", "EDITOR'S NOTE:") are not speakers.
   void speaker_labels() {
     for (const text::Paragraph& para : doc_.paragraphs()) {
       const bool headline = para.first_tok < ctx_.headline_end_tok;
