@@ -225,7 +225,15 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
       c.category = SourceCategory::named_organization;
       int nb = b;
       while (nb < head && ctx.has(nb, kRankWord)) ++nb;
-      c.name = {nb, head + 1};
+      int ne = head + 1;
+      // "the Department for Transport", "the Bank of England": a capitalised
+      // head's name goes on through "of" / "for" and the capitalised words after.
+      if (doc.tok(head).is(text::kCapitalized))
+        while (ne + 1 < p.e && (ctx.low(ne) == "of" || ctx.low(ne) == "for") && ctx.is_name_token(ne + 1)) {
+          ne += 2;
+          while (ne < p.e && ctx.is_name_token(ne)) ++ne;
+        }
+      c.name = {nb, ne};
       if (hw.size() > 1 && hw.back() == 's' && ctx.lex.person_noun(hw)) c.plural = true;
     } else if (ctx.lex.is_document_noun(hw)) {
       c.category = SourceCategory::document;

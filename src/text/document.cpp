@@ -1,5 +1,7 @@
 #include "text/document.hpp"
 
+#include <algorithm>
+
 #include "text/abbreviations.hpp"
 #include "util/ascii.hpp"
 #include "util/utf8.hpp"
@@ -254,6 +256,58 @@ void Document::split_paragraphs() {
   }
 }
 
+// Single quotation marks as the quotes of British style ("'We will win,' she
+// said"), outside double quotes (inside them they are a quote within the
+// quote). An opening mark stands before a word with space before it; the
+// closing mark is glued to the end of the quotation and is either preceded by
+// the quotation's own punctuation or followed by punctuation, so that a
+// possessive ("the ministers' decision") does not close one.
+void Document::pair_single_quotes() {
+  auto is_single_open = [](char32_t c) { return c == 0x2018 || c == '\''; };
+  auto is_single_close = [](char32_t c) { return c == 0x2019 || c == '\''; };
+  std::vector<int> in_double(tokens_.size(), 0);
+  for (const QuoteRegion& r : quotes_)
+    for (int k = r.open_tok; k <= r.last_tok; ++k) in_double[static_cast<std::size_t>(k)] = 1;
+  const std::size_t doubles = quotes_.size();
+  for (std::size_t pi = 0; pi < paragraphs_.size(); ++pi) {
+    const Paragraph& para = paragraphs_[pi];
+    for (int q = para.first_tok; q + 1 < para.end_tok; ++q) {
+      const Token& t = tok(q);
+      if (!t.is(kPunct) || t.is(kQuote) || !is_single_open(t.punct) || in_double[static_cast<std::size_t>(q)]) continue;
+      if (!space_before(q) && q != para.first_tok) continue;
+      if (space_before(q + 1) || !tok(q + 1).is(kWord)) continue;
+      int close = -1;
+      for (int k = q + 2; k < para.end_tok && !in_double[static_cast<std::size_t>(k)]; ++k) {
+        const Token& c = tok(k);
+        if (!c.is(kPunct) || !is_single_close(c.punct) || space_before(k)) continue;
+        const Token& before = tok(k - 1);
+        const bool own_punct = before.is(kPunct) && (before.punct == ',' || before.punct == '.' ||
+                                                     before.punct == '!' || before.punct == '?' ||
+                                                     before.punct == 0x2026);
+        const bool punct_after =
+            k + 1 >= para.end_tok || (tok(k + 1).is(kPunct) && !space_before(k + 1) && !tok(k + 1).is(kQuote));
+        if (own_punct || punct_after) {
+          close = k;
+          break;
+        }
+      }
+      if (close < 0) continue;
+      QuoteRegion r;
+      r.open_tok = q;
+      r.close_tok = close;
+      r.last_tok = close;
+      r.para = static_cast<std::uint32_t>(pi);
+      tokens_[static_cast<std::size_t>(q)].flags |= kQuote | kOpenQuote;
+      tokens_[static_cast<std::size_t>(close)].flags |= kQuote | kCloseQuote;
+      quotes_.push_back(r);
+      q = close;
+    }
+  }
+  if (quotes_.size() > doubles)
+    std::sort(quotes_.begin(), quotes_.end(),
+              [](const QuoteRegion& a, const QuoteRegion& b) { return a.open_tok < b.open_tok; });
+}
+
 void Document::pair_quotes() {
   auto glued_left = [&](int q) {  // no space between the previous token and q
     const Paragraph& para = paragraphs_[tok(q).para];
@@ -301,6 +355,7 @@ void Document::pair_quotes() {
       else open = -1;  // a lone mark at the paragraph end
     }
   }
+  pair_single_quotes();
   // Chain unclosed regions with a region opening the next paragraph.
   for (std::size_t r = 0; r + 1 < quotes_.size(); ++r) {
     QuoteRegion& a = quotes_[r];

@@ -91,6 +91,7 @@ class Document {
   void tokenize(const Abbreviations& abbreviations);
   void split_paragraphs();
   void pair_quotes();
+  void pair_single_quotes();
   void split_sentences(const Abbreviations& abbreviations);
 
   std::string_view text_;
