@@ -351,6 +351,18 @@ void apply_tagger(Context& ctx, const learn::Model& model, bool use_rules) {
     for (int k = b.cue.b; k < b.cue.e; ++k) blocked = blocked || ctx.blocked[static_cast<std::size_t>(k)];
     if (blocked) continue;
     std::sort(b.content.begin(), b.content.end(), [](const TokRange& x, const TokRange& y) { return x.b < y.b; });
+    // Fragments apart only by commas or dashes are one content ("The plan,
+    // which ..., requires ...").
+    std::vector<TokRange> merged;
+    for (const TokRange& f : b.content) {
+      bool joins = !merged.empty() && merged.back().e <= f.b;
+      for (int k = joins ? merged.back().e : f.b; joins && k < f.b; ++k)
+        joins = ctx.doc.tok(k).is(text::kPunct) && !ctx.doc.tok(k).is(text::kQuote) &&
+                !ctx.doc.tok(k).is(text::kSentenceEnd);
+      if (joins) merged.back().e = f.e;
+      else merged.push_back(f);
+    }
+    b.content = std::move(merged);
     core::Attribution a;
     a.parent = -1;
     a.in_headline = b.headline;
