@@ -258,8 +258,10 @@ Statement analyse_statement(std::string_view text, const article::Date& publishe
     }
     bool done = false;
     const bool phrase = T.phrase_starts.count(toks[i].lower) || T.exact_phrase_starts.count(toks[i].text);
+    std::string key, exact;
     for (std::size_t n = phrase ? std::min(T.longest_equivalent, toks.size() - i) : 1; n >= 1 && !done; --n) {
-      std::string key, exact;
+      key.clear();
+      exact.clear();
       for (std::size_t k = i; k < i + n; ++k) {
         if (k > i) {
           key.push_back(' ');
@@ -311,7 +313,7 @@ Statement analyse_statement(std::string_view text, const article::Date& publishe
   for (std::size_t i = 0; i < canon.size(); ++i) {
     RawToken& t = canon[i];
     if (t.after_break && !st.words.empty()) clause = st.words.back().clause + 1;
-    const std::string w = t.lower;
+    const std::string& w = t.lower;
     if (nt[i]) {
       st.negated = true;
       st.negation_at.push_back(static_cast<int>(st.words.size()));
