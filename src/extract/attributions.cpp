@@ -922,6 +922,18 @@ TokRange source_before(const Context& ctx, int end, int lower, bool stop_at_and_
   };
   if (b >= src_end || !(np_start(b) || role_then_name(b))) return {};
   if (src_end - b > (extra_commas > 0 ? 40 : 25)) return {};
+  // "Jane Doe accepted the offer and announced ...": the cue's verb is
+  // coordinated with another; the source is their subject, up to that verb.
+  if (src_end - b > 2 && ctx.low(src_end - 1) == "and") {
+    for (int m = b + 1; m < src_end - 1; ++m) {
+      const std::string_view w = ctx.low(m);
+      if (!ctx.is_word(m) || doc.tok(m).is(text::kCapitalized)) continue;
+      const bool verb = in(kFiniteVerbs, w) || ctx.has(m, kCueStartWord) ||
+                        (w.size() > 4 && w.substr(w.size() - 2) == "ed");
+      if (verb) return {b, m};
+      break;  // a lower-case word that is no verb: not a clause
+    }
+  }
   return {b, src_end};
 }
 

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "extract/context.hpp"
+#include "util/ascii.hpp"
 
 namespace claimtrail::extract {
 
@@ -192,6 +193,9 @@ class Resolver {
 
   // A named person or body: matched by surname / whole name.
   int named(TokRange n, SourceCategory cat, const SourceInfo& info) {
+    // "the company", "the agency": a body described, not named.
+    if (cat == SourceCategory::named_organization && info.definite && !ctx_.doc.tok(n.e - 1).is(text::kCapitalized))
+      if (const int body = named_body_for(ctx_.low(n.e - 1)); body >= 0) return body;
     const std::string full = std::string(ctx_.doc.text().substr(ctx_.span(n).start, ctx_.span(n).size()));
     const std::string surname = std::string(ctx_.low(n.e - 1));
     const std::string key = cat == SourceCategory::named_person ? surname : std::string(ctx_.doc.lower(n.b)) + full;
@@ -207,7 +211,48 @@ class Resolver {
       }
     }
     core::Span sp = ctx_.span(n);
-    return add_entity(sp, cat, key, "", false, info);
+    const int e = add_entity(sp, cat, key, "", false, info);
+    if (cat == SourceCategory::named_person && n.size() == 1) ctx_.out.entities[static_cast<std::size_t>(e)].name = fullest(n);
+    return e;
+  }
+
+  // "the agency" after "the Arid Lands Monitoring Agency", "the company"
+  // when one company has been named: a definite description of a body
+  // refers to the named body whose name ends in its head noun, else to the
+  // only named body so far; -1 when there is none or several.
+  int named_body_for(std::string_view head) const {
+    if (head.empty()) return -1;
+    int only = -1, bodies = 0;
+    for (std::size_t e = known_.size(); e-- > 0;) {
+      if (known_[e].category != SourceCategory::named_organization || ctx_.out.entities[e].name.empty()) continue;
+      const std::string& name = ctx_.out.entities[e].name;
+      const std::size_t sp = name.rfind(' ');
+      const std::string last = util::ascii_lower(sp == std::string::npos ? name : name.substr(sp + 1));
+      if (last == head || last == std::string(head) + "s") return static_cast<int>(e);
+      ++bodies;
+      only = static_cast<int>(e);
+    }
+    return bodies == 1 ? only : -1;
+  }
+
+  // A person named by surname alone takes the fullest form of the name the
+  // article gives anywhere ("Varga" after "Finance Minister Olek Varga"):
+  // up to three capitalised words before the surname, titles left out.
+  std::string fullest(TokRange n) const {
+    const auto& doc = ctx_.doc;
+    const std::string_view surname = ctx_.low(n.b);
+    TokRange best = n;
+    for (int i = 1; i < doc.size(); ++i) {
+      if (ctx_.low(i) != surname || !doc.tok(i).is(text::kCapitalized)) continue;
+      int b = i;
+      while (b - 1 >= 0 && i - (b - 1) <= 3 && ctx_.is_name_token(b - 1) && !doc.tok(b - 1).is(text::kAllCaps) &&
+             !ctx_.has(b - 1, kTitleWord | kOrgHeadWord | kPersonNounWord | kRankWord | kAffiliationWord) &&
+             !doc.tok(b - 1).is(text::kTitleAbbrev) && doc.tok(b - 1).para == doc.tok(i).para)
+        --b;
+      if (i + 1 - b > best.size()) best = {b, i + 1};
+    }
+    const core::Span sp = ctx_.span(best);
+    return std::string(doc.text().substr(sp.start, sp.size()));
   }
 
   // Unnamed sources and unnamed bodies: linked by head noun (and affiliation

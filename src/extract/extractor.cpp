@@ -21,6 +21,10 @@ struct Extractor::Impl {
   // place in capitals, optional date, optional outlet, then a dash.
   re2::RE2 dateline{
       R"(^([A-Z][A-Z.'\-]*(?:[ \x{00A0}][A-Z][A-Z.'\-]*)*(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)*)?)(?:,? +((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? +\d{1,2}(?:, +\d{4})?))? *(?:\(([^()\n]{1,40})\))? *(?:-|--|–|—) *)"};
+  // "Nairobi (AFP) -", "Sao Paulo, May 2 (Wire) —": a place in title case
+  // needs its outlet in parentheses.
+  re2::RE2 titlecase_dateline{
+      R"(^([A-Z][a-z.'\-]+(?:[ \x{00A0}][A-Z][a-z.'\-]+){0,3}(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)*)?)(?:,? +((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? +\d{1,2}(?:, +\d{4})?))? *\(([^()\n]{1,40})\) *(?:-|--|–|—) *)"};
 };
 
 Extractor::Extractor() : impl_(std::make_unique<Impl>()) {}
@@ -73,7 +77,9 @@ void Extractor::Impl::prepare(std::string_view text, const text::Document& doc, 
     std::string_view s = text.substr(para.start, para.end - para.start);
     re2::StringPiece input(s.data(), s.size());
     re2::StringPiece m[4];
-    if (!dateline.Match(input, 0, s.size(), RE2::ANCHOR_START, m, 4)) return false;
+    if (!dateline.Match(input, 0, s.size(), RE2::ANCHOR_START, m, 4) &&
+        !titlecase_dateline.Match(input, 0, s.size(), RE2::ANCHOR_START, m, 4))
+      return false;
     // A dateline needs an outlet or a date, or a place of capitals before a dash.
     if (m[3].empty() && m[2].empty() && m[1].size() < 3) return false;
     core::Dateline d;
@@ -94,7 +100,9 @@ void Extractor::Impl::prepare(std::string_view text, const text::Document& doc, 
     const std::string_view between = text.substr(first.end, paras[1].start - first.end);
     const bool blank_after = between.find('\n') != between.rfind('\n');
     if (one_line && (blank_after || try_dateline(1))) {
-      out.headline = core::Span{first.start, first.end};
+      // (A byte order mark opening the text is not part of the headline.)
+      const std::uint32_t bom = text.substr(first.start, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+      out.headline = core::Span{first.start + bom, first.end};
       ctx.headline_end_tok = first.end_tok;
       body_para = 1;
     }

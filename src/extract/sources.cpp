@@ -23,6 +23,19 @@ bool is_acronym(const Context& ctx, int i) {
          ctx.doc.surface(i).size() <= 6;
 }
 
+// Is the name [b, e) written elsewhere in the article with an organisation's
+// head after it ("High Plains Creamery" and "High Plains Creamery Inc.")?
+bool named_as_body_elsewhere(const Context& ctx, int b, int e) {
+  const int n = e - b;
+  for (int i = 0; i + n < ctx.doc.size(); ++i) {
+    if (i == b || !ctx.has(i + n, kOrgHeadWord) || !ctx.doc.tok(i + n).is(text::kCapitalized)) continue;
+    bool same = true;
+    for (int k = 0; k < n && same; ++k) same = ctx.low(i + k) == ctx.low(b + k);
+    if (same) return true;
+  }
+  return false;
+}
+
 // Does a multi-word title starting in [b, i] run past token i (within e)?
 bool title_through(const Context& ctx, int b, int i, int e) {
   const int longest = static_cast<int>(ctx.lex.longest_title_words());
@@ -218,7 +231,7 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
       std::string nm = join_surface(ctx, nb, head + 1);
       const bool label = std::find(ctx.speaker_labels.begin(), ctx.speaker_labels.end(), np) != ctx.speaker_labels.end();
       const bool org = ctx.lex.is_known_org(nm) || (c.name.size() == 1 && is_acronym(ctx, nb) && !label) ||
-                       (head > nb && ctx.lex.is_org_head(hw));
+                       (head > nb && ctx.lex.is_org_head(hw)) || named_as_body_elsewhere(ctx, nb, head + 1);
       c.category = org ? SourceCategory::named_organization : SourceCategory::named_person;
       // "the Clinton campaign": a proper name modifying an organisation head.
     } else if (ctx.lex.is_org_head(hw) && !(ctx.lex.is_document_noun(hw) && !doc.tok(head).is(text::kCapitalized))) {
