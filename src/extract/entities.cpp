@@ -25,6 +25,15 @@ class Resolver {
  public:
   explicit Resolver(Context& ctx) : ctx_(ctx) {}
 
+  // A person named later as a source, for a description that comes before
+  // any name ("The housing minister has acknowledged ... Jane Doe told ...").
+  struct Ahead {
+    std::size_t pos;
+    TokRange name;
+    std::string role;  // lower-cased: the titles and appositive given with the name
+  };
+  void set_ahead(std::vector<Ahead> ahead) { ahead_ = std::move(ahead); }
+
   // A person named outside any source: a later pronoun may refer to them.
   void mentioned(TokRange name) {
     candidate_ = name;
@@ -102,11 +111,46 @@ class Resolver {
       link(last_named_person_, mention, src);
       return;
     }
+    // The same description before anyone is named: the person named next
+    // with that title, or (for "the minister" in the body) named as a source
+    // within the next two sentences.
+    const bool headline = np.b < ctx_.headline_end_tok;
+    if (src.category == SourceCategory::unnamed_person && (info.definite || headline) && !info.plural &&
+        last_named_person_ < 0 && ctx_.lex.is_title(info.head) && !ctx_.lex.is_anonymous_noun(info.head)) {
+      const Ahead* target = nullptr;
+      for (const Ahead& a : ahead_)
+        if (a.pos > mention.start && a.role.find(info.head) != std::string::npos) {
+          target = &a;
+          break;
+        }
+      if (!target && !headline)
+        for (const Ahead& a : ahead_)
+          if (a.pos > mention.start) {
+            if (sentences_between(mention.start, a.pos) <= 2) target = &a;
+            break;
+          }
+      if (target) {
+        const SourceInfo named_info = classify_source(ctx_, target->name);
+        src.category = SourceCategory::named_person;
+        src.anonymous = false;
+        link(named(target->name, SourceCategory::named_person, named_info), mention, src);
+        return;
+      }
+    }
     const int e = by_head(info, src.category, mention);
     link(e, mention, src);
   }
 
  private:
+  int sentences_between(std::size_t from, std::size_t to) const {
+    int n = 0;
+    for (const auto& s : ctx_.doc.sentences()) {
+      const std::size_t at = ctx_.doc.tok(s.first_tok).start;
+      if (at > from && at <= to) ++n;
+    }
+    return n;
+  }
+
   bool known_head(const std::string& head) const {
     const std::string h = singular(head);
     return std::any_of(known_.begin(), known_.end(), [&](const Known& k) { return k.head == h; });
@@ -286,6 +330,7 @@ class Resolver {
   std::vector<Known> known_;
   std::array<int, 5> last_{-1, -1, -1, -1, -1};
   int last_named_person_ = -1;
+  std::vector<Ahead> ahead_;       // people named as sources, in text order
   TokRange candidate_;             // the last person named outside a source
   std::size_t candidate_pos_ = 0;
 };
@@ -339,6 +384,19 @@ void resolve_entities(Context& ctx) {
     if (!ctx.nr_who[i].empty()) items.push_back({ctx.doc.tok(ctx.nr_who[i].b).start, -1, static_cast<int>(i), {}});
   std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.pos < b.pos; });
   Resolver r(ctx);
+  std::vector<Resolver::Ahead> ahead;
+  for (const Item& it : items) {
+    if (it.attr < 0) continue;
+    const TokRange np = ctx.attr_source[static_cast<std::size_t>(it.attr)];
+    const SourceInfo info = classify_source(ctx, np);
+    if (info.category != SourceCategory::named_person || info.names.size() != 1) continue;
+    // The words before the name in the source ("Water Resources Minister") and its appositive.
+    const core::Span before = ctx.span(TokRange{np.b, info.names[0].b});
+    std::string role = util::ascii_lower(ctx.doc.text().substr(before.start, before.size())) + " " +
+                       util::ascii_lower(info.descriptors.role);
+    ahead.push_back({it.pos, info.names[0], std::move(role)});
+  }
+  r.set_ahead(std::move(ahead));
   for (const Item& it : items) {
     if (!it.name.empty()) r.mentioned(it.name);
     else if (it.attr >= 0) r.resolve(ctx.attr_source[static_cast<std::size_t>(it.attr)],
