@@ -40,9 +40,9 @@ constexpr std::array<std::string_view, 10> kTellVerbs = {
 
 // Words that can open a complement between a cue and its content
 // ("said in a statement that", "said on Tuesday that").
-constexpr std::array<std::string_view, 14> kComplementOpeners = {
-    "in", "on", "at", "during", "last", "this", "earlier", "late", "early", "yesterday",
-    "today", "tonight", "separately", "afterward"};
+constexpr std::array<std::string_view, 21> kComplementOpeners = {
+    "in", "on", "at", "during", "last", "this", "earlier", "late", "early", "yesterday", "today", "tonight",
+    "separately", "afterward", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
 
 // Auxiliaries and copulas: after a noun phrase they make it a clause's subject.
 constexpr std::array<std::string_view, 22> kFiniteVerbs = {
@@ -920,7 +920,14 @@ TokRange source_before(const Context& ctx, int end, int lower, bool stop_at_and_
       if (!ctx.is_word(m) || in(kClauseWords, ctx.low(m)) || in(kFiniteVerbs, ctx.low(m))) return false;
     return true;
   };
-  if (b >= src_end || !(np_start(b) || role_then_name(b))) return {};
+  // A short compound ending in a person noun: "fire officials", "health experts".
+  auto compound_of_people = [&](int i) {
+    if (src_end - i > 3 || !ctx.has(src_end - 1, kPersonNounWord)) return false;
+    for (int m = i; m < src_end; ++m)
+      if (!ctx.is_word(m) || in(kClauseWords, ctx.low(m)) || in(kFiniteVerbs, ctx.low(m))) return false;
+    return true;
+  };
+  if (b >= src_end || !(np_start(b) || role_then_name(b) || compound_of_people(b))) return {};
   if (src_end - b > (extra_commas > 0 ? 40 : 25)) return {};
   // "Jane Doe accepted the offer and announced ...": the cue's verb is
   // coordinated with another; the source is their subject, up to that verb.
