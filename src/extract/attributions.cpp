@@ -221,7 +221,20 @@ class Finder {
       const auto& region = doc_.quotes()[static_cast<std::size_t>(q)];
       int last = s.end_tok - 1;
       while (last > s.first_tok && doc_.tok(last).is(kSentenceEnd)) --last;
-      if (region.close_tok < 0 || region.close_tok < last) break;
+      if (region.close_tok < 0) {
+        // A quotation going on into the next paragraphs ("... orange.
+        // <new paragraph> "I don't know ..."): all of it, and the sentences
+        // it covers are done.
+        if (region.next < 0 || region.prev >= 0) break;
+        add_content(frags, s.first_tok, s.end_tok);
+        ++taken;
+        while (k + 1 < sentences.size() && sentences[k + 1].first_tok < frags.back().e) {
+          ++k;
+          ++taken;
+        }
+        break;
+      }
+      if (region.close_tok < last) break;
       frags.push_back({s.first_tok, s.end_tok});
       ++taken;
     }
@@ -449,6 +462,14 @@ class Finder {
         break;
       }
       if (ctx_.is_comma(i)) {
+        // "..., said Jane Doe, who fled her home." : the relative clause
+        // describing the source is part of it, to the next comma or the end.
+        if (i + 1 < end && ctx_.low(i + 1) == "who" && i - from <= 20) {
+          int j = i + 2;
+          while (j < end && !ctx_.is_comma(j) && !doc_.tok(j).is(kSentenceEnd) && !doc_.tok(j).is(text::kQuote)) ++j;
+          if (j - from <= 40 && j > i + 2) return {from, j};
+          return {from, i};
+        }
         // An appositive may follow the name; anything else ends the source.
         if (commas == 0 && i + 1 < end &&
             (ctx_.has(i + 1, kDeterminerWord) || ctx_.has(i + 1, kTitleWord) ||
