@@ -294,6 +294,10 @@ class Finder {
         c.core = {i, i + best_n};
         c.according_to = best_n == 2 && ctx_.low(i) == "according" && ctx_.low(i + 1) == "to";
         c.score = score(r, c, *best);
+        // In a relative clause describing someone ("Jane Doe, who proposed
+        // the cut, warned that ..."): the main verb comes first.
+        if (i - 2 >= r.b && ctx_.is_comma(i - 2) && (ctx_.low(i - 1) == "who" || ctx_.low(i - 1) == "which"))
+          c.score -= 0.25;
         const double threshold = nested ? 0.6 : 0.5;
         if (c.score >= threshold) found.push_back(c);
       }
@@ -589,6 +593,12 @@ class Finder {
     // A verb coordinated with an outer cue shares its source: "X said A
     // and added B", "X said A, adding B".
     if (parent >= 0 && shares_parent_subject(cue)) source = ctx_.attr_source[static_cast<std::size_t>(parent)];
+    // A participle after the main clause: "X sued the company, alleging
+    // that ...": its source is the clause's subject.
+    if (parent < 0 && cue.core.size() == 1 && cue.span.b == cue.core.b && mod_b - 1 > r.b && c.is_comma(mod_b - 1)) {
+      const std::string_view w = c.low(cue.core.b);
+      if (w.size() > 4 && w.substr(w.size() - 3) == "ing") source = clause_subject(r.b, mod_b - 1);
+    }
     // Source-first: "X said [to Y] [complement] (that) <content>".
     if (source.empty()) return -1;
     int cs = content_start(cue, e);
@@ -635,6 +645,36 @@ class Finder {
     const auto& inner_frags = ctx_.attr_content[ui];
     if (inner_frags.size() == 1 && ctx_.attr_cue[ui].b < inner_frags[0].b)
       find_embedded(inner, inner_frags[0].b, inner_frags[0].e, headline);
+  }
+
+  // The subject of the clause [b, e): a noun phrase opening it (after an
+  // opening adverbial and comma), up to its verb: a finite verb or
+  // auxiliary, a cue, or a past form in -ed. Empty when no verb is found
+  // within ten words.
+  TokRange clause_subject(int b, int e) const {
+    if (b < e && doc_.tok(b).is(kOpenQuote)) return {};
+    static constexpr std::array<std::string_view, 16> kOpeners = {
+        "in", "on", "at", "last", "this", "earlier", "after", "before", "during", "since",
+        "by", "under", "yesterday", "today", "meanwhile", "however"};
+    if (b < e && ctx_.is_word(b) && in(kOpeners, ctx_.low(b)))
+      for (int k = b + 1; k < std::min(e, b + 6); ++k)
+        if (ctx_.is_comma(k)) {
+          b = k + 1;
+          break;
+        }
+    if (b >= e || !ctx_.is_word(b)) return {};
+    if (in(kPronouns, ctx_.low(b))) return {b, b + 1};
+    if (!doc_.tok(b).is(text::kCapitalized) && !ctx_.has(b, kDeterminerWord | kQuantifierWord)) return {};
+    for (int k = b + 1; k < std::min(e, b + 11); ++k) {
+      if (!ctx_.is_word(k)) {
+        if (ctx_.is_punct(k, '.') || ctx_.is_punct(k, '\'')) continue;
+        return {};
+      }
+      const std::string_view w = ctx_.low(k);
+      if (doc_.tok(k).is(text::kCapitalized) || in(kClauseWords, w)) continue;
+      if (in(kFiniteVerbs, w) || strong_cue(w) || (w.size() >= 4 && w.substr(w.size() - 2) == "ed")) return {b, k};
+    }
+    return {};
   }
 
   // Is [b, e) a short adverbial that opens a sentence rather than a
