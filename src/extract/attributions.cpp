@@ -38,6 +38,12 @@ constexpr std::array<std::string_view, 18> kClauseWords = {
 constexpr std::array<std::string_view, 10> kTellVerbs = {
     "told", "tells", "tell", "telling", "informed", "assured", "reminded", "briefed", "warned", "urged"};
 
+// Verbs of forecasting, cues when an object and "to" follow ("expects
+// orders to fall").
+constexpr std::array<std::string_view, 10> kForecastVerbs = {
+    "expect", "expects", "forecast", "forecasts", "predict", "predicts", "project", "projects", "anticipate",
+    "anticipates"};
+
 // Words that can open a complement between a cue and its content
 // ("said in a statement that", "said on Tuesday that").
 constexpr std::array<std::string_view, 21> kComplementOpeners = {
@@ -323,6 +329,7 @@ class Finder {
       if (w == "that") s += 0.3;
       else if (ctx_.is_punct(next, ':') || doc_.tok(next).is(kOpenQuote)) s += 0.3;
       else if (ctx_.is_comma(next) && next + 1 < r.e && doc_.tok(next + 1).is(kOpenQuote)) s += 0.3;
+      else if (c.core.size() == 1 && in(kForecastVerbs, ctx_.low(c.core.b)) && object_then_to(next, r.e)) s += 0.3;
     }
     // "..., the sources said." : content before, cue at the clause end.
     const int mod_b = modifiers_start(c.core.b, r);
@@ -332,6 +339,17 @@ class Finder {
     // A speaker-like subject right before the cue: "officials acknowledge".
     if (!subj.empty() && speaker_like(subj.e - 1)) s += 0.15;
     return s;
+  }
+
+  // "expects U.S. orders to fall": a noun phrase of a few words, then "to"
+  // and a verb, no comma between.
+  bool object_then_to(int k, int e) const {
+    for (int j = k + 1; j < std::min(e - 1, k + 7); ++j) {
+      if (!ctx_.is_word(j) && !ctx_.is_punct(j, '%') && !ctx_.is_punct(j, '.')) return false;
+      if (ctx_.low(j) == "to") return ctx_.is_word(j + 1) && !doc_.tok(j + 1).is(text::kCapitalized);
+      if (in(kClauseWords, ctx_.low(j)) || in(kFiniteVerbs, ctx_.low(j))) return false;
+    }
+    return false;
   }
 
   // Is this word on its own a cue more often than not ("said", "told")?
