@@ -330,6 +330,7 @@ class Finder {
       else if (ctx_.is_punct(next, ':') || doc_.tok(next).is(kOpenQuote)) s += 0.3;
       else if (ctx_.is_comma(next) && next + 1 < r.e && doc_.tok(next + 1).is(kOpenQuote)) s += 0.3;
       else if (c.core.size() == 1 && in(kForecastVerbs, ctx_.low(c.core.b)) && object_then_to(next, r.e)) s += 0.3;
+      else if (clause_follows(next, r.e)) s += 0.15;  // "believes tariff costs may ease"
     }
     // "..., the sources said." : content before, cue at the clause end.
     const int mod_b = modifiers_start(c.core.b, r);
@@ -339,6 +340,17 @@ class Finder {
     // A speaker-like subject right before the cue: "officials acknowledge".
     if (!subj.empty() && speaker_like(subj.e - 1)) s += 0.15;
     return s;
+  }
+
+  // A clause without "that": a word opening it, then a finite verb or modal
+  // within a few words, no comma between.
+  bool clause_follows(int k, int e) const {
+    if (k >= e || !ctx_.is_word(k) || in(kFiniteVerbs, ctx_.low(k)) || ctx_.low(k) == "to") return false;
+    for (int j = k + 1; j < std::min(e, k + 6); ++j) {
+      if (!ctx_.is_word(j)) return false;
+      if (in(kFiniteVerbs, ctx_.low(j))) return true;
+    }
+    return false;
   }
 
   // "expects U.S. orders to fall": a noun phrase of a few words, then "to"
@@ -995,9 +1007,12 @@ TokRange source_before(const Context& ctx, int end, int lower, bool stop_at_and_
   // A lower-case role before a name also opens one: "port director Jane Doe".
   auto role_then_name = [&](int i) {
     if (src_end - i > 6 || !ctx.is_name_token(src_end - 1)) return false;
-    for (int m = i; m < src_end; ++m)
+    bool role = false;  // a person noun or title among the lower-case words
+    for (int m = i; m < src_end; ++m) {
       if (!ctx.is_word(m) || in(kClauseWords, ctx.low(m)) || in(kFiniteVerbs, ctx.low(m))) return false;
-    return true;
+      if (!doc.tok(m).is(text::kCapitalized) && ctx.has(m, kPersonNounWord | kTitleWord)) role = true;
+    }
+    return role;
   };
   // A short compound ending in a person noun: "fire officials", "health experts".
   auto compound_of_people = [&](int i) {
