@@ -36,6 +36,8 @@ void find_non_responses(Context& ctx) {
     const int sb = std::max(s.first_tok, ctx.body_first_tok);
     const std::size_t b = doc.tok(sb).start, e = doc.tok(s.end_tok - 1).end;
     const std::string_view sentence = doc.text().substr(b, e - b);
+    // One pass of all the patterns together first: most sentences have none.
+    if (!RE2::PartialMatch(re2::StringPiece(sentence.data(), sentence.size()), ctx.lex.any_non_response())) continue;
     struct Hit {
       std::size_t start, end;
       const NonResponsePattern* p;
@@ -95,6 +97,7 @@ void find_source_descriptions(Context& ctx) {
     const std::string_view sentence = doc.text().substr(b, e - b);
     re2::StringPiece whole(sentence.data(), sentence.size());
     re2::StringPiece match;
+    if (!RE2::PartialMatch(whole, ctx.lex.any_anonymity())) continue;  // (all the patterns in one pass)
     bool found = false;
     for (const auto& re : ctx.lex.anonymity()) {
       if (re->Match(whole, 0, sentence.size(), RE2::UNANCHORED, &match, 1)) {
@@ -236,7 +239,7 @@ void find_hedges(Context& ctx) {
         if (w == "would" && !(quoted || !past_cue)) continue;
         bool hit = w == "would";
         int len = 1;
-        if (!hit && ctx.lex.starts_hedge(w)) {
+        if (!hit && ctx.has(i, kHedgeStartWord)) {
           for (const std::string& h : hedges) {
             // Multi-word hedges: compare word by word.
             int k = i;

@@ -1038,6 +1038,16 @@ TokRange source_before(const Context& ctx, int end, int lower, bool stop_at_and_
   return {b, src_end};
 }
 
+const std::vector<int>& Context::capitalised_org_heads() const {
+  if (!org_heads_found_) {
+    org_heads_found_ = true;
+    for (int i = 1; i < doc.size(); ++i)  // (after a capitalised word: the name it heads)
+      if (doc.tok(i).is(text::kCapitalized) && doc.tok(i - 1).is(text::kCapitalized) && has(i, kOrgHeadWord))
+        org_heads_.push_back(i);
+  }
+  return org_heads_;
+}
+
 bool Context::is_name_token(int i) const {
   const auto& t = doc.tok(i);
   if (!t.is(text::kWord)) return false;

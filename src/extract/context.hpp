@@ -68,10 +68,15 @@ struct Context {
   core::Span span(TokRange r) const { return span(r.b, r.e); }
   // Is token i a word that can be part of a proper name ("Smith", "al-Asad", "van")?
   bool is_name_token(int i) const;
+  // The capitalised words heading an organisation's name ("Inc.", "Agency"),
+  // in text order; found once.
+  const std::vector<int>& capitalised_org_heads() const;
 
  private:
   static constexpr std::uint32_t kUnknownClass = 0xFFFFFFFFu;
   mutable std::vector<std::uint32_t> classes_;
+  mutable std::vector<int> org_heads_;
+  mutable bool org_heads_found_ = false;
 };
 
 // Stage entry points, called in this order by Extractor::analyse.

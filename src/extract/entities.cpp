@@ -32,7 +32,11 @@ class Resolver {
     TokRange name;
     std::string role;  // lower-cased: the titles and appositive given with the name
   };
-  void set_ahead(std::vector<Ahead> ahead) { ahead_ = std::move(ahead); }
+  // The sources, in text order, from which ahead() is built when first needed.
+  void set_sources(std::vector<TokRange> sources, std::vector<std::size_t> positions) {
+    sources_ = std::move(sources);
+    positions_ = std::move(positions);
+  }
 
   // A person named outside any source: a later pronoun may refer to them.
   void mentioned(TokRange name) {
@@ -118,13 +122,13 @@ class Resolver {
     if (src.category == SourceCategory::unnamed_person && (info.definite || headline) && !info.plural &&
         last_named_person_ < 0 && ctx_.lex.is_title(info.head) && !ctx_.lex.is_anonymous_noun(info.head)) {
       const Ahead* target = nullptr;
-      for (const Ahead& a : ahead_)
+      for (const Ahead& a : ahead())
         if (a.pos > mention.start && a.role.find(info.head) != std::string::npos) {
           target = &a;
           break;
         }
       if (!target && !headline)
-        for (const Ahead& a : ahead_)
+        for (const Ahead& a : ahead())
           if (a.pos > mention.start) {
             if (sentences_between(mention.start, a.pos) <= 2) target = &a;
             break;
@@ -142,6 +146,22 @@ class Resolver {
   }
 
  private:
+  const std::vector<Ahead>& ahead() {
+    if (ahead_built_) return ahead_;
+    ahead_built_ = true;
+    for (std::size_t k = 0; k < sources_.size(); ++k) {
+      const TokRange np = sources_[k];
+      const SourceInfo info = classify_source(ctx_, np);
+      if (info.category != SourceCategory::named_person || info.names.size() != 1) continue;
+      // The words before the name in the source ("Water Resources Minister") and its appositive.
+      const core::Span before = ctx_.span(TokRange{np.b, info.names[0].b});
+      std::string role = util::ascii_lower(ctx_.doc.text().substr(before.start, before.size())) + " " +
+                         util::ascii_lower(info.descriptors.role);
+      ahead_.push_back({positions_[k], info.names[0], std::move(role)});
+    }
+    return ahead_;
+  }
+
   int sentences_between(std::size_t from, std::size_t to) const {
     int n = 0;
     for (const auto& s : ctx_.doc.sentences()) {
@@ -287,7 +307,8 @@ class Resolver {
     const std::string_view surname = ctx_.low(n.b);
     TokRange best = n;
     for (int i = 1; i < doc.size(); ++i) {
-      if (ctx_.low(i) != surname || !doc.tok(i).is(text::kCapitalized)) continue;
+      if (!doc.tok(i).is(text::kCapitalized) || !doc.tok(i - 1).is(text::kCapitalized) || ctx_.low(i) != surname)
+        continue;
       int b = i;
       while (b - 1 >= 0 && i - (b - 1) <= 3 && ctx_.is_name_token(b - 1) && !doc.tok(b - 1).is(text::kAllCaps) &&
              !ctx_.has(b - 1, kTitleWord | kOrgHeadWord | kPersonNounWord | kRankWord | kAffiliationWord) &&
@@ -330,7 +351,10 @@ class Resolver {
   std::vector<Known> known_;
   std::array<int, 5> last_{-1, -1, -1, -1, -1};
   int last_named_person_ = -1;
+  std::vector<TokRange> sources_;  // every source, in text order
+  std::vector<std::size_t> positions_;
   std::vector<Ahead> ahead_;       // people named as sources, in text order
+  bool ahead_built_ = false;
   TokRange candidate_;             // the last person named outside a source
   std::size_t candidate_pos_ = 0;
 };
@@ -384,19 +408,14 @@ void resolve_entities(Context& ctx) {
     if (!ctx.nr_who[i].empty()) items.push_back({ctx.doc.tok(ctx.nr_who[i].b).start, -1, static_cast<int>(i), {}});
   std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.pos < b.pos; });
   Resolver r(ctx);
-  std::vector<Resolver::Ahead> ahead;
-  for (const Item& it : items) {
-    if (it.attr < 0) continue;
-    const TokRange np = ctx.attr_source[static_cast<std::size_t>(it.attr)];
-    const SourceInfo info = classify_source(ctx, np);
-    if (info.category != SourceCategory::named_person || info.names.size() != 1) continue;
-    // The words before the name in the source ("Water Resources Minister") and its appositive.
-    const core::Span before = ctx.span(TokRange{np.b, info.names[0].b});
-    std::string role = util::ascii_lower(ctx.doc.text().substr(before.start, before.size())) + " " +
-                       util::ascii_lower(info.descriptors.role);
-    ahead.push_back({it.pos, info.names[0], std::move(role)});
-  }
-  r.set_ahead(std::move(ahead));
+  std::vector<TokRange> sources;
+  std::vector<std::size_t> positions;
+  for (const Item& it : items)
+    if (it.attr >= 0) {
+      sources.push_back(ctx.attr_source[static_cast<std::size_t>(it.attr)]);
+      positions.push_back(it.pos);
+    }
+  r.set_sources(std::move(sources), std::move(positions));
   for (const Item& it : items) {
     if (!it.name.empty()) r.mentioned(it.name);
     else if (it.attr >= 0) r.resolve(ctx.attr_source[static_cast<std::size_t>(it.attr)],

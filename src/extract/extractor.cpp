@@ -77,8 +77,14 @@ void Extractor::Impl::prepare(std::string_view text, const text::Document& doc, 
     std::string_view s = text.substr(para.start, para.end - para.start);
     re2::StringPiece input(s.data(), s.size());
     re2::StringPiece m[4];
+    // A dateline opens with a capital and has its dash near the start.
+    const std::string_view head = s.substr(0, 120);
+    if (s.empty() || s[0] < 'A' || s[0] > 'Z' ||
+        (head.find('-') == std::string_view::npos && head.find("\xE2\x80") == std::string_view::npos))
+      return false;
     if (!dateline.Match(input, 0, s.size(), RE2::ANCHOR_START, m, 4) &&
-        !titlecase_dateline.Match(input, 0, s.size(), RE2::ANCHOR_START, m, 4))
+        (head.find('(') == std::string_view::npos ||
+         !titlecase_dateline.Match(input, 0, s.size(), RE2::ANCHOR_START, m, 4)))
       return false;
     // A dateline needs an outlet or a date, or a place of capitals before a dash.
     if (m[3].empty() && m[2].empty() && m[1].size() < 3) return false;

@@ -27,8 +27,9 @@ bool is_acronym(const Context& ctx, int i) {
 // head after it ("High Plains Creamery" and "High Plains Creamery Inc.")?
 bool named_as_body_elsewhere(const Context& ctx, int b, int e) {
   const int n = e - b;
-  for (int i = 0; i + n < ctx.doc.size(); ++i) {
-    if (i == b || !ctx.has(i + n, kOrgHeadWord) || !ctx.doc.tok(i + n).is(text::kCapitalized)) continue;
+  for (const int h : ctx.capitalised_org_heads()) {
+    const int i = h - n;
+    if (i < 0 || i == b) continue;
     bool same = true;
     for (int k = 0; k < n && same; ++k) same = ctx.low(i + k) == ctx.low(b + k);
     if (same) return true;
