@@ -162,6 +162,9 @@ void Store::open(const std::string& path, Access access) {
     } else {
       db_->exec("PRAGMA journal_mode = WAL");
       db_->exec("PRAGMA synchronous = NORMAL");
+      // Checkpoint (and sync) every 40 MB of log rather than every 4 MB: a
+      // batch ingest waits on the disk a tenth as often.
+      db_->exec("PRAGMA wal_autocheckpoint = 10000");
     }
     db_->exec("PRAGMA foreign_keys = ON");
     db_->exec("PRAGMA cache_size = -65536");  // 64 MiB of pages
