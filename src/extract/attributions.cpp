@@ -652,6 +652,16 @@ class Finder {
     const int inner = find_in({nb, e}, outer, headline);
     if (inner < 0) return;
     const auto ui = static_cast<std::size_t>(inner);
+    // "X said it was following the talks and had asked both sides to ...":
+    // a past perfect sharing X is still what X said, not a new attribution.
+    if (ui + 1 == ctx_.out.attributions.size() && ctx_.low(ctx_.attr_cue[ui].b) == "had" &&
+        ctx_.attr_source[ui] == ctx_.attr_source[static_cast<std::size_t>(outer)]) {
+      ctx_.out.attributions.pop_back();
+      ctx_.attr_cue.pop_back();
+      ctx_.attr_source.pop_back();
+      ctx_.attr_content.pop_back();
+      return;
+    }
     int left = ctx_.attr_cue[ui].b;
     // (A source shared with the outer attribution lies before the content.)
     if (!ctx_.attr_source[ui].empty() && ctx_.attr_source[ui].b >= nb) left = std::min(left, ctx_.attr_source[ui].b);
@@ -846,9 +856,18 @@ class Finder {
 
   int emit(core::AttributionKind kind, TokRange cue, TokRange source, std::vector<TokRange> frags, int parent,
            bool headline) {
-    // Drop empty fragments; trim sentence punctuation off indirect ends.
+    // Drop empty fragments. A content ends where a non-response begins
+    // ("X said A but declined to comment on B"), and X is who declined.
     std::vector<TokRange> kept;
+    std::vector<int> declined;  // non-responses the content ran into
     for (TokRange f : frags) {
+      for (int k = f.b; k < f.e; ++k)
+        if (ctx_.blocked[static_cast<std::size_t>(k)]) {
+          declined.push_back(k);
+          f.e = k;
+          while (f.e > f.b && (ctx_.is_comma(f.e - 1) || in(kCoordinators, ctx_.low(f.e - 1)))) --f.e;
+          break;
+        }
       if (f.empty()) continue;
       kept.push_back(f);
     }
@@ -868,6 +887,12 @@ class Finder {
     ctx_.attr_cue.push_back(cue);
     ctx_.attr_source.push_back(source);
     ctx_.attr_content.push_back(kept);
+    for (const int k : declined)
+      for (std::size_t n = 0; n < ctx_.out.non_responses.size(); ++n)
+        if (ctx_.nr_who[n].empty() && ctx_.out.non_responses[n].span.start == doc_.tok(k).start && !source.empty()) {
+          ctx_.nr_who[n] = source;
+          ctx_.out.non_responses[n].who.spans.push_back(ctx_.span(source));
+        }
     return static_cast<int>(ctx_.out.attributions.size()) - 1;
   }
 
