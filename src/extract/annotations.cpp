@@ -64,9 +64,11 @@ void find_non_responses(Context& ctx) {
     for (const Hit& h : hits) {
       const int mt = token_at(doc, b + h.start);
       int me = token_at(doc, b + h.end);
-      // The clause runs on to the next clause: ", and", "and the", or the end.
+      // The clause runs on to the next clause: ", and", "and the", "but",
+      // "and said", or the end.
       int ce = me;
-      while (ce < s.end_tok && !doc.tok(ce).is(text::kSentenceEnd) && !ctx.is_comma(ce) &&
+      while (ce < s.end_tok && !doc.tok(ce).is(text::kSentenceEnd) && !ctx.is_comma(ce) && ctx.low(ce) != "but" &&
+             !(ctx.low(ce) == "and" && ce + 1 < s.end_tok && ctx.has(ce + 1, kCueStartWord)) &&
              !(ctx.low(ce) == "and" && ce + 1 < s.end_tok &&
                (ctx.has(ce + 1, kDeterminerWord) || doc.tok(ce + 1).is(text::kCapitalized) ||
                 ctx.low(ce + 1) == "he" || ctx.low(ce + 1) == "she" || ctx.low(ce + 1) == "they")))

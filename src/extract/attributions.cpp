@@ -629,6 +629,12 @@ class Finder {
       const std::string_view w = c.low(cue.core.b);
       if (w.size() > 4 && w.substr(w.size() - 3) == "ing") source = clause_subject(r.b, mod_b - 1);
     }
+    // A cue coordinated with the clause's verb: "X did not comment on A but
+    // said B".
+    if (source.empty() && parent < 0 && mod_b - 1 > r.b &&
+        (c.low(mod_b - 1) == "but" || c.low(mod_b - 1) == "and")) {
+      source = clause_subject(r.b, mod_b - 1);
+    }
     // Source-first: "X said [to Y] [complement] (that) <content>".
     if (source.empty()) return -1;
     int cs = content_start(cue, e);
@@ -831,6 +837,10 @@ class Finder {
       const int after = skip_complement(k, e);
       if (after > k && after < e && ctx_.low(after) != "that" && !ctx_.is_comma(after)) k = after;
     }
+    // "put it bluntly: ...": an adverb before the colon belongs to the cue.
+    if (k + 1 < e && ctx_.is_word(k) && ctx_.low(k).size() > 3 && ctx_.low(k).substr(ctx_.low(k).size() - 2) == "ly" &&
+        ctx_.is_punct(k + 1, ':'))
+      ++k;
     while (k < e && (ctx_.is_punct(k, ':') || ctx_.is_comma(k))) ++k;
     return k;
   }
