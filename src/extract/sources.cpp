@@ -120,7 +120,14 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
         !ctx.has(i + 1, kDeterminerWord) && singular_person(i - 1) && singular_person(seg_e - 1))
       continue;
     if ((ctx.is_word(i) && ctx.low(i) == "and") || ctx.is_punct(i, '&')) {
-      // "Department of Health and Human Services": keep when both sides are capitalised names of one body.
+      // "Department of Health and Human Services": one body when the part
+      // so far is "Name of/for Name" and a capitalised word follows.
+      bool of_name = false;
+      for (int k = start + 1; k + 1 < i && !of_name; ++k)
+        of_name = (ctx.low(k) == "of" || ctx.low(k) == "for") && doc.tok(k - 1).is(text::kCapitalized) &&
+                  doc.tok(k + 1).is(text::kCapitalized);
+      if (of_name && i + 1 < seg_e && doc.tok(i + 1).is(text::kCapitalized) && doc.tok(i - 1).is(text::kCapitalized))
+        continue;
       parts.push_back({start, i});
       start = i + 1;
     }
@@ -239,11 +246,17 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
       c.category = SourceCategory::named_organization;
       int nb = b;
       while (nb < head && ctx.has(nb, kRankWord)) ++nb;
+      // "Finland's Ministry of ...": the possessor is not part of the name.
+      if (nb < head && doc.tok(nb + 1).is(text::kCapitalized)) {
+        const std::string_view w0 = ctx.low(nb);
+        if (w0.size() > 2 && w0.substr(w0.size() - 2) == "'s") ++nb;
+      }
       int ne = head + 1;
       // "the Department for Transport", "the Bank of England": a capitalised
       // head's name goes on through "of" / "for" and the capitalised words after.
       if (doc.tok(head).is(text::kCapitalized))
-        while (ne + 1 < p.e && (ctx.low(ne) == "of" || ctx.low(ne) == "for") && ctx.is_name_token(ne + 1)) {
+        while (ne + 1 < p.e && (ctx.low(ne) == "of" || ctx.low(ne) == "for" || ctx.low(ne) == "and") &&
+               ctx.is_name_token(ne + 1)) {
           ne += 2;
           while (ne < p.e && ctx.is_name_token(ne)) ++ne;
         }
