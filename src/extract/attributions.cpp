@@ -331,6 +331,8 @@ class Finder {
       else if (ctx_.is_comma(next) && next + 1 < r.e && doc_.tok(next + 1).is(kOpenQuote)) s += 0.3;
       else if (c.core.size() == 1 && in(kForecastVerbs, ctx_.low(c.core.b)) && object_then_to(next, r.e)) s += 0.3;
       else if (clause_follows(next, r.e)) s += 0.15;  // "believes tariff costs may ease"
+      else if (c.core.size() == 1 && ctx_.low(c.core.b).substr(0, 4) == "call" && quote_after_object(next, r.e))
+        s += 0.3;  // "called the rise 'a tax on work'"
     }
     // "..., the sources said." : content before, cue at the clause end.
     const int mod_b = modifiers_start(c.core.b, r);
@@ -349,6 +351,19 @@ class Finder {
     for (int j = k + 1; j < std::min(e, k + 6); ++j) {
       if (!ctx_.is_word(j)) return false;
       if (in(kFiniteVerbs, ctx_.low(j))) return true;
+    }
+    return false;
+  }
+
+  // "called the plan "a disaster"": an object of a few words, then a
+  // quotation, no comma between.
+  bool quote_after_object(int k, int e) const {
+    if (k >= e || !ctx_.is_word(k)) return false;
+    static constexpr std::array<std::string_view, 7> kParticles = {"for", "on", "off", "up", "back", "in", "out"};
+    if (in(kParticles, ctx_.low(k))) return false;
+    for (int j = k + 1; j < std::min(e, k + 9); ++j) {
+      if (doc_.tok(j).is(kOpenQuote)) return true;
+      if (!ctx_.is_word(j)) return false;
     }
     return false;
   }
