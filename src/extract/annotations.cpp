@@ -264,6 +264,13 @@ void find_hedges(Context& ctx) {
             }
           }
         }
+        // "expected to" hedges a claim after a form of "be" ("is expected
+        // to"), not in "we expected to find".
+        if (hit && w == "expected" && i > f.b) {
+          const std::string_view prev = ctx.low(i - 1);
+          hit = prev == "is" || prev == "are" || prev == "was" || prev == "were" || prev == "be" || prev == "been" ||
+                prev == "not" || prev == "widely" || prev == "also";
+        }
         if (hit) attr.hedges.push_back(ctx.span(i, i + len));
       }
     }

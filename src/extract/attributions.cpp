@@ -528,6 +528,14 @@ class Finder {
         }
         break;
       }
+      // "a lawyer for the residents who sued the city": inside an appositive,
+      // a relative clause describing its noun belongs to the source.
+      if (commas > 0 && ctx_.is_word(i) && w == "who" && i > from && ctx_.is_word(i - 1)) {
+        int j = i + 1;
+        while (j < end && !ctx_.is_comma(j) && !doc_.tok(j).is(kSentenceEnd) && !doc_.tok(j).is(text::kQuote)) ++j;
+        if (j - from <= 40 && j > i + 1) return {from, j};
+        break;
+      }
       if (ctx_.is_word(i) && (w == "adding" || w == "saying" || w == "noting" || w == "who" || w == "during" ||
                               w == "when" || w == "while" || w == "after" || w == "before" || w == "as"))
         break;
@@ -734,6 +742,11 @@ class Finder {
       const std::string_view w = ctx_.low(k);
       if (doc_.tok(k).is(text::kCapitalized) || in(kClauseWords, w)) continue;
       if (in(kFiniteVerbs, w) || strong_cue(w) || (w.size() >= 4 && w.substr(w.size() - 2) == "ed")) return {b, k};
+      // A run of names ends at the first lower-case word other than "of",
+      // "for", "and": "Judge Jane Doe on Thursday struck down ...".
+      bool names = true;
+      for (int m = b; m < k && names; ++m) names = ctx_.is_name_token(m) || ctx_.is_punct(m, '.');
+      if (names && w != "of" && w != "for" && w != "and" && k - b >= 2) return {b, k};
     }
     return {};
   }

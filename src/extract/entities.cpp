@@ -239,6 +239,14 @@ class Resolver {
     }
   }
 
+  // A mention's text up to its first comma: "The officials, who spoke on
+  // condition of anonymity ..." names the entity "The officials".
+  std::string without_appositive(core::Span mention) const {
+    const std::string_view t = ctx_.doc.text().substr(mention.start, mention.size());
+    const std::size_t comma = t.find(", ");
+    return std::string(comma == std::string_view::npos || comma == 0 ? t : t.substr(0, comma));
+  }
+
   std::size_t last_pos(int e) const {
     const auto& m = ctx_.out.entities[static_cast<std::size_t>(e)].mentions;
     return m.empty() ? 0 : m.back().start;
@@ -247,7 +255,7 @@ class Resolver {
   int add_entity(core::Span mention, SourceCategory cat, std::string key, std::string head, bool plural,
                  const SourceInfo& info) {
     core::Entity ent;
-    ent.name = std::string(ctx_.doc.text().substr(mention.start, mention.end - mention.start));
+    ent.name = without_appositive(mention);
     ent.category = cat;
     ent.role = info.descriptors.role;
     ctx_.out.entities.push_back(ent);
@@ -334,7 +342,7 @@ class Resolver {
         if (!aff.empty() && !kaff.empty() && aff != kaff && !info.definite) continue;
         // The most descriptive mention names an unnamed entity.
         auto& ent = ctx_.out.entities[i];
-        const std::string m(ctx_.doc.text().substr(mention.start, mention.size()));
+        const std::string m = without_appositive(mention);
         if (m.size() > ent.name.size() && cat != SourceCategory::named_organization) ent.name = m;
         return static_cast<int>(i);
       }
