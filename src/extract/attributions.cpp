@@ -976,7 +976,9 @@ int relative_opener(const Context& ctx, int k, int lower) {
 bool appositive_opener(const Context& ctx, int i) {
   const std::string_view w = ctx.low(i);
   return ctx.doc.tok(i).is(text::kDigit) || w == "a" || w == "an" || w == "the" || w == "who" || w == "whose" ||
-         ctx.has(i, kRankWord | kTitleWord) || w == "former";
+         ctx.has(i, kRankWord | kTitleWord) || w == "former" ||
+         (w == "of" && i + 1 < ctx.doc.size() && ctx.doc.tok(i + 1).is(text::kCapitalized));  // ", of Springfield,"
+
 }
 
 TokRange source_before(const Context& ctx, int end, int lower, bool stop_at_and_det) {
@@ -1025,6 +1027,11 @@ TokRange source_before(const Context& ctx, int end, int lower, bool stop_at_and_
       continue;
     }
     const std::string_view w = ctx.low(k);
+    // "X, the agency that oversees the program, said": a relative "that"
+    // after a noun inside the appositive.
+    if (w == "that" && appositive && !crossed_appositive && k - 1 >= lower &&
+        ctx.has(k - 1, kPersonNounWord | kOrgHeadWord | kDocumentNounWord))
+      continue;
     if (in(kClauseWords, w)) {
       // Inside an appositive relative clause ("Jane Doe, who left because
       // of X, said"), go on back to its ", who".
