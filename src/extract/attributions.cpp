@@ -339,8 +339,17 @@ class Finder {
     const TokRange subj = source_before(ctx_, mod_b, r.b);
     if (tail_like({c.core.e, r.e}, r) && has_content_boundary_before(subj.empty() ? mod_b : subj.b, r)) s += 0.25;
     if (e.occurrences < 10 && e.p < 0.6) s -= 0.2;
-    // A speaker-like subject right before the cue: "officials acknowledge".
+    // A speaker-like subject right before the cue: "officials acknowledge";
+    // or, for a participle after the main clause, the clause's subject
+    // ("Jane Doe mocked the plan, saying ...").
     if (!subj.empty() && speaker_like(subj.e - 1)) s += 0.15;
+    if (subj.empty() && c.core.size() == 1 && mod_b - 1 > r.b && ctx_.is_comma(mod_b - 1)) {
+      const std::string_view w = ctx_.low(c.core.b);
+      if (w.size() > 4 && w.substr(w.size() - 3) == "ing") {
+        const TokRange clause_subj = clause_subject(r.b, mod_b - 1);
+        if (!clause_subj.empty() && speaker_like(clause_subj.e - 1)) s += 0.15;
+      }
+    }
     return s;
   }
 
