@@ -265,7 +265,8 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
     } else if (ctx.lex.is_document_noun(hw)) {
       c.category = SourceCategory::document;
     } else if (const PersonNoun* pn = ctx.lex.person_noun(hw)) {
-      c.plural = c.plural || pn->plural;
+      // "one of the diplomats" is one person.
+      c.plural = (c.plural || pn->plural) && info.descriptors.count.value_or(0) != 1;
       c.category = c.plural ? SourceCategory::unnamed_group : SourceCategory::unnamed_person;
       info.head = std::string(hw);
     } else {
