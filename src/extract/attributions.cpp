@@ -359,7 +359,10 @@ class Finder {
     if (k >= e || !ctx_.is_word(k) || in(kFiniteVerbs, ctx_.low(k)) || ctx_.low(k) == "to") return false;
     for (int j = k + 1; j < std::min(e, k + 6); ++j) {
       if (!ctx_.is_word(j)) return false;
-      if (in(kFiniteVerbs, ctx_.low(j))) return true;
+      const std::string_view w = ctx_.low(j);
+      if (in(kFiniteVerbs, w)) return true;
+      // "say he posed a threat": a pronoun and a past form.
+      if (j == k + 1 && in(kSubjectPronouns, ctx_.low(k)) && w.size() > 3 && w.substr(w.size() - 2) == "ed") return true;
     }
     return false;
   }
@@ -632,7 +635,22 @@ class Finder {
       add_content(frags, r.b, pre_e);
       int after = skip_tail(cue.core.e, e);
       add_trailing_quote(frags, after, e);
-      return emit(kind_of(frags), cue.span, source, frags, parent, headline);
+      const int idx = emit(kind_of(frags), cue.span, source, frags, parent, headline);
+      // "\"A,\" she said, adding that B": the participle is a sibling with
+      // the same source.
+      int comma = cue.core.e;
+      while (comma < e && !c.is_comma(comma) && !doc_.tok(comma).is(text::kQuote)) ++comma;
+      if (idx >= 0 && parent < 0 && comma + 1 < e && c.is_comma(comma) && c.is_word(comma + 1)) {
+        const std::string_view w = c.low(comma + 1);
+        if (w.size() > 4 && w.substr(w.size() - 3) == "ing") {
+          const std::size_t before = ctx_.out.attributions.size();
+          find_embedded(idx, comma + 1, e, headline);
+          // After the cue, not inside the quotation: a sibling, not nested.
+          for (std::size_t k = before; k < ctx_.out.attributions.size(); ++k)
+            if (ctx_.out.attributions[k].parent == idx) ctx_.out.attributions[k].parent = -1;
+        }
+      }
+      return idx;
     }
     if (!source.empty() && pre_has_content) {
       // Split quote with more after: "\"A,\" X said, \"B.\""
