@@ -270,6 +270,18 @@ void apply_tagger(Context& ctx, const learn::Model& model, bool use_rules) {
       if (ctx.out.attributions[a].parent < 0 && rc.b < b.cue.e && b.cue.b < rc.e) {
         b.cue = rc;
         ruled = true;
+        // A model content that is a part of the rules' content for the same
+        // cue ("which has been agreed ..." of "The plan, which has been
+        // agreed ..."): the rules' reading is the whole of it.
+        const auto& rf = ctx.attr_content[a];
+        if (!b.content.empty() && !rf.empty()) {
+          int mb = 1 << 30, me = -1;
+          for (const TokRange& f : b.content) {
+            mb = std::min(mb, f.b);
+            me = std::max(me, f.e);
+          }
+          if (rf.front().b <= mb && me <= rf.back().e) b.content = rf;
+        }
         break;
       }
     }
