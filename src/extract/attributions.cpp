@@ -74,6 +74,10 @@ bool in(const std::array<std::string_view, N>& a, std::string_view w) {
   return std::find(a.begin(), a.end(), w) != a.end();
 }
 
+// Word forms by their endings: "saying", "alleging"; "posed", "sued".
+bool participle(std::string_view w) { return w.size() > 4 && w.ends_with("ing"); }
+bool past_form(std::string_view w) { return w.size() >= 4 && w.ends_with("ed"); }
+
 struct Cue {
   TokRange core;  // the learned words
   TokRange span;  // with auxiliaries and adverbs
@@ -343,14 +347,17 @@ class Finder {
     // or, for a participle after the main clause, the clause's subject
     // ("Jane Doe mocked the plan, saying ...").
     if (!subj.empty() && speaker_like(subj.e - 1)) s += 0.15;
-    if (subj.empty() && c.core.size() == 1 && mod_b - 1 > r.b && ctx_.is_comma(mod_b - 1)) {
-      const std::string_view w = ctx_.low(c.core.b);
-      if (w.size() > 4 && w.substr(w.size() - 3) == "ing") {
-        const TokRange clause_subj = clause_subject(r.b, mod_b - 1);
-        if (!clause_subj.empty() && speaker_like(clause_subj.e - 1)) s += 0.15;
-      }
+    if (subj.empty() && participle_after_clause(c.core, mod_b, r)) {
+      const TokRange clause_subj = clause_subject(r.b, mod_b - 1);
+      if (!clause_subj.empty() && speaker_like(clause_subj.e - 1)) s += 0.15;
     }
     return s;
+  }
+
+  // A one-word participle cue right after the main clause and its comma:
+  // "Jane Doe mocked the plan, saying ...".
+  bool participle_after_clause(TokRange core, int mod_b, TokRange r) const {
+    return core.size() == 1 && mod_b - 1 > r.b && ctx_.is_comma(mod_b - 1) && participle(ctx_.low(core.b));
   }
 
   // A clause without "that": a word opening it, then a finite verb or modal
@@ -362,7 +369,7 @@ class Finder {
       const std::string_view w = ctx_.low(j);
       if (in(kFiniteVerbs, w)) return true;
       // "say he posed a threat": a pronoun and a past form.
-      if (j == k + 1 && in(kSubjectPronouns, ctx_.low(k)) && w.size() > 3 && w.substr(w.size() - 2) == "ed") return true;
+      if (j == k + 1 && in(kSubjectPronouns, ctx_.low(k)) && past_form(w)) return true;
     }
     return false;
   }
@@ -423,8 +430,11 @@ class Finder {
     if (!ctx_.is_word(i) || doc_.tok(i).is(text::kCapitalized)) return false;
     const std::string_view w = ctx_.low(i);
     if (in(kCueModifiers, w)) return true;
-    return w.size() > 4 && w.substr(w.size() - 2) == "ly" && !in(kNotAdverbs, w);
+    return adverb(w);
   }
+
+  // An adverb in -ly ("cynically", "bluntly"), not "family" or "July".
+  static bool adverb(std::string_view w) { return w.size() > 4 && w.ends_with("ly") && !in(kNotAdverbs, w); }
 
   // Extends a cue core left over auxiliaries, negation and adverbs.
   TokRange expand(TokRange core, TokRange r) const { return {modifiers_start(core.b, r), core.e}; }
@@ -498,6 +508,13 @@ class Finder {
     frags.push_back({b, e});
   }
 
+  // Where a relative clause whose words start at token i ends: at the next
+  // comma, sentence end or quotation mark.
+  int relative_clause_end(int i, int end) const {
+    while (i < end && !ctx_.is_comma(i) && !doc_.tok(i).is(kSentenceEnd) && !doc_.tok(i).is(text::kQuote)) ++i;
+    return i;
+  }
+
   // Source after a cue in inverted order: "..., said Jane Doe, a spokeswoman."
   TokRange source_after(int from, int end) const {
     if (from >= end) return {};
@@ -526,8 +543,7 @@ class Finder {
         // "..., said Jane Doe, who fled her home." : the relative clause
         // describing the source is part of it, to the next comma or the end.
         if (i + 1 < end && ctx_.low(i + 1) == "who" && i - from <= 20) {
-          int j = i + 2;
-          while (j < end && !ctx_.is_comma(j) && !doc_.tok(j).is(kSentenceEnd) && !doc_.tok(j).is(text::kQuote)) ++j;
+          const int j = relative_clause_end(i + 2, end);
           if (j - from <= 40 && j > i + 2) return {from, j};
           return {from, i};
         }
@@ -543,8 +559,7 @@ class Finder {
       // "a lawyer for the residents who sued the city": inside an appositive,
       // a relative clause describing its noun belongs to the source.
       if (commas > 0 && ctx_.is_word(i) && w == "who" && i > from && ctx_.is_word(i - 1)) {
-        int j = i + 1;
-        while (j < end && !ctx_.is_comma(j) && !doc_.tok(j).is(kSentenceEnd) && !doc_.tok(j).is(text::kQuote)) ++j;
+        const int j = relative_clause_end(i + 1, end);
         if (j - from <= 40 && j > i + 1) return {from, j};
         break;
       }
@@ -640,15 +655,13 @@ class Finder {
       // the same source.
       int comma = cue.core.e;
       while (comma < e && !c.is_comma(comma) && !doc_.tok(comma).is(text::kQuote)) ++comma;
-      if (idx >= 0 && parent < 0 && comma + 1 < e && c.is_comma(comma) && c.is_word(comma + 1)) {
-        const std::string_view w = c.low(comma + 1);
-        if (w.size() > 4 && w.substr(w.size() - 3) == "ing") {
-          const std::size_t before = ctx_.out.attributions.size();
-          find_embedded(idx, comma + 1, e, headline);
-          // After the cue, not inside the quotation: a sibling, not nested.
-          for (std::size_t k = before; k < ctx_.out.attributions.size(); ++k)
-            if (ctx_.out.attributions[k].parent == idx) ctx_.out.attributions[k].parent = -1;
-        }
+      if (idx >= 0 && parent < 0 && comma + 1 < e && c.is_comma(comma) && c.is_word(comma + 1) &&
+          participle(c.low(comma + 1))) {
+        const std::size_t before = ctx_.out.attributions.size();
+        find_embedded(idx, comma + 1, e, headline);
+        // After the cue, not inside the quotation: a sibling, not nested.
+        for (std::size_t k = before; k < ctx_.out.attributions.size(); ++k)
+          if (ctx_.out.attributions[k].parent == idx) ctx_.out.attributions[k].parent = -1;
       }
       return idx;
     }
@@ -675,10 +688,8 @@ class Finder {
     if (parent >= 0 && shares_parent_subject(cue)) source = ctx_.attr_source[static_cast<std::size_t>(parent)];
     // A participle after the main clause: "X sued the company, alleging
     // that ...": its source is the clause's subject.
-    if (parent < 0 && cue.core.size() == 1 && cue.span.b == cue.core.b && mod_b - 1 > r.b && c.is_comma(mod_b - 1)) {
-      const std::string_view w = c.low(cue.core.b);
-      if (w.size() > 4 && w.substr(w.size() - 3) == "ing") source = clause_subject(r.b, mod_b - 1);
-    }
+    if (parent < 0 && cue.span.b == cue.core.b && participle_after_clause(cue.core, mod_b, r))
+      source = clause_subject(r.b, mod_b - 1);
     // A cue coordinated with the clause's verb: "X did not comment on A but
     // said B".
     if (source.empty() && parent < 0 && mod_b - 1 > r.b &&
@@ -768,7 +779,7 @@ class Finder {
       }
       const std::string_view w = ctx_.low(k);
       if (doc_.tok(k).is(text::kCapitalized) || in(kClauseWords, w)) continue;
-      if (in(kFiniteVerbs, w) || strong_cue(w) || (w.size() >= 4 && w.substr(w.size() - 2) == "ed")) return {b, k};
+      if (in(kFiniteVerbs, w) || strong_cue(w) || past_form(w)) return {b, k};
       // A run of names ends at the first lower-case word other than "of",
       // "for", "and": "Judge Jane Doe on Thursday struck down ...".
       bool names = true;
@@ -893,9 +904,7 @@ class Finder {
       if (after > k && after < e && ctx_.low(after) != "that" && !ctx_.is_comma(after)) k = after;
     }
     // "put it bluntly: ...": an adverb before the colon belongs to the cue.
-    if (k + 1 < e && ctx_.is_word(k) && ctx_.low(k).size() > 3 && ctx_.low(k).substr(ctx_.low(k).size() - 2) == "ly" &&
-        ctx_.is_punct(k + 1, ':'))
-      ++k;
+    if (k + 1 < e && ctx_.is_word(k) && adverb(ctx_.low(k)) && ctx_.is_punct(k + 1, ':')) ++k;
     while (k < e && (ctx_.is_punct(k, ':') || ctx_.is_comma(k))) ++k;
     return k;
   }
@@ -1127,7 +1136,7 @@ TokRange source_before(const Context& ctx, int end, int lower, bool stop_at_and_
       const std::string_view w = ctx.low(m);
       if (!ctx.is_word(m) || doc.tok(m).is(text::kCapitalized)) continue;
       const bool verb = in(kFiniteVerbs, w) || ctx.has(m, kCueStartWord) ||
-                        (w.size() > 4 && w.substr(w.size() - 2) == "ed");
+                        (w.size() > 4 && w.ends_with("ed"));
       if (verb) return {b, m};
       break;  // a lower-case word that is no verb: not a clause
     }

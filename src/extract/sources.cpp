@@ -249,7 +249,7 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
       // "Finland's Ministry of ...": the possessor is not part of the name.
       if (nb < head && doc.tok(nb + 1).is(text::kCapitalized)) {
         const std::string_view w0 = ctx.low(nb);
-        if (w0.size() > 2 && w0.substr(w0.size() - 2) == "'s") ++nb;
+        if (w0.size() > 2 && w0.ends_with("'s")) ++nb;
       }
       int ne = head + 1;
       // "the Department for Transport", "the Bank of England": a capitalised
