@@ -32,11 +32,9 @@ class Resolver {
     TokRange name;
     std::string role;  // lower-cased: the titles and appositive given with the name
   };
-  // The sources, in text order, from which ahead() is built when first needed.
-  void set_sources(std::vector<TokRange> sources, std::vector<std::size_t> positions) {
-    sources_ = std::move(sources);
-    positions_ = std::move(positions);
-  }
+  // The sources (byte position, noun phrase), in text order, from which
+  // ahead() is built when first needed.
+  void set_sources(std::vector<std::pair<std::size_t, TokRange>> sources) { sources_ = std::move(sources); }
 
   // A person named outside any source: a later pronoun may refer to them.
   void mentioned(TokRange name) {
@@ -149,15 +147,14 @@ class Resolver {
   const std::vector<Ahead>& ahead() {
     if (ahead_built_) return ahead_;
     ahead_built_ = true;
-    for (std::size_t k = 0; k < sources_.size(); ++k) {
-      const TokRange np = sources_[k];
+    for (const auto& [pos, np] : sources_) {
       const SourceInfo info = classify_source(ctx_, np);
       if (info.category != SourceCategory::named_person || info.names.size() != 1) continue;
       // The words before the name in the source ("Water Resources Minister") and its appositive.
       const core::Span before = ctx_.span(TokRange{np.b, info.names[0].b});
       std::string role = util::ascii_lower(ctx_.doc.text().substr(before.start, before.size())) + " " +
                          util::ascii_lower(info.descriptors.role);
-      ahead_.push_back({positions_[k], info.names[0], std::move(role)});
+      ahead_.push_back({pos, info.names[0], std::move(role)});
     }
     return ahead_;
   }
@@ -359,8 +356,7 @@ class Resolver {
   std::vector<Known> known_;
   std::array<int, 5> last_{-1, -1, -1, -1, -1};
   int last_named_person_ = -1;
-  std::vector<TokRange> sources_;  // every source, in text order
-  std::vector<std::size_t> positions_;
+  std::vector<std::pair<std::size_t, TokRange>> sources_;  // every source, in text order
   std::vector<Ahead> ahead_;       // people named as sources, in text order
   bool ahead_built_ = false;
   TokRange candidate_;             // the last person named outside a source
@@ -416,14 +412,10 @@ void resolve_entities(Context& ctx) {
     if (!ctx.nr_who[i].empty()) items.push_back({ctx.doc.tok(ctx.nr_who[i].b).start, -1, static_cast<int>(i), {}});
   std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.pos < b.pos; });
   Resolver r(ctx);
-  std::vector<TokRange> sources;
-  std::vector<std::size_t> positions;
+  std::vector<std::pair<std::size_t, TokRange>> sources;
   for (const Item& it : items)
-    if (it.attr >= 0) {
-      sources.push_back(ctx.attr_source[static_cast<std::size_t>(it.attr)]);
-      positions.push_back(it.pos);
-    }
-  r.set_sources(std::move(sources), std::move(positions));
+    if (it.attr >= 0) sources.emplace_back(it.pos, ctx.attr_source[static_cast<std::size_t>(it.attr)]);
+  r.set_sources(std::move(sources));
   for (const Item& it : items) {
     if (!it.name.empty()) r.mentioned(it.name);
     else if (it.attr >= 0) r.resolve(ctx.attr_source[static_cast<std::size_t>(it.attr)],
