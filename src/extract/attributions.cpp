@@ -119,9 +119,9 @@ class Finder {
   // Does an attribution found so far hold a token of [b, e)?
   bool taken(int b, int e) const {
     for (std::size_t k = 0; k < ctx_.attr_content.size(); ++k) {
-      if (ctx_.attr_cue[k].b < e && b < ctx_.attr_cue[k].e) return true;
+      if (ctx_.attr_cue[k].overlaps({b, e})) return true;
       for (const TokRange& f : ctx_.attr_content[k])
-        if (f.b < e && b < f.e) return true;
+        if (f.overlaps({b, e})) return true;
     }
     return false;
   }

@@ -17,6 +17,7 @@ struct TokRange {
   int b = 0, e = 0;
   bool empty() const { return e <= b; }
   int size() const { return e - b; }
+  bool overlaps(TokRange o) const { return b < o.e && o.b < e; }  // a token in common
   bool operator==(const TokRange&) const = default;
 };
 

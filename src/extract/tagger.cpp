@@ -252,8 +252,7 @@ void apply_tagger(Context& ctx, const learn::Model& model, bool use_rules) {
   for (std::size_t k = 0; k < built.size(); ++k) {
     if (!built[k].source.empty()) continue;
     for (std::size_t a = 0; a < ctx.out.attributions.size(); ++a) {
-      const TokRange rc = ctx.attr_cue[a];
-      if (ctx.out.attributions[a].parent < 0 && rc.b < built[k].cue.e && built[k].cue.b < rc.e &&
+      if (ctx.out.attributions[a].parent < 0 && ctx.attr_cue[a].overlaps(built[k].cue) &&
           !ctx.attr_source[a].empty()) {
         built[k].source = ctx.attr_source[a];
         break;
@@ -266,9 +265,8 @@ void apply_tagger(Context& ctx, const learn::Model& model, bool use_rules) {
   for (auto& b : built) {
     bool ruled = false;
     for (std::size_t a = 0; use_rules && a < ctx.out.attributions.size(); ++a) {
-      const TokRange rc = ctx.attr_cue[a];
-      if (ctx.out.attributions[a].parent < 0 && rc.b < b.cue.e && b.cue.b < rc.e) {
-        b.cue = rc;
+      if (ctx.out.attributions[a].parent < 0 && ctx.attr_cue[a].overlaps(b.cue)) {
+        b.cue = ctx.attr_cue[a];
         ruled = true;
         // A model content that is a part of the rules' content for the same
         // cue ("which has been agreed ..." of "The plan, which has been
@@ -316,20 +314,20 @@ void apply_tagger(Context& ctx, const learn::Model& model, bool use_rules) {
   // the model's touches it) is kept: the rules are the more precise, and
   // know constructions the training data lacks.
   if (use_rules) {
-    auto touches = [](TokRange x, TokRange y) { return x.b < y.e && y.b < x.e; };
     const std::size_t model_built = built.size();
     for (std::size_t a = 0; a < ctx.out.attributions.size(); ++a) {
       if (ctx.out.attributions[a].parent >= 0) continue;
+      // Does the range meet the rules' attribution (its cue or a content)?
+      auto meets_rule = [&](TokRange m) {
+        return m.overlaps(ctx.attr_cue[a]) ||
+               std::any_of(ctx.attr_content[a].begin(), ctx.attr_content[a].end(),
+                           [&](const TokRange& f) { return m.overlaps(f); });
+      };
       bool overlaps = false;
-      for (std::size_t k = 0; k < model_built && !overlaps; ++k) {
-        if (built[k].content.empty()) continue;
-        std::vector<TokRange> mine = built[k].content;
-        mine.push_back(built[k].cue);
-        for (const TokRange& m : mine) {
-          overlaps = overlaps || touches(m, ctx.attr_cue[a]);
-          for (const TokRange& f : ctx.attr_content[a]) overlaps = overlaps || touches(m, f);
-        }
-      }
+      for (std::size_t k = 0; k < model_built && !overlaps; ++k)
+        overlaps = !built[k].content.empty() &&
+                   (meets_rule(built[k].cue) ||
+                    std::any_of(built[k].content.begin(), built[k].content.end(), meets_rule));
       if (overlaps) continue;
       Built b;
       b.cue = ctx.attr_cue[a];
