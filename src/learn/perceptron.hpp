@@ -56,14 +56,15 @@ class Model {
   std::vector<Weights> weights_;
   std::array<std::array<float, kLabels>, kLabels + 1> transitions_{};  // [prev (kLabels = start)][label]
 
-  // Builds the decoding table from index_ and weights_ (parse() calls it).
+  // Builds the decoding tables from index_ and weights_ (parse() and
+  // Trainer::finish() call it).
   void seal();
 
  private:
   // Decoding reads weights from a flat open-addressing table of 16-byte
   // slots: a 16-bit tag of the feature hash and its weights quantised to
-  // 16 bits, so that four slots share a cache line and a model of some 50,000
-  // features fits in 2 MB. A feature absent from the model is told apart by
+  // 16 bits, so that four slots share a cache line (the shipped model's
+  // 80,000 features take 4 MB at half load). A feature absent from the model is told apart by
   // its tag (two features of one probe chain sharing a tag is a 1 in 32,768
   // event per probe).
   struct Slot {
