@@ -64,9 +64,9 @@ class Model {
   // Decoding reads weights from a flat open-addressing table of 16-byte
   // slots: a 16-bit tag of the feature hash and its weights quantised to
   // 16 bits, so that four slots share a cache line (the shipped model's
-  // 80,000 features take 4 MB at half load). A feature absent from the model is told apart by
-  // its tag (two features of one probe chain sharing a tag is a 1 in 32,768
-  // event per probe).
+  // 80,000 features take 4 MB at half load). A feature absent from the
+  // model is told apart by its tag (two features of one probe chain sharing
+  // a tag is a 1 in 32,768 event per probe).
   struct Slot {
     std::uint16_t tag = 0;  // 0: empty
     std::array<std::int16_t, kLabels> w{};
