@@ -114,4 +114,10 @@ struct Analysis {
   std::vector<Span> unattributed;
 };
 
+// The analysis's invariant: every span has start <= end, lies inside `text`
+// and starts and ends on UTF-8 character boundaries. Returns a description
+// of the first span that breaks it ("attribution 3 content span [25,16]:
+// start after end"), or nullopt when all hold. O(number of spans).
+std::optional<std::string> find_invalid_span(const Analysis& a, std::string_view text);
+
 }  // namespace claimtrail::core

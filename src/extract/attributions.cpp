@@ -460,9 +460,9 @@ class Finder {
       // "... , his son said The Donald is just getting started": a clause.
       if (ctx_.is_word(i) && (in(kFiniteVerbs, w) || (i == t.b && in(kSubjectPronouns, w) && w != "who")))
         return false;
-      ++n;
+      if (++n > 8) return false;
     }
-    return n <= 8;
+    return true;
   }
 
   // Does text end with a comma, dash or closing quote right before token
@@ -742,7 +742,13 @@ class Finder {
     // The outer content now ends before the sibling.
     const auto uo = static_cast<std::size_t>(outer);
     auto& frags = ctx_.attr_content[uo];
-    frags.back().e = std::min(frags.back().e, end);
+    // (A content whose last fragment began after the sibling keeps its
+    // earlier fragments only; one left with nothing stays nested.)
+    std::vector<TokRange> cut = frags;
+    while (!cut.empty() && cut.back().b >= end) cut.pop_back();
+    if (cut.empty()) return;
+    cut.back().e = std::min(cut.back().e, end);
+    frags = std::move(cut);
     auto& a = ctx_.out.attributions[uo];
     a.content.clear();
     for (const TokRange& f : frags) a.content.push_back(ctx_.span(f));
@@ -1017,6 +1023,10 @@ bool appositive_opener(const Context& ctx, int i) {
 
 }
 
+namespace {
+constexpr int kMaxSourceTokens = 40;  // the longest source noun phrase, appositives included
+}  // namespace
+
 TokRange source_before(const Context& ctx, int end, int lower, bool stop_at_and_det) {
   const auto& doc = ctx.doc;
   int j = end - 1;
@@ -1031,7 +1041,12 @@ TokRange source_before(const Context& ctx, int end, int lower, bool stop_at_and_
   bool crossed_appositive = false;
   int extra_commas = 0;
   std::array<int, 2> fallbacks{};  // starts of the further appositives
+  // A source is at most kMaxSourceTokens long (checked below); a scan that
+  // runs well past that finds none, so it stops there (linear time on a
+  // sentence of thousands of words).
+  const int floor = std::max(lower, src_end - 2 * kMaxSourceTokens);
   for (; k >= lower; --k) {
+    if (k < floor) return {};
     const auto& t = doc.tok(k);
     if (t.is(text::kQuote) || t.quote >= 0) break;
     if (t.is(text::kSentenceEnd)) break;
@@ -1128,7 +1143,7 @@ TokRange source_before(const Context& ctx, int end, int lower, bool stop_at_and_
     return true;
   };
   if (b >= src_end || !(np_start(b) || role_then_name(b) || compound_of_people(b))) return {};
-  if (src_end - b > (extra_commas > 0 ? 40 : 25)) return {};
+  if (src_end - b > (extra_commas > 0 ? kMaxSourceTokens : 25)) return {};
   // "Jane Doe accepted the offer and announced ...": the cue's verb is
   // coordinated with another; the source is their subject, up to that verb.
   if (src_end - b > 2 && ctx.low(src_end - 1) == "and") {

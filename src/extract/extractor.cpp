@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include "core/error.hpp"
 #include "extract/context.hpp"
 #include "extract/lexicon.hpp"
 #include "extract/tagger.hpp"
@@ -36,7 +37,7 @@ Extractor::~Extractor() = default;
 
 Mode Extractor::mode() const { return impl_->mode; }
 
-core::Analysis Extractor::analyse(std::string_view text) const {
+core::Analysis Extractor::analyse(std::string_view text, std::uint64_t* work) const {
   core::Analysis out;
   const text::Document doc(text, impl_->abbreviations);
   Context ctx{doc, impl_->lexicon, out};
@@ -46,6 +47,9 @@ core::Analysis Extractor::analyse(std::string_view text) const {
   find_source_descriptions(ctx);
   find_hedges(ctx);
   find_unattributed(ctx);
+  if (work) *work = doc.visits();
+  if (auto bad = core::find_invalid_span(out, text))
+    throw core::Error("", "internal error: " + *bad + " (please report this input)");
   return out;
 }
 

@@ -28,9 +28,13 @@ class Extractor {
   Extractor(const Extractor&) = delete;  // owns compiled patterns; share by reference
   Extractor& operator=(const Extractor&) = delete;
 
-  // Analyses one article. `text` must be valid UTF-8 (see util::validate_utf8);
-  // every span in the result lies inside it.
-  core::Analysis analyse(std::string_view text) const;
+  // Analyses one article. `text` must be valid UTF-8 (see util::find_invalid_utf8);
+  // every span in the result lies inside it, on character boundaries, start
+  // <= end (checked: a broken span throws core::Error, never reaches the
+  // caller). Time and memory are linear in the text's length on any input;
+  // `work`, when given, receives the token visits it took (the measure that
+  // tests hold to linear growth).
+  core::Analysis analyse(std::string_view text, std::uint64_t* work = nullptr) const;
 
   // For training the tagger: each sentence's token byte spans and features.
   struct SentenceFeatures {

@@ -73,7 +73,13 @@ class Document {
   const std::vector<QuoteRegion>& quotes() const { return quotes_; }
   const std::vector<Sentence>& sentences() const { return sentences_; }
 
-  const Token& tok(int i) const { return tokens_[static_cast<std::size_t>(i)]; }
+  const Token& tok(int i) const {
+    ++visits_;
+    return tokens_[static_cast<std::size_t>(i)];
+  }
+  // How many times tok() was called: the analysis's work, in token visits.
+  // Linear in the text's length on any input (tests/test_extract_bounds.cpp).
+  std::uint64_t visits() const { return visits_; }
   int size() const { return static_cast<int>(tokens_.size()); }
   // The lower-cased text of token i ("U.S." -> "u.s.", "’" stays).
   std::string_view lower(int i) const {
@@ -100,6 +106,7 @@ class Document {
   std::vector<Paragraph> paragraphs_;
   std::vector<QuoteRegion> quotes_;
   std::vector<Sentence> sentences_;
+  mutable std::uint64_t visits_ = 0;
 };
 
 // Is c white space for our purposes (ASCII space, tabs, line breaks, no-break
