@@ -154,9 +154,11 @@ Article read_item(const InputItem& item) {
     a.text = j["text"].get<std::string>();
   }
   if (a.text.find('\0') != std::string::npos) throw core::Error(where, "binary data (a NUL character in \"text\")");
+  check_id(id, where);
   a.name = id;
   for (const char* k : {"url", "outlet", "published", "headline"})
     if (j.contains(k) && j[k].is_string()) a.meta[k] = j[k].get<std::string>();
+  check_metadata(a, where);
   return a;
 }
 

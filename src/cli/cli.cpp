@@ -7,6 +7,7 @@
 
 #include "core/version.hpp"
 #include "learn/shipped_model.hpp"
+#include "util/printable.hpp"
 
 namespace claimtrail::cli {
 
@@ -65,7 +66,9 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 
 void print_error(const std::string& message) {
   std::fflush(stdout);
-  std::cerr << "claimtrail: error: " << message << std::endl;
+  // Messages quote input (file names, ids, dates): never broken bytes or
+  // terminal control sequences.
+  std::cerr << "claimtrail: error: " << util::printable(message) << std::endl;
 }
 
 int run(int argc, char** argv) {

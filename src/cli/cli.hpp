@@ -35,7 +35,8 @@ int cmd_export(const std::vector<std::string>& args);
 int cmd_train(const std::vector<std::string>& args);
 int cmd_reextract(const std::vector<std::string>& args);
 
-// Prints "claimtrail: error: <message>" on stderr.
+// Prints "claimtrail: error: <message>" on stderr, the message through
+// util::printable() (invalid UTF-8 as U+FFFD, control characters escaped).
 void print_error(const std::string& message);
 
 }  // namespace claimtrail::cli

@@ -15,6 +15,7 @@
 #include "core/error.hpp"
 #include "eval/evaluate.hpp"
 #include "extract/extractor.hpp"
+#include "util/printable.hpp"
 
 namespace claimtrail::cli {
 
@@ -118,7 +119,7 @@ int cmd_eval(const std::vector<std::string>& args) {
 
   const auto& warnings = report.warnings;
   for (std::size_t i = 0; i < warnings.size() && i < kMaxWarningsShown; ++i)
-    std::cerr << "claimtrail: warning: " << warnings[i] << '\n';
+    std::cerr << "claimtrail: warning: " << util::printable(warnings[i]) << '\n';
   if (warnings.size() > kMaxWarningsShown)
     std::cerr << "claimtrail: warning: " << warnings.size() - kMaxWarningsShown
               << " more warning(s) not shown (all of them are in --json output)\n";

@@ -16,6 +16,7 @@
 #include "report/render.hpp"
 #include "report/report.hpp"
 #include "store/store.hpp"
+#include "util/printable.hpp"
 
 namespace claimtrail::cli {
 
@@ -103,18 +104,18 @@ int cmd_report(const std::vector<std::string>& args) {
     std::string text;
     if (!outlet.empty()) {
       const auto r = report::outlet_report(*st, outlet);
-      text = format == "json" ? report::to_json(r).dump(2) + "\n" : report::to_text(r);
+      text = format == "json" ? util::dump_json(report::to_json(r), 2) + "\n" : report::to_text(r);
     } else if (!source.empty()) {
       const auto r = report::source_report(*st, source);
-      text = format == "json" ? report::to_json(r).dump(2) + "\n" : report::to_text(r);
+      text = format == "json" ? util::dump_json(report::to_json(r), 2) + "\n" : report::to_text(r);
     } else if (thread) {
       const auto r = report::thread_report(*st, article);
-      text = format == "json" ? report::to_json(r).dump(2) + "\n"
+      text = format == "json" ? util::dump_json(report::to_json(r), 2) + "\n"
              : format == "markdown" ? report::to_markdown(r)
                                     : report::to_text(r);
     } else {
       auto r = report::article_report(*st, article);
-      if (format == "json") text = report::to_json(r).dump(2) + "\n";
+      if (format == "json") text = util::dump_json(report::to_json(r), 2) + "\n";
       else if (format == "markdown") text = report::to_markdown(r);
       else if (format == "html") text = report::to_html(r);
       else if (format == "csv") {
@@ -136,13 +137,18 @@ int cmd_export(const std::vector<std::string>& args) {
       "ClaimReview JSON-LD (schema.org) for every claim with a verdict; claims as\n"
       "CSV for spreadsheets; or articles in brat standoff (PolNeAR layout) for\n"
       "annotators. Ratings: refuted 1 False, disputed 2 Disputed, unverified 3\n"
-      "Unverified, confirmed 4 True (worst 1, best 4).\n\noptions");
+      "Unverified, confirmed 4 True (worst 1, best 4).\n\n"
+      "--brat DIR writes DIR/text/NAME.txt and DIR/attributions/NAME_claimtrail.ann.\n"
+      "NAME is the article's id when that is a safe file name, else a readable\n"
+      "part of it and a short hash (never a path; two articles never share one).\n"
+      "DIR must be new or an empty folder (one that holds files is refused); the\n"
+      "export is written beside it and renamed into place, so it is whole or absent.\n\noptions");
   std::string db, org, org_url, review_base, brat_dir, out_path;
   std::int64_t article = 0;
   opts.add_options()("help,h", "show this help")("claimreview", "ClaimReview JSON-LD")(
       "org", po::value(&org), "the fact-checking organisation")("org-url", po::value(&org_url), "its URL")(
       "review-url-base", po::value(&review_base), "a review's URL is this followed by the claim id")(
-      "csv", "claims as CSV")("brat", po::value(&brat_dir), "write DIR/text and DIR/attributions")(
+      "csv", "claims as CSV")("brat", po::value(&brat_dir), "write DIR/text and DIR/attributions (DIR new or empty)")(
       "article", po::value(&article), "one article only (csv, brat)")(
       "output,o", po::value(&out_path), "write to this file instead of standard output");
   add_db_option(opts, db);
@@ -162,7 +168,7 @@ int cmd_export(const std::vector<std::string>& args) {
   return guarded("export", path, [&]() -> int {
     store::Store st(path, store::Store::Access::read_only);
     if (vm.count("claimreview")) {
-      emit(report::claimreview(st, {org, org_url, review_base}).dump(2) + "\n", out_path);
+      emit(util::dump_json(report::claimreview(st, {org, org_url, review_base}), 2) + "\n", out_path);
     } else if (vm.count("csv")) {
       emit(report::claims_csv(st, one), out_path);
     } else {

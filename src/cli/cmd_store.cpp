@@ -16,6 +16,7 @@
 #include "store/queries.hpp"
 #include "store/store.hpp"
 #include "track/track.hpp"
+#include "util/printable.hpp"
 
 namespace claimtrail::cli {
 
@@ -36,7 +37,7 @@ std::string first_of(const std::map<std::string, std::string>& m, std::initializ
 store::IngestResult ingest_item(store::Store& st, const extract::Extractor& ex, const InputItem& item,
                                 const IngestFlags& flags, bool quiet) {
   const Article article = read_item(item);
-  const std::string file = item.line ? item.path + ":" + std::to_string(item.line) : item.path;
+  const std::string file = util::printable(item.line ? item.path + ":" + std::to_string(item.line) : item.path);
   store::ArticleInput in;
   in.doc = !flags.id.empty() ? flags.id : first_of(article.meta, {"id"});
   if (in.doc.empty()) in.doc = article.name;
@@ -130,6 +131,10 @@ int cmd_ingest(const std::vector<std::string>& args) {
     print_error("ingest: --id needs exactly one input");
     return kExitUsage;
   }
+  if (const auto bad = util::find_control(flags.id)) {
+    print_error("ingest: --id holds a control character (byte " + std::to_string(*bad) + ")");
+    return kExitUsage;
+  }
   if (!flags.published.empty() && !article::parse_date(flags.published)) {
     print_error("ingest: --published '" + flags.published + "' is not a date (YYYY-MM-DD)");
     return kExitUsage;
@@ -195,7 +200,7 @@ int cmd_claims(const std::vector<std::string>& args) {
   f.include_rejected = vm.count("rejected") > 0;
   return with_store("claims", db, store::Store::Access::read_only, [&](store::Store& st) {
     const auto claims = store::find_claims(st.db(), f);
-    if (format == "json") std::cout << output::claims_json(claims).dump(2) << '\n';
+    if (format == "json") std::cout << util::dump_json(output::claims_json(claims), 2) << '\n';
     else std::cout << output::claims_text(claims);
     return kExitOk;
   });
@@ -215,7 +220,7 @@ int cmd_sources(const std::vector<std::string>& args) {
   if (!check_format("sources", format)) return kExitUsage;
   return with_store("sources", db, store::Store::Access::read_only, [&](store::Store& st) {
     const auto sources = store::find_sources(st.db(), name, category);
-    if (format == "json") std::cout << output::sources_json(sources).dump(2) << '\n';
+    if (format == "json") std::cout << util::dump_json(output::sources_json(sources), 2) << '\n';
     else std::cout << output::sources_text(sources);
     return kExitOk;
   });
@@ -274,12 +279,12 @@ int cmd_claim(const std::vector<std::string>& args) {
         j["verdicts"] = nlohmann::json::array();
         for (const auto& v : history)
           j["verdicts"].push_back({{"verdict", v.verdict}, {"note", v.note}, {"evidence", v.evidence}, {"at", v.created_at}});
-        std::cout << j.dump(2) << '\n';
+        std::cout << util::dump_json(j, 2) << '\n';
       } else {
         std::cout << output::claims_text({*c});
         for (const auto& v : history)
-          std::cout << "  verdict " << v.verdict << " (" << v.created_at << "): " << v.note
-                    << (v.evidence.empty() ? "" : " [" + v.evidence + "]") << '\n';
+          std::cout << util::printable("  verdict " + v.verdict + " (" + v.created_at + "): " + v.note +
+                                       (v.evidence.empty() ? "" : " [" + v.evidence + "]")) << '\n';
       }
       return kExitOk;
     });
@@ -360,7 +365,7 @@ int track_or_diff(const std::string& command, const std::vector<std::string>& ar
     track::Options o;
     if (diff) o.against = std::vector<std::int64_t>{article_arg(st, pos[1])};
     const track::Report r = track::track(st, base, o);
-    if (format == "json") std::cout << output::track_json(r).dump(2) << '\n';
+    if (format == "json") std::cout << util::dump_json(output::track_json(r), 2) << '\n';
     else std::cout << output::track_text(r);
     return kExitOk;
   });

@@ -7,6 +7,7 @@
 #include "html/page.hpp"
 #include "core/error.hpp"
 #include "util/file.hpp"
+#include "util/printable.hpp"
 #include "util/utf8.hpp"
 
 namespace claimtrail::cli {
@@ -24,6 +25,24 @@ Article article_from_html(std::string_view html, const std::string& where, std::
   return a;
 }
 
+void check_id(std::string_view id, const std::string& where) {
+  if (const auto bad = util::find_invalid_utf8(id))
+    throw core::Error(where, "id is not valid UTF-8 (byte " + std::to_string(*bad) + ")");
+  if (const auto bad = util::find_control(id))
+    throw core::Error(where, "id holds a control character (byte " + std::to_string(*bad) + ")");
+}
+
+void check_metadata(const Article& a, const std::string& where) {
+  for (const auto& [key, value] : a.meta) {
+    if (const auto bad = util::find_invalid_utf8(value))
+      throw core::Error(where, "\"" + key + "\" is not valid UTF-8 (byte " + std::to_string(*bad) + ")");
+    if (const auto nul = value.find('\0'); nul != std::string::npos)
+      throw core::Error(where, "\"" + key + "\" holds a NUL character (byte " + std::to_string(nul) + ")");
+  }
+  if (const auto it = a.meta.find("id"); it != a.meta.end()) check_id(it->second, where);
+  if (a.text.find('\0') != std::string::npos) throw core::Error(where, "binary data (a NUL character in the text)");
+}
+
 Article read_article(const std::string& path, InputKind kind) {
   Article a;
   a.text = util::read_input(path);
@@ -35,13 +54,17 @@ Article read_article(const std::string& path, InputKind kind) {
     throw core::Error(path, "invalid UTF-8 at byte " + std::to_string(*bad));
   const std::string ext = std::filesystem::path(path).extension().string();
   if (kind == InputKind::html ||
-      (kind == InputKind::automatic && (ext == ".html" || ext == ".htm" || html::looks_like_html(a.text))))
-    return article_from_html(a.text, path, a.name);
+      (kind == InputKind::automatic && (ext == ".html" || ext == ".htm" || html::looks_like_html(a.text)))) {
+    Article page = article_from_html(a.text, path, a.name);
+    check_metadata(page, path);
+    return page;
+  }
   const article::FrontMatter fm = article::read_front_matter(a.text);
   if (fm.present) {
     a.meta = fm.fields;
     a.text.erase(0, fm.body_offset);
   }
+  check_metadata(a, path);
   return a;
 }
 

@@ -18,7 +18,8 @@ struct Article {
 enum class InputKind { automatic, text, html };
 
 // Reads and checks `path`: throws core::Error naming it for a missing file, a
-// directory, binary data (a NUL byte) or invalid UTF-8 (with the byte offset).
+// directory, binary data (a NUL byte), invalid UTF-8 (with the byte offset)
+// or metadata check_metadata() refuses.
 // A front-matter block ("---", "key: value" lines, "---") is taken off the
 // text into `meta`. A web page becomes its headline, a blank line and its
 // story's paragraphs, with the page's metadata in `meta`.
@@ -26,5 +27,15 @@ Article read_article(const std::string& path, InputKind kind = InputKind::automa
 
 // The article of a saved web page (`html`), named `where` in errors.
 Article article_from_html(std::string_view html, const std::string& where, std::string name);
+
+// Throws core::Error naming `where` when a metadata field of `a` (front
+// matter, a JSON Lines record's fields, a page's metadata) is not valid
+// UTF-8 or holds a NUL, or when an id it gives ("id" in `meta`) holds a
+// control character. read_article() and read_item() call it.
+void check_metadata(const Article& a, const std::string& where);
+
+// Throws core::Error naming `where` when `id` (an article's own id) is not
+// valid UTF-8 or holds a control character (NUL, ESC, a line break, ...).
+void check_id(std::string_view id, const std::string& where);
 
 }  // namespace claimtrail::cli

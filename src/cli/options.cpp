@@ -9,6 +9,8 @@
 #include "cli/cli.hpp"
 #include "core/error.hpp"
 #include "store/store.hpp"
+#include "util/printable.hpp"
+#include "util/utf8.hpp"
 
 namespace claimtrail::cli {
 
@@ -30,6 +32,20 @@ std::optional<int> parse_command(const std::string& name, const po::options_desc
   } catch (const po::error& e) {
     print_error(name + ": " + e.what());
     return kExitUsage;
+  }
+  // Every string from the command line is UTF-8 (it may be stored, and is
+  // shown): checked here, once, for every option and argument.
+  for (const auto& [key, value] : vm) {
+    std::vector<std::string> strings;
+    if (const auto* s = boost::any_cast<std::string>(&value.value())) strings.push_back(*s);
+    else if (const auto* v = boost::any_cast<std::vector<std::string>>(&value.value())) strings = *v;
+    for (std::size_t i = 0; i < strings.size(); ++i)
+      if (const auto bad = util::find_invalid_utf8(strings[i])) {
+        print_error(name + ": " +
+                    (key == "positional" ? "argument " + std::to_string(i + 1) : "--" + key) +
+                    " is not valid UTF-8 (byte " + std::to_string(*bad) + ")");
+        return kExitUsage;
+      }
   }
   if (vm.count("help")) {
     std::cout << opts << '\n';
@@ -62,7 +78,11 @@ bool check_format(const std::string& command, const std::string& format) {
 
 int guarded(const std::string& command, const std::string& store, const std::function<int()>& body) {
   try {
-    return body();
+    const int code = body();
+    if (util::replaced_invalid_utf8())
+      std::cerr << "claimtrail: warning: " << util::printable(store)
+                << ": stored text is not valid UTF-8; shown with replacement characters" << std::endl;
+    return code;
   } catch (const store::StoreError& e) {
     print_error(command + ": " + e.what());
     return kExitStore;

@@ -15,7 +15,9 @@ namespace po = boost::program_options;
 
 // Parses `args` for command `name` into `vm`, positional arguments into
 // `positional`. Returns an exit code when the command should stop now: after
-// --help (0) or on a usage error (2, with the message printed).
+// --help (0) or on a usage error (2, with the message printed), which
+// includes any option value or argument that is not valid UTF-8
+// ("ingest: --outlet is not valid UTF-8 (byte 0)").
 std::optional<int> parse_command(const std::string& name, const po::options_description& opts,
                                  const std::vector<std::string>& args, po::variables_map& vm,
                                  std::vector<std::string>* positional);
@@ -25,7 +27,9 @@ void add_db_option(po::options_description& opts, std::string& db);
 std::string store_path(const std::string& db_option);
 
 // Runs `body`, turning what it throws into one error line and the SPEC exit
-// code: 3 when the store at `store` failed, 1 for a rejected input.
+// code: 3 when the store at `store` failed, 1 for a rejected input. When the
+// output showed stored text that is not valid UTF-8 (replaced by U+FFFD; a
+// store written by an older claimtrail), warns once on stderr.
 int guarded(const std::string& command, const std::string& store, const std::function<int()>& body);
 
 // Is `s` a store id: 1 to 18 ASCII digits (so it always fits an int64)?

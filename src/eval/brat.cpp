@@ -11,6 +11,7 @@
 #include "core/error.hpp"
 #include "eval/scorer.hpp"
 #include "util/file.hpp"
+#include "util/file_name.hpp"
 #include "util/split.hpp"
 #include "util/utf8.hpp"
 
@@ -325,6 +326,8 @@ std::string format_ann(const std::vector<Attribution>& attributions, std::u32str
 
 void write_document(const fs::path& dir, std::string_view name, std::string_view utf8,
                     const std::vector<Attribution>& attributions, std::string_view annotator) {
+  if (!util::is_safe_file_stem(name))
+    throw core::Error(std::string(name), "not a safe file name (see util::safe_file_stem)");
   const auto text = decode_utf8(utf8);
   if (!text) throw core::Error(std::string(name), "text is not valid UTF-8");
   auto write = [](const fs::path& p, std::string_view bytes) {

@@ -90,7 +90,8 @@ std::string format_ann(const std::vector<Attribution>& attributions, std::u32str
 
 // Writes DIR/text/NAME.txt (the bytes of `utf8`) and
 // DIR/attributions/NAME_ANNOTATOR.ann, creating the directories. `utf8` must
-// be valid UTF-8. Throws core::Error naming the file on a write failure.
+// be valid UTF-8 and NAME a safe file name (util::is_safe_file_stem: never a
+// path). Throws core::Error naming the file on a write failure.
 void write_document(const std::filesystem::path& dir, std::string_view name, std::string_view utf8,
                     const std::vector<Attribution>& attributions,
                     std::string_view annotator = "claimtrail");

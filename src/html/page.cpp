@@ -153,9 +153,13 @@ const GumboNode* find_first(const GumboNode* n, GumboTag tag) {
 }
 
 std::string date_part(const std::string& s) {
-  // "2024-09-27T14:05:00Z" -> "2024-09-27"
-  if (s.size() >= 10 && util::is_ascii_digit(s[0]) && s[4] == '-' && s[7] == '-') return s.substr(0, 10);
-  return "";
+  // "2024-09-27T14:05:00Z" -> "2024-09-27": only when it starts with ten
+  // ASCII bytes YYYY-MM-DD (not followed by another digit), so the cut never
+  // splits a character.
+  if (s.size() < 10 || (s.size() > 10 && util::is_ascii_digit(s[10]))) return "";
+  for (std::size_t i = 0; i < 10; ++i)
+    if (i == 4 || i == 7 ? s[i] != '-' : !util::is_ascii_digit(s[i])) return "";
+  return s.substr(0, 10);
 }
 
 std::string name_of(const json& j) {

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "core/version.hpp"
+#include "util/printable.hpp"
 
 namespace claimtrail::output {
 
@@ -235,7 +236,7 @@ std::string to_text(const core::Analysis& a, std::string_view text, std::string_
   out << "summary: " << s["attributions"].get<std::size_t>() << " attributions in the body, " << share
       << " of those with a source rest on anonymous sources; " << a.non_responses.size() << " non-responses, "
       << a.unattributed.size() << " unattributed claims\n";
-  return out.str();
+  return util::printable(out.str());
 }
 
 }  // namespace claimtrail::output

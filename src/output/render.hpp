@@ -18,7 +18,8 @@ nlohmann::json to_json(const core::Analysis& a, std::string_view text, std::stri
 nlohmann::json summary(const core::Analysis& a);
 
 // A report for people: one row per attribution, then non-responses, source
-// descriptions, unattributed claims and a summary line.
+// descriptions, unattributed claims and a summary line. Control characters
+// other than newline and tab are shown escaped (util::printable).
 std::string to_text(const core::Analysis& a, std::string_view text, std::string_view doc);
 
 // The text of spans, fragments joined by " … "; of one span, its text

@@ -6,6 +6,7 @@
 
 #include "output/render.hpp"
 #include "store/json_columns.hpp"
+#include "util/printable.hpp"
 
 namespace claimtrail::output {
 
@@ -77,7 +78,7 @@ std::string claims_text(const std::vector<store::ClaimRecord>& claims) {
     out << "\n    " << shorten(c.text, 150) << '\n';
   }
   out << claims.size() << (claims.size() == 1 ? " claim\n" : " claims\n");
-  return out.str();
+  return util::printable(out.str());
 }
 
 json sources_json(const std::vector<store::SourceRecord>& sources) {
@@ -103,7 +104,7 @@ std::string sources_text(const std::vector<store::SourceRecord>& sources) {
     out << '\n';
   }
   out << sources.size() << (sources.size() == 1 ? " source\n" : " sources\n");
-  return out.str();
+  return util::printable(out.str());
 }
 
 json track_json(const track::Report& r) {
@@ -197,7 +198,7 @@ std::string track_text(const track::Report& r) {
     out << "  #" << c.id << " " << c.doc << ": \"" << shorten(c.text, 100) << "\" — "
         << (c.kind == "unattributed" ? std::string("(the outlet's own voice)") : source_line(shorten(c.source_text, 50), c.category))
         << '\n';
-  return out.str();
+  return util::printable(out.str());
 }
 
 }  // namespace claimtrail::output

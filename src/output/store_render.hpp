@@ -1,5 +1,6 @@
 // Rendering what the store holds: claim lists, sources, and the tracking
-// memo of `track` / `diff`, for people (text) and for programs (JSON).
+// memo of `track` / `diff`, for people (text) and for programs (JSON). Text
+// goes through util::printable (no terminal control characters).
 #pragma once
 
 #include <nlohmann/json.hpp>

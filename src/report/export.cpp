@@ -1,12 +1,19 @@
 #include "report/export.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <unistd.h>
+
+#include <random>
+
+#include "core/error.hpp"
 
 #include "eval/brat.hpp"
 #include "output/render.hpp"
 #include "report/render.hpp"
 #include "report/report.hpp"
 #include "store/json_columns.hpp"
+#include "store/queries.hpp"
+#include "util/file_name.hpp"
 #include "util/utf8.hpp"
 
 namespace claimtrail::report {
@@ -96,10 +103,7 @@ std::string claims_csv(store::Store& st, std::optional<std::int64_t> article) {
     for (auto* list : {&r.claims, &r.unattributed})
       for (auto& e : *list) entries.push_back(std::move(e));
   } else {
-    SQLite::Statement q(st.db(), "SELECT id FROM articles ORDER BY id");
-    std::vector<std::int64_t> ids;
-    while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
-    for (std::int64_t id : ids) {
+    for (std::int64_t id : store::article_ids(st)) {
       ArticleReport r = article_report(st, id);
       for (auto* list : {&r.claims, &r.unattributed})
         for (auto& e : *list) entries.push_back(std::move(e));
@@ -108,14 +112,39 @@ std::string claims_csv(store::Store& st, std::optional<std::int64_t> article) {
   return to_csv(entries);
 }
 
-std::size_t export_brat(store::Store& st, const std::filesystem::path& dir, std::optional<std::int64_t> article) {
-  std::vector<std::int64_t> ids;
-  if (article) {
-    ids.push_back(*article);
-  } else {
-    SQLite::Statement q(st.db(), "SELECT id FROM articles ORDER BY id");
-    while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
+namespace {
+
+namespace fs = std::filesystem;
+
+// A new empty folder beside `dir` (same file system, so it can be renamed
+// into place), hidden and named after it.
+fs::path temporary_beside(const fs::path& dir) {
+  std::random_device rd;
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    const fs::path p = dir.parent_path() / ("." + dir.filename().string() + ".claimtrail-" +
+                                            std::to_string(::getpid()) + "-" + std::to_string(rd() % 1000000));
+    std::error_code ec;
+    if (fs::create_directory(p, ec)) return p;
+    if (ec) throw core::Error(dir.parent_path().string(), "cannot create a folder: " + ec.message());
   }
+  throw core::Error(dir.parent_path().string(), "cannot create a temporary folder");
+}
+
+}  // namespace
+
+std::size_t export_brat(store::Store& st, const std::filesystem::path& dir_arg, std::optional<std::int64_t> article) {
+  const std::vector<std::int64_t> ids = article ? std::vector<std::int64_t>{*article} : store::article_ids(st);
+  // DIR must be new or an empty folder: an export never mixes with other files.
+  fs::path dir = fs::absolute(dir_arg).lexically_normal();
+  if (!dir.has_filename()) dir = dir.parent_path();
+  std::error_code ec;
+  const fs::file_status status = fs::symlink_status(dir, ec);
+  if (fs::exists(status)) {
+    if (!fs::is_directory(status)) throw core::Error(dir_arg.string(), "exists and is not a folder");
+    if (!fs::is_empty(dir, ec) || ec) throw core::Error(dir_arg.string(), "is not empty (give a new or an empty folder)");
+  }
+  fs::create_directories(dir.parent_path(), ec);
+  if (ec) throw core::Error(dir.parent_path().string(), "cannot create: " + ec.message());
   auto to_cp = [](const std::string& spans, const util::CodepointIndex& index, std::size_t limit) {
     eval::Fragments out;
     for (const core::Span& sp : store::parse_spans(spans)) {
@@ -124,21 +153,36 @@ std::size_t export_brat(store::Store& st, const std::filesystem::path& dir, std:
     }
     return out;
   };
-  for (std::int64_t id : ids) {
-    const ArticleReport r = article_report(st, id);
-    const std::string& text = r.article.text;
-    const util::CodepointIndex index(text);
-    std::vector<eval::Attribution> atts;
-    for (const auto& e : r.claims) {
-      if (e.claim.parent_id) continue;  // PolNeAR does not nest
-      eval::Attribution a;
-      a.id = "c" + std::to_string(e.claim.id);
-      a.cue = to_cp(e.claim.cue_spans, index, text.size());
-      a.source = to_cp(e.claim.source_spans, index, text.size());
-      a.content = to_cp(e.claim.spans, index, text.size());
-      atts.push_back(std::move(a));
+  const fs::path tmp = temporary_beside(dir);
+  try {
+    util::UniqueStems stems;
+    for (std::int64_t id : ids) {
+      const ArticleReport r = article_report(st, id);
+      const std::string& text = r.article.text;
+      const util::CodepointIndex index(text);
+      std::vector<eval::Attribution> atts;
+      for (const auto& e : r.claims) {
+        if (e.claim.parent_id) continue;  // PolNeAR does not nest
+        eval::Attribution a;
+        a.id = "c" + std::to_string(e.claim.id);
+        a.cue = to_cp(e.claim.cue_spans, index, text.size());
+        a.source = to_cp(e.claim.source_spans, index, text.size());
+        a.content = to_cp(e.claim.spans, index, text.size());
+        atts.push_back(std::move(a));
+      }
+      eval::write_document(tmp, stems.take(r.article.doc, std::to_string(id)), text, atts);
     }
-    eval::write_document(dir, r.article.doc, text, atts);
+    // Both folders even for no article, as eval expects.
+    fs::create_directories(tmp / "text");
+    fs::create_directories(tmp / "attributions");
+    // rename(2) replaces an empty folder and fails on one that is not.
+    fs::rename(tmp, dir);
+  } catch (const fs::filesystem_error& e) {
+    fs::remove_all(tmp, ec);
+    throw core::Error(dir_arg.string(), std::string("cannot write the export: ") + e.code().message());
+  } catch (...) {
+    fs::remove_all(tmp, ec);
+    throw;
   }
   return ids.size();
 }

@@ -34,8 +34,13 @@ nlohmann::json claimreview(store::Store& st, const ClaimReviewOptions& o);
 std::string claims_csv(store::Store& st, std::optional<std::int64_t> article);
 
 // Writes DIR/text/NAME.txt and DIR/attributions/NAME_claimtrail.ann for every
-// stored article (or one); top-level attributions only, as PolNeAR. Returns
-// how many articles were written. Throws core::Error on a write failure.
+// stored article (or one); top-level attributions only, as PolNeAR. NAME is
+// the article's id made a file name by util::UniqueStems (kept when it is
+// already a safe one; never a path; unique within the export). DIR must not
+// exist or be an empty folder: the export is written to a folder beside it
+// and renamed into place, so DIR ends up whole or as it was. Returns how many
+// articles were written. Throws core::Error naming DIR when it holds files,
+// or on a write failure.
 std::size_t export_brat(store::Store& st, const std::filesystem::path& dir, std::optional<std::int64_t> article);
 
 }  // namespace claimtrail::report

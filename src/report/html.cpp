@@ -9,6 +9,7 @@
 #include "output/render.hpp"
 #include "report/render.hpp"
 #include "store/json_columns.hpp"
+#include "util/printable.hpp"
 
 namespace claimtrail::report {
 
@@ -29,7 +30,8 @@ constexpr Category kCategories[] = {
     {"unattributed", "Unattributed claim", "#827717"},
 };
 
-std::string esc(std::string_view s) {
+std::string esc(std::string_view raw) {
+  const std::string s = util::printable(raw);  // no raw control characters, valid UTF-8
   std::string out;
   out.reserve(s.size() + s.size() / 8);
   for (char c : s) {

@@ -6,6 +6,7 @@
 #include "output/render.hpp"
 #include "output/store_render.hpp"
 #include "store/json_columns.hpp"
+#include "util/printable.hpp"
 
 namespace claimtrail::report {
 
@@ -72,7 +73,8 @@ std::string hedges_of(const store::ClaimRecord& c) {
   return out;
 }
 
-std::string csv_field(const std::string& s) {
+std::string csv_field(const std::string& raw) {
+  const std::string s = util::printable(raw);  // no terminal control characters, valid UTF-8
   if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
   std::string out = "\"";
   for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
@@ -133,7 +135,7 @@ std::string to_text(const ArticleReport& r) {
     if (!h.empty()) out << "      hedged: " << h << '\n';
     for (const auto& l : e.links) out << "      " << evidence_line(l) << '\n';
   }
-  return out.str();
+  return util::printable(out.str());
 }
 
 std::string to_markdown(const ArticleReport& r) {
@@ -170,7 +172,7 @@ std::string to_markdown(const ArticleReport& r) {
           << esc(hedges_of(c)) << " | " << c.status
           << (e.links.empty() ? "" : ": " + esc(evidence_line(e.links.front()))) << " | " << c.verdict << " |\n";
     }
-  return out.str();
+  return util::printable(out.str());
 }
 
 json to_json(const ArticleReport& r) {
@@ -256,14 +258,14 @@ std::string to_text(const ThreadReport& t) {
   if (t.moves.empty()) out << "  (no claim changed its kind of source)\n";
   for (const auto& m : t.moves)
     out << "  #" << m.claim << "  " << m.from_category << " -> " << m.to_category << "  (" << m.when << ")\n";
-  return out.str();
+  return util::printable(out.str());
 }
 
 std::string to_markdown(const ThreadReport& t) {
   std::ostringstream out;
   out << "# Story thread: " << (t.first.article.headline.empty() ? t.first.article.doc : t.first.article.headline)
       << "\n\n```\n" << to_text(t) << "```\n";
-  return out.str();
+  return util::printable(out.str());
 }
 
 json to_json(const ThreadReport& t) {
@@ -292,7 +294,7 @@ std::string to_text(const OutletReport& r) {
                   percent(p.statements ? static_cast<double>(p.anonymous) / p.statements : 0).c_str());
     out << buf;
   }
-  return out.str();
+  return util::printable(out.str());
 }
 
 json to_json(const OutletReport& r) {
@@ -320,7 +322,7 @@ std::string to_text(const SourceReport& r) {
         << shorten(e.claim.text, 130) << "\"\n";
     if (!e.links.empty()) out << "      " << evidence_line(e.links.front()) << '\n';
   }
-  return out.str();
+  return util::printable(out.str());
 }
 
 json to_json(const SourceReport& r) {

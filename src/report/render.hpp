@@ -1,5 +1,7 @@
 // Report renderings: text (a memo), Markdown, JSON, CSV and one
-// self-contained HTML page.
+// self-contained HTML page. Text, Markdown, CSV and HTML carry no control
+// character but newline and tab (others shown as \x1b, \u009b: see
+// util::printable) and no invalid UTF-8.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -28,7 +30,8 @@ nlohmann::json to_json(const SourceReport& r);
 // A claim's hedges ("reportedly, may"), joined by commas.
 std::string hedges_of(const store::ClaimRecord& c);
 
-// RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled.
+// RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled;
+// other control characters escaped and invalid UTF-8 replaced (util::printable).
 std::string csv_field(const std::string& s);
 
 }  // namespace claimtrail::report

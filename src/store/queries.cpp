@@ -357,4 +357,12 @@ void fix_claim(Store& s, std::int64_t claim, const ClaimFix& fix) {
   t.commit();
 }
 
+std::vector<std::int64_t> article_ids(Store& s) {
+  auto& q = s.prepared("SELECT id FROM articles ORDER BY id");
+  std::vector<std::int64_t> ids;
+  while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
+  q.reset();
+  return ids;
+}
+
 }  // namespace claimtrail::store

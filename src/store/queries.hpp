@@ -87,4 +87,7 @@ struct ClaimFix {
 };
 void fix_claim(Store& s, std::int64_t claim, const ClaimFix& fix);
 
+// Every stored article's id, in order.
+std::vector<std::int64_t> article_ids(Store& s);
+
 }  // namespace claimtrail::store
