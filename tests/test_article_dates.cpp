@@ -60,3 +60,37 @@ TEST_CASE("front matter: a block of key: value lines between --- lines") {
   CHECK_FALSE(claimtrail::article::read_front_matter("---\nkey: value\n").present);  // never closed
   CHECK_FALSE(claimtrail::article::read_front_matter("Headline\n").present);
 }
+
+TEST_CASE("dates stay within the years 0001 to 9999: arithmetic leaving them is an unknown date") {
+  using claimtrail::article::parse_iso_date;
+  // The top end: nothing resolves into year 10000.
+  CHECK(first("next month", Date{9999, 12, 15}) == "(none)");
+  CHECK(first("next year", Date{9999, 6, 1}) == "(none)");
+  CHECK(first("the talks resume tomorrow", Date{9999, 12, 31}) == "(none)");
+  CHECK(first("they meet next Monday", Date{9999, 12, 31}) == "(none)");
+  CHECK(first("next week", Date{9999, 12, 30}) == "(none)");
+  CHECK(first("this month", Date{9999, 12, 15}) == "9999-12");
+  CHECK(first("on Jan 2", Date{9999, 12, 31}) == "(none)");  // the nearest Jan 2 is in 10000
+  CHECK_FALSE(parse_date("Jan 2", Date{9999, 12, 31}));
+  CHECK(parse_iso_date("9999-12-31"));
+  // The bottom end: year 1 is a year like any other; year 0 is not.
+  CHECK(parse_iso_date("0001-01-01"));
+  CHECK(parse_iso_date("0001")->iso() == "0001");
+  CHECK_FALSE(parse_iso_date("0000-06-01"));
+  CHECK(first("next month", Date{1, 1, 15}) == "0001-02");
+  CHECK(first("last month", Date{1, 1, 15}) == "(none)");
+  CHECK(first("last year", Date{1, 6, 1}) == "(none)");
+  CHECK(first("the talks ended yesterday", Date{1, 1, 1}) == "(none)");
+  CHECK(first("weeks ago", Date{1, 1, 5}) == "(none)");
+  CHECK(first("on Dec 30", Date{1, 1, 1}) == "(none)");  // the nearest Dec 30 is in year 0
+  // Nothing ever prints as five digits.
+  for (const Date& pub : {Date{9999, 12, 31}, Date{9999, 12, 0}, Date{9999, 0, 0}, Date{1, 1, 1}})
+    for (const char* t : {"next month", "next year", "tomorrow", "next week", "coming year", "next Sunday",
+                          "last week", "days ago", "months ago", "last year", "Dec 31", "Jan 1"})
+      for (const auto& d : find_dates(t, pub)) {
+        CAPTURE(t);
+        CHECK(d.value.iso().size() <= 10);
+        CHECK(d.value.year >= 1);
+        CHECK(d.value.year <= 9999);
+      }
+}

@@ -62,7 +62,9 @@ int nearest_year(int month, int day, const Date& ref) {
   return best;
 }
 
-bool valid_ymd(int y, int m, int d) { return y >= 1000 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= days_in(y, m); }
+bool valid_ymd(int y, int m, int d) {
+  return y >= kMinYear && y <= kMaxYear && m >= 1 && m <= 12 && d >= 1 && d <= days_in(y, m);
+}
 
 }  // namespace
 
@@ -88,7 +90,7 @@ std::optional<Date> parse_iso_date(std::string_view s) {
   if (!RE2::FullMatch(s, re, &y, &ms, &ds)) return std::nullopt;
   if (!ms.empty()) m = std::stoi(ms);
   if (!ds.empty()) d = std::stoi(ds);
-  if (y < 1000 || (m && (m > 12)) || (d && (!m || !valid_ymd(y, m, d)))) return std::nullopt;
+  if (y < kMinYear || (m && (m > 12)) || (d && (!m || !valid_ymd(y, m, d)))) return std::nullopt;
   return Date{y, m, d};
 }
 

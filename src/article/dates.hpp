@@ -12,10 +12,14 @@
 
 namespace claimtrail::article {
 
+// The years a date can have: four digits, 0001 to 9999. A date that
+// arithmetic takes outside them ("next month" in December 9999) is unknown.
+inline constexpr int kMinYear = 1, kMaxYear = 9999;
+
 // A calendar date known to a year, a month or a day (month / day 0 when unknown).
 struct Date {
   int year = 0, month = 0, day = 0;
-  bool valid() const { return year > 0; }
+  bool valid() const { return year >= kMinYear && year <= kMaxYear; }
   std::string iso() const;  // "2024", "2024-09" or "2024-09-06"
   // The first and last day the date covers, as comparable day numbers.
   int first_day() const;
