@@ -2,6 +2,7 @@
 // verdict, track and diff.
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <algorithm>
 #include <iostream>
 
 #include "article/dates.hpp"
@@ -193,6 +194,33 @@ int cmd_claims(const std::vector<std::string>& args) {
   }
   if (!f.verdict.empty() && !store::is_verdict(f.verdict)) {
     print_error("claims: unknown --verdict '" + f.verdict + "' (confirmed, refuted, disputed, unverified)");
+    return kExitUsage;
+  }
+  if (vm.count("search") && !store::fts_query(f.search)) {
+    // Nothing the index holds: say so, and what was left out, rather than
+    // finding nothing (or, for '', everything).
+    std::string ignored;
+    std::size_t n = 0;
+    const auto gap = [&](std::size_t i) {
+      const auto c = static_cast<unsigned char>(f.search[i]);
+      return c <= ' ' || c == 0x7f;
+    };
+    for (std::size_t p = 0; p < f.search.size();) {
+      if (gap(p)) {
+        ++p;
+        continue;
+      }
+      std::size_t e = p;
+      while (e < f.search.size() && !gap(e)) ++e;
+      std::size_t len = std::min<std::size_t>(e - p, 40);
+      while (len < e - p && len > 0 && (static_cast<unsigned char>(f.search[p + len]) & 0xC0) == 0x80) --len;
+      if (++n <= 10) ignored += (ignored.empty() ? "" : ", ") + f.search.substr(p, len) + (len < e - p ? "..." : "");
+      p = e;
+    }
+    if (n > 10) ignored += ", ... (" + std::to_string(n) + " in all)";
+    print_error(n == 0 ? std::string("claims: --search has no searchable words (it is empty)")
+                       : "claims: --search has no searchable words (ignored: " + ignored +
+                             "; stop words, numbers and punctuation are not indexed)");
     return kExitUsage;
   }
   if (vm.count("article")) f.article = article;

@@ -90,7 +90,7 @@ int guarded(const std::string& command, const std::string& store, const std::fun
     print_error(command + ": " + e.what());
     return kExitInputRejected;
   } catch (const SQLite::Exception& e) {
-    print_error(command + ": " + store + ": " + e.what());
+    print_error(command + ": " + store + ": " + store::describe_sqlite_error(e.getErrorCode(), e.what()));
     return kExitStore;
   }
 }

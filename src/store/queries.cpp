@@ -1,9 +1,14 @@
 #include "store/queries.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
 
 #include <algorithm>
+#include <climits>
+#include <mutex>
 #include <nlohmann/json.hpp>
+#include <set>
+#include <stdexcept>
 
 #include "core/error.hpp"
 #include "match/statement.hpp"
@@ -72,23 +77,57 @@ std::string claim_select() {
          "LEFT JOIN verdicts v ON v.id = (SELECT max(id) FROM verdicts WHERE claim_id = c.id) ";
 }
 
-// FTS5 query for search words: every normalised word, quoted.
-std::string fts_query(const std::string& words) {
-  const std::string norm = match::analyse_statement(words).norm();
-  std::string q;
-  std::size_t p = 0;
-  while (p < norm.size()) {
-    std::size_t sp = norm.find(' ', p);
-    if (sp == std::string::npos) sp = norm.size();
-    std::string w = norm.substr(p, sp - p);
-    std::string quoted = "\"";
-    for (char c : w) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-    quoted += "\"";
-    q += (q.empty() ? "" : " AND ") + quoted;
-    p = sp + 1;
+// The index's tokenizer (FTS5's unicode61 with its defaults, as claims_fts
+// uses it), through a private in-memory connection: a search is split into
+// exactly the tokens the index holds. (A normalised word such as "o'brien"
+// or "x.q." is two tokens there; quoted as one it would be a phrase, which
+// an index without positions refuses.)
+class IndexTokenizer {
+ public:
+  IndexTokenizer() {
+    if (sqlite3_open_v2(":memory:", &db_, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) fail();
+    fts5_api* api = nullptr;
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(db_, "SELECT fts5(?1)", -1, &st, nullptr) == SQLITE_OK) {
+      sqlite3_bind_pointer(st, 1, &api, "fts5_api_ptr", nullptr);
+      sqlite3_step(st);
+    }
+    sqlite3_finalize(st);
+    void* context = nullptr;
+    if (!api || api->xFindTokenizer(api, "unicode61", &context, &module_) != SQLITE_OK ||
+        module_.xCreate(context, nullptr, 0, &tokenizer_) != SQLITE_OK)
+      fail();
   }
-  return q;
-}
+  ~IndexTokenizer() {
+    if (tokenizer_) module_.xDelete(tokenizer_);
+    sqlite3_close(db_);
+  }
+  IndexTokenizer(const IndexTokenizer&) = delete;
+  IndexTokenizer& operator=(const IndexTokenizer&) = delete;
+
+  std::vector<std::string> tokens(std::string_view text) {
+    std::vector<std::string> out;
+    const std::lock_guard lock(mutex_);  // the tokenizer keeps a buffer
+    module_.xTokenize(tokenizer_, &out, FTS5_TOKENIZE_QUERY, text.data(),
+                      static_cast<int>(std::min<std::size_t>(text.size(), INT_MAX)),
+                      [](void* ctx, int, const char* token, int n, int, int) {
+                        auto* tokens = static_cast<std::vector<std::string>*>(ctx);
+                        if (n > 0) tokens->emplace_back(token, static_cast<std::size_t>(n));
+                        return SQLITE_OK;
+                      });
+    return out;
+  }
+
+ private:
+  [[noreturn]] void fail() {
+    sqlite3_close(db_);
+    throw std::runtime_error("SQLite has no FTS5 unicode61 tokenizer");
+  }
+  sqlite3* db_ = nullptr;
+  fts5_tokenizer module_{};
+  Fts5Tokenizer* tokenizer_ = nullptr;
+  std::mutex mutex_;
+};
 
 json snapshot(SQLite::Database& db, std::int64_t claim) {
   SQLite::Statement q(db, "SELECT category, anonymous, source_id, source_text, rejected FROM claims WHERE id = ?");
@@ -120,6 +159,22 @@ bool in_list(std::string_view s, std::initializer_list<const char*> l) {
 }
 
 }  // namespace
+
+std::string fts_quote(std::string_view term) {
+  std::string quoted = "\"";
+  for (char c : term) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return quoted + "\"";
+}
+
+std::optional<std::string> fts_query(std::string_view words) {
+  static IndexTokenizer tokenizer;
+  std::string q;
+  std::set<std::string> seen;
+  for (const auto& token : tokenizer.tokens(match::analyse_statement(words).norm()))
+    if (seen.insert(token).second) q += (q.empty() ? "" : " AND ") + fts_quote(token);
+  if (q.empty()) return std::nullopt;
+  return q;
+}
 
 bool is_status(std::string_view s) {
   return std::any_of(std::begin(kStatuses), std::end(kStatuses), [&](const char* x) { return s == x; });
@@ -158,9 +213,9 @@ std::vector<ClaimRecord> find_claims(SQLite::Database& db, const ClaimFilter& f)
   if (!f.source.empty()) q.bind(":source", "%" + f.source + "%");
   if (!f.category.empty() && f.category != "unattributed") q.bind(":category", f.category);
   if (!f.search.empty()) {
-    const std::string fq = fts_query(f.search);
-    if (fq.empty()) return {};
-    q.bind(":search", fq);
+    const auto fq = fts_query(f.search);
+    if (!fq) return {};  // nothing searchable: nothing found
+    q.bind(":search", *fq);
   }
   if (!f.status.empty()) q.bind(":status", f.status);
   if (!f.verdict.empty()) q.bind(":verdict", f.verdict);

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "store/store.hpp"
@@ -52,7 +53,19 @@ struct ClaimRecord {
   bool rejected = false;
 };
 
+// Claims matching every filter; a search with no searchable words finds none.
 std::vector<ClaimRecord> find_claims(SQLite::Database& db, const ClaimFilter& f);
+
+// The full-text query (FTS5 MATCH) for search words: the words normalised as
+// the index's statements are (equivalents, light stemming; stop words,
+// numbers and punctuation left out), split into the index's tokens, each
+// quoted, all required ("strik" AND "ferry"). nullopt when nothing searchable
+// remains (empty, only stop words or punctuation). For any valid UTF-8 the
+// query is one FTS5 accepts: operators, keywords (AND OR NOT NEAR), quotes,
+// * ^ : ( ) and NUL bytes in `words` are never syntax.
+std::optional<std::string> fts_query(std::string_view words);
+// `term` as an FTS5 string: in double quotes, inner quotes doubled.
+std::string fts_quote(std::string_view term);
 std::optional<ClaimRecord> get_claim(Store& s, std::int64_t id);
 
 struct SourceRecord {

@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -32,20 +33,76 @@ namespace fs = std::filesystem;
 constexpr int kApplicationId = 0x436C5472;
 constexpr int kBusyTimeoutMs = 15000;
 
-// Why SQLite refused, in words a user can act on.
-std::string describe(const SQLite::Exception& e) {
-  switch (e.getErrorCode()) {
+// Every table a store's schema (all its migrations) creates: its SQL as
+// SQLite keeps it, and its columns (none listed for a virtual table, whose
+// columns cannot change). What the migrations make of an empty database,
+// built once per process.
+struct Table {
+  std::string sql;
+  std::vector<std::string> columns;
+};
+using Tables = std::map<std::string, Table>;
+
+// The tables' SQL only (one cheap query); columns when `columns`.
+Tables read_tables(SQLite::Database& db, bool columns) {
+  Tables out;
+  SQLite::Statement q(db,
+                      "SELECT name, coalesce(sql, '') FROM sqlite_schema "
+                      "WHERE type = 'table' AND name NOT LIKE 'sqlite^_%' ESCAPE '^'");
+  while (q.executeStep()) out[q.getColumn(0).getString()].sql = q.getColumn(1).getString();
+  if (columns)
+    for (auto& [name, t] : out)
+      if (t.sql.rfind("CREATE VIRTUAL", 0) != 0) {
+        SQLite::Statement c(db, "SELECT name FROM pragma_table_info(?)");
+        c.bind(1, name);
+        while (c.executeStep()) t.columns.push_back(c.getColumn(0).getString());
+      }
+  return out;
+}
+
+const Tables& expected_tables() {
+  static const Tables tables = [] {
+    SQLite::Database mem(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    for (const auto name : schema_data::names()) mem.exec(std::string(schema_data::get(name)));
+    return read_tables(mem, true);
+  }();
+  return tables;
+}
+
+std::string damaged(const std::string& what) {
+  return "the store is damaged or was changed outside claimtrail (" + what + "); restore a backup";
+}
+
+}  // namespace
+
+std::string describe_sqlite_error(int code, std::string_view message) {
+  const std::string msg(message);
+  // A table or column the schema promises is gone: someone changed the file.
+  for (const auto& [prefix, kind] : {std::pair<std::string_view, std::string_view>{"no such table: ", "table"},
+                                     {"no such column: ", "column"},
+                                     {"no such fts5 table: ", "table"}}) {
+    if (const auto at = message.find(prefix); at != std::string_view::npos) {
+      std::string name(message.substr(at + prefix.size()));
+      if (name.rfind("main.", 0) == 0) name.erase(0, 5);
+      return damaged("missing " + std::string(kind) + " " + name);
+    }
+  }
+  switch (code & 0xff) {
     case SQLITE_NOTADB: return "not a claimtrail store (the file is not a SQLite database)";
-    case SQLITE_CORRUPT: return "the store is corrupt (" + std::string(e.what()) + ")";
+    case SQLITE_CORRUPT: return "the store is corrupt (" + msg + ")";
     case SQLITE_READONLY: return "the store is read-only";
     case SQLITE_BUSY:
     case SQLITE_LOCKED: return "the store is locked by another process (gave up after " +
                                std::to_string(kBusyTimeoutMs / 1000) + " s)";
-    case SQLITE_CANTOPEN: return "cannot open the store (" + std::string(e.what()) + ")";
+    case SQLITE_CANTOPEN: return "cannot open the store (" + msg + ")";
     case SQLITE_FULL: return "the disk is full";
-    default: return e.what();
+    default: return msg;
   }
 }
+
+namespace {
+
+std::string describe(const SQLite::Exception& e) { return describe_sqlite_error(e.getErrorCode(), e.what()); }
 
 }  // namespace
 
@@ -104,9 +161,16 @@ SQLite::Statement& Store::prepared(const std::string& sql) {
 
 Store::Store(const std::string& path, Access access) : path_(path), access_(access) {
   std::error_code ec;
-  if (fs::is_directory(path, ec)) throw StoreError(path, "is a directory, not a store");
-  const bool exists = fs::exists(path, ec);
+  const fs::file_status status = fs::status(path, ec);  // (follows a symbolic link)
+  const bool exists = fs::exists(status);
   if (!exists && access != Access::read_write) throw StoreError(path, "no such store");
+  // A device, a directory, a fifo: never opened, never read (a fifo would block).
+  if (exists && !fs::is_regular_file(status))
+    throw StoreError(path, std::string("not a claimtrail store: not a regular file") +
+                               (fs::is_directory(status) ? " (a directory)" : ""));
+  // An empty file becomes a store only when asked to store something.
+  if (exists && access != Access::read_write && fs::file_size(path, ec) == 0 && !ec)
+    throw StoreError(path, "not a claimtrail store (empty file)");
   if (access == Access::update) access_ = access = Access::read_write;
   if (exists) {
     // A non-empty file must start with SQLite's header.
@@ -170,7 +234,35 @@ void Store::open(const std::string& path, Access access) {
     db_->exec("PRAGMA cache_size = -65536");  // 64 MiB of pages
     db_->exec("PRAGMA mmap_size = 0");  // mapped pages would count as resident memory
     if (access == Access::read_write) migrate();
+    // An existing store must still have what its schema version promises
+    // (a table dropped or renamed outside claimtrail would otherwise surface
+    // as SQLite's words, half-way through a command).
+    if (version > 0) check_tables();
   }
+}
+
+void Store::check_tables() {
+  // The tables as created (the same SQL) need no closer look: only those
+  // missing or altered are checked column by column.
+  const Tables& want = expected_tables();
+  const Tables have = read_tables(*db_, false);
+  std::string missing;
+  auto add = [&](const std::string& what) { missing += (missing.empty() ? "" : ", ") + what; };
+  for (const auto& [name, table] : want) {
+    const auto it = have.find(name);
+    if (it == have.end()) {
+      add("missing table " + name);
+      continue;
+    }
+    if (it->second.sql == table.sql || table.columns.empty()) continue;
+    SQLite::Statement c(*db_, "SELECT name FROM pragma_table_info(?)");
+    c.bind(1, name);
+    std::vector<std::string> columns;
+    while (c.executeStep()) columns.push_back(c.getColumn(0).getString());
+    for (const auto& col : table.columns)
+      if (std::find(columns.begin(), columns.end(), col) == columns.end()) add("missing column " + name + "." + col);
+  }
+  if (!missing.empty()) throw StoreError(path_, damaged(missing));
 }
 
 int Store::schema_version() const { return db_->execAndGet("PRAGMA user_version").getInt(); }

@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "article/dates.hpp"
@@ -53,8 +54,10 @@ class Store {
   enum class Access { read_write, read_only, update };
   // Opens the store at `path` (created when missing and read_write) and
   // brings its schema up to date. Throws core::Error(path, why) for a file
-  // that is not a claimtrail store, a newer schema, a read-only file opened
-  // for writing, or a locked store that stays locked.
+  // that is not a claimtrail store (not a regular file; empty, unless opened
+  // read_write), a newer schema, a store missing a table or column of its
+  // schema, a read-only file opened for writing, or a locked store that stays
+  // locked.
   explicit Store(const std::string& path, Access access = Access::read_write);
   ~Store();
   Store(const Store&) = delete;
@@ -82,11 +85,20 @@ class Store {
                              const core::Analysis& a, const std::string& parser);
   friend struct Reextractor;
   void migrate();
+  // Throws StoreError naming each table or column of the schema that is
+  // missing (dropped or renamed outside claimtrail).
+  void check_tables();
   std::unique_ptr<SQLite::Database> db_;
   std::map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
   std::string path_;
   Access access_;
 };
+
+// Why SQLite refused (its result code and message), in words a user can act
+// on: "the store is locked by another process ...", and for a table or column
+// that is gone ("no such table: claim_links") "the store is damaged or was
+// changed outside claimtrail (missing table claim_links); restore a backup".
+std::string describe_sqlite_error(int code, std::string_view message);
 
 // The current time as ISO 8601 UTC ("2026-11-25T21:44:21Z").
 std::string now_utc();

@@ -165,7 +165,8 @@ Report track(store::Store& store, std::int64_t article, const Options& options) 
     } else if (!a.words.empty()) {
       // The claim's rarest words and dates, as many as keep the matches to
       // rank few (the index ranks every match); when even the rarest word is
-      // common, the two rarest together.
+      // common, the two rarest together. Only terms the index's vocabulary
+      // holds are used, so each is one token, quoted: never a phrase or syntax.
       std::vector<std::pair<std::int64_t, std::string>> words;
       std::set<std::string> uniq;
       for (const auto& w : a.words)
@@ -185,10 +186,10 @@ Report track(store::Store& store, std::int64_t article, const Options& options) 
       for (std::size_t k = 0; k < words.size() && k < 8; ++k) {
         if (k > 0 && sum + words[k].first > budget) break;
         sum += words[k].first;
-        q += (q.empty() ? "\"" : " OR \"") + words[k].second + "\"";
+        q += (q.empty() ? "" : " OR ") + store::fts_quote(words[k].second);
       }
       if (!words.empty() && words[0].first > budget && words.size() > 1)
-        q = "\"" + words[0].second + "\" AND \"" + words[1].second + "\"";
+        q = store::fts_quote(words[0].second) + " AND " + store::fts_quote(words[1].second);
       if (!q.empty()) {
         cand.reset();
         cand.bind(":query", q);
