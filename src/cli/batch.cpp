@@ -133,6 +133,10 @@ Article read_item(const InputItem& item) {
   in.seekg(static_cast<std::streamoff>(item.offset));
   in.read(line.data(), static_cast<std::streamsize>(item.length));
   if (!in) throw core::Error(where, "cannot read the record");
+  return article_from_record(line, where, item.line);
+}
+
+Article article_from_record(std::string_view line, const std::string& where, std::uint64_t line_no) {
   if (auto bad = util::find_invalid_utf8(line)) throw core::Error(where, "invalid UTF-8 at byte " + std::to_string(*bad));
   const nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
   if (j.is_discarded()) throw core::Error(where, "not a JSON object (malformed JSON)");
@@ -146,7 +150,7 @@ Article read_item(const InputItem& item) {
       throw core::Error(where, "field \"" + k + "\" must be a string, not " + std::string(v.type_name()));
   }
   const std::string id = j.contains("id") && j["id"].is_string() ? j["id"].get<std::string>()
-                                                                  : "line" + std::to_string(item.line);
+                                                                  : "line" + std::to_string(line_no);
   if (j.contains("html") && j["html"].is_string() && !(j.contains("text") && j["text"].is_string())) {
     a = article_from_html(j["html"].get<std::string>(), where, id);
   } else {

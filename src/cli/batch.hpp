@@ -39,4 +39,9 @@ std::uint64_t item_bytes(const InputItem& item);
 // anything else is an error naming FILE:LINE. Throws core::Error.
 Article read_item(const InputItem& item);
 
+// The article of one JSON-lines record `line` (the bytes of the line), named
+// `where` ("FILE:LINE") in errors; an article without an "id" is named
+// "line<line_no>". Throws core::Error.
+Article article_from_record(std::string_view line, const std::string& where, std::uint64_t line_no);
+
 }  // namespace claimtrail::cli

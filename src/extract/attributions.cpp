@@ -1044,7 +1044,7 @@ TokRange source_before(const Context& ctx, int end, int lower, bool stop_at_and_
   // A source is at most kMaxSourceTokens long (checked below); a scan that
   // runs well past that finds none, so it stops there (linear time on a
   // sentence of thousands of words).
-  const int floor = std::max(lower, src_end - 2 * kMaxSourceTokens);
+  const int floor = std::max(lower, src_end - kMaxSourceTokens - 2);
   for (; k >= lower; --k) {
     if (k < floor) return {};
     const auto& t = doc.tok(k);
@@ -1167,6 +1167,28 @@ const std::vector<int>& Context::capitalised_org_heads() const {
         org_heads_.push_back(i);
   }
   return org_heads_;
+}
+
+bool Context::names_body_elsewhere(int b, int e) const {
+  auto key = [&](int from, int to) {
+    std::string k;
+    for (int i = from; i < to; ++i) {
+      k.append(low(i));
+      k.push_back('\x1f');
+    }
+    return k;
+  };
+  if (!body_names_built_) {
+    body_names_built_ = true;
+    for (const int h : capitalised_org_heads())
+      for (int n = 1; n <= kMaxBodyNameWords && h - n >= 0; ++n) {
+        auto [it, fresh] = body_names_.try_emplace(key(h - n, h), std::array<int, 2>{h - n, -1});
+        if (!fresh && it->second[1] < 0 && it->second[0] != h - n) it->second[1] = h - n;
+      }
+  }
+  if (e - b < 1 || e - b > kMaxBodyNameWords) return false;
+  const auto it = body_names_.find(key(b, e));
+  return it != body_names_.end() && (it->second[0] != b || it->second[1] >= 0);
 }
 
 bool Context::is_name_token(int i) const {

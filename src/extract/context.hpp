@@ -2,7 +2,9 @@
 // article, and small token-level helpers.
 #pragma once
 
+#include <array>
 #include <string>
+#include <unordered_map>
 #include <string_view>
 #include <vector>
 
@@ -72,12 +74,22 @@ struct Context {
   // The capitalised words heading an organisation's name ("Inc.", "Agency"),
   // in text order; found once.
   const std::vector<int>& capitalised_org_heads() const;
+  // Do the words [b, e) stand somewhere else right before a capitalised
+  // organisation head ("Kovar" before "Kovar Energy")? Names of up to
+  // kMaxBodyNameWords words are looked up in an index built once.
+  bool names_body_elsewhere(int b, int e) const;
+  static constexpr int kMaxBodyNameWords = 8;
 
  private:
   static constexpr std::uint32_t kUnknownClass = 0xFFFFFFFFu;
   mutable std::vector<std::uint32_t> classes_;
   mutable std::vector<int> org_heads_;
   mutable bool org_heads_found_ = false;
+  // The words before each capitalised organisation head, 1 to
+  // kMaxBodyNameWords of them, lower-cased: where they start (at most two
+  // places, which is all names_body_elsewhere() needs).
+  mutable std::unordered_map<std::string, std::array<int, 2>> body_names_;
+  mutable bool body_names_built_ = false;
 };
 
 // Stage entry points, called in this order by Extractor::analyse.

@@ -3,7 +3,12 @@
 // "the officials") linked to it.
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <map>
+#include <set>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "extract/context.hpp"
 #include "util/ascii.hpp"
@@ -53,9 +58,7 @@ class Resolver {
         const SourceInfo cand = classify_source(ctx_, candidate_);
         if (cand.category == SourceCategory::named_person && cand.names.size() == 1) {
           const int e = named(cand.names[0], SourceCategory::named_person, cand);
-          auto& m = ctx_.out.entities[static_cast<std::size_t>(e)].mentions;
-          const core::Span sp = ctx_.span(cand.names[0]);
-          if (std::find(m.begin(), m.end(), sp) == m.end()) m.push_back(sp);
+          add_mention(e, ctx_.span(cand.names[0]));
           last_named_person_ = e;
         }
       }
@@ -94,7 +97,7 @@ class Resolver {
           link(e, ctx_.span(n), src);
         } else {
           src.entities.push_back(e);
-          ctx_.out.entities[static_cast<std::size_t>(e)].mentions.push_back(ctx_.span(n));
+          add_mention(e, ctx_.span(n), /*always=*/true);
         }
       }
       if (first < 0) {  // an organisation without a proper name ("the ministry")
@@ -119,18 +122,13 @@ class Resolver {
     const bool headline = np.b < ctx_.headline_end_tok;
     if (src.category == SourceCategory::unnamed_person && (info.definite || headline) && !info.plural &&
         last_named_person_ < 0 && ctx_.lex.is_title(info.head) && !ctx_.lex.is_anonymous_noun(info.head)) {
-      const Ahead* target = nullptr;
-      for (const Ahead& a : ahead())
-        if (a.pos > mention.start && a.role.find(info.head) != std::string::npos) {
-          target = &a;
-          break;
-        }
-      if (!target && !headline)
-        for (const Ahead& a : ahead())
-          if (a.pos > mention.start) {
-            if (sentences_between(mention.start, a.pos) <= 2) target = &a;
-            break;
-          }
+      const Ahead* target = next_with_role(mention.start, info.head);
+      if (!target && !headline) {
+        const auto& all = ahead();
+        const auto next = std::upper_bound(all.begin(), all.end(), mention.start,
+                                           [](std::size_t v, const Ahead& a) { return v < a.pos; });
+        if (next != all.end() && sentences_between(mention.start, next->pos) <= 2) target = &*next;
+      }
       if (target) {
         const SourceInfo named_info = classify_source(ctx_, target->name);
         src.category = SourceCategory::named_person;
@@ -159,26 +157,42 @@ class Resolver {
     return ahead_;
   }
 
-  int sentences_between(std::size_t from, std::size_t to) const {
-    int n = 0;
-    for (const auto& s : ctx_.doc.sentences()) {
-      const std::size_t at = ctx_.doc.tok(s.first_tok).start;
-      if (at > from && at <= to) ++n;
+  // The first person named as a source after byte `pos` whose role holds
+  // `head`, or null. Positions asked about only grow (sources are resolved
+  // in text order), so each head's answer is remembered and searched for
+  // again only past the point it was found: linear over the article.
+  const Ahead* next_with_role(std::size_t pos, const std::string& head) {
+    const auto& all = ahead();
+    const auto lo = static_cast<std::size_t>(
+        std::upper_bound(all.begin(), all.end(), pos, [](std::size_t v, const Ahead& a) { return v < a.pos; }) -
+        all.begin());
+    auto [it, fresh] = role_search_.try_emplace(head, lo, lo);  // (searched from, found at)
+    auto& [from, found] = it->second;
+    if (fresh || found < lo || from > lo) {
+      from = lo;
+      found = lo;
+      while (found < all.size() && all[found].role.find(head) == std::string::npos) ++found;
     }
-    return n;
+    return found < all.size() ? &all[found] : nullptr;
   }
 
-  bool known_head(const std::string& head) const {
-    const std::string h = singular(head);
-    return std::any_of(known_.begin(), known_.end(), [&](const Known& k) { return k.head == h; });
+  // How many sentences start in (from, to]: two binary searches.
+  int sentences_between(std::size_t from, std::size_t to) const {
+    const auto& sents = ctx_.doc.sentences();
+    auto starts_after = [&](std::size_t byte) {
+      return std::upper_bound(sents.begin(), sents.end(), byte,
+                              [&](std::size_t v, const text::Sentence& s) { return v < ctx_.doc.tok(s.first_tok).start; });
+    };
+    return to > from ? static_cast<int>(starts_after(to) - starts_after(from)) : 0;
   }
+
+  bool known_head(const std::string& head) const { return heads_.count(singular(head)) > 0; }
 
   void link(int e, core::Span mention, core::Source& src) {
     src.entity = e;
     if (std::find(src.entities.begin(), src.entities.end(), e) == src.entities.end())
       src.entities.insert(src.entities.begin(), e);
-    auto& m = ctx_.out.entities[static_cast<std::size_t>(e)].mentions;
-    if (std::find(m.begin(), m.end(), mention) == m.end()) m.push_back(mention);
+    add_mention(e, mention);
     const auto& ent = ctx_.out.entities[static_cast<std::size_t>(e)];
     const bool plural = known_[static_cast<std::size_t>(e)].plural;
     last_[static_cast<std::size_t>(slot(ent.category, plural))] = e;
@@ -256,8 +270,50 @@ class Resolver {
     ent.category = cat;
     ent.role = info.descriptors.role;
     ctx_.out.entities.push_back(ent);
+    const int e = static_cast<int>(ctx_.out.entities.size()) - 1;
+    mention_keys_.emplace_back();
+    heads_.insert(head);
+    if (cat == SourceCategory::named_person) by_surname_.try_emplace(key, e);  // the first wins
+    by_head_.try_emplace(head_key(cat, head)).first->second = e;  // the latest wins
+    if (!key.empty()) by_head_.try_emplace(head_key(cat, head, key)).first->second = e;
+    else unaffiliated_[head_key(cat, head)] = e;
+    if (cat != SourceCategory::named_person) by_name_[name_key(cat, ctx_.out.entities.back().name)].insert(e);
+    if (cat == SourceCategory::named_organization && !ctx_.out.entities.back().name.empty()) {
+      const std::string& name = ctx_.out.entities.back().name;
+      const std::size_t sp = name.rfind(' ');
+      body_by_last_word_[util::ascii_lower(sp == std::string::npos ? name : name.substr(sp + 1))] = e;
+      ++named_bodies_;
+      latest_body_ = e;
+    }
     known_.push_back({cat, std::move(key), std::move(head), plural});
-    return static_cast<int>(ctx_.out.entities.size()) - 1;
+    return e;
+  }
+
+  // Adds a mention to entity e unless it is there already (`always`: even then).
+  void add_mention(int e, core::Span mention, bool always = false) {
+    const std::uint64_t k = (static_cast<std::uint64_t>(mention.start) << 32) ^ mention.end;
+    if (!mention_keys_[static_cast<std::size_t>(e)].insert(k).second && !always) return;
+    ctx_.out.entities[static_cast<std::size_t>(e)].mentions.push_back(mention);
+  }
+
+  // An entity renamed (the fullest mention names it): its name index follows.
+  void rename(int e, std::string name) {
+    auto& ent = ctx_.out.entities[static_cast<std::size_t>(e)];
+    if (ent.category != SourceCategory::named_person) {
+      auto it = by_name_.find(name_key(ent.category, ent.name));
+      if (it != by_name_.end()) it->second.erase(e);
+      by_name_[name_key(ent.category, name)].insert(e);
+    }
+    ent.name = std::move(name);
+  }
+
+  static std::string name_key(SourceCategory cat, const std::string& name) {
+    return std::string(1, static_cast<char>('0' + static_cast<int>(cat))) + name;
+  }
+  static std::string head_key(SourceCategory cat, const std::string& head, const std::string& affiliation = {}) {
+    std::string k = name_key(cat, head);
+    if (!affiliation.empty()) k += '\x1f' + affiliation;
+    return k;
   }
 
   // A named person or body: matched by surname / whole name.
@@ -268,20 +324,23 @@ class Resolver {
     const std::string full = std::string(ctx_.doc.text().substr(ctx_.span(n).start, ctx_.span(n).size()));
     const std::string surname = std::string(ctx_.low(n.e - 1));
     const std::string key = cat == SourceCategory::named_person ? surname : std::string(ctx_.doc.lower(n.b)) + full;
-    for (std::size_t e = 0; e < known_.size(); ++e) {
-      if (known_[e].category != cat) continue;
-      const bool match = cat == SourceCategory::named_person ? known_[e].key == surname
-                                                             : ctx_.out.entities[e].name == full;
-      if (match) {
-        auto& ent = ctx_.out.entities[e];
-        if (full.size() > ent.name.size()) ent.name = full;  // the fullest mention names it
-        if (ent.role.empty()) ent.role = info.descriptors.role;
-        return static_cast<int>(e);
-      }
+    // The first entity of that category with that surname (people) or that
+    // name (bodies).
+    int match = -1;
+    if (cat == SourceCategory::named_person) {
+      if (auto it = by_surname_.find(surname); it != by_surname_.end()) match = it->second;
+    } else if (auto it = by_name_.find(name_key(cat, full)); it != by_name_.end() && !it->second.empty()) {
+      match = *it->second.begin();
+    }
+    if (match >= 0) {
+      auto& ent = ctx_.out.entities[static_cast<std::size_t>(match)];
+      if (full.size() > ent.name.size()) rename(match, full);  // the fullest mention names it
+      if (ent.role.empty()) ent.role = info.descriptors.role;
+      return match;
     }
     core::Span sp = ctx_.span(n);
     const int e = add_entity(sp, cat, key, "", false, info);
-    if (cat == SourceCategory::named_person && n.size() == 1) ctx_.out.entities[static_cast<std::size_t>(e)].name = fullest(n);
+    if (cat == SourceCategory::named_person && n.size() == 1) rename(e, fullest(n));
     return e;
   }
 
@@ -291,17 +350,11 @@ class Resolver {
   // only named body so far; -1 when there is none or several.
   int named_body_for(std::string_view head) const {
     if (head.empty()) return -1;
-    int only = -1, bodies = 0;
-    for (std::size_t e = known_.size(); e-- > 0;) {
-      if (known_[e].category != SourceCategory::named_organization || ctx_.out.entities[e].name.empty()) continue;
-      const std::string& name = ctx_.out.entities[e].name;
-      const std::size_t sp = name.rfind(' ');
-      const std::string last = util::ascii_lower(sp == std::string::npos ? name : name.substr(sp + 1));
-      if (last == head || last == std::string(head) + "s") return static_cast<int>(e);
-      ++bodies;
-      only = static_cast<int>(e);
-    }
-    return bodies == 1 ? only : -1;
+    int latest = -1;
+    for (const std::string& last : {std::string(head), std::string(head) + "s"})
+      if (auto it = body_by_last_word_.find(last); it != body_by_last_word_.end()) latest = std::max(latest, it->second);
+    if (latest >= 0) return latest;
+    return named_bodies_ == 1 ? latest_body_ : -1;
   }
 
   // A person named by surname alone takes the fullest form of the name the
@@ -309,11 +362,15 @@ class Resolver {
   // up to three capitalised words before the surname, titles left out.
   std::string fullest(TokRange n) const {
     const auto& doc = ctx_.doc;
-    const std::string_view surname = ctx_.low(n.b);
+    if (!surnames_indexed_) {  // every capitalised word after a capitalised word, by its lower-case form
+      surnames_indexed_ = true;
+      for (int i = 1; i < doc.size(); ++i)
+        if (doc.tok(i).is(text::kCapitalized) && doc.tok(i - 1).is(text::kCapitalized))
+          surname_at_[std::string(ctx_.low(i))].push_back(i);
+    }
     TokRange best = n;
-    for (int i = 1; i < doc.size(); ++i) {
-      if (!doc.tok(i).is(text::kCapitalized) || !doc.tok(i - 1).is(text::kCapitalized) || ctx_.low(i) != surname)
-        continue;
+    const auto at = surname_at_.find(std::string(ctx_.low(n.b)));
+    for (const int i : at == surname_at_.end() ? std::vector<int>{} : at->second) {
       int b = i;
       while (b - 1 >= 0 && i - (b - 1) <= 3 && ctx_.is_name_token(b - 1) && !doc.tok(b - 1).is(text::kAllCaps) &&
              !ctx_.has(b - 1, kTitleWord | kOrgHeadWord | kPersonNounWord | kRankWord | kAffiliationWord) &&
@@ -329,22 +386,33 @@ class Resolver {
   // when the new mention gives one).
   int by_head(const SourceInfo& info, SourceCategory cat, core::Span mention) {
     const std::string head = singular(info.head);
-    for (std::size_t i = known_.size(); i-- > 0;) {
-      const Known& k = known_[i];
-      if (k.category != cat || k.head != head || head.empty()) continue;
-      const bool plural_group = cat == SourceCategory::unnamed_group || cat == SourceCategory::named_organization;
-      if (info.definite || plural_group) {
-        const auto& aff = info.descriptors.affiliation;
-        const std::string& kaff = k.key;
-        if (!aff.empty() && !kaff.empty() && aff != kaff && !info.definite) continue;
+    const bool plural_group = cat == SourceCategory::unnamed_group || cat == SourceCategory::named_organization;
+    if (!head.empty() && (info.definite || plural_group)) {
+      // The latest entity with this category and head; an indefinite
+      // mention with an affiliation only one with no other affiliation.
+      const auto& aff = info.descriptors.affiliation;
+      auto latest = [&](const std::string& key) {
+        const auto it = by_head_.find(key);
+        return it == by_head_.end() ? -1 : it->second;
+      };
+      const int i = info.definite || aff.empty()
+                        ? latest(head_key(cat, head))
+                        : std::max(latest(head_key(cat, head, aff)), unaffiliated_latest(cat, head));
+      if (i >= 0) {
         // The most descriptive mention names an unnamed entity.
-        auto& ent = ctx_.out.entities[i];
-        const std::string m = without_appositive(mention);
-        if (m.size() > ent.name.size() && cat != SourceCategory::named_organization) ent.name = m;
-        return static_cast<int>(i);
+        const auto& ent = ctx_.out.entities[static_cast<std::size_t>(i)];
+        std::string m = without_appositive(mention);
+        if (m.size() > ent.name.size() && cat != SourceCategory::named_organization) rename(i, std::move(m));
+        return i;
       }
     }
     return add_entity(mention, cat, info.descriptors.affiliation, head, info.plural, info);
+  }
+
+  // The latest entity with this category and head and no affiliation.
+  int unaffiliated_latest(SourceCategory cat, const std::string& head) const {
+    const auto it = unaffiliated_.find(head_key(cat, head));
+    return it == unaffiliated_.end() ? -1 : it->second;
   }
 
   static std::string singular(std::string w) {
@@ -354,10 +422,23 @@ class Resolver {
 
   Context& ctx_;
   std::vector<Known> known_;
+  // Indexes over known_ and the entities, so that each mention is resolved
+  // in constant time however many entities the article has.
+  std::unordered_map<std::string, int> by_surname_;                  // people: surname -> first entity
+  std::unordered_map<std::string, std::set<int>> by_name_;           // others: category + name -> entities
+  std::unordered_map<std::string, int> by_head_;                     // category + head [+ affiliation] -> latest
+  std::unordered_map<std::string, int> unaffiliated_;                // category + head -> latest without one
+  std::unordered_set<std::string> heads_;                            // every head noun known
+  std::unordered_map<std::string, int> body_by_last_word_;           // bodies: lower-cased last word -> latest
+  int named_bodies_ = 0, latest_body_ = -1;
+  std::vector<std::unordered_set<std::uint64_t>> mention_keys_;      // per entity: its mentions
   std::array<int, 5> last_{-1, -1, -1, -1, -1};
   int last_named_person_ = -1;
   std::vector<std::pair<std::size_t, TokRange>> sources_;  // every source, in text order
   std::vector<Ahead> ahead_;       // people named as sources, in text order
+  std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> role_search_;  // next_with_role()'s memo
+  mutable std::unordered_map<std::string, std::vector<int>> surname_at_;  // fullest()'s index, built once
+  mutable bool surnames_indexed_ = false;
   bool ahead_built_ = false;
   TokRange candidate_;             // the last person named outside a source
   std::size_t candidate_pos_ = 0;

@@ -2,6 +2,8 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
+
 #include "core/error.hpp"
 #include "extract/context.hpp"
 #include "extract/lexicon.hpp"
@@ -16,8 +18,12 @@ struct Extractor::Impl {
   Lexicon lexicon;
   std::shared_ptr<const learn::Model> model;
   Mode mode = Mode::rules;
-  // The analysis up to the attributions found by the rules.
-  void prepare(std::string_view text, const text::Document& doc, Context& ctx) const;
+  std::size_t window = kDefaultWindowBytes;
+  // The analysis up to the attributions found by the rules. `opening`: the
+  // text is an article's start, where a headline and dateline may stand.
+  void prepare(std::string_view text, const text::Document& doc, Context& ctx, bool opening = true) const;
+  // The whole analysis of one window of an article.
+  core::Analysis analyse_window(std::string_view text, bool opening, std::uint64_t* work) const;
   // "LIMA, March 3 (Wire) -", "NAIROBI (AP) —", "WASHINGTON —":
   // place in capitals, optional date, optional outlet, then a dash.
   re2::RE2 dateline{
@@ -37,17 +43,103 @@ Extractor::~Extractor() = default;
 
 Mode Extractor::mode() const { return impl_->mode; }
 
-core::Analysis Extractor::analyse(std::string_view text, std::uint64_t* work) const {
+void Extractor::set_window_bytes(std::size_t bytes) { impl_->window = std::max<std::size_t>(bytes, 4096); }
+
+namespace {
+
+// Windows end at a paragraph break where there is one in their second half,
+// else at a sentence end, else at a space: no text is skipped.
+std::size_t window_end(std::string_view text, std::size_t b, std::size_t window) {
+  const std::size_t limit = b + window;
+  if (limit >= text.size()) return text.size();
+  const std::string_view w = text.substr(b, window);
+  const std::size_t half = window / 2;
+  for (const std::string_view brk : {std::string_view("\n\n"), std::string_view("\n")})
+    if (const std::size_t at = w.rfind(brk); at != std::string_view::npos && at >= half) return b + at + brk.size();
+  for (const std::string_view brk : {std::string_view(". "), std::string_view(" ")})
+    if (const std::size_t at = w.rfind(brk); at != std::string_view::npos && at >= half) return b + at + brk.size();
+  std::size_t e = limit;  // no space at all: cut between two characters
+  while (e > b && (static_cast<unsigned char>(text[e]) & 0xC0) == 0x80) --e;
+  return e;
+}
+
+void shift(core::Span& s, std::size_t by) {
+  s.start += by;
+  s.end += by;
+}
+void shift(std::vector<core::Span>& spans, std::size_t by) {
+  for (auto& s : spans) shift(s, by);
+}
+void shift(core::Source& src, std::size_t by, int entities) {
+  shift(src.spans, by);
+  if (src.entity >= 0) src.entity += entities;
+  for (int& e : src.entities) e += entities;
+}
+
+// Appends the analysis of the window starting at byte `by` to `out`.
+void append_window(core::Analysis& out, core::Analysis&& part, std::size_t by) {
+  const int attrs = static_cast<int>(out.attributions.size());
+  const int ents = static_cast<int>(out.entities.size());
+  if (!out.headline && part.headline) out.headline = part.headline, shift(*out.headline, by);
+  if (!out.dateline && part.dateline) out.dateline = part.dateline, shift(out.dateline->span, by);
+  for (auto& a : part.attributions) {
+    if (a.parent >= 0) a.parent += attrs;
+    shift(a.cue, by);
+    shift(a.content, by);
+    shift(a.hedges, by);
+    if (a.source) shift(*a.source, by, ents);
+    out.attributions.push_back(std::move(a));
+  }
+  for (auto& e : part.entities) {
+    shift(e.mentions, by);
+    out.entities.push_back(std::move(e));
+  }
+  for (auto& n : part.non_responses) {
+    shift(n.span, by);
+    shift(n.who, by, ents);
+    out.non_responses.push_back(std::move(n));
+  }
+  for (auto& d : part.source_descriptions) {
+    if (d.group >= 0) d.group += ents;
+    for (auto& m : d.members) shift(m.span, by);
+    if (d.reason) shift(*d.reason, by);
+    shift(d.span, by);
+    out.source_descriptions.push_back(std::move(d));
+  }
+  for (auto& u : part.unattributed) {
+    shift(u, by);
+    out.unattributed.push_back(u);
+  }
+}
+
+}  // namespace
+
+core::Analysis Extractor::Impl::analyse_window(std::string_view text, bool opening, std::uint64_t* work) const {
   core::Analysis out;
-  const text::Document doc(text, impl_->abbreviations);
-  Context ctx{doc, impl_->lexicon, out};
-  impl_->prepare(text, doc, ctx);
-  if (impl_->mode != Mode::rules) apply_tagger(ctx, *impl_->model, impl_->mode == Mode::both);
+  const text::Document doc(text, abbreviations);
+  Context ctx{doc, lexicon, out};
+  prepare(text, doc, ctx, opening);
+  if (mode != Mode::rules) apply_tagger(ctx, *model, mode == Mode::both);
   resolve_entities(ctx);
   find_source_descriptions(ctx);
   find_hedges(ctx);
   find_unattributed(ctx);
-  if (work) *work = doc.visits();
+  if (work) *work += doc.visits();
+  return out;
+}
+
+core::Analysis Extractor::analyse(std::string_view text, std::uint64_t* work) const {
+  if (work) *work = 0;
+  core::Analysis out;
+  if (text.size() <= impl_->window) {
+    out = impl_->analyse_window(text, true, work);
+  } else {
+    for (std::size_t b = 0; b < text.size();) {
+      const std::size_t e = window_end(text, b, impl_->window);
+      append_window(out, impl_->analyse_window(text.substr(b, e - b), b == 0, work), b);
+      b = e;
+    }
+  }
   if (auto bad = core::find_invalid_span(out, text))
     throw core::Error("", "internal error: " + *bad + " (please report this input)");
   return out;
@@ -68,7 +160,7 @@ std::vector<Extractor::SentenceFeatures> Extractor::features(std::string_view te
   return result;
 }
 
-void Extractor::Impl::prepare(std::string_view text, const text::Document& doc, Context& ctx) const {
+void Extractor::Impl::prepare(std::string_view text, const text::Document& doc, Context& ctx, bool opening) const {
   core::Analysis& out = ctx.out;
   ctx.blocked.assign(static_cast<std::size_t>(doc.size()), 0);
 
@@ -104,7 +196,7 @@ void Extractor::Impl::prepare(std::string_view text, const text::Document& doc, 
     ctx.body_first_tok = t;
     return true;
   };
-  if (paras.size() >= 2) {
+  if (opening && paras.size() >= 2) {
     const auto& first = paras[0];
     const bool one_line = text.substr(first.start, first.end - first.start).find('\n') == std::string_view::npos;
     const std::string_view between = text.substr(first.end, paras[1].start - first.end);
@@ -117,7 +209,7 @@ void Extractor::Impl::prepare(std::string_view text, const text::Document& doc, 
       body_para = 1;
     }
   }
-  if (!out.dateline && body_para < paras.size()) try_dateline(body_para);
+  if (opening && !out.dateline && body_para < paras.size()) try_dateline(body_para);
   if (!out.dateline && out.headline) ctx.body_first_tok = paras[body_para].first_tok;
 
   find_non_responses(ctx);

@@ -44,6 +44,14 @@ class Extractor {
   std::vector<SentenceFeatures> features(std::string_view text, bool use_rules) const;
   Mode mode() const;
 
+  // Articles longer than this many bytes are analysed a window at a time
+  // (windows end at paragraph breaks, else sentence ends, else spaces), so
+  // that memory stays bounded on any input: an archive pasted as one
+  // article, a paragraph of megabytes. Real articles are far shorter and
+  // are analysed whole. Tests and benchmarks may change it (at least 4096).
+  static constexpr std::size_t kDefaultWindowBytes = 1u << 20;
+  void set_window_bytes(std::size_t bytes);
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;

@@ -25,17 +25,7 @@ bool is_acronym(const Context& ctx, int i) {
 
 // Is the name [b, e) written elsewhere in the article with an organisation's
 // head after it ("High Plains Creamery" and "High Plains Creamery Inc.")?
-bool named_as_body_elsewhere(const Context& ctx, int b, int e) {
-  const int n = e - b;
-  for (const int h : ctx.capitalised_org_heads()) {
-    const int i = h - n;
-    if (i < 0 || i == b) continue;
-    bool same = true;
-    for (int k = 0; k < n && same; ++k) same = ctx.low(i + k) == ctx.low(b + k);
-    if (same) return true;
-  }
-  return false;
-}
+bool named_as_body_elsewhere(const Context& ctx, int b, int e) { return ctx.names_body_elsewhere(b, e); }
 
 // Does a multi-word title starting in [b, i] run past token i (within e)?
 bool title_through(const Context& ctx, int b, int i, int e) {
