@@ -2,6 +2,7 @@
 #include <boost/program_options.hpp>
 #include <condition_variable>
 #include <mutex>
+#include <sstream>
 #include <thread>
 #include <cstring>
 #include <filesystem>
@@ -83,14 +84,24 @@ int cmd_extract(const std::vector<std::string>& args) {
       return r;
     }
     const std::string doc = id.empty() ? article.name : id;
-    const core::Analysis analysis = extractor.analyse(article.text);
+    core::Analysis analysis;
+    try {
+      analysis = extractor.analyse(article.text);
+    } catch (const core::Error& e) {  // a broken span: an internal error, reported for this input
+      r.error = (item.path == "-" ? doc : item.path) + ": " + e.what();
+      return r;
+    }
     if (format == "text") {
       r.text = output::to_text(analysis, article.text, doc);
     } else {
-      auto j = output::to_json(analysis, article.text, doc);
-      j["tagger"] = mode_name == "both" ? nlohmann::json(learn::shipped_model()->version) : nlohmann::json(nullptr);
-      r.text = format == "jsonl" ? j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n"
-                                 : j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+      // Written element by element: an article of any size never becomes
+      // one JSON tree in memory.
+      std::ostringstream out;
+      const nlohmann::json extra = {
+          {"tagger", mode_name == "both" ? nlohmann::json(learn::shipped_model()->version) : nlohmann::json(nullptr)}};
+      output::write_json(out, analysis, article.text, doc, format == "jsonl" ? -1 : 2, extra);
+      if (format == "jsonl") out << '\n';
+      r.text = std::move(out).str();
     }
     return r;
   };

@@ -102,7 +102,84 @@ json summary(const core::Analysis& a) {
           {"anonymous_share", with_source ? static_cast<double>(anonymous) / static_cast<double>(with_source) : 0.0}};
 }
 
-json to_json(const core::Analysis& a, std::string_view text, std::string_view doc) {
+namespace {
+
+// One element of each of the article object's arrays.
+json attribution_json(const core::Analysis& a, std::size_t i, std::string_view text) {
+  const auto& at = a.attributions[i];
+  json x;
+  x["id"] = "a" + std::to_string(i + 1);
+  x["kind"] = std::string(core::to_string(at.kind));
+  x["parent"] = at.parent < 0 ? json(nullptr) : json("a" + std::to_string(at.parent + 1));
+  x["headline"] = at.in_headline;
+  x["cue"] = span_field(text, at.cue);
+  x["source"] = at.source ? source_json(text, *at.source) : json(nullptr);
+  x["content"] = span_field(text, at.content);
+  json h = json::array();
+  for (const auto& s : at.hedges) h.push_back(span_field(text, s));
+  x["hedges"] = std::move(h);
+  return x;
+}
+
+json entity_json(const core::Analysis& a, std::size_t i, std::string_view text) {
+  const auto& e = a.entities[i];
+  json m = json::array();
+  for (const auto& s : e.mentions) m.push_back(span_field(text, s));
+  json x(json::value_t::object);
+  x["id"] = entity_id(static_cast<int>(i));
+  x["name"] = e.name;
+  x["category"] = std::string(core::to_string(e.category));
+  x["mentions"] = std::move(m);
+  if (!e.role.empty()) x["role"] = e.role;
+  return x;
+}
+
+json non_response_json(const core::Analysis& a, std::size_t i, std::string_view text) {
+  const auto& n = a.non_responses[i];
+  json x = span_field(text, n.span);
+  x["who"] = n.who.spans.empty() ? json(nullptr) : source_json(text, n.who);
+  x["kind"] = std::string(core::to_string(n.kind));
+  return x;
+}
+
+json source_description_json(const core::Analysis& a, std::size_t i, std::string_view text) {
+  const auto& d = a.source_descriptions[i];
+  json members = json::array();
+  for (const auto& m : d.members) {
+    json mj = span_field(text, m.span);
+    mj["count"] = m.count ? json(*m.count) : json(nullptr);
+    members.push_back(std::move(mj));
+  }
+  json x = span_field(text, d.span);
+  x["group"] = d.group < 0 ? json(nullptr) : json(entity_id(d.group));
+  x["members"] = std::move(members);
+  x["total"] = d.total ? json(*d.total) : json(nullptr);
+  x["reason"] = d.reason ? span_field(text, *d.reason) : json(nullptr);
+  return x;
+}
+
+json unattributed_json(const core::Analysis& a, std::size_t i, std::string_view text) {
+  return span_field(text, a.unattributed[i]);
+}
+
+// The article object's arrays: key, length, element builder.
+struct ArrayField {
+  const char* key;
+  std::size_t (*size)(const core::Analysis&);
+  json (*element)(const core::Analysis&, std::size_t, std::string_view);
+};
+constexpr ArrayField kArrays[] = {
+    {"attributions", [](const core::Analysis& a) { return a.attributions.size(); }, attribution_json},
+    {"entities", [](const core::Analysis& a) { return a.entities.size(); }, entity_json},
+    {"non_responses", [](const core::Analysis& a) { return a.non_responses.size(); }, non_response_json},
+    {"source_descriptions", [](const core::Analysis& a) { return a.source_descriptions.size(); },
+     source_description_json},
+    {"unattributed", [](const core::Analysis& a) { return a.unattributed.size(); }, unattributed_json},
+};
+
+// The article object with every array field set by `array(field)`.
+template <typename ArrayValue>
+json article_json(const core::Analysis& a, std::string_view text, std::string_view doc, ArrayValue array) {
   json j;
   j["doc"] = std::string(doc);
   j["parser"] = std::string("claimtrail ") + core::kVersion;
@@ -115,66 +192,66 @@ json to_json(const core::Analysis& a, std::string_view text, std::string_view do
                      {"spans", spans_json({a.dateline->span})}};
   else
     j["dateline"] = nullptr;
-  json atts = json::array();
-  for (std::size_t i = 0; i < a.attributions.size(); ++i) {
-    const auto& at = a.attributions[i];
-    json x;
-    x["id"] = "a" + std::to_string(i + 1);
-    x["kind"] = std::string(core::to_string(at.kind));
-    x["parent"] = at.parent < 0 ? json(nullptr) : json("a" + std::to_string(at.parent + 1));
-    x["headline"] = at.in_headline;
-    x["cue"] = span_field(text, at.cue);
-    x["source"] = at.source ? source_json(text, *at.source) : json(nullptr);
-    x["content"] = span_field(text, at.content);
-    json h = json::array();
-    for (const auto& s : at.hedges) h.push_back(span_field(text, s));
-    x["hedges"] = std::move(h);
-    atts.push_back(std::move(x));
-  }
-  j["attributions"] = std::move(atts);
-  json ents = json::array();
-  for (std::size_t i = 0; i < a.entities.size(); ++i) {
-    const auto& e = a.entities[i];
-    json m = json::array();
-    for (const auto& s : e.mentions) m.push_back(span_field(text, s));
-    json x(json::value_t::object);
-    x["id"] = entity_id(static_cast<int>(i));
-    x["name"] = e.name;
-    x["category"] = std::string(core::to_string(e.category));
-    x["mentions"] = std::move(m);
-    if (!e.role.empty()) x["role"] = e.role;
-    ents.push_back(std::move(x));
-  }
-  j["entities"] = std::move(ents);
-  json nrs = json::array();
-  for (const auto& n : a.non_responses) {
-    json x = span_field(text, n.span);
-    x["who"] = n.who.spans.empty() ? json(nullptr) : source_json(text, n.who);
-    x["kind"] = std::string(core::to_string(n.kind));
-    nrs.push_back(std::move(x));
-  }
-  j["non_responses"] = std::move(nrs);
-  json sds = json::array();
-  for (const auto& d : a.source_descriptions) {
-    json members = json::array();
-    for (const auto& m : d.members) {
-      json mj = span_field(text, m.span);
-      mj["count"] = m.count ? json(*m.count) : json(nullptr);
-      members.push_back(std::move(mj));
-    }
-    json x = span_field(text, d.span);
-    x["group"] = d.group < 0 ? json(nullptr) : json(entity_id(d.group));
-    x["members"] = std::move(members);
-    x["total"] = d.total ? json(*d.total) : json(nullptr);
-    x["reason"] = d.reason ? span_field(text, *d.reason) : json(nullptr);
-    sds.push_back(std::move(x));
-  }
-  j["source_descriptions"] = std::move(sds);
-  json un = json::array();
-  for (const auto& s : a.unattributed) un.push_back(span_field(text, s));
-  j["unattributed"] = std::move(un);
+  for (const ArrayField& f : kArrays) j[f.key] = array(f);
   j["summary"] = summary(a);
   return j;
+}
+
+// A marker standing for an array in the dumped object; written by
+// write_json as a string, never found inside another string (a quote there
+// is escaped).
+std::string marker(const ArrayField& f) { return std::string("\x01") + f.key; }
+
+}  // namespace
+
+json to_json(const core::Analysis& a, std::string_view text, std::string_view doc) {
+  return article_json(a, text, doc, [&](const ArrayField& f) {
+    json arr = json::array();
+    for (std::size_t i = 0, n = f.size(a); i < n; ++i) arr.push_back(f.element(a, i, text));
+    return arr;
+  });
+}
+
+void write_json(std::ostream& out, const core::Analysis& a, std::string_view text, std::string_view doc, int indent,
+                const json& extra) {
+  auto dump = [&](const json& j) { return j.dump(indent, ' ', false, json::error_handler_t::replace); };
+  json top = article_json(a, text, doc, [](const ArrayField& f) { return json(marker(f)); });
+  for (const auto& [k, v] : extra.items()) top[k] = v;
+  const std::string head = dump(top);
+  // Each array replaces its marker, one element built and dumped at a time;
+  // with an indent, as nlohmann::json lays out an array at depth 1.
+  const std::string pad = indent < 0 ? "" : std::string(static_cast<std::size_t>(indent), ' ');
+  std::size_t at = 0;
+  for (const ArrayField& f : kArrays) {
+    const std::string key = std::string("\"") + f.key + (indent < 0 ? "\":" : "\": ");
+    const std::string placeholder = key + dump(json(marker(f)));
+    const std::size_t p = head.find(placeholder, at);
+    if (p == std::string::npos) continue;  // (cannot happen: every array field is in the object)
+    out << std::string_view(head).substr(at, p - at) << key;
+    const std::size_t n = f.size(a);
+    if (n == 0) {
+      out << "[]";
+    } else {
+      out << '[';
+      for (std::size_t i = 0; i < n; ++i) {
+        if (i > 0) out << ',';
+        if (indent < 0) {
+          out << dump(f.element(a, i, text));
+          continue;
+        }
+        std::string e = dump(f.element(a, i, text));
+        out << '\n' << pad << pad;
+        for (const char c : e) {
+          out << c;
+          if (c == '\n') out << pad << pad;
+        }
+      }
+      if (indent >= 0) out << '\n' << pad;
+      out << ']';
+    }
+    at = p + placeholder.size();
+  }
+  out << std::string_view(head).substr(at);
 }
 
 std::string to_text(const core::Analysis& a, std::string_view text, std::string_view doc) {
