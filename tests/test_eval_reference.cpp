@@ -132,18 +132,25 @@ double compare_reports(const json& ref, const json& ours) {
                                               std::string(role) + " " + m));
   for (const char* m : {"attr", "+source", "+source-exact", "+cue+source"})
     worst = std::max(worst, compare_figures(ref["attribution"][m], ours["attribution"][m], m));
-  for (const auto& [k, v] : ref["pairs"].items()) {
+  // (Named copies, not structured bindings: doctest's INFO captures them
+  // in a lambda, which clang 14 does not allow for bindings.)
+  for (const auto& item : ref["pairs"].items()) {
+    const std::string k = item.key();
     INFO("pairs." << k);
-    CHECK(ours["pairs"][k] == v);
+    CHECK(ours["pairs"][k] == item.value());
   }
-  for (const auto& [group, counts] : ref["groups"].items())
-    for (const auto& [k, v] : counts.items()) {
+  for (const auto& g : ref["groups"].items()) {
+    const std::string group = g.key();
+    for (const auto& item : g.value().items()) {
+      const std::string k = item.key();
       INFO("groups." << group << "." << k);
-      CHECK(ours["groups"][group][k] == v);
+      CHECK(ours["groups"][group][k] == item.value());
     }
-  for (const auto& [k, v] : ref["counts"].items()) {
+  }
+  for (const auto& item : ref["counts"].items()) {
+    const std::string k = item.key();
     INFO("counts." << k);
-    CHECK(ours["counts"][k] == v);
+    CHECK(ours["counts"][k] == item.value());
   }
   return worst;
 }

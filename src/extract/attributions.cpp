@@ -579,7 +579,7 @@ class Finder {
     const int e = end_without_final_punct(r);
     if (parent >= 0 && passive(cue)) return -1;
     Context& c = ctx_;
-    TokRange source, content_a;  // content_a: the primary content range
+    TokRange source;
     std::vector<TokRange> frags;
     core::AttributionKind kind = core::AttributionKind::indirect;
 
