@@ -20,7 +20,7 @@
 
 #include "corpus.hpp"
 #include "extract/extractor.hpp"
-#include "output/render.hpp"
+#include "report/analysis_render.hpp"
 
 namespace fs = std::filesystem;
 
@@ -60,7 +60,7 @@ int main(int argc, char** argv) {
   for (std::size_t i = 0; done < target; ++i) {
     const std::string& text = texts[i % texts.size()];
     const auto analysis = ex.analyse(text);
-    const std::string line = claimtrail::output::to_json(analysis, text, "doc").dump() + "\n";
+    const std::string line = claimtrail::report::to_json(analysis, text, "doc").dump() + "\n";
     std::fwrite(line.data(), 1, line.size(), sink);
     done += text.size();
     ++articles;

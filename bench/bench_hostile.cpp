@@ -1,6 +1,6 @@
 // Bounds on hostile input: one article of --mb megabytes of one hostile kind
 // (bench/hostile_inputs.hpp), analysed once and written as a JSON line (the
-// work of `extract --format jsonl`: output::write_json) to /dev/null. Prints one line: the kind,
+// work of `extract --format jsonl`: report::write_json) to /dev/null. Prints one line: the kind,
 // the size, seconds, MB/s, token visits per byte (the work counter the tests
 // hold to linear growth), attributions found and the peak resident memory.
 // Every span is checked valid (Extractor::analyse throws otherwise).
@@ -19,7 +19,7 @@
 #include "corpus.hpp"
 #include "extract/extractor.hpp"
 #include "hostile_inputs.hpp"
-#include "output/render.hpp"
+#include "report/analysis_render.hpp"
 
 int main(int argc, char** argv) {
   double mb = 64;
@@ -51,7 +51,7 @@ int main(int argc, char** argv) {
   const auto analysis = ex.analyse(text, &work);
   {
     std::ofstream sink("/dev/null");
-    claimtrail::output::write_json(sink, analysis, text, "doc");
+    claimtrail::report::write_json(sink, analysis, text, "doc");
     sink << '\n';
   }
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

@@ -7,7 +7,7 @@
 #include "extract/extractor.hpp"
 #include "fuzz_common.hpp"
 #include "learn/shipped_model.hpp"
-#include "output/render.hpp"
+#include "report/analysis_render.hpp"
 
 using namespace claimtrail;
 
@@ -26,9 +26,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     fuzz::fail(e.what());  // analyse() throws only on a broken span
   }
   if (auto bad = core::find_invalid_span(a, text)) fuzz::fail(*bad);
-  const std::string json = output::to_json(a, text, "fuzz").dump();
+  const std::string json = report::to_json(a, text, "fuzz").dump();
   if (!fuzz::valid_utf8(json)) fuzz::fail("JSON output is not valid UTF-8");
-  const std::string shown = output::to_text(a, text, "fuzz");
+  const std::string shown = report::to_text(a, text, "fuzz");
   if (!fuzz::valid_utf8(shown)) fuzz::fail("text output is not valid UTF-8");
   return 0;
 }

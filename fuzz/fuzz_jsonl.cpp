@@ -1,7 +1,7 @@
 // JSON Lines records: any line is an article or one error naming it, never
 // a crash; an accepted article's text, id and metadata are valid UTF-8 with
 // no NUL, and its text goes through the parser.
-#include "cli/batch.hpp"
+#include "article/batch.hpp"
 #include "core/error.hpp"
 #include "extract/extractor.hpp"
 #include "fuzz_common.hpp"
@@ -10,9 +10,9 @@ using namespace claimtrail;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static const extract::Extractor rules;
-  cli::Article a;
+  article::Article a;
   try {
-    a = cli::article_from_record(fuzz::bytes(data, size), "fuzz.jsonl:1", 1);
+    a = article::article_from_record(fuzz::bytes(data, size), "fuzz.jsonl:1", 1);
   } catch (const core::Error& e) {
     if (std::string_view(e.what()).find("fuzz.jsonl:1") == std::string_view::npos)
       fuzz::fail(std::string("error does not name the record: ") + e.what());

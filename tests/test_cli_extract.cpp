@@ -7,7 +7,7 @@
 #include <random>
 
 #include "extract/extractor.hpp"
-#include "output/render.hpp"
+#include "report/analysis_render.hpp"
 #include "testutil.hpp"
 
 using claimtrail::testutil::run_cli;
@@ -116,7 +116,7 @@ TEST_SUITE("extract::properties") {
       for (const auto& e : a.entities)
         for (const auto& m : e.mentions) check(m);
       // Rendering never throws on any of it.
-      CHECK_NOTHROW(claimtrail::output::to_json(a, text, "x").dump());
+      CHECK_NOTHROW(claimtrail::report::to_json(a, text, "x").dump());
     }
   }
 }

@@ -11,7 +11,7 @@
 #include <sstream>
 
 #include "extract/extractor.hpp"
-#include "output/render.hpp"
+#include "report/analysis_render.hpp"
 #include "testutil.hpp"
 
 using nlohmann::json;
@@ -61,7 +61,7 @@ TEST_SUITE("extract::golden") {
       const std::string name = entry.path().stem().string();
       const json want = json::parse(slurp(entry.path()));
       const std::string text = slurp(source_dir() / "fixtures" / "articles" / (name + ".txt"));
-      const json got = claimtrail::output::to_json(ex.analyse(text), text, name);
+      const json got = claimtrail::report::to_json(ex.analyse(text), text, name);
       ++articles;
       // Offsets always point at the text they claim.
       for (const auto& a : got["attributions"])

@@ -8,7 +8,7 @@
 
 #include "extract/extractor.hpp"
 #include "learn/shipped_model.hpp"
-#include "output/render.hpp"
+#include "report/analysis_render.hpp"
 #include "testutil.hpp"
 
 using nlohmann::json;
@@ -52,7 +52,7 @@ TEST_SUITE("extract::seed") {
       const claimtrail::extract::Extractor ex =
           both ? claimtrail::extract::Extractor(claimtrail::learn::shipped_model(), claimtrail::extract::Mode::both)
                : claimtrail::extract::Extractor();
-      s.out = claimtrail::output::to_json(ex.analyse(s.text), s.text, "seed");
+      s.out = claimtrail::report::to_json(ex.analyse(s.text), s.text, "seed");
 
       auto expect = [&](std::string_view begins, std::string_view source, std::string_view category,
                         std::string_view kind = {}) -> const json* {

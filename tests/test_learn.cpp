@@ -8,18 +8,18 @@
 
 #include "learn/perceptron.hpp"
 #include "learn/shipped_model.hpp"
-#include "learn/train.hpp"
+#include "app/train.hpp"
 #include "testutil.hpp"
 
 TEST_CASE("training twice on the same slice gives the same model file, byte for byte") {
   CLAIMTRAIL_REQUIRE_SHARED(shared);
-  claimtrail::learn::TrainOptions o;
+  claimtrail::app::TrainOptions o;
   o.limit = 25;
   o.epochs = 3;
   o.min_count = 1;
   const auto dir = shared / "corpora" / "polnear" / "train";
-  const std::string a = claimtrail::learn::train_tagger(dir, o).serialize();
-  const std::string b = claimtrail::learn::train_tagger(dir, o).serialize();
+  const std::string a = claimtrail::app::train_tagger(dir, o).serialize();
+  const std::string b = claimtrail::app::train_tagger(dir, o).serialize();
   CHECK(a.size() > 1000);
   CHECK(a == b);
   // A model file reads back to the same model.
@@ -27,7 +27,7 @@ TEST_CASE("training twice on the same slice gives the same model file, byte for 
   CHECK(m.serialize() == a);
   CHECK_THROWS(claimtrail::learn::Model::parse(a.substr(0, a.size() / 2)));
   CHECK_THROWS(claimtrail::learn::Model::parse("not a model"));
-  CHECK_THROWS(claimtrail::learn::train_tagger(shared / "corpora" / "polnear" / "test", o));  // never the test split
+  CHECK_THROWS(claimtrail::app::train_tagger(shared / "corpora" / "polnear" / "test", o));  // never the test split
 }
 
 TEST_CASE("the shipped model is built in, and extract --mode both names it") {

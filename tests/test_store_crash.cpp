@@ -22,7 +22,7 @@
 #include <thread>
 
 #include "extract/extractor.hpp"
-#include "output/render.hpp"
+#include "report/analysis_render.hpp"
 #include "testutil.hpp"
 
 namespace fs = std::filesystem;
@@ -170,8 +170,8 @@ TEST_CASE("an ingest batch killed at many points (CLAIMTRAIL_CRASH_KILLS), then 
   for (std::size_t i = 0; i < texts.size(); ++i) {
     const auto a = ex.analyse(texts[i]);
     std::vector<std::string> want;
-    for (const auto& at : a.attributions) want.push_back(claimtrail::output::span_text(texts[i], at.content));
-    for (const auto& u : a.unattributed) want.push_back(claimtrail::output::span_text(texts[i], {u}));
+    for (const auto& at : a.attributions) want.push_back(claimtrail::core::span_text(texts[i], at.content));
+    for (const auto& u : a.unattributed) want.push_back(claimtrail::core::span_text(texts[i], {u}));
     SQLite::Statement q(d, "SELECT c.text FROM claims c JOIN articles a ON a.id = c.article_id WHERE a.doc = ? "
                            "ORDER BY c.ordinal");
     q.bind(1, files[i].stem().string());

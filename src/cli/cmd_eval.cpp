@@ -101,7 +101,7 @@ int cmd_eval(const std::vector<std::string>& args) {
         if (!model && mode != extract::Mode::rules) model = learn::shipped_model();
       }
       const extract::Extractor extractor(model, mode);
-      report = eval::evaluate_split(dir, extractor, labels);
+      report = eval::evaluate_split(dir, [&](std::string_view t) { return extractor.analyse(t); }, labels);
     }
   } catch (const core::Error& e) {
     print_error(e.what());

@@ -9,16 +9,18 @@
 #include <iostream>
 
 #include "cli/cli.hpp"
-#include "cli/batch.hpp"
-#include "cli/input.hpp"
+#include "article/batch.hpp"
+#include "article/input.hpp"
 #include "cli/progress.hpp"
 #include "cli/options.hpp"
 #include "core/error.hpp"
 #include "extract/extractor.hpp"
 #include "learn/shipped_model.hpp"
-#include "output/render.hpp"
+#include "report/analysis_render.hpp"
 
 namespace claimtrail::cli {
+
+using namespace article;  // the Article input type and its readers
 
 int cmd_extract(const std::vector<std::string>& args) {
   po::options_description opts("usage: claimtrail extract FILE... [options]\n\n"
@@ -92,14 +94,14 @@ int cmd_extract(const std::vector<std::string>& args) {
       return r;
     }
     if (format == "text") {
-      r.text = output::to_text(analysis, article.text, doc);
+      r.text = report::to_text(analysis, article.text, doc);
     } else {
       // Written element by element: an article of any size never becomes
       // one JSON tree in memory.
       std::ostringstream out;
       const nlohmann::json extra = {
           {"tagger", mode_name == "both" ? nlohmann::json(learn::shipped_model()->version) : nlohmann::json(nullptr)}};
-      output::write_json(out, analysis, article.text, doc, format == "jsonl" ? -1 : 2, extra);
+      report::write_json(out, analysis, article.text, doc, format == "jsonl" ? -1 : 2, extra);
       if (format == "jsonl") out << '\n';
       r.text = std::move(out).str();
     }

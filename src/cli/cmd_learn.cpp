@@ -11,7 +11,7 @@
 #include "core/error.hpp"
 #include "core/version.hpp"
 #include "learn/shipped_model.hpp"
-#include "learn/train.hpp"
+#include "app/train.hpp"
 #include "store/reextract.hpp"
 
 namespace claimtrail::cli {
@@ -23,7 +23,7 @@ int cmd_train(const std::vector<std::string>& args) {
                                "(a directory named 'test' is refused). The same data and options give the\n"
                                "same model file, byte for byte.\n\noptions");
   std::string out;
-  learn::TrainOptions o;
+  app::TrainOptions o;
   opts.add_options()("help,h", "show this help")("output,o", po::value(&out), "the model file to write")(
       "epochs", po::value(&o.epochs)->default_value(8), "passes over the data")(
       "model-only", "without the rules' roles as features (the 'model' mode)")(
@@ -38,7 +38,7 @@ int cmd_train(const std::vector<std::string>& args) {
   }
   o.use_rules = vm.count("model-only") == 0;
   return guarded("train", "", [&]() -> int {
-    const learn::Model m = learn::train_tagger(pos[0], o);
+    const learn::Model m = app::train_tagger(pos[0], o);
     std::ofstream f(out, std::ios::binary);
     f << m.serialize();
     if (!f) throw core::Error(out, "cannot write the model");

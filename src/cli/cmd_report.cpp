@@ -8,7 +8,7 @@
 
 #include "article/dates.hpp"
 #include "cli/cli.hpp"
-#include "cli/input.hpp"
+#include "article/input.hpp"
 #include "cli/options.hpp"
 #include "core/error.hpp"
 #include "extract/extractor.hpp"
@@ -19,6 +19,8 @@
 #include "util/printable.hpp"
 
 namespace claimtrail::cli {
+
+using namespace article;  // the Article input type and its readers
 
 namespace {
 

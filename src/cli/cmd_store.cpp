@@ -6,20 +6,22 @@
 #include <iostream>
 
 #include "article/dates.hpp"
-#include "cli/batch.hpp"
+#include "article/batch.hpp"
 #include "cli/cli.hpp"
 #include "cli/progress.hpp"
-#include "cli/input.hpp"
+#include "article/input.hpp"
 #include "cli/options.hpp"
 #include "core/error.hpp"
 #include "extract/extractor.hpp"
-#include "output/store_render.hpp"
+#include "report/store_render.hpp"
 #include "store/queries.hpp"
 #include "store/store.hpp"
 #include "track/track.hpp"
 #include "util/printable.hpp"
 
 namespace claimtrail::cli {
+
+using namespace article;  // the Article input type and its readers
 
 namespace {
 
@@ -228,8 +230,8 @@ int cmd_claims(const std::vector<std::string>& args) {
   f.include_rejected = vm.count("rejected") > 0;
   return with_store("claims", db, store::Store::Access::read_only, [&](store::Store& st) {
     const auto claims = store::find_claims(st.db(), f);
-    if (format == "json") std::cout << util::dump_json(output::claims_json(claims), 2) << '\n';
-    else std::cout << output::claims_text(claims);
+    if (format == "json") std::cout << util::dump_json(report::claims_json(claims), 2) << '\n';
+    else std::cout << report::claims_text(claims);
     return kExitOk;
   });
 }
@@ -248,8 +250,8 @@ int cmd_sources(const std::vector<std::string>& args) {
   if (!check_format("sources", format)) return kExitUsage;
   return with_store("sources", db, store::Store::Access::read_only, [&](store::Store& st) {
     const auto sources = store::find_sources(st.db(), name, category);
-    if (format == "json") std::cout << util::dump_json(output::sources_json(sources), 2) << '\n';
-    else std::cout << output::sources_text(sources);
+    if (format == "json") std::cout << util::dump_json(report::sources_json(sources), 2) << '\n';
+    else std::cout << report::sources_text(sources);
     return kExitOk;
   });
 }
@@ -303,13 +305,13 @@ int cmd_claim(const std::vector<std::string>& args) {
       if (!c) throw core::Error("", "no claim with id " + std::to_string(id));
       const auto history = store::verdict_history(st.db(), id);
       if (format == "json") {
-        auto j = output::claim_json(*c);
+        auto j = report::claim_json(*c);
         j["verdicts"] = nlohmann::json::array();
         for (const auto& v : history)
           j["verdicts"].push_back({{"verdict", v.verdict}, {"note", v.note}, {"evidence", v.evidence}, {"at", v.created_at}});
         std::cout << util::dump_json(j, 2) << '\n';
       } else {
-        std::cout << output::claims_text({*c});
+        std::cout << report::claims_text({*c});
         for (const auto& v : history)
           std::cout << util::printable("  verdict " + v.verdict + " (" + v.created_at + "): " + v.note +
                                        (v.evidence.empty() ? "" : " [" + v.evidence + "]")) << '\n';
@@ -393,8 +395,8 @@ int track_or_diff(const std::string& command, const std::vector<std::string>& ar
     track::Options o;
     if (diff) o.against = std::vector<std::int64_t>{article_arg(st, pos[1])};
     const track::Report r = track::track(st, base, o);
-    if (format == "json") std::cout << util::dump_json(output::track_json(r), 2) << '\n';
-    else std::cout << output::track_text(r);
+    if (format == "json") std::cout << util::dump_json(report::track_json(r), 2) << '\n';
+    else std::cout << report::track_text(r);
     return kExitOk;
   });
 }

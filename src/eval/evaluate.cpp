@@ -9,7 +9,6 @@
 #include <set>
 
 #include "core/error.hpp"
-#include "extract/extractor.hpp"
 #include "util/ascii.hpp"
 #include "util/file.hpp"
 #include "util/split.hpp"
@@ -289,8 +288,7 @@ Report evaluate(const Split& gold, const Predictions& pred, const SourceLabels* 
   return r;
 }
 
-Report evaluate_split(const fs::path& dir, const extract::Extractor& ex,
-                      const std::optional<fs::path>& labels) {
+Report evaluate_split(const fs::path& dir, const Analyse& analyse, const std::optional<fs::path>& labels) {
   Split gold = read_split(dir);
   std::vector<std::string> label_warnings;
   std::optional<SourceLabels> table;
@@ -301,7 +299,7 @@ Report evaluate_split(const fs::path& dir, const extract::Extractor& ex,
   kept.reserve(gold.documents.size());
   for (auto& doc : gold.documents) {
     try {
-      pred[doc.name] = to_codepoints(ex.analyse(doc.utf8), doc.utf8);
+      pred[doc.name] = to_codepoints(analyse(doc.utf8), doc.utf8);
     } catch (const std::exception& e) {
       gold.rejected.push_back(doc.text_path.string() + ": parser failed: " + e.what());
       continue;

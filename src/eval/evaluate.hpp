@@ -9,6 +9,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -20,10 +21,6 @@
 #include "core/analysis.hpp"
 #include "eval/brat.hpp"
 #include "eval/scorer.hpp"
-
-namespace claimtrail::extract {
-class Extractor;
-}
 
 namespace claimtrail::eval {
 
@@ -76,11 +73,13 @@ std::vector<Attribution> to_codepoints(const core::Analysis& analysis, std::stri
 // the split are ignored. Copies the split's warnings and rejections.
 Report evaluate(const Split& gold, const Predictions& pred, const SourceLabels* labels);
 
-// Reads the split at `dir`, runs `ex` on every text and scores the top-level
+// Reads the split at `dir`, runs `analyse` on every text and scores the top-level
 // attributions; `labels` names an optional source labels file. Throws
 // core::Error when `dir` is not a PolNeAR-style directory or the labels file
 // cannot be read; an article the parser throws on is rejected and reported.
-Report evaluate_split(const std::filesystem::path& dir, const extract::Extractor& ex,
+// (`analyse` is the parser: eval/ scores, it does not depend on extract/.)
+using Analyse = std::function<core::Analysis(std::string_view text)>;
+Report evaluate_split(const std::filesystem::path& dir, const Analyse& analyse,
                       const std::optional<std::filesystem::path>& labels);
 
 // As evaluate_split, but scores the prediction file `pred` (read_predictions

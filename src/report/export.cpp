@@ -8,7 +8,8 @@
 #include "core/error.hpp"
 
 #include "eval/brat.hpp"
-#include "output/render.hpp"
+#include "report/analysis_render.hpp"
+#include "util/printable.hpp"
 #include "report/render.hpp"
 #include "report/report.hpp"
 #include "store/json_columns.hpp"
@@ -17,6 +18,10 @@
 #include "util/utf8.hpp"
 
 namespace claimtrail::report {
+
+using core::span_text;
+using core::spans_json;
+using util::shorten;
 
 using nlohmann::json;
 
@@ -81,7 +86,7 @@ json claimreview(store::Store& st, const ClaimReviewOptions& o) {
     json review = {{"@context", "https://schema.org"},
                    {"@type", "ClaimReview"},
                    {"url", o.review_url_base + std::to_string(c.id)},
-                   {"claimReviewed", output::shorten(c.text, 300)},
+                   {"claimReviewed", util::shorten(c.text, 300)},
                    {"datePublished", c.verdict_at.substr(0, 10)},
                    {"author", json{{"@type", "Organization"}, {"name", o.org}}},
                    {"reviewRating", {{"@type", "Rating"},

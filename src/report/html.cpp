@@ -6,12 +6,16 @@
 #include <cstdio>
 #include <sstream>
 
-#include "output/render.hpp"
+#include "report/analysis_render.hpp"
 #include "report/render.hpp"
 #include "store/json_columns.hpp"
 #include "util/printable.hpp"
 
 namespace claimtrail::report {
+
+using core::span_text;
+using core::spans_json;
+using util::shorten;
 
 namespace {
 
@@ -264,7 +268,7 @@ std::string to_html(const ArticleReport& r) {
   out << "<section class=\"wide\"><h2>Sources</h2><table><tr><th>Source</th><th>Category</th><th>Statements</th>"
          "<th class=\"hide-narrow\">Why anonymous</th></tr>";
   for (const auto& s : r.sources)
-    out << "<tr><td>" << esc(output::shorten(s.name, 110)) << "</td><td>" << esc(s.category) << "</td><td>" << s.statements
+    out << "<tr><td>" << esc(util::shorten(s.name, 110)) << "</td><td>" << esc(s.category) << "</td><td>" << s.statements
         << "</td><td class=\"hide-narrow\">" << esc(s.anonymous ? (s.reason.empty() ? "none given" : s.reason) : "")
         << "</td></tr>";
   out << "</table>";
@@ -281,7 +285,7 @@ std::string to_html(const ArticleReport& r) {
   for (const auto* list : {&r.claims, &r.unattributed})
     for (const auto& e : *list) {
       const auto& c = e.claim;
-      out << "<tr><td>" << c.id << "</td><td>" << esc(output::shorten(c.text, 160));
+      out << "<tr><td>" << c.id << "</td><td>" << esc(util::shorten(c.text, 160));
       if (!e.links.empty()) {
         const auto& l = e.links.front();
         out << "<br><small>" << esc(l.status) << " by " << esc(l.later.source_text.empty() ? l.later.outlet : l.later.source_text)
@@ -289,7 +293,7 @@ std::string to_html(const ArticleReport& r) {
             << (l.old_value.empty() ? "" : " (was " + esc(l.old_value) + ", now " + esc(l.new_value) + ")") << "</small>";
       }
       out << "</td><td class=\"hide-narrow\">"
-          << esc(c.kind == "unattributed" ? "(outlet)" : output::shorten(c.source_text, 60) + " · " + category_of(c))
+          << esc(c.kind == "unattributed" ? "(outlet)" : util::shorten(c.source_text, 60) + " · " + category_of(c))
           << "</td><td><span class=\"pill st-" << esc(c.status) << "\">" << esc(c.status) << "</span>"
           << (c.verdict.empty() ? "" : "<br><small>verdict: " + esc(c.verdict) + "</small>") << "</td></tr>";
     }

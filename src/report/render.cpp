@@ -3,15 +3,19 @@
 #include <cstdio>
 #include <sstream>
 
-#include "output/render.hpp"
-#include "output/store_render.hpp"
+#include "report/analysis_render.hpp"
+#include "report/store_render.hpp"
 #include "store/json_columns.hpp"
 #include "util/printable.hpp"
 
 namespace claimtrail::report {
 
+using core::span_text;
+using core::spans_json;
+using util::shorten;
+
 using nlohmann::json;
-using output::shorten;
+using util::shorten;
 
 namespace {
 
@@ -53,11 +57,11 @@ json link_json(const Link& l) {
           {"score", l.score},
           {"old", l.old_value.empty() ? json(nullptr) : json(l.old_value)},
           {"new", l.new_value.empty() ? json(nullptr) : json(l.new_value)},
-          {"claim", output::claim_json(l.later)}};
+          {"claim", report::claim_json(l.later)}};
 }
 
 json entry_json(const ClaimEntry& e) {
-  json j = output::claim_json(e.claim);
+  json j = report::claim_json(e.claim);
   json links = json::array();
   for (const auto& l : e.links) links.push_back(link_json(l));
   j["evidence"] = std::move(links);
@@ -328,7 +332,7 @@ std::string to_text(const SourceReport& r) {
 json to_json(const SourceReport& r) {
   json claims = json::array();
   for (const auto& e : r.claims) claims.push_back(entry_json(e));
-  return {{"sources", output::sources_json(r.sources)}, {"by_status", r.by_status}, {"claims", claims}};
+  return {{"sources", report::sources_json(r.sources)}, {"by_status", r.by_status}, {"claims", claims}};
 }
 
 }  // namespace claimtrail::report

@@ -18,7 +18,7 @@
 #include "core/error.hpp"
 #include "core/version.hpp"
 #include "match/statement.hpp"
-#include "output/render.hpp"
+#include "core/spans.hpp"
 #include "util/ascii.hpp"
 #include "util/embedded.hpp"
 
@@ -294,7 +294,7 @@ class SourceRows {
     const bool named = s.category == C::named_person || s.category == C::named_organization;
     std::string name = s.entity >= 0 && static_cast<std::size_t>(s.entity) < a_.entities.size()
                            ? a_.entities[static_cast<std::size_t>(s.entity)].name
-                           : output::span_text(text_, s.spans);
+                           : core::span_text(text_, s.spans);
     std::string key;
     if (named) {
       key = source_key(s.category, name);
@@ -383,10 +383,10 @@ std::size_t Store::store_analysis(std::int64_t article, std::string_view text, c
     auto add = [&](const std::string& kind, std::optional<std::int64_t> parent, bool headline_claim,
                    const core::Spans& content, const core::Spans& cue, const core::Source* src,
                    const std::vector<core::Span>& hedges) {
-      const std::string statement = output::span_text(text, content);
+      const std::string statement = core::span_text(text, content);
       const match::Statement st = match::analyse_statement(statement, pub);
       json hj = json::array();
-      for (const auto& h : hedges) hj.push_back(output::span_text(text, h));
+      for (const auto& h : hedges) hj.push_back(core::span_text(text, h));
       json dj = json::array();
       for (const auto& d : st.dates) dj.push_back({{"text", d.text}, {"value", d.value.iso()}, {"deadline", d.deadline}});
       claim.reset();
@@ -397,15 +397,15 @@ std::size_t Store::store_analysis(std::int64_t article, std::string_view text, c
       if (parent) claim.bind(4, *parent);
       claim.bind(5, headline_claim ? 1 : 0);
       claim.bind(6, statement);
-      claim.bind(7, output::spans_json(content).dump());
+      claim.bind(7, core::spans_json(content).dump());
       if (!cue.empty()) {
-        claim.bind(8, output::span_text(text, cue));
-        claim.bind(18, output::spans_json(cue).dump());
+        claim.bind(8, core::span_text(text, cue));
+        claim.bind(18, core::spans_json(cue).dump());
       }
       if (src) {
         if (auto sid = sources.row(*src)) claim.bind(9, *sid);
-        claim.bind(10, output::span_text(text, src->spans));
-        claim.bind(11, output::spans_json(src->spans).dump());
+        claim.bind(10, core::span_text(text, src->spans));
+        claim.bind(11, core::spans_json(src->spans).dump());
         claim.bind(12, std::string(core::to_string(src->category)));
         claim.bind(13, src->anonymous ? 1 : 0);
       } else {
@@ -417,7 +417,7 @@ std::size_t Store::store_analysis(std::int64_t article, std::string_view text, c
       // that ..." is what a prediction of an announcement looks for.
       std::string norm = st.norm();
       if (!cue.empty())
-        for (const auto& w : match::analyse_statement(output::span_text(text, cue)).words) norm += " " + w.form;
+        for (const auto& w : match::analyse_statement(core::span_text(text, cue)).words) norm += " " + w.form;
       claim.bind(16, norm);
       claim.bind(17, parser);
       claim.exec();
@@ -446,11 +446,11 @@ std::size_t Store::store_analysis(std::int64_t article, std::string_view text, c
         ins.bind(1, article);
         ins.bind(2, std::string(core::to_string(n.kind)));
         if (!n.who.spans.empty()) {
-          ins.bind(3, output::span_text(text, n.who.spans));
+          ins.bind(3, core::span_text(text, n.who.spans));
           if (auto sid = sources.row(n.who)) ins.bind(4, *sid);
         }
-        ins.bind(5, output::span_text(text, n.span));
-        ins.bind(6, output::spans_json({n.span}).dump());
+        ins.bind(5, core::span_text(text, n.span));
+        ins.bind(6, core::spans_json({n.span}).dump());
         ins.exec();
       }
     }
@@ -465,11 +465,11 @@ std::size_t Store::store_analysis(std::int64_t article, std::string_view text, c
         if (auto sid = sources.entity_row(d.group)) ins.bind(2, *sid);
         json members = json::array();
         for (const auto& m : d.members)
-          members.push_back({{"count", m.count ? json(*m.count) : json(nullptr)}, {"text", output::span_text(text, m.span)}});
+          members.push_back({{"count", m.count ? json(*m.count) : json(nullptr)}, {"text", core::span_text(text, m.span)}});
         ins.bind(3, members.dump());
         if (d.total) ins.bind(4, *d.total);
-        if (d.reason) ins.bind(5, output::span_text(text, *d.reason));
-        ins.bind(6, output::span_text(text, d.span));
+        if (d.reason) ins.bind(5, core::span_text(text, *d.reason));
+        ins.bind(6, core::span_text(text, d.span));
         ins.exec();
       }
     }
@@ -495,7 +495,7 @@ IngestResult Store::ingest(const ArticleInput& in, const core::Analysis& a) {
     }
     std::string outlet = in.outlet, headline = in.headline, published = in.published;
     if (outlet.empty() && a.dateline) outlet = a.dateline->outlet;
-    if (headline.empty() && a.headline) headline = output::span_text(in.text, *a.headline);
+    if (headline.empty() && a.headline) headline = core::span_text(in.text, *a.headline);
     if (published.empty() && a.dateline) {
       if (auto d = article::parse_date(a.dateline->date); d && d->day > 0) published = d->iso();
     }

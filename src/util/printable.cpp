@@ -85,4 +85,13 @@ std::string dump_json(const nlohmann::json& j, int indent) {
 
 bool replaced_invalid_utf8() { return g_replaced; }
 
+std::string shorten(std::string s, std::size_t n) {
+  for (char& c : s)
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  if (s.size() <= n) return s;
+  std::size_t cut = n;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  return s.substr(0, cut) + "\xE2\x80\xA6";
+}
+
 }  // namespace claimtrail::util

@@ -33,4 +33,8 @@ std::string dump_json(const nlohmann::json& j, int indent = -1);
 // byte in this process? (The command line warns once when it has.)
 bool replaced_invalid_utf8();
 
+// `s` cut to about n bytes on a UTF-8 boundary, with an ellipsis; line
+// breaks become spaces.
+std::string shorten(std::string s, std::size_t n);
+
 }  // namespace claimtrail::util

@@ -10,7 +10,7 @@
 #include "store/queries.hpp"
 #include "track/track.hpp"
 
-namespace claimtrail::output {
+namespace claimtrail::report {
 
 nlohmann::json claim_json(const store::ClaimRecord& c);
 nlohmann::json claims_json(const std::vector<store::ClaimRecord>& claims);
@@ -22,4 +22,4 @@ std::string sources_text(const std::vector<store::SourceRecord>& sources);
 nlohmann::json track_json(const track::Report& r);
 std::string track_text(const track::Report& r);
 
-}  // namespace claimtrail::output
+}  // namespace claimtrail::report

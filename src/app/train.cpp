@@ -1,4 +1,4 @@
-#include "learn/train.hpp"
+#include "app/train.hpp"
 
 #include <algorithm>
 #include <random>
@@ -7,7 +7,9 @@
 #include "eval/brat.hpp"
 #include "util/utf8.hpp"
 
-namespace claimtrail::learn {
+namespace claimtrail::app {
+
+using namespace learn;
 
 namespace {
 
@@ -39,7 +41,7 @@ std::vector<std::uint8_t> gold_labels(const extract::Extractor::SentenceFeatures
 
 }  // namespace
 
-Model train_tagger(const std::filesystem::path& dir, const TrainOptions& o, std::string* log) {
+learn::Model train_tagger(const std::filesystem::path& dir, const TrainOptions& o, std::string* log) {
   auto name = dir.lexically_normal();
   if (name.filename().empty()) name = name.parent_path();
   if (name.filename() == "test") throw core::Error(dir.string(), "refusing to train on a split named 'test'");
@@ -92,4 +94,4 @@ Model train_tagger(const std::filesystem::path& dir, const TrainOptions& o, std:
   return m;
 }
 
-}  // namespace claimtrail::learn
+}  // namespace claimtrail::app

@@ -1,4 +1,4 @@
-#include "output/render.hpp"
+#include "report/analysis_render.hpp"
 
 #include <cstdio>
 #include <map>
@@ -7,7 +7,11 @@
 #include "core/version.hpp"
 #include "util/printable.hpp"
 
-namespace claimtrail::output {
+namespace claimtrail::report {
+
+using core::span_text;
+using core::spans_json;
+using util::shorten;
 
 namespace {
 
@@ -50,36 +54,6 @@ json source_json(std::string_view text, const core::Source& s) {
 bool counts(const core::Attribution& a) { return a.parent < 0 && !a.in_headline; }
 
 }  // namespace
-
-std::string shorten(std::string s, std::size_t n) {
-  for (char& c : s)
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-  if (s.size() <= n) return s;
-  std::size_t cut = n;
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-  return s.substr(0, cut) + "\xE2\x80\xA6";
-}
-
-std::string span_text(std::string_view text, core::Span s) {
-  if (s.end > text.size() || s.start > s.end) return {};
-  return std::string(text.substr(s.start, s.end - s.start));
-}
-
-nlohmann::json spans_json(const core::Spans& spans) {
-  json::array_t a;
-  a.reserve(spans.size());
-  for (const auto& s : spans) a.emplace_back(json::array_t{json(s.start), json(s.end)});
-  return json(std::move(a));
-}
-
-std::string span_text(std::string_view text, const core::Spans& spans) {
-  std::string out;
-  for (std::size_t i = 0; i < spans.size(); ++i) {
-    if (i) out += " \xE2\x80\xA6 ";
-    out += span_text(text, spans[i]);
-  }
-  return out;
-}
 
 json summary(const core::Analysis& a) {
   std::size_t n = 0, with_source = 0, anonymous = 0;
@@ -316,4 +290,4 @@ std::string to_text(const core::Analysis& a, std::string_view text, std::string_
   return util::printable(out.str());
 }
 
-}  // namespace claimtrail::output
+}  // namespace claimtrail::report

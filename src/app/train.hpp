@@ -1,4 +1,5 @@
-// Training the attribution tagger from a PolNeAR-style directory (the train
+// The training pipeline of the attribution tagger (learn/ holds the
+// perceptron alone): the extractor's features of a PolNeAR-style directory (the train
 // split only: dev is for choices, the test split is never read).
 #pragma once
 
@@ -9,7 +10,7 @@
 #include "extract/extractor.hpp"
 #include "learn/perceptron.hpp"
 
-namespace claimtrail::learn {
+namespace claimtrail::app {
 
 struct TrainOptions {
   int epochs = 8;
@@ -20,6 +21,6 @@ struct TrainOptions {
 };
 
 // Throws core::Error for a directory that is not PolNeAR-style or is named "test".
-Model train_tagger(const std::filesystem::path& dir, const TrainOptions& o, std::string* log = nullptr);
+learn::Model train_tagger(const std::filesystem::path& dir, const TrainOptions& o, std::string* log = nullptr);
 
-}  // namespace claimtrail::learn
+}  // namespace claimtrail::app

@@ -7,8 +7,9 @@
 #include <string_view>
 
 #include "core/analysis.hpp"
+#include "core/spans.hpp"
 
-namespace claimtrail::output {
+namespace claimtrail::report {
 
 // The SPEC section 3 object for one article. `text` is the analysed text the
 // spans point into; `doc` the article id.
@@ -31,16 +32,4 @@ nlohmann::json summary(const core::Analysis& a);
 // other than newline and tab are shown escaped (util::printable).
 std::string to_text(const core::Analysis& a, std::string_view text, std::string_view doc);
 
-// The text of spans, fragments joined by " … "; of one span, its text
-// (empty when it does not lie inside `text`).
-std::string span_text(std::string_view text, const core::Spans& spans);
-std::string span_text(std::string_view text, core::Span s);
-
-// Spans as the JSON array [[start, end], ...] of byte offsets.
-nlohmann::json spans_json(const core::Spans& spans);
-
-// `s` cut to about n bytes on a UTF-8 boundary, with an ellipsis; line
-// breaks become spaces.
-std::string shorten(std::string s, std::size_t n);
-
-}  // namespace claimtrail::output
+}  // namespace claimtrail::report

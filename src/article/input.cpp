@@ -1,4 +1,4 @@
-#include "cli/input.hpp"
+#include "article/input.hpp"
 
 #include <cstring>
 #include <filesystem>
@@ -10,7 +10,7 @@
 #include "util/printable.hpp"
 #include "util/utf8.hpp"
 
-namespace claimtrail::cli {
+namespace claimtrail::article {
 
 Article article_from_html(std::string_view html, const std::string& where, std::string name) {
   const html::Page page = html::read_page(html, where);
@@ -68,4 +68,4 @@ Article read_article(const std::string& path, InputKind kind) {
   return a;
 }
 
-}  // namespace claimtrail::cli
+}  // namespace claimtrail::article

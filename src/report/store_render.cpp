@@ -1,14 +1,18 @@
-#include "output/store_render.hpp"
+#include "report/store_render.hpp"
 
 #include <cstdio>
 #include <map>
 #include <sstream>
 
-#include "output/render.hpp"
+#include "report/analysis_render.hpp"
 #include "store/json_columns.hpp"
 #include "util/printable.hpp"
 
-namespace claimtrail::output {
+namespace claimtrail::report {
+
+using core::span_text;
+using core::spans_json;
+using util::shorten;
 
 using nlohmann::json;
 
@@ -201,4 +205,4 @@ std::string track_text(const track::Report& r) {
   return util::printable(out.str());
 }
 
-}  // namespace claimtrail::output
+}  // namespace claimtrail::report

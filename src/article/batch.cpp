@@ -1,4 +1,4 @@
-#include "cli/batch.hpp"
+#include "article/batch.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -11,7 +11,7 @@
 #include "core/error.hpp"
 #include "util/utf8.hpp"
 
-namespace claimtrail::cli {
+namespace claimtrail::article {
 
 namespace fs = std::filesystem;
 
@@ -166,4 +166,4 @@ Article article_from_record(std::string_view line, const std::string& where, std
   return a;
 }
 
-}  // namespace claimtrail::cli
+}  // namespace claimtrail::article

@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "cli/input.hpp"
+#include "article/input.hpp"
 
-namespace claimtrail::cli {
+namespace claimtrail::article {
 
 struct InputItem {
   std::string path;          // the file ("-" for standard input)
@@ -44,4 +44,4 @@ Article read_item(const InputItem& item);
 // "line<line_no>". Throws core::Error.
 Article article_from_record(std::string_view line, const std::string& where, std::uint64_t line_no);
 
-}  // namespace claimtrail::cli
+}  // namespace claimtrail::article

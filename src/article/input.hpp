@@ -5,7 +5,7 @@
 #include <map>
 #include <string>
 
-namespace claimtrail::cli {
+namespace claimtrail::article {
 
 struct Article {
   std::string name;  // the file name without directory and extension; "-" for stdin
@@ -38,4 +38,4 @@ void check_metadata(const Article& a, const std::string& where);
 // valid UTF-8 or holds a control character (NUL, ESC, a line break, ...).
 void check_id(std::string_view id, const std::string& where);
 
-}  // namespace claimtrail::cli
+}  // namespace claimtrail::article
