@@ -19,12 +19,24 @@ import sys
 
 TOKEN = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|:")
 # Words PolNeAR puts inside cue spans around the core; the parser attaches
-# them itself, so they are not part of a learned core.
-AUX = set("""has have had is are was were be been being will would could can may might
-should shall must do does did not n't never also still already reportedly repeatedly
-previously later then recently publicly privately often again even just further
-now first once quickly formally officially openly explicitly directly
-""".split())
+# them itself, so they are not part of a learned core. One list for the
+# parser and this tool: the cue_modifier class of data/lexicon/grammar.tsv.
+GRAMMAR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "lexicon", "grammar.tsv")
+
+
+def read_class(path, cls):
+    words = set()
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            fields = line.rstrip("\n").split("\t")
+            if line.startswith("#") or len(fields) < 2:
+                continue
+            if fields[1] == cls:
+                words.add(fields[0])
+    return words
+
+
+AUX = read_class(GRAMMAR, "cue_modifier")
 MIN_CUE = 3  # a core seen fewer times as a cue is noise
 
 

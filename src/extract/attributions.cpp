@@ -17,62 +17,8 @@ using text::kCloseQuote;
 using text::kOpenQuote;
 using text::kSentenceEnd;
 
-// Words folded into a cue span around its core (PolNeAR convention 2).
-constexpr std::array<std::string_view, 44> kCueModifiers = {
-    "has", "have", "had", "is", "are", "was", "were", "be", "been", "will", "would",
-    "could", "can", "may", "might", "should", "must", "do", "does", "did", "not", "n't",
-    "never", "also", "still", "already", "reportedly", "repeatedly", "previously", "later",
-    "then", "recently", "publicly", "privately", "often", "again", "even", "just", "further",
-    "first", "once", "formally", "officially", "openly"};
-
-// Words ending in -ly that are not adverbs of a cue.
-constexpr std::array<std::string_view, 10> kNotAdverbs = {
-    "family", "ally", "rally", "supply", "reply", "italy", "only", "july", "early", "daily"};
-
-// Clause openers a subject noun phrase never reaches back past.
-constexpr std::array<std::string_view, 18> kClauseWords = {
-    "that", "because", "while", "whereas", "although", "though", "since", "if", "whether",
-    "when", "where", "after", "before", "unless", "until", "than", "so", "as"};
-
-// Verbs that take the addressee as object: "told reporters that ...".
-constexpr std::array<std::string_view, 10> kTellVerbs = {
-    "told", "tells", "tell", "telling", "informed", "assured", "reminded", "briefed", "warned", "urged"};
-
-// Verbs of forecasting, cues when an object and "to" follow ("expects
-// orders to fall").
-constexpr std::array<std::string_view, 10> kForecastVerbs = {
-    "expect", "expects", "forecast", "forecasts", "predict", "predicts", "project", "projects", "anticipate",
-    "anticipates"};
-
-// Words that can open a complement between a cue and its content
-// ("said in a statement that", "said on Tuesday that").
-constexpr std::array<std::string_view, 21> kComplementOpeners = {
-    "in", "on", "at", "during", "last", "this", "earlier", "late", "early", "yesterday", "today", "tonight",
-    "separately", "afterward", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
-
-// Auxiliaries and copulas: after a noun phrase they make it a clause's subject.
-constexpr std::array<std::string_view, 22> kFiniteVerbs = {
-    "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might",
-    "should", "must", "do", "does", "did", "shall", "won't", "isn't", "wasn't"};
-
-// Words that open a modifier after a noun phrase's head ("a lawyer for X").
-constexpr std::array<std::string_view, 10> kPostmodifiers = {
-    "of", "for", "from", "at", "in", "with", "who", "whose", "on", "to"};
-
-// Words that join a content to a following attribution ("..., but Y said").
-constexpr std::array<std::string_view, 14> kCoordinators = {
-    "and", "but", "or", "while", "whereas", "although", "though", "as", "because", "since", "so", "yet",
-    "then", "even"};
-
-constexpr std::array<std::string_view, 8> kSubjectPronouns = {"he", "she", "they", "we", "i", "who", "it", "which"};
-
-constexpr std::array<std::string_view, 14> kPronouns = {
-    "he", "she", "they", "it", "we", "i", "you", "who", "which", "him", "her", "them", "us", "one"};
-
-template <std::size_t N>
-bool in(const std::array<std::string_view, N>& a, std::string_view w) {
-  return std::find(a.begin(), a.end(), w) != a.end();
-}
+// Is the lower-cased word w in one of the classes of data/lexicon/grammar.tsv?
+bool is(const Context& ctx, std::uint32_t classes, std::string_view w) { return ctx.lex.is(w, classes); }
 
 // Word forms by their endings: "saying", "alleging"; "posed", "sued".
 bool participle(std::string_view w) { return w.size() > 4 && w.ends_with("ing"); }
@@ -333,7 +279,7 @@ class Finder {
       if (w == "that") s += 0.3;
       else if (ctx_.is_punct(next, ':') || doc_.tok(next).is(kOpenQuote)) s += 0.3;
       else if (ctx_.is_comma(next) && next + 1 < r.e && doc_.tok(next + 1).is(kOpenQuote)) s += 0.3;
-      else if (c.core.size() == 1 && in(kForecastVerbs, ctx_.low(c.core.b)) && object_then_to(next, r.e)) s += 0.3;
+      else if (c.core.size() == 1 && is(ctx_, kForecastVerbWord, ctx_.low(c.core.b)) && object_then_to(next, r.e)) s += 0.3;
       else if (clause_follows(next, r.e)) s += 0.15;  // "believes tariff costs may ease"
       else if (c.core.size() == 1 && ctx_.low(c.core.b).substr(0, 4) == "call" && quote_after_object(next, r.e))
         s += 0.3;  // "called the rise 'a tax on work'"
@@ -363,13 +309,13 @@ class Finder {
   // A clause without "that": a word opening it, then a finite verb or modal
   // within a few words, no comma between.
   bool clause_follows(int k, int e) const {
-    if (k >= e || !ctx_.is_word(k) || in(kFiniteVerbs, ctx_.low(k)) || ctx_.low(k) == "to") return false;
+    if (k >= e || !ctx_.is_word(k) || is(ctx_, kFiniteVerbWord, ctx_.low(k)) || ctx_.low(k) == "to") return false;
     for (int j = k + 1; j < std::min(e, k + 6); ++j) {
       if (!ctx_.is_word(j)) return false;
       const std::string_view w = ctx_.low(j);
-      if (in(kFiniteVerbs, w)) return true;
+      if (is(ctx_, kFiniteVerbWord, w)) return true;
       // "say he posed a threat": a pronoun and a past form.
-      if (j == k + 1 && in(kSubjectPronouns, ctx_.low(k)) && past_form(w)) return true;
+      if (j == k + 1 && is(ctx_, kSubjectPronounWord, ctx_.low(k)) && past_form(w)) return true;
     }
     return false;
   }
@@ -378,8 +324,7 @@ class Finder {
   // quotation, no comma between.
   bool quote_after_object(int k, int e) const {
     if (k >= e || !ctx_.is_word(k)) return false;
-    static constexpr std::array<std::string_view, 7> kParticles = {"for", "on", "off", "up", "back", "in", "out"};
-    if (in(kParticles, ctx_.low(k))) return false;
+    if (is(ctx_, kParticleWord, ctx_.low(k))) return false;
     for (int j = k + 1; j < std::min(e, k + 9); ++j) {
       if (doc_.tok(j).is(kOpenQuote)) return true;
       if (!ctx_.is_word(j)) return false;
@@ -393,7 +338,7 @@ class Finder {
     for (int j = k + 1; j < std::min(e - 1, k + 7); ++j) {
       if (!ctx_.is_word(j) && !ctx_.is_punct(j, '%') && !ctx_.is_punct(j, '.')) return false;
       if (ctx_.low(j) == "to") return ctx_.is_word(j + 1) && !doc_.tok(j + 1).is(text::kCapitalized);
-      if (in(kClauseWords, ctx_.low(j)) || in(kFiniteVerbs, ctx_.low(j))) return false;
+      if (is(ctx_, kClauseOpenerWord, ctx_.low(j)) || is(ctx_, kFiniteVerbWord, ctx_.low(j))) return false;
     }
     return false;
   }
@@ -408,7 +353,7 @@ class Finder {
   // person, a body or a document)?
   bool speaker_like(int head) const {
     const std::string_view w = ctx_.low(head);
-    return in(kPronouns, w) || ctx_.is_name_token(head) ||
+    return is(ctx_, kPronounWord, w) || ctx_.is_name_token(head) ||
            ctx_.has(head, kPersonNounWord | kOrgHeadWord | kDocumentNounWord);
   }
 
@@ -429,12 +374,12 @@ class Finder {
   bool cue_modifier(int i) const {
     if (!ctx_.is_word(i) || doc_.tok(i).is(text::kCapitalized)) return false;
     const std::string_view w = ctx_.low(i);
-    if (in(kCueModifiers, w)) return true;
+    if (is(ctx_, kCueModifierWord, w)) return true;
     return adverb(w);
   }
 
   // An adverb in -ly ("cynically", "bluntly"), not "family" or "July".
-  static bool adverb(std::string_view w) { return w.size() > 4 && w.ends_with("ly") && !in(kNotAdverbs, w); }
+  bool adverb(std::string_view w) const { return w.size() > 4 && w.ends_with("ly") && !is(ctx_, kNotAdverbWord, w); }
 
   // Extends a cue core left over auxiliaries, negation and adverbs.
   TokRange expand(TokRange core, TokRange r) const { return {modifiers_start(core.b, r), core.e}; }
@@ -458,7 +403,7 @@ class Finder {
       if (w == "that" || ctx_.is_punct(i, ':')) return false;
       if (ctx_.is_comma(i)) break;  // ", adding that ..." starts something else
       // "... , his son said The Donald is just getting started": a clause.
-      if (ctx_.is_word(i) && (in(kFiniteVerbs, w) || (i == t.b && in(kSubjectPronouns, w) && w != "who")))
+      if (ctx_.is_word(i) && (is(ctx_, kFiniteVerbWord, w) || (i == t.b && is(ctx_, kSubjectPronounWord, w) && w != "who")))
         return false;
       if (++n > 8) return false;
     }
@@ -520,7 +465,7 @@ class Finder {
     if (from >= end) return {};
     const std::string_view w0 = ctx_.low(from);
     const auto& t0 = doc_.tok(from);
-    const bool np_start = t0.is(text::kCapitalized) || in(kPronouns, w0) || ctx_.is_name_token(from) ||
+    const bool np_start = t0.is(text::kCapitalized) || is(ctx_, kPronounWord, w0) || ctx_.is_name_token(from) ||
                           ctx_.has(from, kDeterminerWord | kQuantifierWord | kPersonNounWord | kRankWord |
                                              kTitleWord | kAffiliationWord) ||
                           w0 == "former" || w0 == "state";
@@ -568,7 +513,7 @@ class Finder {
         break;
       // "said the two sides had agreed": a clause, not an inverted source.
       if (i > from && commas == 0 && ctx_.is_word(i) && !doc_.tok(i).is(text::kCapitalized) &&
-          (in(kFiniteVerbs, w) || strong_cue(w)))
+          (is(ctx_, kFiniteVerbWord, w) || strong_cue(w)))
         return {};
     }
     if (i - from > 20) return {};
@@ -610,11 +555,11 @@ class Finder {
     // Inverted: "<content>, said X" / "\"...,\" said X". (After "told" comes
     // the addressee, never the source.)
     if (mod_b - 1 > r.b && (c.is_comma(mod_b - 1) || doc_.tok(mod_b - 1).is(kCloseQuote)) &&
-        !in(kTellVerbs, c.low(cue.core.e - 1))) {
+        !is(ctx_, kTellVerbWord, c.low(cue.core.e - 1))) {
       const TokRange after = source_after(cue.core.e, e);
       int head_end = after.b;  // the head noun phrase ends before an appositive or a modifier
       while (head_end < after.e && !c.is_comma(head_end) && !c.is_punct(head_end, '(') &&
-             !(head_end > after.b && in(kPostmodifiers, c.low(head_end))))
+             !(head_end > after.b && is(ctx_, kPostmodifierWord, c.low(head_end))))
         ++head_end;
       if (!after.empty() && (after.e >= e || c.is_comma(after.e) || c.low(after.e) == "who") &&
           speaker_like(head_end - 1)) {
@@ -736,7 +681,7 @@ class Finder {
     if (left <= nb) return;  // the whole content: truly nested
     int end = left;
     while (end > nb && (ctx_.is_punct(end - 1, ',') || ctx_.is_punct(end - 1, ';') ||
-                        doc_.tok(end - 1).is(text::kDash) || in(kCoordinators, ctx_.low(end - 1))))
+                        doc_.tok(end - 1).is(text::kDash) || is(ctx_, kCoordinatorWord, ctx_.low(end - 1))))
       --end;
     if (end - nb < 2) return;
     // The outer content now ends before the sibling.
@@ -766,17 +711,14 @@ class Finder {
   // within ten words.
   TokRange clause_subject(int b, int e) const {
     if (b < e && doc_.tok(b).is(kOpenQuote)) return {};
-    static constexpr std::array<std::string_view, 16> kOpeners = {
-        "in", "on", "at", "last", "this", "earlier", "after", "before", "during", "since",
-        "by", "under", "yesterday", "today", "meanwhile", "however"};
-    if (b < e && ctx_.is_word(b) && in(kOpeners, ctx_.low(b)))
+    if (b < e && ctx_.is_word(b) && is(ctx_, kAdverbialOpenerWord, ctx_.low(b)))
       for (int k = b + 1; k < std::min(e, b + 6); ++k)
         if (ctx_.is_comma(k)) {
           b = k + 1;
           break;
         }
     if (b >= e || !ctx_.is_word(b)) return {};
-    if (in(kPronouns, ctx_.low(b))) return {b, b + 1};
+    if (is(ctx_, kPronounWord, ctx_.low(b))) return {b, b + 1};
     if (!doc_.tok(b).is(text::kCapitalized) && !ctx_.has(b, kDeterminerWord | kQuantifierWord)) return {};
     for (int k = b + 1; k < std::min(e, b + 11); ++k) {
       if (!ctx_.is_word(k)) {
@@ -784,8 +726,8 @@ class Finder {
         return {};
       }
       const std::string_view w = ctx_.low(k);
-      if (doc_.tok(k).is(text::kCapitalized) || in(kClauseWords, w)) continue;
-      if (in(kFiniteVerbs, w) || strong_cue(w) || past_form(w)) return {b, k};
+      if (doc_.tok(k).is(text::kCapitalized) || is(ctx_, kClauseOpenerWord, w)) continue;
+      if (is(ctx_, kFiniteVerbWord, w) || strong_cue(w) || past_form(w)) return {b, k};
       // A run of names ends at the first lower-case word other than "of",
       // "for", "and": "Judge Jane Doe on Thursday struck down ...".
       bool names = true;
@@ -803,13 +745,13 @@ class Finder {
     bool verb = false, all_names = true;
     for (int i = b; i < e; ++i) {
       if (doc_.tok(i).is(text::kQuote)) return false;
-      if (ctx_.is_word(i) && (in(kFiniteVerbs, ctx_.low(i)) || strong_cue(ctx_.low(i)))) verb = true;
+      if (ctx_.is_word(i) && (is(ctx_, kFiniteVerbWord, ctx_.low(i)) || strong_cue(ctx_.low(i)))) verb = true;
       if (!ctx_.is_name_token(i) && !ctx_.is_punct(i, '.')) all_names = false;
     }
     if (all_names && e - b <= 4) return true;
     if (verb) return false;
     const std::string_view w = ctx_.low(b);
-    const bool opener = in(kComplementOpeners, w) || in(kPostmodifiers, w) || w == "after" || w == "before" ||
+    const bool opener = is(ctx_, kComplementOpenerWord, w) || is(ctx_, kPostmodifierWord, w) || w == "after" || w == "before" ||
                         w == "since" || w == "speaking" || w == "asked" || w == "still" || w == "however" ||
                         w == "meanwhile" || w == "now" || w == "during" || w == "following" || w == "like";
     return opener && (e - b <= 4 || w != "to");
@@ -850,16 +792,13 @@ class Finder {
   // "said on Friday it was ...", "said Tuesday the ...", "said in a
   // statement the ...". Returns where it ends (or `k`).
   int skip_complement(int k, int e) const {
-    static constexpr std::array<std::string_view, 19> kTimes = {
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
-        "tonight", "earlier", "later", "week", "month", "year", "morning", "afternoon", "evening", "night"};
     int j = k;
     if (j < e && (ctx_.low(j) == "on" || ctx_.low(j) == "last" || ctx_.low(j) == "this" || ctx_.low(j) == "late" ||
                   ctx_.low(j) == "early"))
       ++j;
-    if (j < e && in(kTimes, ctx_.low(j))) {
+    if (j < e && is(ctx_, kTimeWord, ctx_.low(j))) {
       ++j;
-      while (j < e && in(kTimes, ctx_.low(j))) ++j;
+      while (j < e && is(ctx_, kTimeWord, ctx_.low(j))) ++j;
       return j;
     }
     if (k + 2 < e && ctx_.low(k) == "in" && (ctx_.low(k + 1) == "a" || ctx_.low(k + 1) == "an" || ctx_.low(k + 1) == "the") &&
@@ -873,8 +812,8 @@ class Finder {
     int k = cue.core.e;
     const std::string_view core_last = ctx_.low(cue.core.e - 1);
     // "that" within reach wins: "told reporters on Tuesday that ...".
-    const bool tell = in(kTellVerbs, core_last);
-    if (k < e && (tell || in(kComplementOpeners, ctx_.low(k)))) {
+    const bool tell = is(ctx_, kTellVerbWord, core_last);
+    if (k < e && (tell || is(ctx_, kComplementOpenerWord, ctx_.low(k)))) {
       for (int j = k; j < std::min(e, k + 10); ++j) {
         if (ctx_.low(j) == "that") return j;
         if (doc_.tok(j).is(kOpenQuote) || ctx_.is_punct(j, ':')) {
@@ -899,7 +838,7 @@ class Finder {
             ++j;
             ++n;
           }
-        } else if (ctx_.is_word(j) && (in(kPronouns, ctx_.low(j)) || ctx_.has(j, kPersonNounWord))) {
+        } else if (ctx_.is_word(j) && (is(ctx_, kPronounWord, ctx_.low(j)) || ctx_.has(j, kPersonNounWord))) {
           ++j;
         }
         k = j;
@@ -945,7 +884,7 @@ class Finder {
         if (ctx_.blocked[static_cast<std::size_t>(k)]) {
           declined.push_back(k);
           f.e = k;
-          while (f.e > f.b && (ctx_.is_comma(f.e - 1) || in(kCoordinators, ctx_.low(f.e - 1)))) --f.e;
+          while (f.e > f.b && (ctx_.is_comma(f.e - 1) || is(ctx_, kCoordinatorWord, ctx_.low(f.e - 1)))) --f.e;
           break;
         }
       if (f.empty()) continue;
@@ -1083,7 +1022,7 @@ TokRange source_before(const Context& ctx, int end, int lower, bool stop_at_and_
     if (w == "that" && appositive && !crossed_appositive && k - 1 >= lower &&
         ctx.has(k - 1, kPersonNounWord | kOrgHeadWord | kDocumentNounWord))
       continue;
-    if (in(kClauseWords, w)) {
+    if (is(ctx, kClauseOpenerWord, w)) {
       // Inside an appositive relative clause ("Jane Doe, who left because
       // of X, said"), go on back to its ", who".
       const int rel = appositive && !crossed_appositive ? relative_opener(ctx, k, lower) : -1;
@@ -1099,7 +1038,7 @@ TokRange source_before(const Context& ctx, int end, int lower, bool stop_at_and_
     if (stop_at_and_det && w == "and" && k + 1 < end && ctx.has(k + 1, kDeterminerWord)) break;
     // A subject or relative pronoun opens its noun phrase: "... network RT he
     // blasted", "..., who cited".
-    if (in(kSubjectPronouns, w) && !appositive) {
+    if (is(ctx, kSubjectPronounWord, w) && !appositive) {
       --k;
       break;
     }
@@ -1120,7 +1059,7 @@ TokRange source_before(const Context& ctx, int end, int lower, bool stop_at_and_
   auto np_start = [&](int i) {
     const std::string_view w0 = ctx.low(i);
     const auto& t0 = doc.tok(i);
-    return t0.is(text::kCapitalized) || t0.is(text::kDigit) || in(kPronouns, w0) || ctx.is_name_token(i) ||
+    return t0.is(text::kCapitalized) || t0.is(text::kDigit) || is(ctx, kPronounWord, w0) || ctx.is_name_token(i) ||
            ctx.has(i, kDeterminerWord | kQuantifierWord | kPersonNounWord | kRankWord | kAffiliationWord |
                           kDocumentNounWord);
   };
@@ -1130,7 +1069,7 @@ TokRange source_before(const Context& ctx, int end, int lower, bool stop_at_and_
     if (src_end - i > 6 || !ctx.is_name_token(src_end - 1)) return false;
     bool role = false;  // a person noun or title among the lower-case words
     for (int m = i; m < src_end; ++m) {
-      if (!ctx.is_word(m) || in(kClauseWords, ctx.low(m)) || in(kFiniteVerbs, ctx.low(m))) return false;
+      if (!ctx.is_word(m) || is(ctx, kClauseOpenerWord, ctx.low(m)) || is(ctx, kFiniteVerbWord, ctx.low(m))) return false;
       if (!doc.tok(m).is(text::kCapitalized) && ctx.has(m, kPersonNounWord | kTitleWord)) role = true;
     }
     return role;
@@ -1139,7 +1078,7 @@ TokRange source_before(const Context& ctx, int end, int lower, bool stop_at_and_
   auto compound_of_people = [&](int i) {
     if (src_end - i > 3 || !ctx.has(src_end - 1, kPersonNounWord)) return false;
     for (int m = i; m < src_end; ++m)
-      if (!ctx.is_word(m) || in(kClauseWords, ctx.low(m)) || in(kFiniteVerbs, ctx.low(m))) return false;
+      if (!ctx.is_word(m) || is(ctx, kClauseOpenerWord, ctx.low(m)) || is(ctx, kFiniteVerbWord, ctx.low(m))) return false;
     return true;
   };
   if (b >= src_end || !(np_start(b) || role_then_name(b) || compound_of_people(b))) return {};
@@ -1150,7 +1089,7 @@ TokRange source_before(const Context& ctx, int end, int lower, bool stop_at_and_
     for (int m = b + 1; m < src_end - 1; ++m) {
       const std::string_view w = ctx.low(m);
       if (!ctx.is_word(m) || doc.tok(m).is(text::kCapitalized)) continue;
-      const bool verb = in(kFiniteVerbs, w) || ctx.has(m, kCueStartWord) ||
+      const bool verb = is(ctx, kFiniteVerbWord, w) || ctx.has(m, kCueStartWord) ||
                         (w.size() > 4 && w.ends_with("ed"));
       if (verb) return {b, m};
       break;  // a lower-case word that is no verb: not a clause

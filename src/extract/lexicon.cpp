@@ -118,6 +118,21 @@ Lexicon::Lexicon() {
   mark(hedge_first_words_, kHedgeStartWord);
   mark(anonymous_nouns_, kAnonymousNounWord);
   for (const auto& [w, pn] : person_nouns_) classes_[w] |= kPersonNounWord;
+  static constexpr std::pair<std::string_view, WordClass> kGrammarClasses[] = {
+      {"cue_modifier", kCueModifierWord},   {"not_adverb", kNotAdverbWord},
+      {"clause_opener", kClauseOpenerWord}, {"tell_verb", kTellVerbWord},
+      {"forecast_verb", kForecastVerbWord}, {"complement_opener", kComplementOpenerWord},
+      {"finite_verb", kFiniteVerbWord},     {"postmodifier", kPostmodifierWord},
+      {"coordinator", kCoordinatorWord},    {"subject_pronoun", kSubjectPronounWord},
+      {"pronoun", kPronounWord},            {"particle", kParticleWord},
+      {"adverbial_opener", kAdverbialOpenerWord}, {"time_word", kTimeWord}};
+  util::for_each_tsv_row(table("grammar.tsv"), [&](const auto& f) {
+    const auto it = std::find_if(std::begin(kGrammarClasses), std::end(kGrammarClasses),
+                                 [&](const auto& c) { return f.size() > 1 && c.first == f[1]; });
+    if (it == std::end(kGrammarClasses))
+      throw std::logic_error("grammar.tsv: unknown class in line '" + std::string(f[0]) + "'");
+    classes_[std::string(f[0])] |= it->second;
+  });
   for (const auto& [w, n] : quantifiers_)
     if (w.find(' ') == std::string::npos) classes_[w] |= kQuantifierWord;
   for (const auto& [w, bits] : classes_)

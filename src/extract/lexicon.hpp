@@ -56,6 +56,21 @@ enum WordClass : std::uint32_t {
   kHedgeStartWord = 1u << 8,
   kAnonymousNounWord = 1u << 9,
   kQuantifierWord = 1u << 10,
+  // The classes of data/lexicon/grammar.tsv (function words by their role).
+  kCueModifierWord = 1u << 11,
+  kNotAdverbWord = 1u << 12,
+  kClauseOpenerWord = 1u << 13,
+  kTellVerbWord = 1u << 14,
+  kForecastVerbWord = 1u << 15,
+  kComplementOpenerWord = 1u << 16,
+  kFiniteVerbWord = 1u << 17,
+  kPostmodifierWord = 1u << 18,
+  kCoordinatorWord = 1u << 19,
+  kSubjectPronounWord = 1u << 20,
+  kPronounWord = 1u << 21,
+  kParticleWord = 1u << 22,
+  kAdverbialOpenerWord = 1u << 23,
+  kTimeWord = 1u << 24,
 };
 
 class Lexicon {
@@ -94,6 +109,8 @@ class Lexicon {
   bool is_determiner(std::string_view w) const { return determiners_.count(w) > 0; }
   // "Analysis", "Live updates": a headline's label before a colon, not a speaker.
   bool is_headline_label(std::string_view w) const { return headline_labels_.count(w) > 0; }
+  // Is the lower-cased word `w` in one of the classes `bits`?
+  bool is(std::string_view w, std::uint32_t bits) const { return (word_class(w) & bits) != 0; }
   // The WordClass bits of one lower-cased word (0 when no table has it).
   std::uint32_t word_class(std::string_view w) const {
     if (w.empty() || !class_filter_[filter_key(w)]) return 0;  // most words: no hashing
