@@ -7,6 +7,7 @@
 
 #include "util/ascii.hpp"
 #include "util/embedded.hpp"
+#include "text/word_tables.hpp"
 #include "util/tsv.hpp"
 
 namespace claimtrail::extract {
@@ -62,15 +63,15 @@ Lexicon::Lexicon() {
       if (!form.empty() && !cues_.count(form)) cues_.emplace(form, CueEntry{3, 10, k < 2 ? 0.35 : 0.5});
     }
   });
-  util::for_each_tsv_row(table("person_nouns.tsv"), [&](const auto& f) {
-    if (f[0] != "-") person_nouns_.emplace(util::ascii_lower(f[0]), PersonNoun{false});  // "-": collective only
-    if (f.size() > 1 && !f[1].empty()) person_nouns_.emplace(util::ascii_lower(f[1]), PersonNoun{true});
-  });
+  for (const auto& [singular, plural] : text::person_nouns()) {
+    if (singular != "-") person_nouns_.emplace(singular, PersonNoun{false});  // "-": collective only
+    if (plural != "-") person_nouns_.emplace(plural, PersonNoun{true});
+  }
   util::for_each_tsv_row(table("titles.tsv"), [&](const auto& f) {
     titles_.insert(util::ascii_lower(f[0]));
     longest_title_ = std::max(longest_title_, word_count(f[0]));
   });
-  load_set("org_heads.tsv", org_heads_);
+  org_heads_.insert(text::org_heads().begin(), text::org_heads().end());
   load_set("organizations.tsv", orgs_, false);
   load_set("document_nouns.tsv", doc_nouns_);
   load_set("ranks.tsv", ranks_);

@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "text/word_tables.hpp"
 #include "util/ascii.hpp"
 #include "util/embedded.hpp"
 #include "util/tsv.hpp"
@@ -54,11 +55,10 @@ struct Tables {
         (exact ? exact_phrase_starts : phrase_starts).insert(key.substr(0, key.find(' ')));
     });
     util::for_each_tsv_row(get("stopwords.tsv"), [&](const auto& f) { stopwords.insert(std::string(f[0])); });
-    util::for_each_tsv_row(get("person_nouns.tsv"), [&](const auto& f) {
-      for (const auto& w : f)
-        if (!w.empty() && w != "-") actor_nouns.insert(util::ascii_lower(w));
-    });
-    util::for_each_tsv_row(get("org_heads.tsv"), [&](const auto& f) { actor_nouns.insert(util::ascii_lower(f[0])); });
+    for (const auto& [singular, plural] : text::person_nouns())
+      for (const std::string& w : {singular, plural})
+        if (w != "-") actor_nouns.insert(w);
+    actor_nouns.insert(text::org_heads().begin(), text::org_heads().end());
     util::for_each_tsv_row(get("polarity.tsv"), [&](const auto& f) {
       if (f.size() < 2) return;
       PolarityWord p;
