@@ -49,6 +49,35 @@ TEST_SUITE("cli::extract") {
     CHECK(second["attributions"].empty());
   }
 
+  TEST_CASE("the article object carries what the input says about the article, from every kind of input") {
+    TempDir d;
+    // A web page: its metadata reaches extract's output, not only the store.
+    const auto page = claimtrail::testutil::source_dir() / "fixtures" / "html" / "jsonld-newsarticle.html";
+    std::string out;
+    REQUIRE(run_cli("extract --format json " + claimtrail::testutil::q(page), &out) == 0);
+    const json a = json::parse(out)["article"];
+    CHECK(a["byline"] == "Marisol Eddings");
+    CHECK(a["outlet"] == "The Harbor Ledger");
+    CHECK(a["published"] == "2024-05-14");
+    CHECK(a["url"].get<std::string>().rfind("https://www.harborledger.example/", 0) == 0);
+    // Front matter, under the aliases ingest accepts ("publisher", "date", "author").
+    const std::string fm = write(d, "fm.txt",
+                                 "---\npublisher: Example Wire\ndate: 2024-09-06\nauthor: Jo Park\n---\n"
+                                 "Headline\n\nOfficials said the bridge would reopen on Monday.\n");
+    REQUIRE(run_cli("extract --format jsonl " + fm, &out) == 0);
+    const json b = json::parse(out)["article"];
+    CHECK(b == json{{"byline", "Jo Park"}, {"outlet", "Example Wire"}, {"published", "2024-09-06"}, {"url", nullptr}});
+    // A plain text says nothing about itself; a date that is no date is rejected as at ingest.
+    const std::string plain = write(d, "plain.txt", "Officials said the bridge would reopen on Monday.\n");
+    REQUIRE(run_cli("extract --format json " + plain, &out) == 0);
+    CHECK(json::parse(out)["article"] ==
+          json{{"byline", nullptr}, {"outlet", nullptr}, {"published", nullptr}, {"url", nullptr}});
+    const std::string bad = write(d, "bad.txt", "---\npublished: someday\n---\nOfficials said so.\n");
+    std::string err;
+    CHECK(run_cli("extract --format json " + bad, &out, &err) == 1);
+    CHECK(err.find("unreadable publication date") != std::string::npos);
+  }
+
   TEST_CASE("usage errors exit 2") {
     std::string out, err;
     CHECK(run_cli("extract", &out, &err) == 2);

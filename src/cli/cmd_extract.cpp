@@ -11,6 +11,7 @@
 #include "cli/cli.hpp"
 #include "article/batch.hpp"
 #include "article/input.hpp"
+#include "article/metadata.hpp"
 #include "cli/progress.hpp"
 #include "cli/options.hpp"
 #include "core/error.hpp"
@@ -85,6 +86,14 @@ int cmd_extract(const std::vector<std::string>& args) {
       r.text = article.text;
       return r;
     }
+    const std::string where = item.line ? item.path + ":" + std::to_string(item.line) : item.path;
+    article::Metadata meta;
+    try {
+      meta = article::metadata_of(article, where);
+    } catch (const core::Error& e) {
+      r.error = e.what();
+      return r;
+    }
     const std::string doc = id.empty() ? article.name : id;
     core::Analysis analysis;
     try {
@@ -99,7 +108,15 @@ int cmd_extract(const std::vector<std::string>& args) {
       // Written element by element: an article of any size never becomes
       // one JSON tree in memory.
       std::ostringstream out;
+      // What the input says about the article (docs/output.md): null where
+      // it says nothing.
+      auto or_null = [](const std::string& v) { return v.empty() ? nlohmann::json(nullptr) : nlohmann::json(v); };
       const nlohmann::json extra = {
+          {"article",
+           {{"byline", or_null(meta.byline)},
+            {"outlet", or_null(meta.outlet)},
+            {"published", or_null(meta.published)},
+            {"url", or_null(meta.url)}}},
           {"tagger", mode_name == "both" ? nlohmann::json(learn::shipped_model()->version) : nlohmann::json(nullptr)}};
       report::write_json(out, analysis, article.text, doc, format == "jsonl" ? -1 : 2, extra);
       if (format == "jsonl") out << '\n';
