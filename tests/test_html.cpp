@@ -83,3 +83,16 @@ TEST_CASE("bad pages: truncated, no story, binary data named .html") {
   CHECK(err.find("empty.html: no article text found in the page") != std::string::npos);
   CHECK(err.find("blob.html: binary data") != std::string::npos);
 }
+
+TEST_CASE("a character reference past U+10FFFF becomes U+FFFD, never a stray byte (found by fuzz_jsonl)") {
+  // gumbo decodes "&#33333331666;" into the lone byte 0xD2; the page reader
+  // hands on valid UTF-8 only.
+  const std::string html =
+      "<!DOCTYPE html><html><head><title>Toll &#33333331666; rises</title></head><body><article>"
+      "<p>Officials said the toll would be &#33333331666; a day.</p></article></body></html>";
+  const auto page = claimtrail::html::read_page(html, "t.html");
+  for (const std::string* f : {&page.headline, &page.body}) {
+    CHECK(f->find('\xD2') == std::string::npos);
+    CHECK(f->find("\xEF\xBF\xBD") != std::string::npos);
+  }
+}

@@ -10,6 +10,7 @@
 
 #include "core/error.hpp"
 #include "util/ascii.hpp"
+#include "util/utf8.hpp"
 #include "util/embedded.hpp"
 #include "util/tsv.hpp"
 
@@ -357,6 +358,10 @@ Page read_page(std::string_view html, const std::string& name) {
   if (scope) paragraphs(scope, ps);
   for (const auto& s : ps) p.body += (p.body.empty() ? "" : "\n\n") + s;
   if (p.body.empty()) throw core::Error(name, "no article text found in the page");
+  // gumbo can decode a character reference past U+10FFFF ("&#33333331666;")
+  // into a byte that is no UTF-8: what leaves here is always valid.
+  for (std::string* f : {&p.headline, &p.byline, &p.published, &p.outlet, &p.url, &p.body})
+    if (util::find_invalid_utf8(*f)) *f = util::to_valid_utf8(*f);
   return p;
 }
 

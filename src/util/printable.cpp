@@ -26,19 +26,9 @@ bool has_control(std::string_view s) {
 }  // namespace
 
 std::string replace_invalid_utf8(std::string_view s) {
-  auto bad = find_invalid_utf8(s);
-  if (!bad) return std::string(s);
+  if (!find_invalid_utf8(s)) return std::string(s);
   g_replaced = true;
-  std::string out;
-  out.reserve(s.size() + 8);
-  while (bad) {
-    out.append(s.substr(0, *bad));
-    out += kReplacement;
-    s.remove_prefix(*bad + 1);
-    bad = find_invalid_utf8(s);
-  }
-  out.append(s);
-  return out;
+  return to_valid_utf8(s);
 }
 
 std::string printable(std::string_view s) {

@@ -103,4 +103,16 @@ std::size_t CodepointIndex::to_byte(std::size_t c) const {
   return c < cp_to_byte_.size() ? cp_to_byte_[c] : cp_to_byte_.back();
 }
 
+std::string to_valid_utf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 8);
+  for (auto bad = find_invalid_utf8(s); bad; bad = find_invalid_utf8(s)) {
+    out.append(s.substr(0, *bad));
+    out += "\xEF\xBF\xBD";
+    s.remove_prefix(*bad + 1);
+  }
+  out.append(s);
+  return out;
+}
+
 }  // namespace claimtrail::util

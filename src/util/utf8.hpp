@@ -14,6 +14,10 @@ namespace claimtrail::util {
 // range, truncated), or nullopt when `s` is valid.
 std::optional<std::size_t> find_invalid_utf8(std::string_view s);
 
+// `s` with each byte that does not belong to a valid UTF-8 sequence replaced
+// by U+FFFD (the replacement character).
+std::string to_valid_utf8(std::string_view s);
+
 // Decodes the code point starting at s[i] (s must be valid UTF-8) and
 // stores its length in *len.
 char32_t decode_at(std::string_view s, std::size_t i, std::size_t* len);
