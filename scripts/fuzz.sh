@@ -51,6 +51,7 @@ run_one() {
   h=$1
   mkdir -p "$WORK/$h/corpus" "$WORK/$h/crashes"
   log="$WORK/$h/run-$(date +%s).log"
+  : > "$log.start"  # crashes newer than this are this run's
   # shellcheck disable=SC2046
   /usr/bin/time -f '%U %S' -o "$log.time" nice -n 19 "$BUILD/fuzz/fuzz_$h" -max_total_time="$SECONDS_EACH" \
     -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 -dict=fuzz/news.dict \
@@ -60,7 +61,7 @@ run_one() {
   rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
   cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | cut -d' ' -f2)
   ft=$(grep -o 'ft: [0-9]*' "$log" | tail -1 | cut -d' ' -f2)
-  crashes=$(ls "$WORK/$h/crashes" | wc -l)
+  crashes=$(find "$WORK/$h/crashes" -type f -newer "$log.start" | wc -l)
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$h" "$cpu" "${execs:-0}" "${rate:-0}" "${cov:-0}" "${ft:-0}" "$crashes" \
     "$(date -u +%FT%TZ)" >> "$WORK/campaign.tsv"
 }
