@@ -5,8 +5,10 @@
 // run over paragraphs, and attributions nested in another's content.
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <string>
 
+#include "extract/constructions.hpp"
 #include "extract/context.hpp"
 
 namespace claimtrail::extract {
@@ -36,7 +38,7 @@ class Finder {
   explicit Finder(Context& ctx) : ctx_(ctx), doc_(ctx.doc) {}
 
   void run() {
-    speaker_labels();
+    if (ctx_.constructions.on(Construction::speaker_label)) speaker_labels();
     const auto& sentences = doc_.sentences();
     std::size_t label = 0;  // the next speaker label's content
     for (std::size_t si = 0; si < sentences.size(); ++si) {
@@ -57,9 +59,10 @@ class Finder {
             doc_.tok(prev.end_tok - 1).is(kCloseQuote) && !attributed(prev))
           idx = find_in({prev.first_tok, s.end_tok}, -1, false);
       }
-      if (idx >= 0 && !headline) si += continued_quotes(idx, si);
+      if (idx >= 0 && !headline && ctx_.constructions.on(Construction::continued_quote))
+        si += continued_quotes(idx, si);
     }
-    dash_signed_quotes();
+    if (ctx_.constructions.on(Construction::dash_signed)) dash_signed_quotes();
   }
 
   // Does an attribution found so far hold a token of [b, e)?
@@ -520,134 +523,210 @@ class Finder {
     return {from, i};
   }
 
-  int build(TokRange r, const Cue& cue, int parent, bool headline) {
-    const int e = end_without_final_punct(r);
-    if (parent >= 0 && passive(cue)) return -1;
-    Context& c = ctx_;
+  // What the constructions tried around one cue share.
+  struct Attempt {
+    TokRange r;        // the clause
+    const Cue& cue;
+    int parent;        // the enclosing attribution, -1 at top level
+    bool headline;
+    int e = 0;         // the clause's end, without its final punctuation
+    int mod_b = 0;     // where the cue's span (with its modifiers) starts
+    // The noun phrase before the cue and the text before it, found once
+    // for the constructions that need them (sized_up()).
+    bool sized = false;
     TokRange source;
+    int pre_e = 0;     // end of the text before the source, without commas and dashes
+    bool pre_has_content = false;  // a content can stand before the source
+    bool quoted_pre = false;       // a quotation ends right before the source
+  };
+  // A construction: nullopt when it does not apply (the next is tried), else
+  // the attribution it built (-1: the cue yields none).
+  using Step = std::optional<int> (Finder::*)(Attempt&);
+
+  int build(TokRange r, const Cue& cue, int parent, bool headline) {
+    if (parent >= 0 && passive(cue)) return -1;
+    Attempt a{r, cue, parent, headline};
+    a.e = end_without_final_punct(r);
+    a.mod_b = cue.span.b;
+    // In the order tried; see constructions.hpp.
+    static constexpr std::pair<Construction, Step> kSteps[] = {
+        {Construction::according_to, &Finder::according_to},
+        {Construction::inverted, &Finder::inverted},
+        {Construction::content_first, &Finder::content_first},
+        {Construction::split_quote, &Finder::split_quote},
+        {Construction::expectation, &Finder::expectation_held_by_none},
+        {Construction::shared_subject, &Finder::shared_subject},
+        {Construction::participle_subject, &Finder::participle_subject},
+        {Construction::coordinated_verb, &Finder::coordinated_verb},
+        {Construction::source_first, &Finder::source_first},
+    };
+    for (const auto& [c, step] : kSteps)
+      if (ctx_.constructions.on(c))
+        if (const std::optional<int> idx = (this->*step)(a)) return *idx;
+    return -1;
+  }
+
+  // "according to X": X runs to the next comma, dash or clause end; the
+  // content is what stands before, else what follows.
+  std::optional<int> according_to(Attempt& a) {
+    if (!a.cue.according_to) return std::nullopt;
+    Context& c = ctx_;
+    const int e = a.e;
+    int se = a.cue.core.e;
+    while (se < e && !c.is_comma(se) && !doc_.tok(se).is(text::kDash) && !c.is_punct(se, '(') &&
+           !c.is_punct(se, ';') && doc_.tok(se).quote < 0)
+      ++se;
+    const TokRange source{a.cue.core.e, se};
+    if (source.empty()) return -1;
     std::vector<TokRange> frags;
-    core::AttributionKind kind = core::AttributionKind::indirect;
-
-    if (cue.according_to) {
-      // "according to X": X runs to the next comma, dash or clause end.
-      int se = cue.core.e;
-      while (se < e && !c.is_comma(se) && !doc_.tok(se).is(text::kDash) && !c.is_punct(se, '(') &&
-             !c.is_punct(se, ';') && doc_.tok(se).quote < 0)
-        ++se;
-      source = {cue.core.e, se};
-      if (source.empty()) return -1;
-      int cb = cue.span.b;
-      int pre_e = cb;
-      while (pre_e > r.b && (c.is_comma(pre_e - 1) || doc_.tok(pre_e - 1).is(text::kDash))) --pre_e;
-      if (pre_e - r.b >= 2) {
-        add_content(frags, r.b, pre_e);
-      } else {
-        int cs = se;
-        while (cs < e && (c.is_comma(cs) || doc_.tok(cs).is(text::kDash))) ++cs;
-        if (cs >= e) return -1;
-        add_content(frags, cs, e);
-      }
-      kind = core::AttributionKind::according_to;
-      return emit(kind, cue.span, source, frags, parent, headline);
+    int pre_e = a.cue.span.b;
+    while (pre_e > a.r.b && (c.is_comma(pre_e - 1) || doc_.tok(pre_e - 1).is(text::kDash))) --pre_e;
+    if (pre_e - a.r.b >= 2) {
+      add_content(frags, a.r.b, pre_e);
+    } else {
+      int cs = se;
+      while (cs < e && (c.is_comma(cs) || doc_.tok(cs).is(text::kDash))) ++cs;
+      if (cs >= e) return -1;
+      add_content(frags, cs, e);
     }
+    return emit(core::AttributionKind::according_to, a.cue.span, source, frags, a.parent, a.headline);
+  }
 
-    const int mod_b = cue.span.b;
-    // Inverted: "<content>, said X" / "\"...,\" said X". (After "told" comes
-    // the addressee, never the source.)
-    if (mod_b - 1 > r.b && (c.is_comma(mod_b - 1) || doc_.tok(mod_b - 1).is(kCloseQuote)) &&
-        !is(ctx_, kTellVerbWord, c.low(cue.core.e - 1))) {
-      const TokRange after = source_after(cue.core.e, e);
-      int head_end = after.b;  // the head noun phrase ends before an appositive or a modifier
-      while (head_end < after.e && !c.is_comma(head_end) && !c.is_punct(head_end, '(') &&
-             !(head_end > after.b && is(ctx_, kPostmodifierWord, c.low(head_end))))
-        ++head_end;
-      if (!after.empty() && (after.e >= e || c.is_comma(after.e) || c.low(after.e) == "who") &&
-          speaker_like(head_end - 1)) {
-        int pre_e = mod_b;
-        if (c.is_comma(pre_e - 1)) --pre_e;
-        if (pre_e - r.b >= 2) {
-          add_content(frags, r.b, pre_e);
-          // A quote continuing after the source: "\"A,\" said X, \"B.\""
-          add_trailing_quote(frags, after.e, e);
-          return emit(kind_of(frags), cue.span, after, frags, parent, headline);
-        }
-      }
-    }
+  // Inverted: "<content>, said X" / "\"...,\" said X". (After "told" comes
+  // the addressee, never the source.)
+  std::optional<int> inverted(Attempt& a) {
+    Context& c = ctx_;
+    const int mod_b = a.mod_b, e = a.e;
+    if (!(mod_b - 1 > a.r.b && (c.is_comma(mod_b - 1) || doc_.tok(mod_b - 1).is(kCloseQuote)) &&
+          !is(ctx_, kTellVerbWord, c.low(a.cue.core.e - 1))))
+      return std::nullopt;
+    const TokRange after = source_after(a.cue.core.e, e);
+    int head_end = after.b;  // the head noun phrase ends before an appositive or a modifier
+    while (head_end < after.e && !c.is_comma(head_end) && !c.is_punct(head_end, '(') &&
+           !(head_end > after.b && is(ctx_, kPostmodifierWord, c.low(head_end))))
+      ++head_end;
+    if (after.empty() || !(after.e >= e || c.is_comma(after.e) || c.low(after.e) == "who") ||
+        !speaker_like(head_end - 1))
+      return std::nullopt;
+    int pre_e = mod_b;
+    if (c.is_comma(pre_e - 1)) --pre_e;
+    if (pre_e - a.r.b < 2) return std::nullopt;
+    std::vector<TokRange> frags;
+    add_content(frags, a.r.b, pre_e);
+    // A quote continuing after the source: "\"A,\" said X, \"B.\""
+    add_trailing_quote(frags, after.e, e);
+    return emit(kind_of(frags), a.cue.span, after, frags, a.parent, a.headline);
+  }
 
-    source = source_before(c, mod_b, r.b);
-    const int pre_end = source.empty() ? mod_b : source.b;  // text before the source
-    int pre_e = pre_end;
-    while (pre_e > r.b && (c.is_comma(pre_e - 1) || doc_.tok(pre_e - 1).is(text::kDash))) --pre_e;
+  // The source before the cue and what stands before it, once.
+  Attempt& sized_up(Attempt& a) {
+    if (a.sized) return a;
+    a.sized = true;
+    Context& c = ctx_;
+    const TokRange r = a.r;
+    a.source = source_before(c, a.mod_b, r.b);
+    const int pre_end = a.source.empty() ? a.mod_b : a.source.b;  // text before the source
+    a.pre_e = pre_end;
+    while (a.pre_e > r.b && (c.is_comma(a.pre_e - 1) || doc_.tok(a.pre_e - 1).is(text::kDash))) --a.pre_e;
     const bool boundary = pre_end - 1 >= r.b && (c.is_comma(pre_end - 1) || doc_.tok(pre_end - 1).is(kCloseQuote) ||
                                                   doc_.tok(pre_end - 1).is(text::kDash));
-    // A quotation ending right before the source: "\"...,\" X said [anything]".
-    const bool quoted_pre = pre_e > r.b && doc_.tok(pre_e - 1).is(kCloseQuote) && doc_.tok(r.b).is(kOpenQuote);
-    const bool pre_has_content = pre_e - r.b >= 2 && boundary && (quoted_pre || !adverbial(r.b, pre_e));
-    bool content_first = !source.empty() && pre_has_content && tail_like({cue.core.e, e}, r);
-    if (!content_first && !source.empty() && quoted_pre && cue.core.e < e) {
-      const int n = cue.core.e;
-      content_first = c.low(n) != "that" && !c.is_punct(n, ':') && !doc_.tok(n).is(kOpenQuote) &&
-                      !(c.is_comma(n) && n + 1 < e && doc_.tok(n + 1).is(kOpenQuote));
-    }
+    a.quoted_pre = a.pre_e > r.b && doc_.tok(a.pre_e - 1).is(kCloseQuote) && doc_.tok(r.b).is(kOpenQuote);
+    a.pre_has_content = a.pre_e - r.b >= 2 && boundary && (a.quoted_pre || !adverbial(r.b, a.pre_e));
+    return a;
+  }
 
-    // Content-first: "<content>, X said [complement]." (and split quotes).
-    if (content_first) {
-      add_content(frags, r.b, pre_e);
-      int after = skip_tail(cue.core.e, e);
-      add_trailing_quote(frags, after, e);
-      const int idx = emit(kind_of(frags), cue.span, source, frags, parent, headline);
-      // "\"A,\" she said, adding that B": the participle is a sibling with
-      // the same source.
-      int comma = cue.core.e;
-      while (comma < e && !c.is_comma(comma) && !doc_.tok(comma).is(text::kQuote)) ++comma;
-      if (idx >= 0 && parent < 0 && comma + 1 < e && c.is_comma(comma) && c.is_word(comma + 1) &&
-          participle(c.low(comma + 1))) {
-        const std::size_t before = ctx_.out.attributions.size();
-        find_embedded(idx, comma + 1, e, headline);
-        // After the cue, not inside the quotation: a sibling, not nested.
-        for (std::size_t k = before; k < ctx_.out.attributions.size(); ++k)
-          if (ctx_.out.attributions[k].parent == idx) ctx_.out.attributions[k].parent = -1;
-      }
-      return idx;
+  // Content-first: "<content>, X said [complement]." (and split quotes).
+  std::optional<int> content_first(Attempt& a) {
+    sized_up(a);
+    Context& c = ctx_;
+    const int e = a.e;
+    bool applies = !a.source.empty() && a.pre_has_content && tail_like({a.cue.core.e, e}, a.r);
+    if (!applies && !a.source.empty() && a.quoted_pre && a.cue.core.e < e) {
+      const int n = a.cue.core.e;
+      applies = c.low(n) != "that" && !c.is_punct(n, ':') && !doc_.tok(n).is(kOpenQuote) &&
+                !(c.is_comma(n) && n + 1 < e && doc_.tok(n + 1).is(kOpenQuote));
     }
-    if (!source.empty() && pre_has_content) {
-      // Split quote with more after: "\"A,\" X said, \"B.\""
-      int k = cue.core.e;
-      if (k < e && c.is_comma(k)) ++k;
-      if (k < e && doc_.tok(k).is(kOpenQuote) && doc_.tok(r.b).is(kOpenQuote)) {
-        add_content(frags, r.b, pre_e);
-        add_content(frags, k, e);
-        return emit(kind_of(frags), cue.span, source, frags, parent, headline);
-      }
+    if (!applies) return std::nullopt;
+    std::vector<TokRange> frags;
+    add_content(frags, a.r.b, a.pre_e);
+    const int after = skip_tail(a.cue.core.e, e);
+    add_trailing_quote(frags, after, e);
+    const int idx = emit(kind_of(frags), a.cue.span, a.source, frags, a.parent, a.headline);
+    // "\"A,\" she said, adding that B": the participle is a sibling with
+    // the same source.
+    int comma = a.cue.core.e;
+    while (comma < e && !c.is_comma(comma) && !doc_.tok(comma).is(text::kQuote)) ++comma;
+    if (idx >= 0 && a.parent < 0 && comma + 1 < e && c.is_comma(comma) && c.is_word(comma + 1) &&
+        participle(c.low(comma + 1))) {
+      const std::size_t before = ctx_.out.attributions.size();
+      find_embedded(idx, comma + 1, e, a.headline);
+      // After the cue, not inside the quotation: a sibling, not nested.
+      for (std::size_t k = before; k < ctx_.out.attributions.size(); ++k)
+        if (ctx_.out.attributions[k].parent == idx) ctx_.out.attributions[k].parent = -1;
     }
+    return idx;
+  }
 
-    // "X is expected to Y": an expectation with no one holding it; X and
-    // "to Y" make up the content (PolNeAR convention).
-    if (!source.empty() && expectation(cue) && cue.core.e < e) {
-      frags.push_back(source);
-      add_content(frags, cue.core.e, e);
-      return emit(kind_of(frags), cue.span, {}, frags, parent, headline);
-    }
-    // A verb coordinated with an outer cue shares its source: "X said A
-    // and added B", "X said A, adding B".
-    if (parent >= 0 && shares_parent_subject(cue)) source = ctx_.attr_source[static_cast<std::size_t>(parent)];
-    // A participle after the main clause: "X sued the company, alleging
-    // that ...": its source is the clause's subject.
-    if (parent < 0 && cue.span.b == cue.core.b && participle_after_clause(cue.core, mod_b, r))
-      source = clause_subject(r.b, mod_b - 1);
-    // A cue coordinated with the clause's verb: "X did not comment on A but
-    // said B".
-    if (source.empty() && parent < 0 && mod_b - 1 > r.b &&
-        (c.low(mod_b - 1) == "but" || c.low(mod_b - 1) == "and")) {
-      source = clause_subject(r.b, mod_b - 1);
-    }
-    // Source-first: "X said [to Y] [complement] (that) <content>".
-    if (source.empty()) return -1;
-    int cs = content_start(cue, e);
-    if (cs >= e) return -1;
-    add_content(frags, cs, e);
-    const int idx = emit(kind_of(frags), cue.span, source, frags, parent, headline);
-    if (parent < 0 && idx >= 0) find_embedded(idx, cs, e, headline);
+  // Split quote with more after: "\"A,\" X said, \"B.\""
+  std::optional<int> split_quote(Attempt& a) {
+    sized_up(a);
+    if (a.source.empty() || !a.pre_has_content) return std::nullopt;
+    int k = a.cue.core.e;
+    if (k < a.e && ctx_.is_comma(k)) ++k;
+    if (!(k < a.e && doc_.tok(k).is(kOpenQuote) && doc_.tok(a.r.b).is(kOpenQuote))) return std::nullopt;
+    std::vector<TokRange> frags;
+    add_content(frags, a.r.b, a.pre_e);
+    add_content(frags, k, a.e);
+    return emit(kind_of(frags), a.cue.span, a.source, frags, a.parent, a.headline);
+  }
+
+  // "X is expected to Y": an expectation with no one holding it; X and
+  // "to Y" make up the content (PolNeAR convention).
+  std::optional<int> expectation_held_by_none(Attempt& a) {
+    sized_up(a);
+    if (a.source.empty() || !expectation(a.cue) || a.cue.core.e >= a.e) return std::nullopt;
+    std::vector<TokRange> frags{a.source};
+    add_content(frags, a.cue.core.e, a.e);
+    return emit(kind_of(frags), a.cue.span, {}, frags, a.parent, a.headline);
+  }
+
+  // A verb coordinated with an outer cue shares its source: "X said A and
+  // added B", "X said A, adding B". (Sets the source; source-first builds.)
+  std::optional<int> shared_subject(Attempt& a) {
+    sized_up(a);
+    if (a.parent >= 0 && shares_parent_subject(a.cue)) a.source = ctx_.attr_source[static_cast<std::size_t>(a.parent)];
+    return std::nullopt;
+  }
+
+  // A participle after the main clause: "X sued the company, alleging that
+  // ...": its source is the clause's subject. (Sets the source.)
+  std::optional<int> participle_subject(Attempt& a) {
+    sized_up(a);
+    if (a.parent < 0 && a.cue.span.b == a.cue.core.b && participle_after_clause(a.cue.core, a.mod_b, a.r))
+      a.source = clause_subject(a.r.b, a.mod_b - 1);
+    return std::nullopt;
+  }
+
+  // A cue coordinated with the clause's verb: "X did not comment on A but
+  // said B". (Sets the source.)
+  std::optional<int> coordinated_verb(Attempt& a) {
+    sized_up(a);
+    if (a.source.empty() && a.parent < 0 && a.mod_b - 1 > a.r.b &&
+        (ctx_.low(a.mod_b - 1) == "but" || ctx_.low(a.mod_b - 1) == "and"))
+      a.source = clause_subject(a.r.b, a.mod_b - 1);
+    return std::nullopt;
+  }
+
+  // Source-first: "X said [to Y] [complement] (that) <content>".
+  std::optional<int> source_first(Attempt& a) {
+    sized_up(a);
+    if (a.source.empty()) return -1;
+    const int cs = content_start(a.cue, a.e);
+    if (cs >= a.e) return -1;
+    std::vector<TokRange> frags;
+    add_content(frags, cs, a.e);
+    const int idx = emit(kind_of(frags), a.cue.span, a.source, frags, a.parent, a.headline);
+    if (a.parent < 0 && idx >= 0) find_embedded(idx, cs, a.e, a.headline);
     return idx;
   }
 
@@ -657,7 +736,7 @@ class Finder {
   // Y said B"; "X said A and added B"; "X said A, adding B") it becomes a
   // sibling and the outer content ends before it.
   void find_embedded(int outer, int cs, int e, bool headline) {
-    if (cs >= e || doc_.tok(cs).quote >= 0) return;
+    if (!ctx_.constructions.on(Construction::embedded) || cs >= e || doc_.tok(cs).quote >= 0) return;
     int nb = cs;
     if (ctx_.low(nb) == "that") ++nb;
     if (e - nb < 4) return;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/analysis.hpp"
+#include "extract/constructions.hpp"
 #include "extract/lexicon.hpp"
 #include "text/document.hpp"
 
@@ -50,6 +51,8 @@ struct Context {
   // Sources that are a transcript's speaker labels ("SMITH:"): names in
   // capitals, not acronyms.
   std::vector<TokRange> speaker_labels;
+  // The constructions the finder may use (all, but in tests).
+  ConstructionSet constructions;
 
   Context(const text::Document& d, const Lexicon& l, core::Analysis& o)
       : doc(d), lex(l), out(o), classes_(static_cast<std::size_t>(d.size()), kUnknownClass) {}

@@ -19,6 +19,7 @@ struct Extractor::Impl {
   std::shared_ptr<const learn::Model> model;
   Mode mode = Mode::rules;
   std::size_t window = kDefaultWindowBytes;
+  ConstructionSet constructions;
   // The analysis up to the attributions found by the rules. `opening`: the
   // text is an article's start, where a headline and dateline may stand.
   void prepare(std::string_view text, const text::Document& doc, Context& ctx, bool opening = true) const;
@@ -44,6 +45,8 @@ Extractor::~Extractor() = default;
 Mode Extractor::mode() const { return impl_->mode; }
 
 void Extractor::set_window_bytes(std::size_t bytes) { impl_->window = std::max<std::size_t>(bytes, 4096); }
+
+void Extractor::set_construction(Construction c, bool on) { impl_->constructions.set(c, on); }
 
 namespace {
 
@@ -118,6 +121,7 @@ core::Analysis Extractor::Impl::analyse_window(std::string_view text, bool openi
   core::Analysis out;
   const text::Document doc(text, abbreviations);
   Context ctx{doc, lexicon, out};
+  ctx.constructions = constructions;
   prepare(text, doc, ctx, opening);
   if (mode != Mode::rules) apply_tagger(ctx, *model, mode == Mode::both);
   resolve_entities(ctx);

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "core/analysis.hpp"
+#include "extract/constructions.hpp"
 #include "learn/perceptron.hpp"
 
 namespace claimtrail::extract {
@@ -51,6 +52,10 @@ class Extractor {
   // are analysed whole. Tests and benchmarks may change it (at least 4096).
   static constexpr std::size_t kDefaultWindowBytes = 1u << 20;
   void set_window_bytes(std::size_t bytes);
+
+  // Switches one construction of the attribution finder on or off (all are
+  // on): for tests that show what each construction finds.
+  void set_construction(Construction c, bool on);
 
  private:
   struct Impl;

@@ -1,0 +1,124 @@
+// Each construction of the attribution finder (extract/constructions.hpp)
+// with a table of sentences and what a careful reader marks in them (cue,
+// source, content), in the manner of re2's parse tests. Every row must be
+// found with all constructions on; switching a construction off must lose at
+// least one of its rows, so no construction is dead weight and each row
+// tests the construction it names. The sentences are written for this table.
+#include <doctest/doctest.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/spans.hpp"
+#include "extract/constructions.hpp"
+#include "extract/extractor.hpp"
+
+using claimtrail::core::span_text;
+using claimtrail::extract::Construction;
+using claimtrail::extract::Extractor;
+
+namespace {
+
+struct Row {
+  std::string_view construction;
+  std::string_view text;
+  std::string_view cue, source, content;  // source "" for none; fragments joined by " … "
+};
+
+// (“ ” ‘ ’ ― are written as UTF-8 escapes.)
+const Row kRows[] = {
+    {"speaker-label", "Transcript of the briefing\n\nMORALES: We will not raise the fare this year.\n", ":",
+     "MORALES", "We will not raise the fare this year."},
+    {"speaker-label", "Radio interview\n\nQUINN: The depot closes in June.\n\nHOST: Will anyone lose a job?\n", ":",
+     "QUINN", "The depot closes in June."},
+    {"according-to", "The bridge will close for repairs in May, according to the transport agency.\n",
+     "according to", "the transport agency", "The bridge will close for repairs in May"},
+    {"according-to", "According to court filings, the firm owed $3 million in back taxes.\n", "According to",
+     "court filings", "the firm owed $3 million in back taxes"},
+    {"inverted", "\xE2\x80\x9CWe are ready to sign,\xE2\x80\x9D said Elena Marsh, the union\xE2\x80\x99s negotiator.\n",
+     "said", "Elena Marsh, the union\xE2\x80\x99s negotiator", "\xE2\x80\x9CWe are ready to sign,\xE2\x80\x9D"},
+    {"inverted", "The strike will end on Friday, said a spokesman for the drivers.\n", "said",
+     "a spokesman for the drivers", "The strike will end on Friday"},
+    {"content-first", "The plant will reopen next week, the company said.\n", "said", "the company",
+     "The plant will reopen next week"},
+    {"content-first", "Prices rose 4 percent in March, economists at the bank said on Tuesday.\n", "said",
+     "economists at the bank", "Prices rose 4 percent in March"},
+    // (A quotation split by its cue and a comma is content-first with a
+    // trailing quotation; split-quote is the one without the comma.)
+    {"content-first", "\xE2\x80\x9CWe tried,\xE2\x80\x9D the mayor said, \xE2\x80\x9C" "but the money ran out.\xE2\x80\x9D\n",
+     "said", "the mayor",
+     "\xE2\x80\x9CWe tried,\xE2\x80\x9D \xE2\x80\xA6 \xE2\x80\x9C" "but the money ran out.\xE2\x80\x9D"},
+    {"split-quote", "\xE2\x80\x9CWe tried,\xE2\x80\x9D the mayor said \xE2\x80\x9C" "but the money ran out.\xE2\x80\x9D\n",
+     "said", "the mayor",
+     "\xE2\x80\x9CWe tried,\xE2\x80\x9D \xE2\x80\xA6 \xE2\x80\x9C" "but the money ran out.\xE2\x80\x9D"},
+    {"split-quote",
+     "\xE2\x80\x9CWe will rebuild,\xE2\x80\x9D the chief executive told staff \xE2\x80\x9C" "and nobody will lose a "
+     "job.\xE2\x80\x9D\n",
+     "told", "the chief executive",
+     "\xE2\x80\x9CWe will rebuild,\xE2\x80\x9D \xE2\x80\xA6 \xE2\x80\x9C" "and nobody will lose a job.\xE2\x80\x9D"},
+    {"expectation", "The council is expected to approve the budget on Monday.\n", "is expected", "",
+     "The council \xE2\x80\xA6 to approve the budget on Monday"},
+    {"shared-subject", "The minister said the talks had stalled and added that no new date was set.\n", "added",
+     "The minister", "that no new date was set"},
+    {"participle-subject", "The residents sued the city, alleging that the permit was unlawful.\n", "alleging",
+     "The residents", "that the permit was unlawful"},
+    {"coordinated-verb", "The agency did not comment on the report but said it would review the findings.\n", "said",
+     "The agency", "it would review the findings"},
+    {"source-first", "The governor said that the state would cover the cost.\n", "said", "The governor",
+     "that the state would cover the cost"},
+    {"source-first", "Two nurses told reporters the ward had been short of staff for months.\n", "told", "Two nurses",
+     "the ward had been short of staff for months"},
+    {"embedded", "Officials said a report found that the dam was unsafe.\n", "found", "a report",
+     "that the dam was unsafe"},
+    {"embedded", "The lawyer said the firm would appeal, but the regulator said the fine would stand.\n", "said",
+     "the regulator", "the fine would stand"},
+    {"continued-quote",
+     "\xE2\x80\x9CWe waited two years,\xE2\x80\x9D said Ana Ruiz, a parent. \xE2\x80\x9CNobody answered our "
+     "letters.\xE2\x80\x9D\n",
+     "said", "Ana Ruiz, a parent",
+     "\xE2\x80\x9CWe waited two years,\xE2\x80\x9D \xE2\x80\xA6 \xE2\x80\x9CNobody answered our letters.\xE2\x80\x9D"},
+    {"dash-signed",
+     "Letters on the fare rise\n\n\xE2\x80\x9CThe rise is too steep for families.\xE2\x80\x9D \xE2\x80\x95 Joan Pike, "
+     "Leeds\n",
+     "\xE2\x80\x95", "Joan Pike", "\xE2\x80\x9CThe rise is too steep for families.\xE2\x80\x9D"},
+};
+
+// Does `ex` find the row's attribution (the same cue, source and content)?
+bool finds(const Extractor& ex, const Row& row) {
+  const std::string text(row.text);
+  const auto a = ex.analyse(text);
+  for (const auto& at : a.attributions) {
+    const std::string source = at.source ? span_text(text, at.source->spans) : std::string();
+    if (span_text(text, at.cue) == row.cue && source == row.source && span_text(text, at.content) == row.content)
+      return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("constructions: every row of the table is found with all constructions on") {
+  const Extractor ex;
+  for (const Row& row : kRows) {
+    INFO(row.construction << ": " << row.text);
+    CHECK(claimtrail::extract::construction_named(row.construction));
+    CHECK(finds(ex, row));
+  }
+}
+
+TEST_CASE("constructions: each has rows, and switching it off loses one of them") {
+  for (const auto& c : claimtrail::extract::kConstructions) {
+    INFO("construction " << c.name);
+    Extractor without;
+    without.set_construction(c.id, false);
+    int rows = 0, lost = 0;
+    for (const Row& row : kRows)
+      if (row.construction == c.name) {
+        ++rows;
+        if (!finds(without, row)) ++lost;
+      }
+    CHECK(rows > 0);
+    CHECK(lost > 0);
+  }
+}
