@@ -12,6 +12,7 @@
 #include "extract/extractor.hpp"
 #include "store/queries.hpp"
 #include "store/store.hpp"
+#include "store/tracking.hpp"
 #include "testutil.hpp"
 #include "track/track.hpp"
 
@@ -164,17 +165,11 @@ TEST_CASE("matching searches the index, never every stored claim") {
   TempDir tmp;
   claimtrail::store::Store st((tmp.path() / "t.db").string());
   // The candidate search of track/diff, and the search of `claims --search`.
-  const std::vector<std::string> queries = {
-      claimtrail::track::candidate_sql(),
-      "SELECT c.id FROM claims c WHERE c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH 'x')"};
-  for (const std::string& sql : queries) {
-    SQLite::Statement plan(st.db(), std::string("EXPLAIN QUERY PLAN ") + sql);
+  using claimtrail::store::IndexSearch;
+  for (const IndexSearch search : {IndexSearch::candidates, IndexSearch::claims}) {
+    const std::vector<std::string> steps = claimtrail::store::search_plan(st, search);
     std::string all;
-    std::vector<std::string> steps;
-    while (plan.executeStep()) {
-      steps.push_back(plan.getColumn(3).getString());
-      all += steps.back() + "\n";
-    }
+    for (const auto& step : steps) all += step + "\n";
     INFO(all);
     CHECK(all.find("VIRTUAL TABLE INDEX") != std::string::npos);  // the FTS5 index
     // Every scan is of the full-text index; tables are reached by key.
@@ -232,8 +227,8 @@ TEST_CASE("bad stores are refused with one line, and left as they were") {
   const fs::path bad = tmp.path() / "bad.db";
   REQUIRE(run_cli("ingest --db " + q(bad) + " " + q(a), &out, &err) == 0);
   {
-    claimtrail::store::Store s(bad.string());  // checkpoint the WAL into the file
-    s.db().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    SQLite::Database d(bad.string(), SQLite::OPEN_READWRITE);  // checkpoint the WAL into the file
+    d.exec("PRAGMA wal_checkpoint(TRUNCATE)");
   }
   std::string bytes = file_bytes(bad);
   fs::remove(bad.string() + "-wal");

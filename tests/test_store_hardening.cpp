@@ -223,9 +223,11 @@ TEST_CASE("search words FTS5 would read as syntax or as phrases search, never fa
 TEST_CASE("fts_query: any UTF-8 gives a query the store's index accepts, or nothing to search") {
   using claimtrail::store::fts_query;
   TempDir tmp;
-  claimtrail::store::Store st((tmp.path() / "s.db").string());
-  st.db().exec("INSERT INTO claims_fts (rowid, norm) VALUES (1, 'rock''n''rol night o''malley pub x.q. district end dawn')");
-  SQLite::Statement m(st.db(), "SELECT count(*) FROM claims_fts WHERE claims_fts MATCH ?");
+  const claimtrail::store::Store st((tmp.path() / "s.db").string());  // the store's schema
+  // One row written into its index behind the store's back.
+  SQLite::Database d(st.path(), SQLite::OPEN_READWRITE);
+  d.exec("INSERT INTO claims_fts (rowid, norm) VALUES (1, 'rock''n''rol night o''malley pub x.q. district end dawn')");
+  SQLite::Statement m(d, "SELECT count(*) FROM claims_fts WHERE claims_fts MATCH ?");
   auto matches = [&](const std::string& query) {
     m.reset();
     m.bind(1, query);

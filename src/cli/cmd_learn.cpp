@@ -1,18 +1,17 @@
 // claimtrail train DIR -o MODEL: the attribution tagger, from a PolNeAR-style
 // training split, deterministically (the same model file twice); and
 // claimtrail reextract, which brings stored claims up to a new parser.
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <fstream>
 #include <iostream>
 
+#include "app/reextract.hpp"
+#include "app/train.hpp"
 #include "cli/cli.hpp"
 #include "cli/options.hpp"
 #include "core/error.hpp"
 #include "core/version.hpp"
 #include "learn/shipped_model.hpp"
-#include "app/train.hpp"
-#include "store/reextract.hpp"
+#include "store/queries.hpp"
 
 namespace claimtrail::cli {
 
@@ -70,16 +69,14 @@ int cmd_reextract(const std::vector<std::string>& args) {
   return guarded("reextract", store_path(db), [&]() -> int {
     store::Store st(store_path(db), store::Store::Access::update);
     if (vm.count("article")) {
-      SQLite::Statement q(st.db(), "SELECT 1 FROM articles WHERE id = ?");
-      q.bind(1, article);
-      if (!q.executeStep()) throw core::Error("", "no article with id " + std::to_string(article));
+      if (!store::has_article(st, article)) throw core::Error("", "no article with id " + std::to_string(article));
     }
     const bool both = mode == "both";
     const extract::Extractor ex(both ? learn::shipped_model() : nullptr, both ? extract::Mode::both : extract::Mode::rules);
     const std::string parser = std::string("claimtrail ") + core::kVersion +
                                (both ? " + " + learn::shipped_model()->version : std::string());
-    const auto r = store::reextract(st, ex, vm.count("article") ? std::optional<std::int64_t>(article) : std::nullopt,
-                                    parser);
+    const auto r =
+        app::reextract(st, ex, vm.count("article") ? std::optional<std::int64_t>(article) : std::nullopt, parser);
     std::cout << r.articles << " articles: " << r.old_claims << " claims before, " << r.new_claims << " after; "
               << r.carried << " with verdicts, links or corrections carried over, " << r.not_carried.size()
               << " not carried\n";

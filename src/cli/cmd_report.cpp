@@ -1,7 +1,5 @@
 // claimtrail report / export: attribution reports and exports a fact-checker
 // can publish.
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -15,6 +13,7 @@
 #include "report/export.hpp"
 #include "report/render.hpp"
 #include "report/report.hpp"
+#include "store/queries.hpp"
 #include "store/store.hpp"
 #include "util/printable.hpp"
 
@@ -80,10 +79,7 @@ int cmd_report(const std::vector<std::string>& args) {
       const Article a = read_article(pos[0]);
       if (std::filesystem::exists(path)) {
         st = std::make_unique<store::Store>(path, store::Store::Access::read_only);
-        SQLite::Statement q(st->db(), "SELECT id, text FROM articles WHERE content_hash = ?");
-        q.bind(1, store::content_hash(a.text));
-        while (q.executeStep())
-          if (q.getColumn(1).getString() == a.text) article = q.getColumn(0).getInt64();
+        article = store::article_with_text(*st, a.text).value_or(0);
       }
       if (article == 0) {
         st = std::make_unique<store::Store>(":memory:");

@@ -1,7 +1,5 @@
 // The store's commands: ingest, claims, sources, source merge, claim fix,
 // verdict, track and diff.
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <algorithm>
 #include <iostream>
 
@@ -70,9 +68,8 @@ store::IngestResult ingest_item(store::Store& st, const extract::Extractor& ex, 
 // An article given as an id in the store, or a file ingested on the fly.
 std::int64_t article_arg(store::Store& st, const std::string& arg) {
   if (is_id(arg)) {
-    SQLite::Statement q(st.db(), "SELECT id FROM articles WHERE id = ?");
-    q.bind(1, static_cast<std::int64_t>(std::stoll(arg)));
-    if (q.executeStep()) return q.getColumn(0).getInt64();
+    const std::int64_t id = std::stoll(arg);
+    if (store::has_article(st, id)) return id;
     throw core::Error("", "no article with id " + arg);
   }
   const extract::Extractor ex;
@@ -229,7 +226,7 @@ int cmd_claims(const std::vector<std::string>& args) {
   f.anonymous_only = vm.count("anonymous") > 0;
   f.include_rejected = vm.count("rejected") > 0;
   return with_store("claims", db, store::Store::Access::read_only, [&](store::Store& st) {
-    const auto claims = store::find_claims(st.db(), f);
+    const auto claims = store::find_claims(st, f);
     if (format == "json") std::cout << util::dump_json(report::claims_json(claims), 2) << '\n';
     else std::cout << report::claims_text(claims);
     return kExitOk;
@@ -249,7 +246,7 @@ int cmd_sources(const std::vector<std::string>& args) {
   if (auto code = parse_command("sources", opts, args, vm, nullptr)) return *code;
   if (!check_format("sources", format)) return kExitUsage;
   return with_store("sources", db, store::Store::Access::read_only, [&](store::Store& st) {
-    const auto sources = store::find_sources(st.db(), name, category);
+    const auto sources = store::find_sources(st, name, category);
     if (format == "json") std::cout << util::dump_json(report::sources_json(sources), 2) << '\n';
     else std::cout << report::sources_text(sources);
     return kExitOk;
@@ -271,8 +268,8 @@ int cmd_source(const std::vector<std::string>& args) {
     return kExitUsage;
   }
   return with_store("source merge", db, store::Store::Access::update, [&](store::Store& st) {
-    const std::int64_t a = store::resolve_source(st.db(), pos[1]);
-    const std::int64_t b = store::resolve_source(st.db(), pos[2]);
+    const std::int64_t a = store::resolve_source(st, pos[1]);
+    const std::int64_t b = store::resolve_source(st, pos[2]);
     store::merge_sources(st, a, b);
     std::cout << "source " << b << " merged into source " << a << '\n';
     return kExitOk;
@@ -303,7 +300,7 @@ int cmd_claim(const std::vector<std::string>& args) {
     return with_store("claim show", db, store::Store::Access::read_only, [&](store::Store& st) {
       const auto c = store::get_claim(st, id);
       if (!c) throw core::Error("", "no claim with id " + std::to_string(id));
-      const auto history = store::verdict_history(st.db(), id);
+      const auto history = store::verdict_history(st, id);
       if (format == "json") {
         auto j = report::claim_json(*c);
         j["verdicts"] = nlohmann::json::array();

@@ -2,9 +2,8 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <exception>
 #include <iostream>
-
-#include <SQLiteCpp/SQLiteCpp.h>
 
 #include "cli/cli.hpp"
 #include "core/error.hpp"
@@ -89,8 +88,10 @@ int guarded(const std::string& command, const std::string& store, const std::fun
   } catch (const core::Error& e) {
     print_error(command + ": " + e.what());
     return kExitInputRejected;
-  } catch (const SQLite::Exception& e) {
-    print_error(command + ": " + store + ": " + store::describe_sqlite_error(e.getErrorCode(), e.what()));
+  } catch (const std::exception& e) {
+    const auto why = store::describe_store_failure(e);
+    if (!why) throw;
+    print_error(command + ": " + store + ": " + *why);
     return kExitStore;
   }
 }

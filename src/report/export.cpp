@@ -1,6 +1,5 @@
 #include "report/export.hpp"
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <unistd.h>
 
 #include <random>
@@ -45,17 +44,9 @@ json creative_work(const std::string& url, const std::string& date, const std::s
 std::vector<store::ClaimRecord> claims_with_verdicts(store::Store& st) {
   store::ClaimFilter f;
   std::vector<store::ClaimRecord> out;
-  for (auto& c : store::find_claims(st.db(), f))
+  for (auto& c : store::find_claims(st, f))
     if (!c.verdict.empty()) out.push_back(std::move(c));
   return out;
-}
-
-std::string headline_of(store::Store& st, std::int64_t article) {
-  auto& q = st.prepared("SELECT coalesce(headline, '') FROM articles WHERE id = ?");
-  q.bind(1, article);
-  std::string h = q.executeStep() ? q.getColumn(0).getString() : std::string();
-  q.reset();
-  return h;
 }
 
 }  // namespace
@@ -78,9 +69,10 @@ json claimreview(store::Store& st, const ClaimReviewOptions& o) {
                 {"description", who + (c.outlet.empty() ? "" : ", via " + c.outlet)}};
     }
     json appearance = json::array();
-    appearance.push_back(creative_work(c.url, c.published, headline_of(st, c.article_id)));
+    appearance.push_back(creative_work(c.url, c.published, store::article_headline(st, c.article_id)));
     for (const auto& link : links_of(st, c.id))
-      appearance.push_back(creative_work(link.later.url, link.later.published, headline_of(st, link.later.article_id)));
+      appearance.push_back(
+          creative_work(link.later.url, link.later.published, store::article_headline(st, link.later.article_id)));
     json item = {{"@type", "Claim"}, {"author", author}, {"firstAppearance", appearance[0]}, {"appearance", appearance}};
     if (!c.published.empty()) item["datePublished"] = c.published;
     json review = {{"@context", "https://schema.org"},

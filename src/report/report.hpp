@@ -12,10 +12,7 @@
 
 namespace claimtrail::report {
 
-struct ArticleInfo {
-  std::int64_t id = 0;
-  std::string doc, outlet, url, published, headline, text;
-};
+using ArticleInfo = store::ArticleRecord;
 
 // A later statement speaking to a claim (from `track` / `diff`).
 struct Link {
@@ -41,9 +38,7 @@ struct SourceEntry {
   std::string description;  // the sentence describing it
 };
 
-struct NonResponse {
-  std::string kind, who, category, text;
-};
+using NonResponse = store::NonResponseRecord;
 
 struct ArticleReport {
   ArticleInfo article;
@@ -80,10 +75,7 @@ ThreadReport thread_report(store::Store& st, std::int64_t article);
 // An outlet across the store: its anonymous share over time.
 struct OutletReport {
   std::string outlet;
-  struct Period {
-    std::string month;  // YYYY-MM
-    int articles = 0, statements = 0, anonymous = 0;
-  };
+  using Period = store::OutletMonth;
   std::vector<Period> periods;
   int articles = 0, statements = 0, anonymous = 0;
 };

@@ -12,6 +12,7 @@
 
 #include "core/error.hpp"
 #include "match/statement.hpp"
+#include "store/connection.hpp"
 
 namespace claimtrail::store {
 
@@ -192,7 +193,7 @@ bool is_verdict(std::string_view s) {
   return std::any_of(std::begin(kVerdicts), std::end(kVerdicts), [&](const char* x) { return s == x; });
 }
 
-std::vector<ClaimRecord> find_claims(SQLite::Database& db, const ClaimFilter& f) {
+std::string claims_sql(const ClaimFilter& f) {
   std::string sql = claim_select() + "WHERE 1 = 1";
   if (!f.include_rejected && f.status != "rejected") sql += " AND c.rejected = 0";
   if (f.article) sql += " AND c.article_id = :article";
@@ -207,8 +208,11 @@ std::vector<ClaimRecord> find_claims(SQLite::Database& db, const ClaimFilter& f)
   std::string outer = "SELECT * FROM (" + sql + ") WHERE 1 = 1";
   if (!f.status.empty()) outer += " AND status = :status";
   if (!f.verdict.empty()) outer += " AND verdict = :verdict";
-  outer += " ORDER BY article_id, id";
-  SQLite::Statement q(db, outer);
+  return outer + " ORDER BY article_id, id";
+}
+
+std::vector<ClaimRecord> find_claims(Store& s, const ClaimFilter& f) {
+  SQLite::Statement q(*connection(s).db, claims_sql(f));
   if (f.article) q.bind(":article", *f.article);
   if (!f.source.empty()) q.bind(":source", "%" + f.source + "%");
   if (!f.category.empty() && f.category != "unattributed") q.bind(":category", f.category);
@@ -225,7 +229,7 @@ std::vector<ClaimRecord> find_claims(SQLite::Database& db, const ClaimFilter& f)
 }
 
 std::optional<ClaimRecord> get_claim(Store& s, std::int64_t id) {
-  auto& q = s.prepared(claim_select() + "WHERE c.id = ?");
+  auto& q = connection(s).prepared(claim_select() + "WHERE c.id = ?");
   q.bind(1, id);
   if (!q.executeStep()) return std::nullopt;
   ClaimRecord r = read_claim(q);
@@ -233,7 +237,8 @@ std::optional<ClaimRecord> get_claim(Store& s, std::int64_t id) {
   return r;
 }
 
-std::vector<SourceRecord> find_sources(SQLite::Database& db, const std::string& name_part, const std::string& category) {
+std::vector<SourceRecord> find_sources(Store& s, const std::string& name_part, const std::string& category) {
+  auto& db = *connection(s).db;
   std::string sql =
       "SELECT s.id, s.name, s.category, s.descriptors, s.merged_into, "
       "(SELECT count(*) FROM claims c WHERE c.source_id = s.id AND c.rejected = 0), "
@@ -264,7 +269,7 @@ std::int64_t add_verdict(Store& s, std::int64_t claim, const std::string& verdic
                          const std::string& evidence) {
   if (!is_verdict(verdict))
     throw core::Error("", "invalid verdict '" + verdict + "' (confirmed, refuted, disputed or unverified)");
-  auto& db = s.db();
+  auto& db = *connection(s).db;
   SQLite::Transaction t(db, SQLite::TransactionBehavior::IMMEDIATE);
   if (!get_claim(s, claim)) throw core::Error("", "no claim with id " + std::to_string(claim));
   std::optional<std::int64_t> previous;
@@ -288,7 +293,8 @@ std::int64_t add_verdict(Store& s, std::int64_t claim, const std::string& verdic
   return id;
 }
 
-std::vector<VerdictRecord> verdict_history(SQLite::Database& db, std::int64_t claim) {
+std::vector<VerdictRecord> verdict_history(Store& s, std::int64_t claim) {
+  auto& db = *connection(s).db;
   SQLite::Statement q(db,
                       "SELECT id, verdict, note, coalesce(evidence, ''), created_at, previous_id FROM verdicts "
                       "WHERE claim_id = ? ORDER BY id");
@@ -307,7 +313,8 @@ std::vector<VerdictRecord> verdict_history(SQLite::Database& db, std::int64_t cl
   return out;
 }
 
-std::int64_t resolve_source(SQLite::Database& db, const std::string& id_or_name) {
+std::int64_t resolve_source(Store& s, const std::string& id_or_name) {
+  auto& db = *connection(s).db;
   if (!id_or_name.empty() && std::all_of(id_or_name.begin(), id_or_name.end(), [](char c) { return c >= '0' && c <= '9'; })) {
     SQLite::Statement q(db, "SELECT id FROM sources WHERE id = ?");
     q.bind(1, static_cast<std::int64_t>(std::stoll(id_or_name)));
@@ -329,7 +336,7 @@ std::int64_t resolve_source(SQLite::Database& db, const std::string& id_or_name)
 
 void merge_sources(Store& s, std::int64_t into, std::int64_t from) {
   if (into == from) throw core::Error("", "a source cannot be merged into itself");
-  auto& db = s.db();
+  auto& db = *connection(s).db;
   SQLite::Transaction t(db, SQLite::TransactionBehavior::IMMEDIATE);
   auto row = [&](std::int64_t id) {
     SQLite::Statement q(db, "SELECT name, category, merged_into FROM sources WHERE id = ?");
@@ -361,7 +368,7 @@ void merge_sources(Store& s, std::int64_t into, std::int64_t from) {
 
 void fix_claim(Store& s, std::int64_t claim, const ClaimFix& fix) {
   using C = core::SourceCategory;
-  auto& db = s.db();
+  auto& db = *connection(s).db;
   SQLite::Transaction t(db, SQLite::TransactionBehavior::IMMEDIATE);
   if (!get_claim(s, claim)) throw core::Error("", "no claim with id " + std::to_string(claim));
   const json before = snapshot(db, claim);
@@ -413,11 +420,105 @@ void fix_claim(Store& s, std::int64_t claim, const ClaimFix& fix) {
 }
 
 std::vector<std::int64_t> article_ids(Store& s) {
-  auto& q = s.prepared("SELECT id FROM articles ORDER BY id");
+  auto& q = connection(s).prepared("SELECT id FROM articles ORDER BY id");
   std::vector<std::int64_t> ids;
   while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
   q.reset();
   return ids;
+}
+
+bool has_article(Store& s, std::int64_t id) {
+  auto& q = connection(s).prepared("SELECT 1 FROM articles WHERE id = ?");
+  q.bind(1, id);
+  const bool found = q.executeStep();
+  q.reset();
+  return found;
+}
+
+std::optional<std::int64_t> article_with_text(Store& s, std::string_view text) {
+  auto& q = connection(s).prepared("SELECT id, text FROM articles WHERE content_hash = ?");
+  q.bind(1, content_hash(text));
+  std::optional<std::int64_t> found;
+  while (!found && q.executeStep())
+    if (q.getColumn(1).getString() == text) found = q.getColumn(0).getInt64();
+  q.reset();
+  return found;
+}
+
+ArticleRecord get_article(Store& s, std::int64_t id, bool with_text) {
+  auto& q = connection(s).prepared(
+      "SELECT id, doc, coalesce(outlet, ''), coalesce(url, ''), coalesce(published, ''), coalesce(headline, ''), "
+      "CASE WHEN ? THEN text ELSE '' END FROM articles WHERE id = ?");
+  q.bind(1, with_text ? 1 : 0);
+  q.bind(2, id);
+  if (!q.executeStep()) throw core::Error("", "no article with id " + std::to_string(id));
+  ArticleRecord a{q.getColumn(0).getInt64(),  q.getColumn(1).getString(), q.getColumn(2).getString(),
+                  q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getString(),
+                  q.getColumn(6).getString()};
+  q.reset();
+  return a;
+}
+
+std::string article_headline(Store& s, std::int64_t id) {
+  auto& q = connection(s).prepared("SELECT coalesce(headline, '') FROM articles WHERE id = ?");
+  q.bind(1, id);
+  std::string h = q.executeStep() ? q.getColumn(0).getString() : std::string();
+  q.reset();
+  return h;
+}
+
+std::vector<LinkRecord> links_of_claim(Store& s, std::int64_t claim) {
+  return rows_for_id(
+      s,
+      "SELECT later_id, status, score, coalesce(old_value, ''), coalesce(new_value, '') FROM claim_links "
+      "WHERE claim_id = ?",
+      claim, [](SQLite::Statement& q) {
+        return LinkRecord{q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getDouble(),
+                          q.getColumn(3).getString(), q.getColumn(4).getString()};
+      });
+}
+
+SourceInArticle source_in_article(Store& s, std::int64_t article, std::int64_t source) {
+  SourceInArticle r;
+  auto& q = connection(s).prepared("SELECT descriptors FROM sources WHERE id = ?");
+  q.bind(1, source);
+  if (q.executeStep()) r.descriptors = q.getColumn(0).getString();
+  q.reset();
+  auto& d = connection(s).prepared(
+      "SELECT coalesce(reason, ''), text FROM source_descriptions WHERE article_id = ? AND source_id = ?");
+  d.bind(1, article);
+  d.bind(2, source);
+  if (d.executeStep()) {
+    r.reason = d.getColumn(0).getString();
+    r.description = d.getColumn(1).getString();
+  }
+  d.reset();
+  return r;
+}
+
+std::vector<NonResponseRecord> non_responses_of(Store& s, std::int64_t article) {
+  return rows_for_id(s,
+                     "SELECT n.kind, coalesce(n.who_text, ''), coalesce(s.category, ''), n.text FROM non_responses n "
+                     "LEFT JOIN sources s ON s.id = n.source_id WHERE n.article_id = ? ORDER BY n.id",
+                     article, [](SQLite::Statement& q) {
+                       return NonResponseRecord{q.getColumn(0).getString(), q.getColumn(1).getString(),
+                                                q.getColumn(2).getString(), q.getColumn(3).getString()};
+                     });
+}
+
+std::vector<OutletMonth> outlet_months(Store& s, const std::string& outlet) {
+  SQLite::Statement q(*connection(s).db,
+                      "SELECT substr(coalesce(a.published, '?'), 1, 7) AS month, count(DISTINCT a.id), "
+                      "sum(c.kind != 'unattributed' AND c.in_headline = 0 AND c.parent_id IS NULL), "
+                      "sum(c.anonymous AND c.in_headline = 0 AND c.parent_id IS NULL) "
+                      "FROM articles a LEFT JOIN claims c ON c.article_id = a.id AND c.rejected = 0 "
+                      "WHERE a.outlet = ? COLLATE NOCASE GROUP BY month ORDER BY month");
+  q.bind(1, outlet);
+  std::vector<OutletMonth> out;
+  while (q.executeStep())
+    out.push_back(
+        {q.getColumn(0).getString(), q.getColumn(1).getInt(), q.getColumn(2).getInt(), q.getColumn(3).getInt()});
+  return out;
 }
 
 }  // namespace claimtrail::store

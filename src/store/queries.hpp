@@ -1,5 +1,6 @@
-// Reading and correcting the store: claims with their tracking status and
-// latest verdict, sources, verdicts, source merges and claim fixes.
+// Reading and correcting the store: articles, claims with their tracking
+// status and latest verdict, what `track` linked to them, sources, verdicts,
+// source merges and claim fixes.
 #pragma once
 
 #include <cstdint>
@@ -54,7 +55,7 @@ struct ClaimRecord {
 };
 
 // Claims matching every filter; a search with no searchable words finds none.
-std::vector<ClaimRecord> find_claims(SQLite::Database& db, const ClaimFilter& f);
+std::vector<ClaimRecord> find_claims(Store& s, const ClaimFilter& f);
 
 // The full-text query (FTS5 MATCH) for search words: the words normalised as
 // the index's statements are (equivalents, light stemming; stop words,
@@ -74,7 +75,7 @@ struct SourceRecord {
   std::optional<std::int64_t> merged_into;
   std::int64_t claims = 0, articles = 0;
 };
-std::vector<SourceRecord> find_sources(SQLite::Database& db, const std::string& name_part, const std::string& category);
+std::vector<SourceRecord> find_sources(Store& s, const std::string& name_part, const std::string& category);
 
 // Throws core::Error for an unknown claim or an invalid verdict.
 std::int64_t add_verdict(Store& s, std::int64_t claim, const std::string& verdict, const std::string& note,
@@ -85,11 +86,11 @@ struct VerdictRecord {
   std::string verdict, note, evidence, created_at;
   std::optional<std::int64_t> previous_id;
 };
-std::vector<VerdictRecord> verdict_history(SQLite::Database& db, std::int64_t claim);
+std::vector<VerdictRecord> verdict_history(Store& s, std::int64_t claim);
 
 // A source given by id or by (case-insensitive) name; throws core::Error when
 // unknown or ambiguous.
-std::int64_t resolve_source(SQLite::Database& db, const std::string& id_or_name);
+std::int64_t resolve_source(Store& s, const std::string& id_or_name);
 // Folds source `from` into `into`: its claims move, the row points to `into`.
 void merge_sources(Store& s, std::int64_t into, std::int64_t from);
 
@@ -102,5 +103,55 @@ void fix_claim(Store& s, std::int64_t claim, const ClaimFix& fix);
 
 // Every stored article's id, in order.
 std::vector<std::int64_t> article_ids(Store& s);
+
+bool has_article(Store& s, std::int64_t id);
+
+// The article stored with exactly this text, if any (the same text is
+// stored once).
+std::optional<std::int64_t> article_with_text(Store& s, std::string_view text);
+
+struct ArticleRecord {
+  std::int64_t id = 0;
+  std::string doc, outlet, url, published, headline, text;
+};
+// One article; its text only `with_text`. Throws core::Error for an unknown
+// article.
+ArticleRecord get_article(Store& s, std::int64_t id, bool with_text = true);
+
+// An article's headline; empty when it has none or is unknown.
+std::string article_headline(Store& s, std::int64_t id);
+
+// A later claim `track` or `diff` linked to a claim.
+struct LinkRecord {
+  std::int64_t later_id = 0;
+  std::string status;  // confirmed | corroborated | updated | contradicted
+  double score = 0;
+  std::string old_value, new_value;
+};
+std::vector<LinkRecord> links_of_claim(Store& s, std::int64_t claim);
+
+// A source as one article presents it: its descriptors (JSON: affiliation,
+// rank, role, count) and what the article says about it when anonymous.
+struct SourceInArticle {
+  std::string descriptors;
+  std::string reason;       // why it is anonymous, when the article says
+  std::string description;  // the sentence describing it
+};
+SourceInArticle source_in_article(Store& s, std::int64_t article, std::int64_t source);
+
+struct NonResponseRecord {
+  std::string kind, who, category, text;
+};
+// An article's non-responses, in order.
+std::vector<NonResponseRecord> non_responses_of(Store& s, std::int64_t article);
+
+// An outlet's articles and top-level statements (those in the body, not
+// nested) and how many rest on anonymous sources, by month of publication
+// ("?" when undated), in order.
+struct OutletMonth {
+  std::string month;  // YYYY-MM
+  int articles = 0, statements = 0, anonymous = 0;
+};
+std::vector<OutletMonth> outlet_months(Store& s, const std::string& outlet);
 
 }  // namespace claimtrail::store

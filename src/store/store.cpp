@@ -16,9 +16,11 @@
 
 #include "article/dates.hpp"
 #include "core/error.hpp"
+#include "core/spans.hpp"
 #include "core/version.hpp"
 #include "match/statement.hpp"
-#include "core/spans.hpp"
+#include "store/connection.hpp"
+#include "store/queries.hpp"
 #include "util/ascii.hpp"
 #include "util/embedded.hpp"
 
@@ -106,6 +108,11 @@ std::string describe(const SQLite::Exception& e) { return describe_sqlite_error(
 
 }  // namespace
 
+std::optional<std::string> describe_store_failure(const std::exception& e) {
+  if (const auto* sqlite = dynamic_cast<const SQLite::Exception*>(&e)) return describe(*sqlite);
+  return std::nullopt;
+}
+
 std::string now_utc() {
   const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
   std::tm tm{};
@@ -143,23 +150,24 @@ std::string source_key(core::SourceCategory category, std::string_view name) {
 
 int Store::latest_schema_version() { return static_cast<int>(schema_data::names().size()); }
 
-Store::~Store() {
-  statements_.clear();  // before the connection closes
+Store::~Store() = default;
+
+Connection& connection(Store& s) { return *s.conn_; }
+
+void Connection::release_statements() {
+  for (auto& [sql, st] : statements) st->reset();
 }
 
-void Store::release_statements() {
-  for (auto& [sql, st] : statements_) st->reset();
-}
-
-SQLite::Statement& Store::prepared(const std::string& sql) {
-  auto it = statements_.find(sql);
-  if (it == statements_.end()) it = statements_.emplace(sql, std::make_unique<SQLite::Statement>(*db_, sql)).first;
+SQLite::Statement& Connection::prepared(const std::string& sql) {
+  auto it = statements.find(sql);
+  if (it == statements.end()) it = statements.emplace(sql, std::make_unique<SQLite::Statement>(*db, sql)).first;
   it->second->reset();
   it->second->clearBindings();
   return *it->second;
 }
 
-Store::Store(const std::string& path, Access access) : path_(path), access_(access) {
+Store::Store(const std::string& path, Access access)
+    : conn_(std::make_unique<Connection>()), path_(path), access_(access) {
   std::error_code ec;
   const fs::file_status status = fs::status(path, ec);  // (follows a symbolic link)
   const bool exists = fs::exists(status);
@@ -193,7 +201,7 @@ Store::Store(const std::string& path, Access access) : path_(path), access_(acce
       const int code = e.getErrorCode();
       if ((code != SQLITE_BUSY && code != SQLITE_LOCKED) || std::chrono::steady_clock::now() > deadline)
         throw StoreError(path, describe(e));
-      db_.reset();
+      conn_->db.reset();
       std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
   }
@@ -202,10 +210,10 @@ Store::Store(const std::string& path, Access access) : path_(path), access_(acce
 void Store::open(const std::string& path, Access access) {
   {
     const int flags = access == Access::read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE;
-    db_ = std::make_unique<SQLite::Database>(path, flags, kBusyTimeoutMs);
+    conn_->db = std::make_unique<SQLite::Database>(path, flags, kBusyTimeoutMs);
     // One statement, so one snapshot: read one by one, a process migrating
     // the new store in between would make it look like another application's.
-    SQLite::Statement head(*db_,
+    SQLite::Statement head(*conn_->db,
                            "SELECT (SELECT application_id FROM pragma_application_id), "
                            "(SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_master)");
     head.executeStep();
@@ -224,15 +232,15 @@ void Store::open(const std::string& path, Access access) {
         throw StoreError(path, "the store has an older schema (" + std::to_string(version) +
                                     "); open it once for writing to upgrade it");
     } else {
-      db_->exec("PRAGMA journal_mode = WAL");
-      db_->exec("PRAGMA synchronous = NORMAL");
+      conn_->db->exec("PRAGMA journal_mode = WAL");
+      conn_->db->exec("PRAGMA synchronous = NORMAL");
       // Checkpoint (and sync) every 40 MB of log rather than every 4 MB: a
       // batch ingest waits on the disk a tenth as often.
-      db_->exec("PRAGMA wal_autocheckpoint = 10000");
+      conn_->db->exec("PRAGMA wal_autocheckpoint = 10000");
     }
-    db_->exec("PRAGMA foreign_keys = ON");
-    db_->exec("PRAGMA cache_size = -65536");  // 64 MiB of pages
-    db_->exec("PRAGMA mmap_size = 0");  // mapped pages would count as resident memory
+    conn_->db->exec("PRAGMA foreign_keys = ON");
+    conn_->db->exec("PRAGMA cache_size = -65536");  // 64 MiB of pages
+    conn_->db->exec("PRAGMA mmap_size = 0");        // mapped pages would count as resident memory
     if (access == Access::read_write) migrate();
     // An existing store must still have what its schema version promises
     // (a table dropped or renamed outside claimtrail would otherwise surface
@@ -245,7 +253,7 @@ void Store::check_tables() {
   // The tables as created (the same SQL) need no closer look: only those
   // missing or altered are checked column by column.
   const Tables& want = expected_tables();
-  const Tables have = read_tables(*db_, false);
+  const Tables have = read_tables(*conn_->db, false);
   std::string missing;
   auto add = [&](const std::string& what) { missing += (missing.empty() ? "" : ", ") + what; };
   for (const auto& [name, table] : want) {
@@ -255,7 +263,7 @@ void Store::check_tables() {
       continue;
     }
     if (it->second.sql == table.sql || table.columns.empty()) continue;
-    SQLite::Statement c(*db_, "SELECT name FROM pragma_table_info(?)");
+    SQLite::Statement c(*conn_->db, "SELECT name FROM pragma_table_info(?)");
     c.bind(1, name);
     std::vector<std::string> columns;
     while (c.executeStep()) columns.push_back(c.getColumn(0).getString());
@@ -265,17 +273,17 @@ void Store::check_tables() {
   if (!missing.empty()) throw StoreError(path_, damaged(missing));
 }
 
-int Store::schema_version() const { return db_->execAndGet("PRAGMA user_version").getInt(); }
+int Store::schema_version() const { return conn_->db->execAndGet("PRAGMA user_version").getInt(); }
 
 void Store::migrate() {
   const auto names = schema_data::names();
   for (int v = schema_version(); v < static_cast<int>(names.size()); ++v) {
-    SQLite::Transaction t(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Transaction t(*conn_->db, SQLite::TransactionBehavior::IMMEDIATE);
     // Another process may have migrated while this one waited for the lock.
-    if (db_->execAndGet("PRAGMA user_version").getInt() > v) continue;
-    db_->exec(std::string(schema_data::get(names[static_cast<std::size_t>(v)])));
-    db_->exec("PRAGMA user_version = " + std::to_string(v + 1));
-    db_->exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+    if (conn_->db->execAndGet("PRAGMA user_version").getInt() > v) continue;
+    conn_->db->exec(std::string(schema_data::get(names[static_cast<std::size_t>(v)])));
+    conn_->db->exec("PRAGMA user_version = " + std::to_string(v + 1));
+    conn_->db->exec("PRAGMA application_id = " + std::to_string(kApplicationId));
     t.commit();
   }
 }
@@ -300,7 +308,8 @@ class SourceRows {
       key = source_key(s.category, name);
       // A surname alone: the one stored person with that surname, if only one.
       if (s.category == C::named_person && name.find(' ') == std::string::npos) {
-        auto& q = store_.prepared("SELECT key FROM sources WHERE surname = ? AND category = 'named_person' LIMIT 2");
+        auto& q = connection(store_).prepared(
+            "SELECT key FROM sources WHERE surname = ? AND category = 'named_person' LIMIT 2");
         q.bind(1, key.substr(7));
         std::vector<std::string> found;
         while (q.executeStep()) found.push_back(q.getColumn(0).getString());
@@ -318,15 +327,16 @@ class SourceRows {
     if (s.descriptors.count) d["count"] = *s.descriptors.count;
     else if (!s.descriptors.count_word.empty()) d["count_word"] = s.descriptors.count_word;
     if (!named) {  // one row per article entity: new here
-      auto& ins = store_.prepared("INSERT INTO sources (key, name, category, descriptors) VALUES (?, ?, ?, ?)");
+      auto& ins =
+          connection(store_).prepared("INSERT INTO sources (key, name, category, descriptors) VALUES (?, ?, ?, ?)");
       ins.bind(1, key);
       ins.bind(2, name);
       ins.bind(3, std::string(core::to_string(s.category)));
       ins.bind(4, d.dump());
       ins.exec();
-      return cache_[key] = store_.db().getLastInsertRowid();
+      return cache_[key] = connection(store_).db->getLastInsertRowid();
     }
-    auto& ins = store_.prepared(
+    auto& ins = connection(store_).prepared(
         "INSERT INTO sources (key, name, category, descriptors, surname) VALUES (?, ?, ?, ?, ?) "
         "ON CONFLICT (key) DO UPDATE SET name = CASE WHEN length(excluded.name) > length(name) "
         "THEN excluded.name ELSE name END");
@@ -336,7 +346,7 @@ class SourceRows {
     ins.bind(4, d.dump());
     if (s.category == C::named_person && key.rfind(' ') != std::string::npos) ins.bind(5, key.substr(key.rfind(' ') + 1));
     ins.exec();
-    auto& q = store_.prepared("SELECT coalesce(merged_into, id) FROM sources WHERE key = ?");
+    auto& q = connection(store_).prepared("SELECT coalesce(merged_into, id) FROM sources WHERE key = ?");
     q.bind(1, key);
     q.executeStep();
     const std::int64_t id = q.getColumn(0).getInt64();
@@ -374,10 +384,10 @@ void bind_opt(SQLite::Statement& st, int i, const std::string& v) {
 std::size_t Store::store_analysis(std::int64_t article, std::string_view text, const article::Date& pub,
                                   const core::Analysis& a, const std::string& parser) {
     SourceRows sources(*this, article, a, text);
-    auto& claim = prepared(
-                            "INSERT INTO claims (article_id, ordinal, kind, parent_id, in_headline, text, spans, cue, "
-                            "source_id, source_text, source_spans, category, anonymous, hedges, dates, norm, parser, "
-                            "cue_spans) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    auto& claim = conn_->prepared(
+        "INSERT INTO claims (article_id, ordinal, kind, parent_id, in_headline, text, spans, cue, "
+        "source_id, source_text, source_spans, category, anonymous, hedges, dates, norm, parser, "
+        "cue_spans) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     std::vector<std::int64_t> ids;
     int ordinal = 0;
     auto add = [&](const std::string& kind, std::optional<std::int64_t> parent, bool headline_claim,
@@ -421,7 +431,7 @@ std::size_t Store::store_analysis(std::int64_t article, std::string_view text, c
       claim.bind(16, norm);
       claim.bind(17, parser);
       claim.exec();
-      ids.push_back(db_->getLastInsertRowid());
+      ids.push_back(conn_->db->getLastInsertRowid());
     };
     for (const auto& at : a.attributions) {
       std::optional<std::int64_t> parent;
@@ -432,14 +442,15 @@ std::size_t Store::store_analysis(std::int64_t article, std::string_view text, c
     }
     for (const auto& u : a.unattributed) add("unattributed", std::nullopt, false, {u}, {}, nullptr, {});
     {
-      auto& fts = prepared("INSERT INTO claims_fts (rowid, norm) SELECT id, norm FROM claims WHERE article_id = ?");
+      auto& fts =
+          conn_->prepared("INSERT INTO claims_fts (rowid, norm) SELECT id, norm FROM claims WHERE article_id = ?");
       fts.bind(1, article);
       fts.exec();
     }
     {
-      auto& ins = prepared(
-                            "INSERT INTO non_responses (article_id, kind, who_text, source_id, text, spans) "
-                            "VALUES (?, ?, ?, ?, ?, ?)");
+      auto& ins = conn_->prepared(
+          "INSERT INTO non_responses (article_id, kind, who_text, source_id, text, spans) "
+          "VALUES (?, ?, ?, ?, ?, ?)");
       for (const auto& n : a.non_responses) {
         ins.reset();
         ins.clearBindings();
@@ -455,9 +466,9 @@ std::size_t Store::store_analysis(std::int64_t article, std::string_view text, c
       }
     }
     {
-      auto& ins = prepared(
-                            "INSERT INTO source_descriptions (article_id, source_id, members, total, reason, text) "
-                            "VALUES (?, ?, ?, ?, ?, ?)");
+      auto& ins = conn_->prepared(
+          "INSERT INTO source_descriptions (article_id, source_id, members, total, reason, text) "
+          "VALUES (?, ?, ?, ?, ?, ?)");
       for (const auto& d : a.source_descriptions) {
         ins.reset();
         ins.clearBindings();
@@ -478,20 +489,13 @@ std::size_t Store::store_analysis(std::int64_t article, std::string_view text, c
 
 IngestResult Store::ingest(const ArticleInput& in, const core::Analysis& a) {
   IngestResult r;
-  const std::string hash = content_hash(in.text);
   try {
-    SQLite::Transaction t(*db_, SQLite::TransactionBehavior::IMMEDIATE);
-    {
-      auto& q = prepared("SELECT id, text FROM articles WHERE content_hash = ?");
-      q.bind(1, hash);
-      while (q.executeStep()) {
-        if (q.getColumn(1).getString() == in.text) {
-          r.duplicate = true;
-          r.article_id = q.getColumn(0).getInt64();
-          release_statements();
-          return r;  // the transaction rolls back: nothing written
-        }
-      }
+    SQLite::Transaction t(*conn_->db, SQLite::TransactionBehavior::IMMEDIATE);
+    if (const auto same = article_with_text(*this, in.text)) {
+      r.duplicate = true;
+      r.article_id = *same;
+      conn_->release_statements();
+      return r;  // the transaction rolls back: nothing written
     }
     std::string outlet = in.outlet, headline = in.headline, published = in.published;
     if (outlet.empty() && a.dateline) outlet = a.dateline->outlet;
@@ -501,35 +505,35 @@ IngestResult Store::ingest(const ArticleInput& in, const core::Analysis& a) {
     }
     const auto pub = article::parse_iso_date(published).value_or(article::Date{});
     if (!in.url.empty()) {
-      auto& q = prepared("SELECT id FROM articles WHERE url = ? ORDER BY id DESC LIMIT 1");
+      auto& q = conn_->prepared("SELECT id FROM articles WHERE url = ? ORDER BY id DESC LIMIT 1");
       q.bind(1, in.url);
       if (q.executeStep()) r.previous_id = q.getColumn(0).getInt64();
     }
     {
-      auto& ins = prepared(
-                            "INSERT INTO articles (doc, outlet, url, headline, published, dateline_place, "
-                            "content_hash, text, previous_id, parser, ingested_at) "
-                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      auto& ins = conn_->prepared(
+          "INSERT INTO articles (doc, outlet, url, headline, published, dateline_place, "
+          "content_hash, text, previous_id, parser, ingested_at) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
       ins.bind(1, in.doc);
       bind_opt(ins, 2, outlet);
       bind_opt(ins, 3, in.url);
       bind_opt(ins, 4, headline);
       bind_opt(ins, 5, published);
       bind_opt(ins, 6, a.dateline ? a.dateline->place : std::string());
-      ins.bind(7, hash);
+      ins.bind(7, content_hash(in.text));
       ins.bind(8, in.text);
       if (r.previous_id) ins.bind(9, r.previous_id);
       else ins.bind(9);
       ins.bind(10, std::string("claimtrail ") + core::kVersion);
       ins.bind(11, now_utc());
       ins.exec();
-      r.article_id = db_->getLastInsertRowid();
+      r.article_id = conn_->db->getLastInsertRowid();
     }
     r.claims = store_analysis(r.article_id, in.text, pub, a, in.parser.empty() ? std::string("claimtrail ") + core::kVersion : in.parser);
-    release_statements();
+    conn_->release_statements();
     t.commit();
   } catch (const SQLite::Exception& e) {
-    release_statements();
+    conn_->release_statements();
     throw StoreError(path_, describe(e));
   }
   return r;

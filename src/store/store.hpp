@@ -5,7 +5,7 @@
 #pragma once
 
 #include <cstdint>
-#include <map>
+#include <exception>
 #include <memory>
 #include <optional>
 #include <string>
@@ -16,12 +16,11 @@
 #include "core/analysis.hpp"
 #include "core/error.hpp"
 
-namespace SQLite {
-class Database;
-class Statement;
-}
-
 namespace claimtrail::store {
+
+// The SQLite connection behind a Store and its prepared statements
+// (store/connection.hpp): for the files of src/store/ only.
+struct Connection;
 
 // The store itself failed or was refused (not a store, newer schema,
 // read-only, locked, corrupt, disk full): exit code 3 at the CLI.
@@ -48,6 +47,18 @@ struct IngestResult {
   std::size_t claims = 0;
 };
 
+// What replace_analysis did to one article.
+struct ReplaceResult {
+  std::size_t old_claims = 0, new_claims = 0;
+  std::size_t carried = 0;  // old claims holding a verdict, a link or a correction, matched
+  // Old claims holding a verdict, a link or a correction that matched no new claim.
+  struct Lost {
+    std::int64_t claim = 0;
+    std::string text;
+  };
+  std::vector<Lost> not_carried;
+};
+
 class Store {
  public:
   // read_write creates a missing store; update opens only an existing one.
@@ -66,13 +77,15 @@ class Store {
   // Stores one article and everything found in it, in one transaction.
   IngestResult ingest(const ArticleInput& in, const core::Analysis& analysis);
 
-  SQLite::Database& db() { return *db_; }
-  // A statement prepared once per store connection, reset and unbound for
-  // reuse (`sql` is the cache key).
-  SQLite::Statement& prepared(const std::string& sql);
-  // Resets every prepared statement: one left on a row keeps a read
-  // snapshot open, and the WAL can then never be checkpointed back to empty.
-  void release_statements();
+  // Replaces a stored article's claims, sources of its own, non-responses
+  // and descriptions with `analysis` (of the stored text, by `parser`), in
+  // one transaction. Verdicts, corrections and links move to the new claim
+  // that matches each old one (the same spans, else the one overlapping at
+  // least half of each, of the same kind: attributed or not); a correction
+  // (`claim fix`) is applied again to it. What hangs on an old claim that
+  // matches nothing is removed with it, and listed.
+  ReplaceResult replace_analysis(std::int64_t article, const core::Analysis& analysis, const std::string& parser);
+
   const std::string& path() const { return path_; }
   int schema_version() const;
   static int latest_schema_version();
@@ -83,13 +96,12 @@ class Store {
   // non-responses, descriptions, the index), inside the caller's transaction.
   std::size_t store_analysis(std::int64_t article, std::string_view text, const article::Date& published,
                              const core::Analysis& a, const std::string& parser);
-  friend struct Reextractor;
+  friend Connection& connection(Store& s);
   void migrate();
   // Throws StoreError naming each table or column of the schema that is
   // missing (dropped or renamed outside claimtrail).
   void check_tables();
-  std::unique_ptr<SQLite::Database> db_;
-  std::map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
+  std::unique_ptr<Connection> conn_;
   std::string path_;
   Access access_;
 };
@@ -99,6 +111,10 @@ class Store {
 // that is gone ("no such table: claim_links") "the store is damaged or was
 // changed outside claimtrail (missing table claim_links); restore a backup".
 std::string describe_sqlite_error(int code, std::string_view message);
+
+// The same words for an exception SQLite raised through a Store (a table
+// gone, a corrupt page, a constraint); nullopt for any other exception.
+std::optional<std::string> describe_store_failure(const std::exception& e);
 
 // The current time as ISO 8601 UTC ("2026-11-25T21:44:21Z").
 std::string now_utc();

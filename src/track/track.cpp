@@ -1,7 +1,5 @@
 #include "track/track.hpp"
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -9,9 +7,9 @@
 #include <set>
 
 #include "article/dates.hpp"
-#include "core/error.hpp"
 #include "match/compare.hpp"
 #include "match/statement.hpp"
+#include "store/tracking.hpp"
 #include "util/ascii.hpp"
 
 namespace claimtrail::track {
@@ -22,20 +20,6 @@ using nlohmann::json;
 
 bool on_record(std::string_view category) {
   return category == "named_person" || category == "named_organization" || category == "document";
-}
-
-struct ArticleInfo {
-  std::string doc, outlet, published, headline, url;
-};
-
-ArticleInfo article_info(SQLite::Database& db, std::int64_t id) {
-  SQLite::Statement q(db,
-                      "SELECT doc, coalesce(outlet, ''), coalesce(published, ''), coalesce(headline, ''), "
-                      "coalesce(url, '') FROM articles WHERE id = ?");
-  q.bind(1, id);
-  if (!q.executeStep()) throw core::Error("", "no article with id " + std::to_string(id));
-  return {q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-          q.getColumn(3).getString(), q.getColumn(4).getString()};
 }
 
 // The latest day a prediction allows: the end of its deadline, or of the
@@ -64,24 +48,10 @@ bool cites(const std::string& source_text, const std::string& outlet) {
 
 }  // namespace
 
-std::string candidate_sql() {
-  // The index ranks its matches alone; only the best few are joined to
-  // their claims and articles, by primary key.
-  return "SELECT c.id, c.article_id, c.text, coalesce(c.source_text, ''), coalesce(c.category, ''), c.kind, a.doc, "
-         "coalesce(a.outlet, ''), coalesce(a.url, ''), coalesce(a.published, ''), coalesce(c.cue, '') "
-         "FROM (SELECT rowid AS id FROM claims_fts WHERE claims_fts MATCH :query ORDER BY rank LIMIT :pool) f "
-         "JOIN claims c ON c.id = f.id JOIN articles a ON a.id = c.article_id "
-         "WHERE c.rejected = 0 AND c.article_id != :base AND "
-         "(a.published > :published OR (coalesce(a.published, '') = :published AND a.id > :base) OR "
-         "(a.published IS NULL AND a.id > :base)) "
-         "LIMIT :limit";
-}
-
 Report track(store::Store& store, std::int64_t article, const Options& options) {
-  auto& db = store.db();
   Report report;
   report.article_id = article;
-  const ArticleInfo base = article_info(db, article);
+  const store::ArticleRecord base = store::get_article(store, article, false);
   report.doc = base.doc;
   report.outlet = base.outlet;
   report.published = base.published;
@@ -90,7 +60,7 @@ Report track(store::Store& store, std::int64_t article, const Options& options) 
 
   store::ClaimFilter f;
   f.article = article;
-  const std::vector<store::ClaimRecord> claims = store::find_claims(db, f);
+  const std::vector<store::ClaimRecord> claims = store::find_claims(store, f);
 
   // Candidate claims: from the given articles, or through the index.
   std::set<std::int64_t> against;
@@ -109,26 +79,21 @@ Report track(store::Store& store, std::int64_t article, const Options& options) 
     for (std::int64_t a : *options.against) {
       store::ClaimFilter g;
       g.article = a;
-      for (auto& c : store::find_claims(db, g)) {
+      for (auto& c : store::find_claims(store, g)) {
         given_claims.push_back(c.id);
         remember(std::move(c));
       }
     }
   }
-  SQLite::Statement cand(db, candidate_sql());
   // How common each word is: the rarest words find candidates best, and
   // count most when statements are compared.
-  SQLite::Statement vocab(db, "SELECT doc FROM claims_vocab WHERE term = ?");
   std::map<std::string, std::int64_t> df;
   auto doc_freq = [&](const std::string& w) {
     auto it = df.find(w);
     if (it != df.end()) return it->second;
-    vocab.reset();
-    vocab.bind(1, w);
-    const std::int64_t n = vocab.executeStep() ? vocab.getColumn(0).getInt64() : 0;
-    return df[w] = n;
+    return df[w] = store::term_frequency(store, w);
   };
-  const double total = static_cast<double>(std::max<std::int64_t>(1, db.execAndGet("SELECT max(id) FROM claims").getInt64()));
+  const double total = static_cast<double>(std::max<std::int64_t>(1, store::max_claim_id(store)));
   const match::WordWeight weight = [&](const std::string& w) {
     return std::log((total + 1.0) / (static_cast<double>(doc_freq(w)) + 0.5));
   };
@@ -138,18 +103,15 @@ Report track(store::Store& store, std::int64_t article, const Options& options) 
   auto words_of = [&](std::int64_t id) -> const std::set<std::string>& {
     auto it = article_words.find(id);
     if (it != article_words.end()) return it->second;
-    auto& q = store.prepared("SELECT norm, coalesce(cue, '') FROM claims WHERE article_id = ? AND rejected = 0");
-    q.bind(1, id);
     std::set<std::string> ws;
-    while (q.executeStep()) {
-      const std::string norm = q.getColumn(0).getString();
+    for (const auto& [norm, cue] : store::indexed_statements_of(store, id)) {
       for (std::size_t p = 0; p < norm.size();) {
         std::size_t e = norm.find(' ', p);
         if (e == std::string::npos) e = norm.size();
         ws.insert(norm.substr(p, e - p));
         p = e + 1;
       }
-      for (const auto& w : match::analyse_statement(q.getColumn(1).getString()).words) ws.insert(w.form);
+      for (const auto& w : match::analyse_statement(cue).words) ws.insert(w.form);
     }
     return article_words[id] = std::move(ws);
   };
@@ -191,25 +153,13 @@ Report track(store::Store& store, std::int64_t article, const Options& options) 
       if (!words.empty() && words[0].first > budget && words.size() > 1)
         q = store::fts_quote(words[0].second) + " AND " + store::fts_quote(words[1].second);
       if (!q.empty()) {
-        cand.reset();
-        cand.bind(":query", q);
-        cand.bind(":base", article);
-        cand.bind(":published", base.published);
-        cand.bind(":limit", static_cast<std::int64_t>(options.candidates));
-        cand.bind(":pool", static_cast<std::int64_t>(options.candidates * 8));
-        while (cand.executeStep()) {
-          store::ClaimRecord rec;
-          rec.id = cand.getColumn(0).getInt64();
-          rec.article_id = cand.getColumn(1).getInt64();
-          rec.text = cand.getColumn(2).getString();
-          rec.source_text = cand.getColumn(3).getString();
-          rec.category = cand.getColumn(4).getString();
-          rec.kind = cand.getColumn(5).getString();
-          rec.doc = cand.getColumn(6).getString();
-          rec.outlet = cand.getColumn(7).getString();
-          rec.url = cand.getColumn(8).getString();
-          rec.published = cand.getColumn(9).getString();
-          rec.cue = cand.getColumn(10).getString();
+        store::CandidateSearch search;
+        search.query = q;
+        search.base = article;
+        search.published = base.published;
+        search.limit = static_cast<std::int64_t>(options.candidates);
+        search.pool = static_cast<std::int64_t>(options.candidates * 8);
+        for (auto& rec : store::candidate_claims(store, search)) {
           ids.push_back(rec.id);
           remember(std::move(rec));
         }
@@ -308,40 +258,17 @@ Report track(store::Store& store, std::int64_t article, const Options& options) 
   for (std::int64_t a : report.later) {
     store::ClaimFilter g;
     g.article = a;
-    for (auto& c : store::find_claims(db, g))
+    for (auto& c : store::find_claims(store, g))
       if (!matched_later.count(c.id)) report.fresh.push_back(std::move(c));
   }
 
-  cand.reset();
-  vocab.reset();
-  store.release_statements();
   if (options.record) {
-    SQLite::Transaction t(db, SQLite::TransactionBehavior::IMMEDIATE);
-    SQLite::Statement link(db,
-                           "INSERT INTO claim_links (claim_id, later_id, status, score, old_value, new_value, found_at) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (claim_id, later_id) DO UPDATE SET "
-                           "status = excluded.status, score = excluded.score, old_value = excluded.old_value, "
-                           "new_value = excluded.new_value, found_at = excluded.found_at");
-    const std::string now = store::now_utc();
+    std::vector<store::LinkInput> links;
     for (const auto& tc : report.claims)
-      for (const auto& e : tc.evidence) {
-        if (store::status_rank(e.status) == 0) continue;
-        link.reset();
-        link.clearBindings();
-        link.bind(1, tc.claim.id);
-        link.bind(2, e.claim_id);
-        link.bind(3, e.status);
-        link.bind(4, e.score);
-        if (!e.old_value.empty()) link.bind(5, e.old_value);
-        if (!e.new_value.empty()) link.bind(6, e.new_value);
-        link.bind(7, now);
-        link.exec();
-      }
-    SQLite::Statement mark(db, "UPDATE articles SET tracked_at = ? WHERE id = ?");
-    mark.bind(1, now);
-    mark.bind(2, article);
-    mark.exec();
-    t.commit();
+      for (const auto& e : tc.evidence)
+        if (store::status_rank(e.status) > 0)
+          links.push_back({tc.claim.id, e.claim_id, e.status, e.score, e.old_value, e.new_value});
+    store::record_links(store, article, links);
     for (auto& tc : report.claims) tc.claim.status = tc.status;
   }
   return report;

@@ -50,8 +50,4 @@ struct Options {
 // Throws core::Error for an unknown article.
 Report track(store::Store& store, std::int64_t article, const Options& options = {});
 
-// The SQL that finds candidate matches for one claim (for EXPLAIN in tests):
-// a full-text search joined to claims and articles by primary key.
-std::string candidate_sql();
-
 }  // namespace claimtrail::track

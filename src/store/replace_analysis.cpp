@@ -1,15 +1,18 @@
-#include "store/reextract.hpp"
-
+// Store::replace_analysis: an article's claims replaced by a new analysis,
+// with what hangs on the old claims (verdicts, links, corrections) carried
+// over to the new claims that match them.
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <algorithm>
 
 #include "article/dates.hpp"
+#include "store/connection.hpp"
 #include "store/json_columns.hpp"
+#include "store/store.hpp"
 
 namespace claimtrail::store {
 
 namespace {
-
 
 struct OldClaim {
   std::int64_t id = 0;
@@ -22,8 +25,7 @@ struct OldClaim {
   bool matters = false;  // holds a verdict, a link or a correction
 };
 
-std::size_t overlap(const core::Spans& a,
-                    const core::Spans& b) {
+std::size_t overlap(const core::Spans& a, const core::Spans& b) {
   std::size_t n = 0;
   for (const auto& x : a)
     for (const auto& y : b)
@@ -39,43 +41,30 @@ std::size_t length(const core::Spans& a) {
 
 }  // namespace
 
-struct Reextractor {
-  static std::size_t store(Store& st, std::int64_t article, std::string_view text, const article::Date& pub,
-                           const core::Analysis& a, const std::string& parser) {
-    return st.store_analysis(article, text, pub, a, parser);
-  }
-};
-
-ReextractResult reextract(Store& st, const extract::Extractor& ex, std::optional<std::int64_t> only,
-                          const std::string& parser) {
-  auto& db = st.db();
-  ReextractResult result;
-  std::vector<std::int64_t> ids;
-  {
-    SQLite::Statement q(db, only ? "SELECT id FROM articles WHERE id = ?" : "SELECT id FROM articles ORDER BY id");
-    if (only) q.bind(1, *only);
-    while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
-  }
-  for (std::int64_t article : ids) {
+ReplaceResult Store::replace_analysis(std::int64_t article, const core::Analysis& analysis, const std::string& parser) {
+  auto& db = *conn_->db;
+  ReplaceResult result;
+  try {
     SQLite::Transaction t(db, SQLite::TransactionBehavior::IMMEDIATE);
     std::string text, published;
     {
       SQLite::Statement q(db, "SELECT text, coalesce(published, '') FROM articles WHERE id = ?");
       q.bind(1, article);
-      q.executeStep();
+      if (!q.executeStep()) throw core::Error("", "no article with id " + std::to_string(article));
       text = q.getColumn(0).getString();
       published = q.getColumn(1).getString();
     }
     // The old claims and what hangs on them.
     std::vector<OldClaim> old;
     {
-      SQLite::Statement q(db,
-                          "SELECT c.id, c.kind, c.text, c.spans, coalesce(c.category, ''), coalesce(c.source_text, ''), "
-                          "c.source_id, c.anonymous, c.rejected, "
-                          "EXISTS (SELECT 1 FROM corrections k WHERE k.action = 'claim_fix' AND k.target = c.id), "
-                          "EXISTS (SELECT 1 FROM verdicts v WHERE v.claim_id = c.id) OR "
-                          "EXISTS (SELECT 1 FROM claim_links l WHERE l.claim_id = c.id OR l.later_id = c.id) "
-                          "FROM claims c WHERE c.article_id = ? ORDER BY c.ordinal");
+      SQLite::Statement q(
+          db,
+          "SELECT c.id, c.kind, c.text, c.spans, coalesce(c.category, ''), coalesce(c.source_text, ''), "
+          "c.source_id, c.anonymous, c.rejected, "
+          "EXISTS (SELECT 1 FROM corrections k WHERE k.action = 'claim_fix' AND k.target = c.id), "
+          "EXISTS (SELECT 1 FROM verdicts v WHERE v.claim_id = c.id) OR "
+          "EXISTS (SELECT 1 FROM claim_links l WHERE l.claim_id = c.id OR l.later_id = c.id) "
+          "FROM claims c WHERE c.article_id = ? ORDER BY c.ordinal");
       q.bind(1, article);
       while (q.executeStep()) {
         OldClaim o;
@@ -94,7 +83,7 @@ ReextractResult reextract(Store& st, const extract::Extractor& ex, std::optional
         old.push_back(std::move(o));
       }
     }
-    result.old_claims += old.size();
+    result.old_claims = old.size();
     // Old claims out (and out of the index), then the article's per-article
     // sources, non-responses and descriptions; the new analysis in.
     db.exec("CREATE TEMP TABLE IF NOT EXISTS reextract_old (id INTEGER PRIMARY KEY)");
@@ -109,7 +98,6 @@ ReextractResult reextract(Store& st, const extract::Extractor& ex, std::optional
     }
     const std::string prefix = "article:" + std::to_string(article) + ":%";
     const auto pub = article::parse_iso_date(published).value_or(article::Date{});
-    const core::Analysis analysis = ex.analyse(text);
     // New claims go in first (their ids are new), then the old ones are matched and removed.
     {
       SQLite::Statement q(db, "UPDATE claims SET ordinal = -ordinal WHERE article_id = ?");  // free the ordinals
@@ -125,7 +113,7 @@ ReextractResult reextract(Store& st, const extract::Extractor& ex, std::optional
       src.bind(1, prefix);
       src.exec();
     }
-    result.new_claims += Reextractor::store(st, article, text, pub, analysis, parser);
+    result.new_claims = store_analysis(article, text, pub, analysis, parser);
     struct NewClaim {
       std::int64_t id;
       std::string kind;
@@ -136,7 +124,8 @@ ReextractResult reextract(Store& st, const extract::Extractor& ex, std::optional
       SQLite::Statement q(db, "SELECT id, kind, spans FROM claims WHERE article_id = ? AND ordinal > 0");
       q.bind(1, article);
       while (q.executeStep())
-        fresh.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), parse_spans(q.getColumn(2).getString())});
+        fresh.push_back(
+            {q.getColumn(0).getInt64(), q.getColumn(1).getString(), parse_spans(q.getColumn(2).getString())});
     }
     std::vector<bool> taken(fresh.size(), false);
     for (const auto& o : old) {
@@ -157,9 +146,7 @@ ReextractResult reextract(Store& st, const extract::Extractor& ex, std::optional
         }
       }
       if (best < 0) {
-        if (o.matters)
-          result.not_carried.push_back("article " + std::to_string(article) + ", claim " + std::to_string(o.id) +
-                                       ": \"" + o.text.substr(0, 80) + "\"");
+        if (o.matters) result.not_carried.push_back({o.id, o.text});
         continue;
       }
       taken[static_cast<std::size_t>(best)] = true;
@@ -174,13 +161,16 @@ ReextractResult reextract(Store& st, const extract::Extractor& ex, std::optional
         u.exec();
       }
       if (o.fixed || o.rejected) {  // a correction outlives the parser
-        SQLite::Statement u(db,
-                            "UPDATE claims SET category = ?, source_text = ?, source_id = ?, anonymous = ?, rejected = ? "
-                            "WHERE id = ?");
+        SQLite::Statement u(
+            db,
+            "UPDATE claims SET category = ?, source_text = ?, source_id = ?, anonymous = ?, rejected = ? "
+            "WHERE id = ?");
         u.bind(1, o.category);
         u.bind(2, o.source_text);
-        if (o.source_id) u.bind(3, *o.source_id);
-        else u.bind(3);
+        if (o.source_id)
+          u.bind(3, *o.source_id);
+        else
+          u.bind(3);
         u.bind(4, o.anonymous ? 1 : 0);
         u.bind(5, o.rejected ? 1 : 0);
         u.bind(6, to);
@@ -189,11 +179,13 @@ ReextractResult reextract(Store& st, const extract::Extractor& ex, std::optional
       if (o.matters) ++result.carried;
     }
     // Whatever still points at an old claim goes with it.
-    db.exec("DELETE FROM claim_links WHERE claim_id IN (SELECT id FROM reextract_old) OR "
-            "later_id IN (SELECT id FROM reextract_old)");
+    db.exec(
+        "DELETE FROM claim_links WHERE claim_id IN (SELECT id FROM reextract_old) OR "
+        "later_id IN (SELECT id FROM reextract_old)");
     db.exec("DELETE FROM verdicts WHERE claim_id IN (SELECT id FROM reextract_old)");
-    db.exec("INSERT INTO claims_fts (claims_fts, rowid, norm) SELECT 'delete', id, norm FROM claims "
-            "WHERE id IN (SELECT id FROM reextract_old)");
+    db.exec(
+        "INSERT INTO claims_fts (claims_fts, rowid, norm) SELECT 'delete', id, norm FROM claims "
+        "WHERE id IN (SELECT id FROM reextract_old)");
     db.exec("UPDATE claims SET parent_id = NULL WHERE id IN (SELECT id FROM reextract_old)");
     db.exec("DELETE FROM claims WHERE id IN (SELECT id FROM reextract_old)");
     {
@@ -207,9 +199,11 @@ ReextractResult reextract(Store& st, const extract::Extractor& ex, std::optional
       parser_of.bind(2, article);
       parser_of.exec();
     }
-    st.release_statements();
+    conn_->release_statements();
     t.commit();
-    ++result.articles;
+  } catch (const SQLite::Exception& e) {
+    conn_->release_statements();
+    throw StoreError(path_, describe_sqlite_error(e.getErrorCode(), e.what()));
   }
   return result;
 }

@@ -1,6 +1,6 @@
 // Stored claims survive a better parser: re-running extraction on stored
 // articles and carrying verdicts, corrections and links over to the new
-// claims that match the old ones.
+// claims that match the old ones (Store::replace_analysis).
 #pragma once
 
 #include <cstdint>
@@ -11,7 +11,7 @@
 #include "extract/extractor.hpp"
 #include "store/store.hpp"
 
-namespace claimtrail::store {
+namespace claimtrail::app {
 
 struct ReextractResult {
   std::size_t articles = 0, old_claims = 0, new_claims = 0, carried = 0;
@@ -20,8 +20,9 @@ struct ReextractResult {
   std::vector<std::string> not_carried;
 };
 
-// One transaction per article. `parser` names what produced the new claims.
-ReextractResult reextract(Store& st, const extract::Extractor& ex, std::optional<std::int64_t> article,
+// Every stored article, or only `article` (when stored); one transaction per
+// article. `parser` names what produced the new claims.
+ReextractResult reextract(store::Store& st, const extract::Extractor& ex, std::optional<std::int64_t> article,
                           const std::string& parser);
 
-}  // namespace claimtrail::store
+}  // namespace claimtrail::app

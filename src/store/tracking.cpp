@@ -1,0 +1,109 @@
+#include "store/tracking.hpp"
+
+#include "store/connection.hpp"
+
+namespace claimtrail::store {
+
+namespace {
+
+// The index ranks its matches alone; only the best few are joined to their
+// claims and articles, by primary key.
+const std::string& candidate_sql() {
+  static const std::string sql =
+      "SELECT c.id, c.article_id, c.text, coalesce(c.source_text, ''), coalesce(c.category, ''), c.kind, a.doc, "
+      "coalesce(a.outlet, ''), coalesce(a.url, ''), coalesce(a.published, ''), coalesce(c.cue, '') "
+      "FROM (SELECT rowid AS id FROM claims_fts WHERE claims_fts MATCH :query ORDER BY rank LIMIT :pool) f "
+      "JOIN claims c ON c.id = f.id JOIN articles a ON a.id = c.article_id "
+      "WHERE c.rejected = 0 AND c.article_id != :base AND "
+      "(a.published > :published OR (coalesce(a.published, '') = :published AND a.id > :base) OR "
+      "(a.published IS NULL AND a.id > :base)) "
+      "LIMIT :limit";
+  return sql;
+}
+
+}  // namespace
+
+std::vector<ClaimRecord> candidate_claims(Store& s, const CandidateSearch& search) {
+  auto& q = connection(s).prepared(candidate_sql());
+  q.bind(":query", search.query);
+  q.bind(":base", search.base);
+  q.bind(":published", search.published);
+  q.bind(":limit", search.limit);
+  q.bind(":pool", search.pool);
+  std::vector<ClaimRecord> out;
+  while (q.executeStep()) {
+    ClaimRecord rec;
+    rec.id = q.getColumn(0).getInt64();
+    rec.article_id = q.getColumn(1).getInt64();
+    rec.text = q.getColumn(2).getString();
+    rec.source_text = q.getColumn(3).getString();
+    rec.category = q.getColumn(4).getString();
+    rec.kind = q.getColumn(5).getString();
+    rec.doc = q.getColumn(6).getString();
+    rec.outlet = q.getColumn(7).getString();
+    rec.url = q.getColumn(8).getString();
+    rec.published = q.getColumn(9).getString();
+    rec.cue = q.getColumn(10).getString();
+    out.push_back(std::move(rec));
+  }
+  q.reset();
+  return out;
+}
+
+std::int64_t term_frequency(Store& s, const std::string& term) {
+  auto& q = connection(s).prepared("SELECT doc FROM claims_vocab WHERE term = ?");
+  q.bind(1, term);
+  const std::int64_t n = q.executeStep() ? q.getColumn(0).getInt64() : 0;
+  q.reset();
+  return n;
+}
+
+std::int64_t max_claim_id(Store& s) { return connection(s).db->execAndGet("SELECT max(id) FROM claims").getInt64(); }
+
+std::vector<IndexedStatement> indexed_statements_of(Store& s, std::int64_t article) {
+  return rows_for_id(s, "SELECT norm, coalesce(cue, '') FROM claims WHERE article_id = ? AND rejected = 0", article,
+                     [](SQLite::Statement& q) {
+                       return IndexedStatement{q.getColumn(0).getString(), q.getColumn(1).getString()};
+                     });
+}
+
+void record_links(Store& s, std::int64_t article, const std::vector<LinkInput>& links) {
+  Connection& c = connection(s);
+  c.release_statements();
+  SQLite::Transaction t(*c.db, SQLite::TransactionBehavior::IMMEDIATE);
+  SQLite::Statement link(*c.db,
+                         "INSERT INTO claim_links (claim_id, later_id, status, score, old_value, new_value, found_at) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (claim_id, later_id) DO UPDATE SET "
+                         "status = excluded.status, score = excluded.score, old_value = excluded.old_value, "
+                         "new_value = excluded.new_value, found_at = excluded.found_at");
+  const std::string now = now_utc();
+  for (const auto& l : links) {
+    link.reset();
+    link.clearBindings();
+    link.bind(1, l.claim);
+    link.bind(2, l.later);
+    link.bind(3, l.status);
+    link.bind(4, l.score);
+    if (!l.old_value.empty()) link.bind(5, l.old_value);
+    if (!l.new_value.empty()) link.bind(6, l.new_value);
+    link.bind(7, now);
+    link.exec();
+  }
+  SQLite::Statement mark(*c.db, "UPDATE articles SET tracked_at = ? WHERE id = ?");
+  mark.bind(1, now);
+  mark.bind(2, article);
+  mark.exec();
+  t.commit();
+}
+
+std::vector<std::string> search_plan(Store& s, IndexSearch search) {
+  ClaimFilter f;
+  f.search = "x";
+  SQLite::Statement plan(*connection(s).db,
+                         "EXPLAIN QUERY PLAN " + (search == IndexSearch::candidates ? candidate_sql() : claims_sql(f)));
+  std::vector<std::string> steps;
+  while (plan.executeStep()) steps.push_back(plan.getColumn(3).getString());
+  return steps;
+}
+
+}  // namespace claimtrail::store
