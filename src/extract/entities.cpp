@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -36,6 +37,10 @@ class Resolver {
     std::size_t pos;
     TokRange name;
     std::string role;  // lower-cased: the titles and appositive given with the name
+    // A name opening its noun phrase ("Jane Doe, 56, said") gives no titles:
+    // its role is then taken to be what the article goes on to say from
+    // there (the byte where the phrase starts).
+    std::optional<std::size_t> role_from;
   };
   // The sources (byte position, noun phrase), in text order, from which
   // ahead() is built when first needed.
@@ -142,6 +147,19 @@ class Resolver {
   }
 
  private:
+  // Does the person `a` have the role `head`: among their titles and
+  // appositive, or (a name with no titles) anywhere the article goes on
+  // to say from where they are named? (The last place the word stands in
+  // the article is found once per word: linear time.)
+  bool has_role(const Ahead& a, const std::string& head) {
+    if (a.role.find(head) != std::string::npos) return true;
+    if (!a.role_from) return false;
+    if (lower_text_.empty()) lower_text_ = util::ascii_lower(ctx_.doc.text());
+    const auto [it, fresh] = last_seen_.try_emplace(head, std::string::npos);
+    if (fresh) it->second = lower_text_.rfind(head);
+    return it->second != std::string::npos && it->second >= *a.role_from;
+  }
+
   const std::vector<Ahead>& ahead() {
     if (ahead_built_) return ahead_;
     ahead_built_ = true;
@@ -149,10 +167,17 @@ class Resolver {
       const SourceInfo info = classify_source(ctx_, np);
       if (info.category != SourceCategory::named_person || info.names.size() != 1) continue;
       // The words before the name in the source ("Water Resources Minister") and its appositive.
-      const core::Span before = ctx_.span(TokRange{np.b, info.names[0].b});
-      std::string role = util::ascii_lower(ctx_.doc.text().substr(before.start, before.size())) + " " +
-                         util::ascii_lower(info.descriptors.role);
-      ahead_.push_back({pos, info.names[0], std::move(role)});
+      const TokRange words_before{np.b, info.names[0].b};
+      std::string role;
+      std::optional<std::size_t> role_from;
+      if (words_before.empty()) {
+        role_from = ctx_.doc.tok(np.b).start;
+      } else {
+        const core::Span before = ctx_.span(words_before);
+        role = util::ascii_lower(ctx_.doc.text().substr(before.start, before.size()));
+      }
+      role += " " + util::ascii_lower(info.descriptors.role);
+      ahead_.push_back({pos, info.names[0], std::move(role), role_from});
     }
     return ahead_;
   }
@@ -171,7 +196,7 @@ class Resolver {
     if (fresh || found < lo || from > lo) {
       from = lo;
       found = lo;
-      while (found < all.size() && all[found].role.find(head) == std::string::npos) ++found;
+      while (found < all.size() && !has_role(all[found], head)) ++found;
     }
     return found < all.size() ? &all[found] : nullptr;
   }
@@ -437,6 +462,8 @@ class Resolver {
   std::vector<std::pair<std::size_t, TokRange>> sources_;  // every source, in text order
   std::vector<Ahead> ahead_;       // people named as sources, in text order
   std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> role_search_;  // next_with_role()'s memo
+  std::string lower_text_;                                      // has_role(): the text lower-cased, once
+  std::unordered_map<std::string, std::size_t> last_seen_;      // has_role(): a word's last place in it
   mutable std::unordered_map<std::string, std::vector<int>> surname_at_;  // fullest()'s index, built once
   mutable bool surnames_indexed_ = false;
   bool ahead_built_ = false;

@@ -30,10 +30,16 @@ void load_set(std::string_view name, StringSet& out, bool lower = true) {
   });
 }
 
+constexpr std::int64_t kPatternMemory = 1 << 20;
+
 std::unique_ptr<re2::RE2> compile(std::string_view pattern, std::string_view table_name) {
   re2::RE2::Options opt;
   opt.set_case_sensitive(false);
   opt.set_log_errors(false);
+  // RE2 lets each pattern's DFA cache grow to 8 MiB by default; with twenty
+  // patterns that is hundreds of megabytes on a long article. A full cache is
+  // flushed and rebuilt, so a smaller one bounds memory, not correctness.
+  opt.set_max_mem(kPatternMemory);
   auto re = std::make_unique<re2::RE2>(re2::StringPiece(pattern.data(), pattern.size()), opt);
   if (!re->ok())
     throw std::logic_error("bad pattern in " + std::string(table_name) + ": " + re->error());
