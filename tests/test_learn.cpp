@@ -2,6 +2,10 @@
 // and the shipped model in use.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <filesystem>
+#include <vector>
+
 #include <map>
 #include <nlohmann/json.hpp>
 #include <tuple>
@@ -97,5 +101,47 @@ TEST_CASE("reextract keeps every verdict whose claim still exists, and the links
     // The correction of claim 3 holds.
     for (const auto& [text, v] : after)
       if (std::get<0>(v) == "n3") CHECK(std::get<2>(v) == "named_person");
+    // The store stays whole: the search index holds each claim once, so
+    // tracking and searching work after a reextraction.
+    CHECK(run_cli("track --db " + q(db) + " 1", &out, &err) == 0);
+    CHECK(err.find("corrupt") == std::string::npos);
+    CHECK(run_cli("claims --search recall --format json --db " + q(db), &out, &err) == 0);
+  }
+}
+
+TEST_CASE("reextract twice over a store of many articles leaves its search index whole (track and search work)") {
+  // Found while moving the store's SQL (#12): the index took the article's
+  // old claims a second time on every reextraction, and track then failed
+  // with "the store is corrupt".
+  using claimtrail::testutil::q;
+  using claimtrail::testutil::run_cli;
+  claimtrail::testutil::TempDir tmp;
+  const auto db = " --db " + q(tmp.path() / "t.db");
+  const auto fixtures = claimtrail::testutil::source_dir() / "fixtures";
+  // The story threads and a dozen articles (fewer did not show it).
+  std::vector<std::filesystem::path> paths;
+  for (const auto& thread : std::filesystem::directory_iterator(fixtures / "threads"))
+    if (thread.is_directory())
+      for (const auto& f : std::filesystem::directory_iterator(thread.path()))
+        if (f.path().extension() == ".txt") paths.push_back(f.path());
+  std::vector<std::filesystem::path> articles;
+  for (const auto& f : std::filesystem::directory_iterator(fixtures / "articles")) articles.push_back(f.path());
+  std::sort(articles.begin(), articles.end());
+  articles.resize(std::min<std::size_t>(articles.size(), 12));
+  paths.insert(paths.end(), articles.begin(), articles.end());
+  std::string files, out, err;
+  for (const auto& p : paths) files += " " + q(p);
+  REQUIRE(run_cli("ingest -q" + db + files, &out, &err) == 0);
+  REQUIRE(run_cli("verdict 2 --status refuted --note x" + db, &out, &err) == 0);
+  REQUIRE(run_cli("claim fix 8 --reject" + db, &out, &err) == 0);
+  for (const char* mode : {"rules", "both"}) {
+    CAPTURE(mode);
+    const int code = run_cli(std::string("reextract --mode ") + mode + db, &out, &err);
+    CHECK((code == 0 || code == 1));
+    for (int article = 1; article <= static_cast<int>(paths.size()); ++article) {
+      CHECK(run_cli("track " + std::to_string(article) + db, &out, &err) == 0);
+      CHECK(err.find("corrupt") == std::string::npos);
+    }
+    CHECK(run_cli("claims --search recall" + db, &out, &err) == 0);
   }
 }

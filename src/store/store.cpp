@@ -443,7 +443,7 @@ std::size_t Store::store_analysis(std::int64_t article, std::string_view text, c
     for (const auto& u : a.unattributed) add("unattributed", std::nullopt, false, {u}, {}, nullptr, {});
     {
       auto& fts =
-          conn_->prepared("INSERT INTO claims_fts (rowid, norm) SELECT id, norm FROM claims WHERE article_id = ?");
+          conn_->prepared("INSERT INTO claims_fts (rowid, norm) SELECT id, norm FROM claims WHERE article_id = ? AND ordinal > 0");
       fts.bind(1, article);
       fts.exec();
     }
