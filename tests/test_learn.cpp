@@ -145,3 +145,32 @@ TEST_CASE("reextract twice over a store of many articles leaves its search index
     CHECK(run_cli("claims --search recall" + db, &out, &err) == 0);
   }
 }
+
+TEST_CASE("reextract after a fact-checker merged one article's unnamed source into another's") {
+  // Found while moving the store's SQL (#12): the merge target of a later
+  // article was deleted with its article's old sources, and the foreign key
+  // from the merged source failed the whole reextraction (exit 3).
+  using claimtrail::testutil::q;
+  using claimtrail::testutil::run_cli;
+  claimtrail::testutil::TempDir tmp;
+  const auto db = " --db " + q(tmp.path() / "t.db");
+  const auto articles = claimtrail::testutil::source_dir() / "fixtures" / "articles";
+  std::string out, err;
+  REQUIRE(run_cli("ingest -q" + db + " " + q(articles / "reuters-steel-quota-anonymous.txt") + " " +
+                      q(articles / "politics-budget-leak-anonymous.txt"),
+                  &out, &err) == 0);
+  // The first unnamed person of each article.
+  REQUIRE(run_cli("sources --format json" + db, &out, &err) == 0);
+  std::map<std::int64_t, std::int64_t> first_of_article;  // article -> source
+  REQUIRE(run_cli("claims --format json" + db, &out, &err) == 0);
+  for (const auto& c : nlohmann::json::parse(out))
+    if (!c["source"].is_null() && c["source"]["category"] == "unnamed_person" && !c["source"]["id"].is_null())
+      first_of_article.try_emplace(c["article"]["id"].get<std::int64_t>(), c["source"]["id"].get<std::int64_t>());
+  REQUIRE(first_of_article.size() == 2);
+  const auto first = first_of_article.begin()->second, second = first_of_article.rbegin()->second;
+  // The first article's source folded into the second's.
+  REQUIRE(run_cli("source merge " + std::to_string(second) + " " + std::to_string(first) + db, &out, &err) == 0);
+  CHECK(run_cli("reextract" + db, &out, &err) == 0);
+  CHECK(err.find("FOREIGN KEY") == std::string::npos);
+  CHECK(run_cli("sources --format json" + db, &out, &err) == 0);
+}

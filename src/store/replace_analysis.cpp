@@ -191,7 +191,9 @@ ReplaceResult Store::replace_analysis(std::int64_t article, const core::Analysis
     {
       SQLite::Statement src(db,
                             "DELETE FROM sources WHERE key LIKE ? AND key LIKE '%:old' AND id NOT IN "
-                            "(SELECT source_id FROM claims WHERE source_id IS NOT NULL) AND merged_into IS NULL");
+                            "(SELECT source_id FROM claims WHERE source_id IS NOT NULL) AND merged_into IS NULL "
+                            // (a source another was merged into stays: the merge points at it)
+                            "AND id NOT IN (SELECT merged_into FROM sources WHERE merged_into IS NOT NULL)");
       src.bind(1, prefix);
       src.exec();
       SQLite::Statement parser_of(db, "UPDATE articles SET parser = ? WHERE id = ?");
