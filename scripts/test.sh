@@ -1,6 +1,6 @@
 #!/bin/sh
 # Sets up a fresh Debian machine (as root) and runs every test, twice:
-#  1. the release build (g++; scripts/setup.sh): the whole suite;
+#  1. the release build (g++; scripts/setup.sh), warnings as errors: the whole suite;
 #  2. one clang build under AddressSanitizer and UndefinedBehaviorSanitizer
 #     with the libFuzzer harnesses (build-asan/): the whole suite again,
 #     each harness's committed corpus replayed and a short fuzz of each
@@ -8,7 +8,8 @@
 # .ci/run runs exactly this. CLAIMTRAIL_SKIP_ASAN=1 runs the first part only.
 set -eu
 cd "$(dirname "$0")/.."
-sh scripts/setup.sh
+# Warnings are errors here (not in scripts/setup.sh, which builds for users).
+CLAIMTRAIL_CMAKE_ARGS="-DCLAIMTRAIL_WARNINGS_AS_ERRORS=ON ${CLAIMTRAIL_CMAKE_ARGS:-}" sh scripts/setup.sh
 ctest --test-dir build --output-on-failure -j"$(nproc)"
 [ "${CLAIMTRAIL_SKIP_ASAN:-0}" = 1 ] && exit 0
 
@@ -22,6 +23,7 @@ if [ -n "$missing" ]; then
   apt-get install -y -qq $missing >/dev/null
 fi
 CC=clang CXX=clang++ cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCLAIMTRAIL_FUZZ=ON \
+  -DCLAIMTRAIL_WARNINGS_AS_ERRORS=ON \
   -DCLAIMTRAIL_FUZZ_SMOKE_SECONDS="${CLAIMTRAIL_FUZZ_SMOKE_SECONDS:-10}" >/dev/null
 cmake --build build-asan -j"$(nproc)"
 ctest --test-dir build-asan --output-on-failure -j"$(nproc)"

@@ -534,7 +534,7 @@ class Finder {
     // The noun phrase before the cue and the text before it, found once
     // for the constructions that need them (sized_up()).
     bool sized = false;
-    TokRange source;
+    TokRange source = {};
     int pre_e = 0;     // end of the text before the source, without commas and dashes
     bool pre_has_content = false;  // a content can stand before the source
     bool quoted_pre = false;       // a quotation ends right before the source
@@ -545,9 +545,7 @@ class Finder {
 
   int build(TokRange r, const Cue& cue, int parent, bool headline) {
     if (parent >= 0 && passive(cue)) return -1;
-    Attempt a{r, cue, parent, headline};
-    a.e = end_without_final_punct(r);
-    a.mod_b = cue.span.b;
+    Attempt a{r, cue, parent, headline, end_without_final_punct(r), cue.span.b};
     // In the order tried; see constructions.hpp.
     static constexpr std::pair<Construction, Step> kSteps[] = {
         {Construction::according_to, &Finder::according_to},

@@ -11,8 +11,6 @@ namespace {
 
 std::atomic<bool> g_replaced{false};
 
-constexpr const char* kReplacement = "\xEF\xBF\xBD";
-
 // Does `s` (valid UTF-8) hold a control character other than \n and \t?
 bool has_control(std::string_view s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
