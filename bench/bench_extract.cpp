@@ -30,10 +30,14 @@ int main(int argc, char** argv) {
   fs::path corpus = claimtrail::bench::default_corpus();
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string a = argv[i];
-    if (a == "--mb") mb = std::atof(argv[i + 1]);
-    else if (a == "--corpus") corpus = argv[i + 1];
-    else if (a == "--model") model_path = argv[i + 1];
-    else if (a == "--mode") mode_name = argv[i + 1];
+    if (a == "--mb")
+      mb = std::atof(argv[i + 1]);
+    else if (a == "--corpus")
+      corpus = argv[i + 1];
+    else if (a == "--model")
+      model_path = argv[i + 1];
+    else if (a == "--mode")
+      mode_name = argv[i + 1];
   }
   const std::vector<std::string> texts = claimtrail::bench::load_texts(corpus);
   std::size_t bytes = 0;
@@ -50,7 +54,7 @@ int main(int argc, char** argv) {
     ss << in.rdbuf();
     model = std::make_shared<claimtrail::learn::Model>(claimtrail::learn::Model::parse(ss.str()));
   }
-  const auto mode = !model ? claimtrail::extract::Mode::rules
+  const auto mode = !model                 ? claimtrail::extract::Mode::rules
                     : mode_name == "model" ? claimtrail::extract::Mode::model
                                            : claimtrail::extract::Mode::both;
   const claimtrail::extract::Extractor ex(model, mode);

@@ -27,9 +27,12 @@ int main(int argc, char** argv) {
   std::filesystem::path corpus = claimtrail::bench::default_corpus();
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string a = argv[i];
-    if (a == "--mb") mb = std::atof(argv[i + 1]);
-    else if (a == "--kind") kind = argv[i + 1];
-    else if (a == "--corpus") corpus = argv[i + 1];
+    if (a == "--mb")
+      mb = std::atof(argv[i + 1]);
+    else if (a == "--kind")
+      kind = argv[i + 1];
+    else if (a == "--corpus")
+      corpus = argv[i + 1];
   }
   std::vector<std::string> news;
   if (kind == "news") {
@@ -57,8 +60,8 @@ int main(int argc, char** argv) {
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   rusage ru{};
   getrusage(RUSAGE_SELF, &ru);
-  std::printf("%-12s %7.1f MiB %8.2f s %7.2f MB/s %6.1f visits/byte %9zu attributions %8.1f MB peak\n",
-              kind.c_str(), text.size() / 1048576.0, secs, text.size() / 1e6 / secs,
+  std::printf("%-12s %7.1f MiB %8.2f s %7.2f MB/s %6.1f visits/byte %9zu attributions %8.1f MB peak\n", kind.c_str(),
+              text.size() / 1048576.0, secs, text.size() / 1e6 / secs,
               static_cast<double>(work) / static_cast<double>(text.size()), analysis.attributions.size(),
               ru.ru_maxrss / 1024.0);
   return 0;

@@ -91,10 +91,14 @@ int main(int argc, char** argv) {
   fs::path db = fs::temp_directory_path() / "claimtrail-bench-store.db";
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string a = argv[i];
-    if (a == "--articles") total = std::atol(argv[i + 1]);
-    else if (a == "--corpus") corpus = argv[i + 1];
-    else if (a == "--db") db = argv[i + 1];
-    else if (a == "--track-only") track_only = std::atol(argv[i + 1]);
+    if (a == "--articles")
+      total = std::atol(argv[i + 1]);
+    else if (a == "--corpus")
+      corpus = argv[i + 1];
+    else if (a == "--db")
+      db = argv[i + 1];
+    else if (a == "--track-only")
+      track_only = std::atol(argv[i + 1]);
   }
   if (track_only > 0) {  // time `track` on an existing store of that many articles
     claimtrail::store::Store st(db.string());
@@ -117,9 +121,10 @@ int main(int argc, char** argv) {
   double parse_s = 0, store_s = 0;
   auto report_rate = [&](long n) {
     const double s = std::chrono::duration<double>(Clock::now() - start).count();
-    std::printf("ingest: %ld articles in %.1f s: %.0f articles/s (parse + store, one transaction each; "
-                "parsing %.1f s, storing %.1f s)\n",
-                n, s, n / s, parse_s, store_s);
+    std::printf(
+        "ingest: %ld articles in %.1f s: %.0f articles/s (parse + store, one transaction each; "
+        "parsing %.1f s, storing %.1f s)\n",
+        n, s, n / s, parse_s, store_s);
   };
   for (long i = 0; i < total; ++i) {
     claimtrail::store::ArticleInput in;

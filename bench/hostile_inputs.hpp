@@ -24,14 +24,14 @@ namespace detail {
 // A small fixed vocabulary of newswire words: function words, cues, nouns
 // that can speak, verbs, capitalised words that look like names.
 inline constexpr std::array<std::string_view, 64> kWords = {
-    "the",      "a",        "of",       "to",        "and",      "in",       "that",     "said",
-    "says",     "told",     "according", "officials", "official", "minister", "company",  "spokesman",
-    "would",    "will",     "could",    "may",       "not",      "has",      "had",      "was",
-    "is",       "are",      "he",       "she",       "they",     "it",       "who",      "which",
-    "plan",     "report",   "budget",   "water",     "council",  "city",     "year",     "week",
-    "percent",  "million",  "rose",     "fell",      "announced", "added",   "warned",   "believes",
-    "expects",  "declined", "comment",  "respond",   "request",  "on",       "condition", "anonymity",
-    "Smith",    "Jones",    "Ministry", "Agency",    "Harbor",   "North",    "Council",  "Inc."};
+    "the",     "a",        "of",        "to",        "and",       "in",       "that",      "said",
+    "says",    "told",     "according", "officials", "official",  "minister", "company",   "spokesman",
+    "would",   "will",     "could",     "may",       "not",       "has",      "had",       "was",
+    "is",      "are",      "he",        "she",       "they",      "it",       "who",       "which",
+    "plan",    "report",   "budget",    "water",     "council",   "city",     "year",      "week",
+    "percent", "million",  "rose",      "fell",      "announced", "added",    "warned",    "believes",
+    "expects", "declined", "comment",   "respond",   "request",   "on",       "condition", "anonymity",
+    "Smith",   "Jones",    "Ministry",  "Agency",    "Harbor",    "North",    "Council",   "Inc."};
 
 // A linear congruential generator: the same text on every machine.
 struct Lcg {
@@ -58,8 +58,7 @@ inline std::string name_for(std::uint32_t n) {
 // About `bytes` bytes of hostile input of `kind` (a headline line, a blank
 // line, then the body). For "news", `news` holds ordinary articles, which are
 // joined into one article's paragraphs and cycled to the size.
-inline std::string hostile_text(std::string_view kind, std::size_t bytes,
-                                const std::vector<std::string>& news = {}) {
+inline std::string hostile_text(std::string_view kind, std::size_t bytes, const std::vector<std::string>& news = {}) {
   std::string out = "Headline of a hostile input\n\n";
   out.reserve(bytes + 256);
   detail::Lcg rng{0x5eed};
@@ -68,8 +67,8 @@ inline std::string hostile_text(std::string_view kind, std::size_t bytes,
     while (out.size() < bytes) out += "said ";
   } else if (kind == "cue-mix") {
     static constexpr std::array<std::string_view, 12> kCues = {
-        "said ", "told ", "according to ", "says ", "\xE2\x80\x9C", "\xE2\x80\x9D ", "that ",
-        "officials ", "he ", ", ", "added ", "declined to comment "};
+        "said ", "told ",      "according to ", "says ", "\xE2\x80\x9C", "\xE2\x80\x9D ",
+        "that ", "officials ", "he ",           ", ",    "added ",       "declined to comment "};
     while (out.size() < bytes) out += kCues[rng.next() % kCues.size()];
   } else if (kind == "no-punct") {
     // Words with no punctuation and no line break at all.

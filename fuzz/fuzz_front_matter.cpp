@@ -26,7 +26,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (const auto& m : article::find_dates(text, ref)) {
       if (m.span.start > m.span.end || m.span.end > text.size()) fuzz::fail("date span out of the text");
       if (text.substr(m.span.start, m.span.size()) != m.text) fuzz::fail("date span does not hold its text");
-      if (m.value.valid() && (m.value.year < 1 || m.value.year > 9999)) fuzz::fail("date out of range: " + m.value.iso());
+      if (m.value.valid() && (m.value.year < 1 || m.value.year > 9999))
+        fuzz::fail("date out of range: " + m.value.iso());
     }
   }
   return 0;

@@ -11,8 +11,9 @@ using namespace claimtrail;
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static SQLite::Database db = [] {
     SQLite::Database d(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    d.exec("CREATE VIRTUAL TABLE t USING fts5(norm, detail='none');"
-           "INSERT INTO t (norm) VALUES ('minist said plan go ahead'), ('troop leav septemb');");
+    d.exec(
+        "CREATE VIRTUAL TABLE t USING fts5(norm, detail='none');"
+        "INSERT INTO t (norm) VALUES ('minist said plan go ahead'), ('troop leav septemb');");
     return d;
   }();
   const std::string_view words = fuzz::bytes(data, size);

@@ -4,7 +4,7 @@
 #  2. one clang build under AddressSanitizer and UndefinedBehaviorSanitizer
 #     with the libFuzzer harnesses (build-asan/): the whole suite again,
 #     each harness's committed corpus replayed and a short fuzz of each
-#     (CLAIMTRAIL_FUZZ_SMOKE_SECONDS, default 10).
+#     (CLAIMTRAIL_FUZZ_SMOKE_SECONDS, default 10), and clang-format's check.
 # .ci/run runs exactly this. CLAIMTRAIL_SKIP_ASAN=1 runs the first part only.
 set -eu
 cd "$(dirname "$0")/.."
@@ -13,7 +13,7 @@ CLAIMTRAIL_CMAKE_ARGS="-DCLAIMTRAIL_WARNINGS_AS_ERRORS=ON ${CLAIMTRAIL_CMAKE_ARG
 ctest --test-dir build --output-on-failure -j"$(nproc)"
 [ "${CLAIMTRAIL_SKIP_ASAN:-0}" = 1 ] && exit 0
 
-PKGS="clang libclang-rt-14-dev"
+PKGS="clang libclang-rt-14-dev clang-format"
 missing=""
 for p in $PKGS; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done
 if [ -n "$missing" ]; then
@@ -26,4 +26,5 @@ CC=clang CXX=clang++ cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo 
   -DCLAIMTRAIL_WARNINGS_AS_ERRORS=ON \
   -DCLAIMTRAIL_FUZZ_SMOKE_SECONDS="${CLAIMTRAIL_FUZZ_SMOKE_SECONDS:-10}" >/dev/null
 cmake --build build-asan -j"$(nproc)"
+cmake --build build-asan --target format-check  # the house style (.clang-format)
 ctest --test-dir build-asan --output-on-failure -j"$(nproc)"

@@ -23,7 +23,7 @@ namespace {
 
 // The rooms, lowest first: a room may include its own headers and those of
 // the rooms before it, never those after it. Keep in step with ARCHITECTURE.md.
-constexpr std::array<std::string_view, 14> kRooms = {"core", "util",  "text",  "html",   "article", "eval", "learn",
+constexpr std::array<std::string_view, 14> kRooms = {"core",    "util",  "text",  "html",  "article", "eval", "learn",
                                                      "extract", "match", "store", "track", "report",  "app",  "cli"};
 
 int rank_of(std::string_view room) {
@@ -127,7 +127,8 @@ TEST_CASE("architecture: every #include points down the declared order (no folde
 }
 
 TEST_CASE("architecture: SQL is written only in src/store/, and only it includes SQLiteCpp") {
-  static const std::regex sql(R"(\b(SELECT\s|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+(TABLE|INDEX|VIRTUAL)|PRAGMA\s|BEGIN\s+(IMMEDIATE|TRANSACTION)|COMMIT\b))");
+  static const std::regex sql(
+      R"(\b(SELECT\s|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+(TABLE|INDEX|VIRTUAL)|PRAGMA\s|BEGIN\s+(IMMEDIATE|TRANSACTION)|COMMIT\b))");
   for (const auto& s : sources()) {
     if (s.room == "store") continue;
     for (const auto& lit : string_literals(s.text)) {
@@ -141,7 +142,8 @@ TEST_CASE("architecture: SQL is written only in src/store/, and only it includes
 }
 
 TEST_CASE("architecture: the string-literal reader sees strings, not comments or character literals") {
-  const auto lits = string_literals("// \"SELECT 1\"\nint c = '\"'; auto s = \"a\\\"b\"; /* \"x\" */ auto r = R\"(SELECT y)\";");
+  const auto lits =
+      string_literals("// \"SELECT 1\"\nint c = '\"'; auto s = \"a\\\"b\"; /* \"x\" */ auto r = R\"(SELECT y)\";");
   REQUIRE(lits.size() == 2);
   CHECK(lits[0] == "a\\\"b");
   CHECK(lits[1] == "SELECT y");

@@ -85,8 +85,8 @@ TEST_CASE("dates stay within the years 0001 to 9999: arithmetic leaving them is 
   CHECK(first("on Dec 30", Date{1, 1, 1}) == "(none)");  // the nearest Dec 30 is in year 0
   // Nothing ever prints as five digits.
   for (const Date& pub : {Date{9999, 12, 31}, Date{9999, 12, 0}, Date{9999, 0, 0}, Date{1, 1, 1}})
-    for (const char* t : {"next month", "next year", "tomorrow", "next week", "coming year", "next Sunday",
-                          "last week", "days ago", "months ago", "last year", "Dec 31", "Jan 1"})
+    for (const char* t : {"next month", "next year", "tomorrow", "next week", "coming year", "next Sunday", "last week",
+                          "days ago", "months ago", "last year", "Dec 31", "Jan 1"})
       for (const auto& d : find_dates(t, pub)) {
         CAPTURE(t);
         CHECK(d.value.iso().size() <= 10);

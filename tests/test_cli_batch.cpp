@@ -17,14 +17,19 @@ namespace fs = std::filesystem;
 TEST_CASE("JSON lines: good records processed, bad ones named by line and skipped") {
   TempDir tmp;
   const fs::path f = tmp.path() / "batch.jsonl";
-  std::ofstream(f) << R"({"id":"a1","outlet":"Harbor Post","published":"2025-03-04","text":"Port\n\nThe mayor said the bridge would reopen in May."})"
-                   << "\n"
-                   << R"({"id":"a2","text":5})" << "\n"
-                   << "not json at all\n"
-                   << "\n"
-                   << R"({"id":"a3","txt":"typo"})" << "\n"
-                   << R"(["an","array"])" << "\n"
-                   << R"({"id":"a4","text":"Officials said the port would close."})" << "\n";
+  std::ofstream(f)
+      << R"({"id":"a1","outlet":"Harbor Post","published":"2025-03-04","text":"Port\n\nThe mayor said the bridge would reopen in May."})"
+      << "\n"
+      << R"({"id":"a2","text":5})"
+      << "\n"
+      << "not json at all\n"
+      << "\n"
+      << R"({"id":"a3","txt":"typo"})"
+      << "\n"
+      << R"(["an","array"])"
+      << "\n"
+      << R"({"id":"a4","text":"Officials said the port would close."})"
+      << "\n";
   std::string out, err;
   CHECK(run_cli("extract --format jsonl " + q(f), &out, &err) == 1);
   std::vector<std::string> docs;
@@ -52,9 +57,11 @@ TEST_CASE("a record over --max-record is rejected unread, with its line number")
   const fs::path f = tmp.path() / "big.jsonl";
   {
     std::ofstream o(f, std::ios::binary);
-    o << R"({"id":"small","text":"Officials said the port would close."})" << "\n";
+    o << R"({"id":"small","text":"Officials said the port would close."})"
+      << "\n";
     o << R"({"id":"huge","text":")" << std::string(100u << 20, 'a') << "\"}\n";  // 100 MB
-    o << R"({"id":"after","text":"The minister said talks had ended."})" << "\n";
+    o << R"({"id":"after","text":"The minister said talks had ended."})"
+      << "\n";
   }
   std::string out, err;
   CHECK(run_cli("extract --format jsonl " + q(f), &out, &err) == 1);

@@ -116,11 +116,33 @@ TEST_SUITE("extract::properties") {
   TEST_CASE("every span lies in the text and on UTF-8 boundaries, whatever the input") {
     const claimtrail::extract::Extractor ex;
     std::mt19937 rng(42);
-    const std::vector<std::string> pieces = {
-        "The minister", " said", " that", " \"We will act,\"", " she", " told reporters", ", according to",
-        " officials", ". ", "\n", "\n\n", " \xE2\x80\x9C", "\xE2\x80\x9D", " ''", " U.S.", " Sept.", " Mr. Smith",
-        ",", " did not respond to a request for comment", " on condition of anonymity because", " 2,500",
-        " \xC2\xA0", " could", "(AP) \xE2\x80\x94 ", "BERLIN, May 2 (Wire) - ", " declined to comment", ":"};
+    const std::vector<std::string> pieces = {"The minister",
+                                             " said",
+                                             " that",
+                                             " \"We will act,\"",
+                                             " she",
+                                             " told reporters",
+                                             ", according to",
+                                             " officials",
+                                             ". ",
+                                             "\n",
+                                             "\n\n",
+                                             " \xE2\x80\x9C",
+                                             "\xE2\x80\x9D",
+                                             " ''",
+                                             " U.S.",
+                                             " Sept.",
+                                             " Mr. Smith",
+                                             ",",
+                                             " did not respond to a request for comment",
+                                             " on condition of anonymity because",
+                                             " 2,500",
+                                             " \xC2\xA0",
+                                             " could",
+                                             "(AP) \xE2\x80\x94 ",
+                                             "BERLIN, May 2 (Wire) - ",
+                                             " declined to comment",
+                                             ":"};
     for (int round = 0; round < 300; ++round) {
       std::string text;
       const int n = static_cast<int>(rng() % 60);
@@ -162,8 +184,10 @@ TEST_CASE("extract --jobs: the same output, in input order, as one job") {
   files += " " + claimtrail::testutil::q("/nonexistent/article.txt");  // an error line too
   for (const char* format : {"jsonl", "json", "text"}) {
     std::string one, two, err1, err2;
-    const int c1 = claimtrail::testutil::run_cli(std::string("extract --jobs 1 --format ") + format + files, &one, &err1);
-    const int c2 = claimtrail::testutil::run_cli(std::string("extract --jobs 3 --format ") + format + files, &two, &err2);
+    const int c1 =
+        claimtrail::testutil::run_cli(std::string("extract --jobs 1 --format ") + format + files, &one, &err1);
+    const int c2 =
+        claimtrail::testutil::run_cli(std::string("extract --jobs 3 --format ") + format + files, &two, &err2);
     CHECK(c1 == 1);
     CHECK(c2 == 1);
     CHECK(one == two);

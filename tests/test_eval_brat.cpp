@@ -63,16 +63,19 @@ TEST_SUITE("eval::brat") {
     SUBCASE("roles") {
       const Attribution& e2 = alpha.attributions[1];
       CHECK(e2.id == "E2");
-      CHECK(text_of(alpha, e2.source) == "Mayor\xC2\xA0" "Ana R\xC3\xA9" "al");
+      CHECK(text_of(alpha, e2.source) ==
+            "Mayor\xC2\xA0"
+            "Ana R\xC3\xA9"
+            "al");
       CHECK(text_of(alpha, e2.cue) == "said");
-      CHECK(text_of(alpha, e2.content) ==
-            "The city\xE2\x80\x99s budget \xE2\x80\x9Cis not sustainable,\xE2\x80\x9D");
+      CHECK(text_of(alpha, e2.content) == "The city\xE2\x80\x99s budget \xE2\x80\x9Cis not sustainable,\xE2\x80\x9D");
     }
     SUBCASE("a split quote keeps both fragments") {
       const Attribution& e3 = alpha.attributions[2];
       CHECK(e3.content.size() == 2);
       CHECK(text_of(alpha, e3.content) ==
-            "\xE2\x80\x9CWe will cut spending,\xE2\x80\x9D|\xE2\x80\x9C" "and we will not raise taxes.\xE2\x80\x9D");
+            "\xE2\x80\x9CWe will cut spending,\xE2\x80\x9D|\xE2\x80\x9C"
+            "and we will not raise taxes.\xE2\x80\x9D");
       CHECK(text_of(alpha, e3.source) == "she");
     }
     SUBCASE("an attribution without a source") {
@@ -153,12 +156,13 @@ TEST_SUITE("eval::brat") {
     SUBCASE("numbers as Python's int() reads them; anything else is a warning") {
       const auto atts = eval::parse_ann(
           "T1\tCue -3 1_0\tx\nT2\tCue 1 2;3\tx\nT3\tCue 4\tx\nT4\tCue1 2\tx\nT5 Cue 1 2\n"
-          "T6\tCue 5 6;\tx\nT7\tCue 1__2 3\tx\nT8\tCue 7\xC2\xA0" "9\tx\n"
+          "T6\tCue 5 6;\tx\nT7\tCue 1__2 3\tx\nT8\tCue 7\xC2\xA0"
+          "9\tx\n"
           "E1\tCue:T1 Cue:T2 Cue:T8\n",
           "y_a.ann", &warnings);
       REQUIRE(atts.size() == 1);
       CHECK(atts[0].cue == Fragments{{-3, 10}, {7, 9}});  // NBSP separates, as str.split() does
-      CHECK(warnings.size() == 6);  // T2, T3, T4, T6, T7 unparsable; T2 missing
+      CHECK(warnings.size() == 6);                        // T2, T3, T4, T6, T7 unparsable; T2 missing
       CHECK(has_warning(warnings, "y_a.ann:2: unparsable T line"));
       CHECK(has_warning(warnings, "y_a.ann: E1 refers to missing T2"));
     }

@@ -41,9 +41,9 @@ TEST_SUITE("eval::published") {
           std::string(mode) == "rules"
               ? claimtrail::extract::Extractor()
               : claimtrail::extract::Extractor(claimtrail::learn::shipped_model(), claimtrail::extract::Mode::both);
-      const auto report = claimtrail::eval::evaluate_split(shared / "corpora" / "polnear" / "dev",
-                                                           [&](std::string_view t) { return ex.analyse(t); },
-                                                           root / "fixtures" / "polnear-dev-source-labels.tsv");
+      const auto report = claimtrail::eval::evaluate_split(
+          shared / "corpora" / "polnear" / "dev", [&](std::string_view t) { return ex.analyse(t); },
+          root / "fixtures" / "polnear-dev-source-labels.tsv");
       const json got = claimtrail::eval::render_json(report);
       check_floor(published[mode], got, std::string("/") + mode);
     }

@@ -17,9 +17,9 @@
 
 namespace eval = claimtrail::eval;
 namespace fs = std::filesystem;
-using nlohmann::json;
 using claimtrail::testutil::run_cli;
 using claimtrail::testutil::TempDir;
+using nlohmann::json;
 
 namespace {
 
@@ -128,8 +128,8 @@ double compare_reports(const json& ref, const json& ours) {
   double worst = 0;
   for (const char* role : {"cue", "source", "content"})
     for (const char* m : {"exact", "exact-trim", "overlap", "char"})
-      worst = std::max(worst, compare_figures(ref["span"][role][m], ours["span"][role][m],
-                                              std::string(role) + " " + m));
+      worst =
+          std::max(worst, compare_figures(ref["span"][role][m], ours["span"][role][m], std::string(role) + " " + m));
   for (const char* m : {"attr", "+source", "+source-exact", "+cue+source"})
     worst = std::max(worst, compare_figures(ref["attribution"][m], ours["attribution"][m], m));
   // (Named copies, not structured bindings: doctest's INFO captures them
@@ -160,8 +160,8 @@ double compare_spec_figures(const json& ref, const json& ours) {
   double worst = 0;
   for (const char* role : {"cue", "source", "content"})
     for (const char* m : {"exact-trim", "char"})
-      worst = std::max(worst, compare_figures(ref["span"][role][m], ours["span"][role][m],
-                                              std::string(role) + " " + m));
+      worst =
+          std::max(worst, compare_figures(ref["span"][role][m], ours["span"][role][m], std::string(role) + " " + m));
   for (const char* m : {"attr", "+source"})
     worst = std::max(worst, compare_figures(ref["attribution"][m], ours["attribution"][m], m));
   return worst;
@@ -173,7 +173,8 @@ TEST_SUITE("eval::reference") {
   TEST_CASE("perturbed dev gold: the same figures as score_polnear.py") {
     CLAIMTRAIL_REQUIRE_SHARED(shared);
     if (!python_available()) {
-      if (const char* ci = std::getenv("CI"); ci && std::string(ci) == "true") FAIL("python3 is required under CI=true");
+      if (const char* ci = std::getenv("CI"); ci && std::string(ci) == "true")
+        FAIL("python3 is required under CI=true");
       MESSAGE("skipped: python3 not found");
       return;
     }
@@ -186,9 +187,8 @@ TEST_SUITE("eval::reference") {
     const auto pred = perturb(split);
     write_jsonl(tmp.path() / "pred.jsonl", split, pred);
 
-    const std::string cmd = "python3 " + quote(scorer) + " " + quote(dev) + " " +
-                            quote(tmp.path() / "pred.jsonl") + " --json " +
-                            quote(tmp.path() / "ref.json") + " >/dev/null 2>&1";
+    const std::string cmd = "python3 " + quote(scorer) + " " + quote(dev) + " " + quote(tmp.path() / "pred.jsonl") +
+                            " --json " + quote(tmp.path() / "ref.json") + " >/dev/null 2>&1";
     REQUIRE(std::system(cmd.c_str()) == 0);
     const json ref = read_json(tmp.path() / "ref.json");
 
@@ -207,8 +207,7 @@ TEST_SUITE("eval::reference") {
     }
     SUBCASE("through `claimtrail eval --pred --json`") {
       std::string out;
-      REQUIRE(run_cli("eval " + quote(dev) + " --pred " + quote(tmp.path() / "pred.jsonl") + " --json",
-                      &out) == 0);
+      REQUIRE(run_cli("eval " + quote(dev) + " --pred " + quote(tmp.path() / "pred.jsonl") + " --json", &out) == 0);
       compare_reports(ref, json::parse(out));
     }
   }
@@ -227,12 +226,12 @@ TEST_SUITE("eval::reference") {
     }
     TempDir tmp;
     const std::string bin = quote(CLAIMTRAIL_BINARY);
-    const std::string pipeline =
-        bin + " extract --format jsonl " + quote(dev / "text") + "/*.txt 2>/dev/null | python3 " +
-        quote(shared / "tools" / "ct2polnear.py") + " " + quote(dev / "text") + " > " +
-        quote(tmp.path() / "pred.jsonl") + " && python3 " + quote(shared / "tools" / "score_polnear.py") +
-        " " + quote(dev) + " " + quote(tmp.path() / "pred.jsonl") + " --json " +
-        quote(tmp.path() / "ref.json") + " >/dev/null 2>&1";
+    const std::string pipeline = bin + " extract --format jsonl " + quote(dev / "text") +
+                                 "/*.txt 2>/dev/null | python3 " + quote(shared / "tools" / "ct2polnear.py") + " " +
+                                 quote(dev / "text") + " > " + quote(tmp.path() / "pred.jsonl") + " && python3 " +
+                                 quote(shared / "tools" / "score_polnear.py") + " " + quote(dev) + " " +
+                                 quote(tmp.path() / "pred.jsonl") + " --json " + quote(tmp.path() / "ref.json") +
+                                 " >/dev/null 2>&1";
     REQUIRE(std::system(pipeline.c_str()) == 0);
     const json ref = read_json(tmp.path() / "ref.json");
 
@@ -279,8 +278,8 @@ TEST_SUITE("cli::eval") {
     write_jsonl(tmp.path() / "gold.jsonl", split, gold);
 
     std::string out, err;
-    REQUIRE(run_cli("eval " + quote(fixture) + " --pred " + quote(tmp.path() / "gold.jsonl") +
-                        " --labels " + quote(fixture / "source-labels.tsv"),
+    REQUIRE(run_cli("eval " + quote(fixture) + " --pred " + quote(tmp.path() / "gold.jsonl") + " --labels " +
+                        quote(fixture / "source-labels.tsv"),
                     &out, &err) == 0);
     CHECK(out.find("articles: 3 (1 without predictions)   gold attributions: 8   predicted: 8\n") != std::string::npos);
     CHECK(out.find("  content  exact-trim  1.000  1.000  1.000   (7 / 7)\n") != std::string::npos);

@@ -13,8 +13,8 @@
 
 namespace eval = claimtrail::eval;
 namespace core = claimtrail::core;
-using eval::AttrMetric;
 using eval::Attribution;
+using eval::AttrMetric;
 using eval::Counts;
 using eval::Fragment;
 using eval::Fragments;
@@ -59,9 +59,8 @@ void check_prf(const Counts& c, double p, double r, double f) {
 
 TEST_SUITE("eval::scorer") {
   TEST_CASE("white space is Python's str.isspace()") {
-    for (char32_t c : {U' ', U'\t', U'\n', U'\r', U'\v', U'\f', U'\x1C', U'\x1F', U'\u0085', U'\u00A0',
-                       U'\u1680', U'\u2000', U'\u200A', U'\u2028', U'\u2029', U'\u202F', U'\u205F',
-                       U'\u3000'})
+    for (char32_t c : {U' ', U'\t', U'\n', U'\r', U'\v', U'\f', U'\x1C', U'\x1F', U'\u0085', U'\u00A0', U'\u1680',
+                       U'\u2000', U'\u200A', U'\u2028', U'\u2029', U'\u202F', U'\u205F', U'\u3000'})
       CHECK(eval::is_space(c));
     for (char32_t c : {U'a', U'\x1B', U'\x7F', U'\u200B', U'\uFEFF', U'\u180E', U'\u2060', U'_'})
       CHECK_FALSE(eval::is_space(c));
@@ -71,8 +70,8 @@ TEST_SUITE("eval::scorer") {
     const std::u32string t = U"ab  cd, ef\u00A0gh ";
     CHECK(eval::normalise({{-3, 2}}, t) == eval::Span{{0, 2}});
     CHECK(eval::normalise({{5, 3}, {2, 2}}, t).empty());
-    CHECK(eval::normalise({{1, 99}}, t) == eval::Span{{1, 13}});        // clipped, trailing space trimmed
-    CHECK(eval::normalise({{4, 6}, {0, 2}}, t) == eval::Span{{0, 6}});   // only white space between
+    CHECK(eval::normalise({{1, 99}}, t) == eval::Span{{1, 13}});                  // clipped, trailing space trimmed
+    CHECK(eval::normalise({{4, 6}, {0, 2}}, t) == eval::Span{{0, 6}});            // only white space between
     CHECK(eval::normalise({{0, 2}, {8, 10}}, t) == eval::Span{{0, 2}, {8, 10}});  // ", " between
     CHECK(eval::normalise({{8, 10}, {11, 13}}, t) == eval::Span{{8, 13}});        // NBSP between
     CHECK(eval::normalise({{2, 4}}, t).empty());                                  // white space only
@@ -82,7 +81,7 @@ TEST_SUITE("eval::scorer") {
   TEST_CASE("trim_punct trims both ends only and keeps all-punctuation spans") {
     const std::u32string t = U"\u201CYes.\u201D : (ok) \u2014 \u2018no\u2019, \u00ABoui\u00BB";
     CHECK(eval::trim_punct({{0, 6}}, t) == eval::Span{{1, 4}});
-    CHECK(eval::trim_punct({{7, 8}}, t) == eval::Span{{7, 8}});    // ":" stays
+    CHECK(eval::trim_punct({{7, 8}}, t) == eval::Span{{7, 8}});  // ":" stays
     CHECK(eval::trim_punct({{9, 13}}, t) == eval::Span{{10, 12}});
     CHECK(eval::trim_punct({{0, 6}, {9, 13}}, t) == eval::Span{{1, 6}, {9, 12}});
     CHECK(eval::trim_punct({{7, 8}, {9, 13}}, t) == eval::Span{{9, 12}});  // first fragment gone
@@ -127,7 +126,7 @@ TEST_SUITE("eval::scorer") {
       for (SpanMetric m : eval::kSpanMetrics) check_prf(total.at(r, m), 1, 1, 1);
     for (AttrMetric m : eval::kAttrMetrics) check_prf(total.at(m), 1, 1, 1);
     CHECK(total.gold_attributions == 8);
-    CHECK(total.gold_ignored_no_content == 1);  // E6 lost its content
+    CHECK(total.gold_ignored_no_content == 1);                  // E6 lost its content
     CHECK(total.at(Role::cue, SpanMetric::exact).n_gold == 7);  // E6's cue is E1's: counted once
     CHECK(total.pairs.pairs == 7);
     CHECK(total.group(eval::QuoteType::direct).n == 2);  // the split quote and the engineer's
@@ -136,16 +135,14 @@ TEST_SUITE("eval::scorer") {
   }
 
   TEST_CASE("hand-computed cases") {
-    const std::u32string t =
-        U"Ann said: \u201CWe will win.\u201D Bob said the vote was close. Cal agreed.";
+    const std::u32string t = U"Ann said: \u201CWe will win.\u201D Bob said the vote was close. Cal agreed.";
     const Fragment ann = at(t, U"Ann"), said1 = at(t, U"said"), quote = at(t, U"\u201CWe will win.\u201D");
     const Fragment bob = at(t, U"Bob"), said2 = at(t, U"said", 1), vote = at(t, U"the vote was close");
     const std::vector<Attribution> gold{att({ann}, {said1}, {quote}), att({bob}, {said2}, {vote})};
 
     SUBCASE("extra or missing quotation marks and periods are still exact-trim") {
-      const std::vector<Attribution> pred{
-          att({ann}, {said1}, {at(t, U"We will win")}),
-          att({bob}, {said2}, {at(t, U"the vote was close.")})};
+      const std::vector<Attribution> pred{att({ann}, {said1}, {at(t, U"We will win")}),
+                                          att({bob}, {said2}, {at(t, U"the vote was close.")})};
       const auto s = eval::score_document(t, gold, pred);
       check_prf(s.at(Role::content, SpanMetric::exact), 0, 0, 0);
       check_prf(s.at(Role::content, SpanMetric::exact_trim), 1, 1, 1);
@@ -158,9 +155,8 @@ TEST_SUITE("eval::scorer") {
       // characters are gold; all 4 gold characters found.
       // Predicted content "vote was close. Cal" against "the vote was close"
       // and the quote: 12 shared of 16 predicted, of 15 + 12 gold.
-      const std::vector<Attribution> pred{
-          att({}, {{ann.start, said1.end}}, {}),
-          att({bob}, {said2}, {{at(t, U"vote").start, at(t, U"Cal").end}})};
+      const std::vector<Attribution> pred{att({}, {{ann.start, said1.end}}, {}),
+                                          att({bob}, {said2}, {{at(t, U"vote").start, at(t, U"Cal").end}})};
       const auto s = eval::score_document(t, gold, pred);
       const Counts& cue = s.at(Role::cue, SpanMetric::chars);
       CHECK(cue.n_pred == 4 + 3 + 4);  // "Ann said" + "said" (Bob's)
@@ -176,22 +172,20 @@ TEST_SUITE("eval::scorer") {
       CHECK(s.pred_ignored_no_content == 1);
     }
     SUBCASE("matching is one to one, and a tie goes to the better source") {
-      const std::vector<Attribution> pred{
-          att({at(t, U"Cal")}, {said2}, {vote}),  // same content, wrong source
-          att({bob}, {}, {vote}),                 // same content, right source: wins the tie
-          att({bob}, {said2}, {at(t, U"vote")})};  // less content: left unmatched
+      const std::vector<Attribution> pred{att({at(t, U"Cal")}, {said2}, {vote}),  // same content, wrong source
+                                          att({bob}, {}, {vote}),  // same content, right source: wins the tie
+                                          att({bob}, {said2}, {at(t, U"vote")})};  // less content: left unmatched
       const auto s = eval::score_document(t, gold, pred);
       check_prf(s.at(AttrMetric::attr), 1.0 / 3.0, 0.5, 0.4);
       check_prf(s.at(AttrMetric::source), 1.0 / 3.0, 0.5, 0.4);
-      check_prf(s.at(AttrMetric::cue_source), 0, 0, 0);  // the winner has no cue
+      check_prf(s.at(AttrMetric::cue_source), 0, 0, 0);                  // the winner has no cue
       check_prf(s.at(Role::content, SpanMetric::exact), 0.5, 0.5, 0.5);  // de-duplicated: 2 predicted
       CHECK(s.pairs.pairs == 1);
       CHECK(s.pairs.source_overlap == 1);
       CHECK(s.pairs.cue_overlap == 0);
     }
     SUBCASE("more shared content wins over the better source") {
-      const std::vector<Attribution> pred{att({bob}, {said2}, {at(t, U"vote")}),
-                                          att({ann}, {}, {vote})};
+      const std::vector<Attribution> pred{att({bob}, {said2}, {at(t, U"vote")}), att({ann}, {}, {vote})};
       const auto s = eval::score_document(t, gold, pred);
       check_prf(s.at(AttrMetric::attr), 0.5, 0.5, 0.5);
       check_prf(s.at(AttrMetric::source), 0, 0, 0);
@@ -229,7 +223,7 @@ TEST_SUITE("eval::scorer") {
       return a;
     };
     const std::vector<Attribution> pred{
-        pred_att(at(t, U"Ann Lee"), core::SourceCategory::named_person, false),       // overlap
+        pred_att(at(t, U"Ann Lee"), core::SourceCategory::named_person, false),          // overlap
         pred_att(at(t, U"Officials said"), core::SourceCategory::unnamed_person, true),  // overlap
         pred_att({at(t, U"Officials").start, at(t, U"Officials").end + 1}, std::nullopt, std::nullopt),
         pred_att(at(t, U"Ann Lee"), core::SourceCategory::document, true)};  // same span: first kept
@@ -314,7 +308,7 @@ TEST_SUITE("eval::evaluate") {
         atts.push_back(p);
       }
     }
-    pred["alpha"].pop_back();        // E6, the attribution without a content
+    pred["alpha"].pop_back();         // E6, the attribution without a content
     pred["beta"].back().cue.clear();  // the engineer's "said"
     const auto report = eval::evaluate(split, pred, &labels);
     CHECK(report.articles == 3);
@@ -328,13 +322,13 @@ TEST_SUITE("eval::evaluate") {
                       [](const std::string& w) { return w.find("'delta'") != std::string::npos; }));
 
     const std::string text = eval::render_text(report);
-    for (const char* line : {"  cue      exact-trim  1.000  0.857  0.923   (6 / 7)\n",
-                             "  cue      char        1.000  0.895  0.944   (34 / 38)\n",
-                             "  source   exact-trim  1.000  1.000  1.000   (6 / 6)\n",
-                             "  content  char        1.000  1.000  1.000   (212 / 212)\n",
-                             "  attr                 1.000  1.000  1.000   (7 / 7)\n",
-                             "  +source              1.000  1.000  1.000   (7 / 7)\n",
-                             "  category accuracy   0.500   (3 / 6)\n"})
+    for (const char* line :
+         {"  cue      exact-trim  1.000  0.857  0.923   (6 / 7)\n",
+          "  cue      char        1.000  0.895  0.944   (34 / 38)\n",
+          "  source   exact-trim  1.000  1.000  1.000   (6 / 6)\n",
+          "  content  char        1.000  1.000  1.000   (212 / 212)\n",
+          "  attr                 1.000  1.000  1.000   (7 / 7)\n",
+          "  +source              1.000  1.000  1.000   (7 / 7)\n", "  category accuracy   0.500   (3 / 6)\n"})
       CHECK_MESSAGE(text.find(line) != std::string::npos, text);
 
     const auto j = eval::render_json(report);
@@ -375,7 +369,6 @@ TEST_SUITE("eval::evaluate") {
     const auto report = eval::evaluate_predictions(fixture_dir(), tmp.path() / "p.jsonl", std::nullopt);
     CHECK(report.articles_without_predictions == 2);
     CHECK(report.scores.at(AttrMetric::attr).tp_pred == 2);
-    CHECK_THROWS_AS(eval::evaluate_predictions(fixture_dir(), tmp.path() / "absent.jsonl", std::nullopt),
-                    core::Error);
+    CHECK_THROWS_AS(eval::evaluate_predictions(fixture_dir(), tmp.path() / "absent.jsonl", std::nullopt), core::Error);
   }
 }

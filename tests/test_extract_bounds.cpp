@@ -109,7 +109,8 @@ TEST_CASE("PolNeAR's articles as one 4.6 MB article yield at least 99% of their 
   CLAIMTRAIL_REQUIRE_SHARED(shared);
   std::vector<fs::path> files;
   for (const char* split : {"train", "dev"})
-    for (const auto& e : fs::directory_iterator(shared / "corpora" / "polnear" / split / "text")) files.push_back(e.path());
+    for (const auto& e : fs::directory_iterator(shared / "corpora" / "polnear" / split / "text"))
+      files.push_back(e.path());
   std::sort(files.begin(), files.end());
   std::string joined;
   std::size_t separate = 0, separate_headline = 0;
@@ -125,8 +126,8 @@ TEST_CASE("PolNeAR's articles as one 4.6 MB article yield at least 99% of their 
   REQUIRE(joined.size() > (4u << 20));
   const auto a = rules().analyse(joined);
   CHECK_FALSE(find_invalid_span(a, joined));
-  MESSAGE("as one article: " << a.attributions.size() << " attributions; as " << files.size()
-                             << " files: " << separate << " (" << separate_headline << " in their headlines)");
+  MESSAGE("as one article: " << a.attributions.size() << " attributions; as " << files.size() << " files: " << separate
+                             << " (" << separate_headline << " in their headlines)");
   // Joined, the articles' headlines are body paragraphs: all their other
   // attributions must be found.
   CHECK(static_cast<double>(a.attributions.size()) >= 0.99 * static_cast<double>(separate - separate_headline));

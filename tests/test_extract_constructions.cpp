@@ -28,12 +28,12 @@ struct Row {
 
 // (“ ” ‘ ’ ― are written as UTF-8 escapes.)
 const Row kRows[] = {
-    {"speaker-label", "Transcript of the briefing\n\nMORALES: We will not raise the fare this year.\n", ":",
-     "MORALES", "We will not raise the fare this year."},
+    {"speaker-label", "Transcript of the briefing\n\nMORALES: We will not raise the fare this year.\n", ":", "MORALES",
+     "We will not raise the fare this year."},
     {"speaker-label", "Radio interview\n\nQUINN: The depot closes in June.\n\nHOST: Will anyone lose a job?\n", ":",
      "QUINN", "The depot closes in June."},
-    {"according-to", "The bridge will close for repairs in May, according to the transport agency.\n",
-     "according to", "the transport agency", "The bridge will close for repairs in May"},
+    {"according-to", "The bridge will close for repairs in May, according to the transport agency.\n", "according to",
+     "the transport agency", "The bridge will close for repairs in May"},
     {"according-to", "According to court filings, the firm owed $3 million in back taxes.\n", "According to",
      "court filings", "the firm owed $3 million in back taxes"},
     {"inverted", "\xE2\x80\x9CWe are ready to sign,\xE2\x80\x9D said Elena Marsh, the union\xE2\x80\x99s negotiator.\n",
@@ -46,17 +46,25 @@ const Row kRows[] = {
      "economists at the bank", "Prices rose 4 percent in March"},
     // (A quotation split by its cue and a comma is content-first with a
     // trailing quotation; split-quote is the one without the comma.)
-    {"content-first", "\xE2\x80\x9CWe tried,\xE2\x80\x9D the mayor said, \xE2\x80\x9C" "but the money ran out.\xE2\x80\x9D\n",
+    {"content-first",
+     "\xE2\x80\x9CWe tried,\xE2\x80\x9D the mayor said, \xE2\x80\x9C"
+     "but the money ran out.\xE2\x80\x9D\n",
      "said", "the mayor",
-     "\xE2\x80\x9CWe tried,\xE2\x80\x9D \xE2\x80\xA6 \xE2\x80\x9C" "but the money ran out.\xE2\x80\x9D"},
-    {"split-quote", "\xE2\x80\x9CWe tried,\xE2\x80\x9D the mayor said \xE2\x80\x9C" "but the money ran out.\xE2\x80\x9D\n",
-     "said", "the mayor",
-     "\xE2\x80\x9CWe tried,\xE2\x80\x9D \xE2\x80\xA6 \xE2\x80\x9C" "but the money ran out.\xE2\x80\x9D"},
+     "\xE2\x80\x9CWe tried,\xE2\x80\x9D \xE2\x80\xA6 \xE2\x80\x9C"
+     "but the money ran out.\xE2\x80\x9D"},
     {"split-quote",
-     "\xE2\x80\x9CWe will rebuild,\xE2\x80\x9D the chief executive told staff \xE2\x80\x9C" "and nobody will lose a "
+     "\xE2\x80\x9CWe tried,\xE2\x80\x9D the mayor said \xE2\x80\x9C"
+     "but the money ran out.\xE2\x80\x9D\n",
+     "said", "the mayor",
+     "\xE2\x80\x9CWe tried,\xE2\x80\x9D \xE2\x80\xA6 \xE2\x80\x9C"
+     "but the money ran out.\xE2\x80\x9D"},
+    {"split-quote",
+     "\xE2\x80\x9CWe will rebuild,\xE2\x80\x9D the chief executive told staff \xE2\x80\x9C"
+     "and nobody will lose a "
      "job.\xE2\x80\x9D\n",
      "told", "the chief executive",
-     "\xE2\x80\x9CWe will rebuild,\xE2\x80\x9D \xE2\x80\xA6 \xE2\x80\x9C" "and nobody will lose a job.\xE2\x80\x9D"},
+     "\xE2\x80\x9CWe will rebuild,\xE2\x80\x9D \xE2\x80\xA6 \xE2\x80\x9C"
+     "and nobody will lose a job.\xE2\x80\x9D"},
     {"expectation", "The council is expected to approve the budget on Monday.\n", "is expected", "",
      "The council \xE2\x80\xA6 to approve the budget on Monday"},
     {"shared-subject", "The minister said the talks had stalled and added that no new date was set.\n", "added",

@@ -44,8 +44,10 @@ struct Tally {
   std::ostringstream log;
   void field(const std::string& doc, const std::string& what, const json& want, const json& got) {
     ++fields;
-    if (want == got) ++fields_ok;
-    else log << doc << ": " << what << ": expected " << want.dump() << ", got " << got.dump() << '\n';
+    if (want == got)
+      ++fields_ok;
+    else
+      log << doc << ": " << what << ": expected " << want.dump() << ", got " << got.dump() << '\n';
   }
 };
 
@@ -71,7 +73,8 @@ TEST_SUITE("extract::golden") {
             REQUIRE(sp[1].get<std::size_t>() <= text.size());
           }
       t.field(name, "headline", want["headline"], got["headline"]);
-      if (want["dateline"].is_null()) t.field(name, "dateline", want["dateline"], got["dateline"]);
+      if (want["dateline"].is_null())
+        t.field(name, "dateline", want["dateline"], got["dateline"]);
       else
         for (const char* k : {"place", "date", "outlet"})
           t.field(name, std::string("dateline.") + k, want["dateline"][k],
@@ -119,8 +122,7 @@ TEST_SUITE("extract::golden") {
     const double precision = t.predicted ? static_cast<double>(t.found) / t.predicted : 0;
     const double fields = t.fields ? static_cast<double>(t.fields_ok) / t.fields : 0;
     MESSAGE("golden: " << t.found << "/" << t.expected << " expected attributions found (recall " << recall
-                       << "), precision " << precision << ", field agreement " << t.fields_ok << "/" << t.fields
-                       << "\n"
+                       << "), precision " << precision << ", field agreement " << t.fields_ok << "/" << t.fields << "\n"
                        << t.log.str());
     const json floor = json::parse(slurp(source_dir() / "fixtures" / "golden-floor.json"));
     CHECK(recall >= floor["recall"].get<double>());

@@ -161,10 +161,22 @@ TEST_SUITE("extract::seed") {
 
   TEST_CASE("no name or phrase of the seed in the sources or word tables") {
     // Names and phrases particular to the seed story; the parser must not know them.
-    const char* banned[] = {"Alaaldin", "Sudani", "Ain al-Asad", "Erbil", "Anbar", "Baghdad", "Iraq",
-                            "breathing room", "magnet for instability", "brink of transitioning",
-                            "familiar with the matter", "Global Coalition", "Islamic State", "Reuters",
-                            "Joe Biden", "Saddam"};
+    const char* banned[] = {"Alaaldin",
+                            "Sudani",
+                            "Ain al-Asad",
+                            "Erbil",
+                            "Anbar",
+                            "Baghdad",
+                            "Iraq",
+                            "breathing room",
+                            "magnet for instability",
+                            "brink of transitioning",
+                            "familiar with the matter",
+                            "Global Coalition",
+                            "Islamic State",
+                            "Reuters",
+                            "Joe Biden",
+                            "Saddam"};
     for (const char* dir : {"src", "data"}) {
       for (const auto& e : fs::recursive_directory_iterator(claimtrail::testutil::source_dir() / dir)) {
         if (!e.is_regular_file()) continue;

@@ -46,10 +46,10 @@ TEST_CASE("export file names: one safe, readable, bounded name per id") {
   CHECK(safe_file_stem("breitbart_2016-09-12_stealth-over-health-hillary-clin") ==
         "breitbart_2016-09-12_stealth-over-health-hillary-clin");
   CHECK(safe_file_stem("reuters-2024.09.06") == "reuters-2024.09.06");
-  for (const std::string& id : {std::string("../../../victim"), std::string("/etc/passwd"), std::string("a/b/c"),
-                               std::string("n\0u", 3), std::string(".."), std::string("."), std::string(".hidden"),
-                               std::string("a\\b"), std::string("x\x1b[31my"), std::string(""),
-                               std::string(300, 'z'), std::string("\xc3\xa9t\xc3\xa9") + std::string(200, '\xc3') }) {
+  for (const std::string& id :
+       {std::string("../../../victim"), std::string("/etc/passwd"), std::string("a/b/c"), std::string("n\0u", 3),
+        std::string(".."), std::string("."), std::string(".hidden"), std::string("a\\b"), std::string("x\x1b[31my"),
+        std::string(""), std::string(300, 'z'), std::string("\xc3\xa9t\xc3\xa9") + std::string(200, '\xc3')}) {
     INFO(id);
     const std::string s = safe_file_stem(id);
     CHECK(!s.empty());
@@ -62,9 +62,9 @@ TEST_CASE("export file names: one safe, readable, bounded name per id") {
     for (unsigned char c : s) CHECK((c >= 0x20 && c != 0x7f));
     CHECK(safe_file_stem(id) == s);  // stable
   }
-  CHECK(safe_file_stem("a/b") != safe_file_stem("a_b"));      // a changed id never takes a kept one's name
+  CHECK(safe_file_stem("a/b") != safe_file_stem("a_b"));  // a changed id never takes a kept one's name
   CHECK(safe_file_stem("a/b") != safe_file_stem("a\\b"));
-  CHECK(safe_file_stem("\xc3\xa9t\xc3\xa9 report") .find("\xc3\xa9t\xc3\xa9") == 0);  // readable
+  CHECK(safe_file_stem("\xc3\xa9t\xc3\xa9 report").find("\xc3\xa9t\xc3\xa9") == 0);  // readable
 }
 
 TEST_CASE("export --brat: ids never leave DIR, every article gets its own files, the count is what was written") {
@@ -74,7 +74,7 @@ TEST_CASE("export --brat: ids never leave DIR, every article gets its own files,
   fs::create_directories(deep);
   const fs::path dir = deep / "out";
   const std::string absolute = (tmp.path() / "abs").string();
-  const std::vector<std::string> ids = {"../../../victim", absolute, "a/b/c", "dup", "dup",
+  const std::vector<std::string> ids = {"../../../victim",     absolute,        "a/b/c", "dup", "dup",
                                         std::string(300, 'x'), "plain-name_1.0"};
   {
     std::ofstream f(tmp.path() / "in.jsonl");
@@ -111,7 +111,8 @@ TEST_CASE("export --brat: ids never leave DIR, every article gets its own files,
   CHECK(!fs::exists(tmp.path() / "abs.txt"));
   // Two folders of plain files, one of each per article.
   std::set<std::string> texts, anns;
-  for (const auto& e : fs::directory_iterator(dir)) CHECK((e.path().filename() == "text" || e.path().filename() == "attributions"));
+  for (const auto& e : fs::directory_iterator(dir))
+    CHECK((e.path().filename() == "text" || e.path().filename() == "attributions"));
   for (const auto& e : fs::directory_iterator(dir / "text")) {
     CHECK(e.is_regular_file());
     texts.insert(e.path().filename().string());
@@ -202,12 +203,12 @@ TEST_CASE("stored text that is not UTF-8 (an older store) renders with replaceme
     d.exec("UPDATE sources SET name = name || X'C3'");
     d.exec("UPDATE verdicts SET note = X'F0'");
   }
-  const std::string w = "claimtrail: warning: " + db.string() + ": stored text is not valid UTF-8; shown with replacement characters\n";
-  for (const std::string cmd : {"claims --format json", "report 1 --format json", "claim show 1 --format json",
-                                "track 1 --format json", "report --outlet 'Harbor Post' --format json",
-                                "report --thread 1 --format json", "sources --format json",
-                                "report --source Ruiz --format json",
-                                "export --claimreview --org X"}) {
+  const std::string w =
+      "claimtrail: warning: " + db.string() + ": stored text is not valid UTF-8; shown with replacement characters\n";
+  for (const std::string cmd :
+       {"claims --format json", "report 1 --format json", "claim show 1 --format json", "track 1 --format json",
+        "report --outlet 'Harbor Post' --format json", "report --thread 1 --format json", "sources --format json",
+        "report --source Ruiz --format json", "export --claimreview --org X"}) {
     INFO(cmd);
     CHECK(run_cli(cmd + " --db " + q(db), &out, &err) == 0);
     CHECK(valid_utf8(out));
@@ -289,7 +290,8 @@ TEST_CASE("a page's published date is taken only when it is an ISO date; errors 
 TEST_CASE("text output escapes terminal control characters from articles") {
   using claimtrail::util::printable;
   CHECK(printable("a\x1b[31mb\x7f\tc\nd") == "a\\x1b[31mb\\x7f\tc\nd");
-  CHECK(printable("\xc2\x9b" "x") == "\\u009bx");  // C1 CSI
+  CHECK(printable("\xc2\x9b"
+                  "x") == "\\u009bx");  // C1 CSI
   CHECK(printable("caf\xc3\xa9 \xe2\x80\x94") == "caf\xc3\xa9 \xe2\x80\x94");
   CHECK(printable("a\xc3") == "a\xEF\xBF\xBD");
   CHECK(printable("\r") == "\\x0d");
@@ -298,7 +300,8 @@ TEST_CASE("text output escapes terminal control characters from articles") {
   const fs::path db = tmp.path() / "t.db";
   const fs::path a = tmp.path() / "esc.txt";
   std::ofstream(a) << "Port \x1b]0;owned\x07 to close\n\n\"We have no choice \x1b[31mnow\x1b[0m,\" Mayor Ana Ruiz "
-                      "said on Tuesday. The port will close, two officials \xc2\x9b" "said.\n";
+                      "said on Tuesday. The port will close, two officials \xc2\x9b"
+                      "said.\n";
   std::string out, err;
   REQUIRE(run_cli("extract " + q(a), &out, &err) == 0);
   CHECK(out.find("Mayor Ana Ruiz") != std::string::npos);
@@ -308,9 +311,9 @@ TEST_CASE("text output escapes terminal control characters from articles") {
   CHECK(out.find("\xc2\x9b") == std::string::npos);
   REQUIRE(run_cli("ingest -q --db " + q(db) + " " + q(a), &out, &err) == 0);
   REQUIRE(run_cli("verdict 1 --status disputed --note \"$(printf 'see \\033[2J')\" --db " + q(db), &out, &err) == 0);
-  for (const std::string cmd : {"report 1", "report 1 --format markdown", "report 1 --format html",
-                                "report 1 --format csv", "claims", "claim show 1", "track 1", "sources",
-                                "report --thread 1", "report --source Ruiz", "report --outlet x"}) {
+  for (const std::string cmd :
+       {"report 1", "report 1 --format markdown", "report 1 --format html", "report 1 --format csv", "claims",
+        "claim show 1", "track 1", "sources", "report --thread 1", "report --source Ruiz", "report --outlet x"}) {
     INFO(cmd);
     REQUIRE(run_cli(cmd + " --db " + q(db), &out, &err) == 0);
     CHECK(out.find('\x1b') == std::string::npos);

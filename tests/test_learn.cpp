@@ -10,9 +10,9 @@
 #include <nlohmann/json.hpp>
 #include <tuple>
 
+#include "app/train.hpp"
 #include "learn/perceptron.hpp"
 #include "learn/shipped_model.hpp"
-#include "app/train.hpp"
 #include "testutil.hpp"
 
 TEST_CASE("training twice on the same slice gives the same model file, byte for byte") {
@@ -39,11 +39,10 @@ TEST_CASE("the shipped model is built in, and extract --mode both names it") {
   CHECK(m->features() > 1000);
   CHECK(m->version.find("train") != std::string::npos);
   std::string out;
-  REQUIRE(claimtrail::testutil::run_cli(
-              "extract --mode both --format json " +
-                  claimtrail::testutil::q(claimtrail::testutil::source_dir() / "fixtures" / "articles" /
-                                          "ap-helsinki-ferry-strike.txt"),
-              &out) == 0);
+  REQUIRE(claimtrail::testutil::run_cli("extract --mode both --format json " +
+                                            claimtrail::testutil::q(claimtrail::testutil::source_dir() / "fixtures" /
+                                                                    "articles" / "ap-helsinki-ferry-strike.txt"),
+                                        &out) == 0);
   const auto j = nlohmann::json::parse(out);
   CHECK(j["tagger"] == m->version);
   CHECK(!j["attributions"].empty());
@@ -57,14 +56,15 @@ TEST_CASE("reextract keeps every verdict whose claim still exists, and the links
   const auto threads = claimtrail::testutil::source_dir() / "fixtures" / "threads" / "arvane-glide-recall";
   std::string out, err;
   REQUIRE(run_cli("ingest -q --db " + q(db) + " " + q(threads / "01-arvane-recall-plan.txt") + " " +
-                      q(threads / "02-arvane-recall-announced.txt") + " " + q(threads / "03-glide-sales-halt-repairs.txt"),
+                      q(threads / "02-arvane-recall-announced.txt") + " " +
+                      q(threads / "03-glide-sales-halt-repairs.txt"),
                   &out, &err) == 0);
   REQUIRE(run_cli("track --db " + q(db) + " 1", &out, &err) == 0);
   // Verdicts on several claims, a correction, the statuses as they are.
   for (int id : {1, 2, 3, 5, 8})
-    REQUIRE(run_cli("verdict " + std::to_string(id) + " --status disputed --note n" + std::to_string(id) + " --db " +
-                        q(db),
-                    &out, &err) == 0);
+    REQUIRE(
+        run_cli("verdict " + std::to_string(id) + " --status disputed --note n" + std::to_string(id) + " --db " + q(db),
+                &out, &err) == 0);
   REQUIRE(run_cli("claim fix 3 --category named_person --db " + q(db), &out, &err) == 0);
   auto snapshot = [&] {
     REQUIRE(run_cli("claims --format json --db " + q(db), &out, &err) == 0);

@@ -9,7 +9,8 @@
 #include "testutil.hpp"
 
 TEST_CASE("paraphrase pairs and hard negatives: precision and recall of the matcher") {
-  std::istringstream in(claimtrail::testutil::slurp(claimtrail::testutil::source_dir() / "fixtures" / "matching" / "pairs.tsv"));
+  std::istringstream in(
+      claimtrail::testutil::slurp(claimtrail::testutil::source_dir() / "fixtures" / "matching" / "pairs.tsv"));
   std::string line;
   int tp = 0, fp = 0, fn = 0, tn = 0;
   bool header = true;
@@ -36,7 +37,8 @@ TEST_CASE("paraphrase pairs and hard negatives: precision and recall of the matc
   }
   const double precision = tp + fp ? static_cast<double>(tp) / (tp + fp) : 0;
   const double recall = tp + fn ? static_cast<double>(tp) / (tp + fn) : 0;
-  MESSAGE("pairs: " << tp + fn << " same, " << tn + fp << " different; precision " << precision << ", recall " << recall);
+  MESSAGE("pairs: " << tp + fn << " same, " << tn + fp << " different; precision " << precision << ", recall "
+                    << recall);
   CHECK(tp + fn >= 40);
   CHECK(tn + fp >= 40);
   CHECK(precision >= 0.8);
@@ -50,20 +52,40 @@ TEST_CASE("a changed number or date is an update, a negation a contradiction") {
   CHECK(n.relation == Relation::updated);
   CHECK(n.old_value == "1,200");
   CHECK(n.new_value == "1,500");
-  CHECK(rel("the president will sign the bill", "the president will not sign the bill").relation == Relation::contradicted);
+  CHECK(rel("the president will sign the bill", "the president will not sign the bill").relation ==
+        Relation::contradicted);
   CHECK(rel("the deal could be signed", "the deal was signed").realizes);
 }
 
 TEST_CASE("statements of any shape are reduced without hanging or losing numbers") {
   using namespace claimtrail::match;
-  for (const char* s : {"one's", "five's and ten's", "'s", "n't", "1,,2", "$", "%", "two-", "-two", "ninety-", "a",
-                        "", "Sept.", "U.S.", "U.S.-led", "3.5.6", "five thousand's", "\xE2\x80\x9Cone\xE2\x80\x9D",
-                        "\xC3\xA9t\xC3\xA9 five", "hundred", "thousand thousand"})
+  for (const char* s : {"one's",
+                        "five's and ten's",
+                        "'s",
+                        "n't",
+                        "1,,2",
+                        "$",
+                        "%",
+                        "two-",
+                        "-two",
+                        "ninety-",
+                        "a",
+                        "",
+                        "Sept.",
+                        "U.S.",
+                        "U.S.-led",
+                        "3.5.6",
+                        "five thousand's",
+                        "\xE2\x80\x9Cone\xE2\x80\x9D",
+                        "\xC3\xA9t\xC3\xA9 five",
+                        "hundred",
+                        "thousand thousand"})
     CHECK_NOTHROW(analyse_statement(s));
   const auto st = analyse_statement("the company's five thousand workers and 2,500 others");
   REQUIRE(st.numbers.size() == 2);
   CHECK(st.numbers[0].value == 5000);
   CHECK(st.numbers[1].value == 2500);
-  for (const auto& e : std::filesystem::directory_iterator(claimtrail::testutil::source_dir() / "fixtures" / "articles"))
+  for (const auto& e :
+       std::filesystem::directory_iterator(claimtrail::testutil::source_dir() / "fixtures" / "articles"))
     CHECK_NOTHROW(analyse_statement(claimtrail::testutil::slurp(e.path()), {2024, 9, 6}));
 }

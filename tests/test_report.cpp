@@ -33,7 +33,8 @@ fs::path seed_store(const TempDir& tmp, const fs::path& shared) {
                       q(shared / "seeds" / "reuters-2024-09-06-us-iraq-withdrawal.txt"),
                   &out, &err) == 0);
   REQUIRE(run_cli("ingest -q --db " + q(db) + " " +
-                      q(source_dir() / "fixtures" / "threads" / "us-iraq-coalition" / "02-coalition-mission-end-announced.txt"),
+                      q(source_dir() / "fixtures" / "threads" / "us-iraq-coalition" /
+                        "02-coalition-mission-end-announced.txt"),
                   &out, &err) == 0);
   REQUIRE(run_cli("track --db " + q(db) + " 1", &out, &err) == 0);
   return db;
@@ -47,9 +48,12 @@ std::vector<std::vector<std::string>> parse_csv(const std::string& s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
     if (quoted) {
-      if (c == '"' && i + 1 < s.size() && s[i + 1] == '"') field += '"', ++i;
-      else if (c == '"') quoted = false;
-      else field += c;
+      if (c == '"' && i + 1 < s.size() && s[i + 1] == '"')
+        field += '"', ++i;
+      else if (c == '"')
+        quoted = false;
+      else
+        field += c;
     } else if (c == '"') {
       quoted = true;
     } else if (c == ',') {
@@ -182,9 +186,10 @@ TEST_CASE("ClaimReview: one per claim with a verdict, field by field") {
   TempDir tmp;
   const fs::path db = tmp.path() / "t.db";
   const fs::path a = tmp.path() / "a.txt", b = tmp.path() / "b.txt";
-  std::ofstream(a) << "---\noutlet: Harbor Post\nurl: https://harbor.example/a\npublished: 2025-03-04\n---\n"
-                      "Port strike looms\n\nDockworkers at the port will strike on March 10, two union officials said.\n\n"
-                      "Mayor Jane Doe said the port lost 2 million euros last year.\n";
+  std::ofstream(a)
+      << "---\noutlet: Harbor Post\nurl: https://harbor.example/a\npublished: 2025-03-04\n---\n"
+         "Port strike looms\n\nDockworkers at the port will strike on March 10, two union officials said.\n\n"
+         "Mayor Jane Doe said the port lost 2 million euros last year.\n";
   std::ofstream(b) << "---\noutlet: Valley Wire\nurl: https://valley.example/b\npublished: 2025-03-11\n---\n"
                       "Strike shuts port\n\nUnion leader Mara Quist said dockworkers at the port began their strike on "
                       "March 10.\n";
@@ -194,7 +199,8 @@ TEST_CASE("ClaimReview: one per claim with a verdict, field by field") {
   REQUIRE(run_cli("verdict 1 --status confirmed --note 'the strike began' --db " + q(db), &out, &err) == 0);
   REQUIRE(run_cli("verdict 2 --status refuted --note 'port accounts show a profit' --db " + q(db), &out, &err) == 0);
   REQUIRE(run_cli("export --claimreview --org 'Check Desk' --org-url https://check.example "
-                  "--review-url-base https://check.example/r/ --db " + q(db),
+                  "--review-url-base https://check.example/r/ --db " +
+                      q(db),
                   &out, &err) == 0);
   const json all = json::parse(out);
   REQUIRE(all.is_array());
@@ -206,8 +212,10 @@ TEST_CASE("ClaimReview: one per claim with a verdict, field by field") {
   CHECK(r["claimReviewed"].get<std::string>().rfind("Dockworkers at the port will strike", 0) == 0);
   CHECK(r["datePublished"].get<std::string>().size() == 10);
   CHECK(r["author"] == json({{"@type", "Organization"}, {"name", "Check Desk"}, {"url", "https://check.example"}}));
-  CHECK(r["reviewRating"] == json({{"@type", "Rating"}, {"alternateName", "True"}, {"ratingValue", 4},
-                                   {"bestRating", 4}, {"worstRating", 1}}));
+  CHECK(
+      r["reviewRating"] ==
+      json(
+          {{"@type", "Rating"}, {"alternateName", "True"}, {"ratingValue", 4}, {"bestRating", 4}, {"worstRating", 1}}));
   const json& item = r["itemReviewed"];
   CHECK(item["@type"] == "Claim");
   CHECK(item["author"]["@type"] == "Organization");  // anonymous: the outlet, with who it said
@@ -277,9 +285,11 @@ TEST_CASE("outlet and source reports across the store") {
   TempDir tmp;
   const fs::path db = tmp.path() / "t.db";
   const fs::path a = tmp.path() / "a.txt", b = tmp.path() / "b.txt", c = tmp.path() / "c.txt";
-  std::ofstream(a) << "---\noutlet: Harbor Post\npublished: 2025-01-10\n---\nH\n\nThe port will close, two officials said. "
-                      "Mayor Jane Doe said the budget was balanced.\n";
-  std::ofstream(b) << "---\noutlet: Harbor Post\npublished: 2025-02-03\n---\nH\n\nThe ferry will stop, a source said.\n";
+  std::ofstream(a)
+      << "---\noutlet: Harbor Post\npublished: 2025-01-10\n---\nH\n\nThe port will close, two officials said. "
+         "Mayor Jane Doe said the budget was balanced.\n";
+  std::ofstream(b)
+      << "---\noutlet: Harbor Post\npublished: 2025-02-03\n---\nH\n\nThe ferry will stop, a source said.\n";
   std::ofstream(c) << "---\noutlet: Valley Wire\npublished: 2025-02-20\n---\nH\n\nMayor Jane Doe said the budget was "
                       "balanced, according to the council minutes.\n";
   std::string out, err;

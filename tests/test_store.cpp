@@ -107,7 +107,8 @@ TEST_CASE("verdicts keep their history; claims filter by verdict, status and wor
   std::string out, err;
   REQUIRE(run_cli("ingest --db " + q(db) + " " + q(article("ap-helsinki-ferry-strike.txt")), &out) == 0);
   REQUIRE(run_cli("verdict 1 --status disputed --note 'one source only' --db " + q(db), &out) == 0);
-  REQUIRE(run_cli("verdict 1 --status confirmed --note 'union statement' --evidence https://x.org --db " + q(db), &out) == 0);
+  REQUIRE(run_cli("verdict 1 --status confirmed --note 'union statement' --evidence https://x.org --db " + q(db),
+                  &out) == 0);
   REQUIRE(run_cli("claim show 1 --format json --db " + q(db), &out) == 0);
   const json c = json::parse(out);
   CHECK(c["verdict"]["verdict"] == "confirmed");

@@ -164,7 +164,8 @@ TEST_CASE("an ingest batch killed at many points (CLAIMTRAIL_CRASH_KILLS), then 
   CHECK_FALSE(SQLite::Statement(d, "PRAGMA foreign_key_check").executeStep());
   CHECK(d.execAndGet("SELECT count(*) FROM articles").getInt() == static_cast<int>(files.size()));
   CHECK(d.execAndGet("SELECT count(DISTINCT doc) FROM articles").getInt() == static_cast<int>(files.size()));
-  CHECK(d.execAndGet("SELECT count(*) FROM claims_fts").getInt() == d.execAndGet("SELECT count(*) FROM claims").getInt());
+  CHECK(d.execAndGet("SELECT count(*) FROM claims_fts").getInt() ==
+        d.execAndGet("SELECT count(*) FROM claims").getInt());
   const claimtrail::extract::Extractor ex;
   int complete = 0;
   for (std::size_t i = 0; i < texts.size(); ++i) {
@@ -172,8 +173,9 @@ TEST_CASE("an ingest batch killed at many points (CLAIMTRAIL_CRASH_KILLS), then 
     std::vector<std::string> want;
     for (const auto& at : a.attributions) want.push_back(claimtrail::core::span_text(texts[i], at.content));
     for (const auto& u : a.unattributed) want.push_back(claimtrail::core::span_text(texts[i], {u}));
-    SQLite::Statement q(d, "SELECT c.text FROM claims c JOIN articles a ON a.id = c.article_id WHERE a.doc = ? "
-                           "ORDER BY c.ordinal");
+    SQLite::Statement q(d,
+                        "SELECT c.text FROM claims c JOIN articles a ON a.id = c.article_id WHERE a.doc = ? "
+                        "ORDER BY c.ordinal");
     q.bind(1, files[i].stem().string());
     std::vector<std::string> got;
     while (q.executeStep()) got.push_back(q.getColumn(0).getString());
@@ -184,8 +186,8 @@ TEST_CASE("an ingest batch killed at many points (CLAIMTRAIL_CRASH_KILLS), then 
   // Kills that found ingest already finished prove nothing: all must land.
   CHECK(landed == kills);
   // One line for scripts/crash_campaign.sh.
-  MESSAGE("crash summary: kills " << landed << " landed (" << tries << " tries, " << on_write << " on a log write), seed "
-                                  << seed << ", articles " << complete << "/" << files.size()
-                                  << " complete, integrity " << integrity << ", index " << fts << ", batch "
-                                  << full.count() / 1000 << " ms");
+  MESSAGE("crash summary: kills " << landed << " landed (" << tries << " tries, " << on_write
+                                  << " on a log write), seed " << seed << ", articles " << complete << "/"
+                                  << files.size() << " complete, integrity " << integrity << ", index " << fts
+                                  << ", batch " << full.count() / 1000 << " ms");
 }

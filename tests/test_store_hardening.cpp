@@ -8,11 +8,11 @@
 #include <unistd.h>
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
 #include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <random>
-#include <sqlite3.h>
 
 #include "store/queries.hpp"
 #include "store/store.hpp"
@@ -73,7 +73,7 @@ TEST_CASE("a store whose tables were changed outside claimtrail is called damage
     }
     const std::string before = store_bytes(db);
     for (const std::string& cmd : std::vector<std::string>{"report 1", "claims", "track 1",
-                                                            "ingest -q " + q(fixture("ap-dairy-ammonia-lawsuit.txt"))}) {
+                                                           "ingest -q " + q(fixture("ap-dairy-ammonia-lawsuit.txt"))}) {
       CAPTURE(cmd);
       CHECK(run_cli(cmd + " --db " + q(db), &out, &err) == 3);
       CHECK(err.find("the store is damaged or was changed outside claimtrail") != std::string::npos);
@@ -235,15 +235,15 @@ TEST_CASE("fts_query: any UTF-8 gives a query the store's index accepts, or noth
     return m.getColumn(0).getInt();
   };
   // Nothing searchable.
-  for (const std::string& s : {std::string(), std::string("   "), std::string("the of and"), std::string("!!! ... --"),
-                              std::string("\"\"\""), std::string("* ^ : ( ) + { } -"), std::string(5, '\0'),
-                              std::string("2,500 3.2 five")})
+  for (const std::string& s :
+       {std::string(), std::string("   "), std::string("the of and"), std::string("!!! ... --"), std::string("\"\"\""),
+        std::string("* ^ : ( ) + { } -"), std::string(5, '\0'), std::string("2,500 3.2 five")})
     CHECK_FALSE(fts_query(s));
   // Words with FTS5's syntax around or inside them are words.
   CHECK(fts_query("dawn") == "\"dawn\"");
-  for (const std::string& s : {std::string("O'Malley"), std::string("X.Q."), std::string("^dawn* AND (pub)"),
-                              std::string("dawn\"pub"), std::string("NOT dawn OR"), std::string("dawn\0pub"),
-                              std::string("Dawn, pub; DISTRICT")}) {
+  for (const std::string& s :
+       {std::string("O'Malley"), std::string("X.Q."), std::string("^dawn* AND (pub)"), std::string("dawn\"pub"),
+        std::string("NOT dawn OR"), std::string("dawn\0pub"), std::string("Dawn, pub; DISTRICT")}) {
     CAPTURE(s);
     const auto fq = fts_query(s);
     REQUIRE(fq);
@@ -251,12 +251,64 @@ TEST_CASE("fts_query: any UTF-8 gives a query the store's index accepts, or noth
   }
   // Random strings of pieces FTS5 or the normaliser treat specially, and a
   // huge input: never an error from SQLite.
-  const std::vector<std::string> pieces = {
-      "\"", "'", "*", "^", ":", "(", ")", "+", "-", "{", "}", ".", ",", " ", "  ", "\t", "\n", std::string(1, '\0'),
-      "AND", "OR", "NOT", "NEAR", "and", "near", "NEAR(", "x", "dawn", "U.S.", "o'", "rock'n'roll", "3.2", "2,500",
-      "\xC3\xA9", "e\xCC\x81", "\xC7\x85", "\xD9\xA3", "\xC2\xB7", "\xE2\x80\x99", "\xE2\x80\x9C", "\xEF\xBC\x82",
-      "\xE4\xB8\xAD\xE6\x96\x87", "\xF0\x9F\x99\x82", "\xE2\x80\x8D", "\xC2\xA0", "$", "%", "\xE2\x82\xAC", "Sept. 6",
-      "next month", "y2024", "m202409", "_", "\x1A", "\\", "0", "is", "n't", "'s"};
+  const std::vector<std::string> pieces = {"\"",
+                                           "'",
+                                           "*",
+                                           "^",
+                                           ":",
+                                           "(",
+                                           ")",
+                                           "+",
+                                           "-",
+                                           "{",
+                                           "}",
+                                           ".",
+                                           ",",
+                                           " ",
+                                           "  ",
+                                           "\t",
+                                           "\n",
+                                           std::string(1, '\0'),
+                                           "AND",
+                                           "OR",
+                                           "NOT",
+                                           "NEAR",
+                                           "and",
+                                           "near",
+                                           "NEAR(",
+                                           "x",
+                                           "dawn",
+                                           "U.S.",
+                                           "o'",
+                                           "rock'n'roll",
+                                           "3.2",
+                                           "2,500",
+                                           "\xC3\xA9",
+                                           "e\xCC\x81",
+                                           "\xC7\x85",
+                                           "\xD9\xA3",
+                                           "\xC2\xB7",
+                                           "\xE2\x80\x99",
+                                           "\xE2\x80\x9C",
+                                           "\xEF\xBC\x82",
+                                           "\xE4\xB8\xAD\xE6\x96\x87",
+                                           "\xF0\x9F\x99\x82",
+                                           "\xE2\x80\x8D",
+                                           "\xC2\xA0",
+                                           "$",
+                                           "%",
+                                           "\xE2\x82\xAC",
+                                           "Sept. 6",
+                                           "next month",
+                                           "y2024",
+                                           "m202409",
+                                           "_",
+                                           "\x1A",
+                                           "\\",
+                                           "0",
+                                           "is",
+                                           "n't",
+                                           "'s"};
   std::mt19937 rng(11);
   for (int i = 0; i < 3000; ++i) {
     std::string s;
@@ -280,7 +332,8 @@ TEST_CASE("SQLite's words for a missing table or column read as a damaged store"
         "the store is damaged or was changed outside claimtrail (missing table claims_fts_data); restore a backup");
   CHECK(describe_sqlite_error(SQLITE_ERROR, "no such column: c.cue_spans") ==
         "the store is damaged or was changed outside claimtrail (missing column c.cue_spans); restore a backup");
-  CHECK(describe_sqlite_error(SQLITE_BUSY, "database is locked").find("locked by another process") != std::string::npos);
+  CHECK(describe_sqlite_error(SQLITE_BUSY, "database is locked").find("locked by another process") !=
+        std::string::npos);
   CHECK(describe_sqlite_error(SQLITE_BUSY_SNAPSHOT, "database is locked").find("locked by another process") !=
         std::string::npos);
 }

@@ -33,12 +33,14 @@ const json* claim_starting(const json& claims, const std::string& start) {
 TEST_CASE("diff: the JSON contract, files ingested on the fly") {
   TempDir tmp;
   const fs::path db = tmp.path() / "t.db";
-  const auto a = write(tmp, "a.txt", "Harbor Post", "2025-03-04",
-                       "Port strike looms\n\nDockworkers at the port will strike on March 10, two union officials said.\n\n"
-                       "The port handled 40,000 containers last month, the officials said.\n");
-  const auto b = write(tmp, "b.txt", "Valley Wire", "2025-03-11",
-                       "Strike shuts port\n\nUnion leader Mara Quist said dockworkers at the port began their strike on "
-                       "March 10.\n\nThe port handled 42,000 containers last month, port director Ivo Lang said.\n");
+  const auto a =
+      write(tmp, "a.txt", "Harbor Post", "2025-03-04",
+            "Port strike looms\n\nDockworkers at the port will strike on March 10, two union officials said.\n\n"
+            "The port handled 40,000 containers last month, the officials said.\n");
+  const auto b =
+      write(tmp, "b.txt", "Valley Wire", "2025-03-11",
+            "Strike shuts port\n\nUnion leader Mara Quist said dockworkers at the port began their strike on "
+            "March 10.\n\nThe port handled 42,000 containers last month, port director Ivo Lang said.\n");
   std::string out, err;
   REQUIRE(run_cli("diff --format json --db " + q(db) + " " + q(a) + " " + q(b), &out, &err) == 0);
   const json j = json::parse(out);

@@ -23,9 +23,12 @@ namespace {
 
 std::string strip_quotes(std::string s) {
   for (;;) {
-    if (!s.empty() && (s[0] == '"' || s[0] == '\'' || s[0] == ' ')) s.erase(0, 1);
-    else if (s.rfind("\xE2\x80\x9C", 0) == 0 || s.rfind("\xE2\x80\x98", 0) == 0) s.erase(0, 3);
-    else return s;
+    if (!s.empty() && (s[0] == '"' || s[0] == '\'' || s[0] == ' '))
+      s.erase(0, 1);
+    else if (s.rfind("\xE2\x80\x9C", 0) == 0 || s.rfind("\xE2\x80\x98", 0) == 0)
+      s.erase(0, 3);
+    else
+      return s;
   }
 }
 
@@ -89,9 +92,10 @@ Outcome run_thread(const fs::path& dir, const fs::path& shared_parent) {
     if (!ok)
       MESSAGE(dir.filename().string() << ": \"" << c["statement"].get<std::string>() << "\" expected "
                                       << c["status"].get<std::string>() << ", got " << status
-                                      << (got && !got->evidence.empty() ? " (" + got->evidence.front().why + ": " +
-                                                                              got->evidence.front().text.substr(0, 80) + ")"
-                                                                        : std::string()));
+                                      << (got && !got->evidence.empty()
+                                              ? " (" + got->evidence.front().why + ": " +
+                                                    got->evidence.front().text.substr(0, 80) + ")"
+                                              : std::string()));
   }
   MESSAGE(dir.filename().string() << ": " << o.agree << "/" << o.expected << " statuses as expected, " << o.found
                                   << " claims found");

@@ -1,5 +1,6 @@
 #include "testutil.hpp"
 
+#include <sys/wait.h>
 #include <array>
 #include <cstdio>
 #include <cstdlib>
@@ -7,7 +8,6 @@
 #include <random>
 #include <sstream>
 #include <stdexcept>
-#include <sys/wait.h>
 
 namespace claimtrail::testutil {
 
@@ -31,16 +31,14 @@ std::string slurp(const std::filesystem::path& p) {
   return ss.str();
 }
 
-int run_cli(const std::string& args, std::string* out, std::string* err,
-            const std::string& stdin_text) {
+int run_cli(const std::string& args, std::string* out, std::string* err, const std::string& stdin_text) {
   TempDir tmp;
   const auto in_path = tmp.path() / "stdin";
   const auto out_path = tmp.path() / "stdout";
   const auto err_path = tmp.path() / "stderr";
   std::ofstream(in_path, std::ios::binary) << stdin_text;
-  const std::string cmd = std::string("'") + CLAIMTRAIL_BINARY + "' " + args + " <'" +
-                          in_path.string() + "' >'" + out_path.string() + "' 2>'" +
-                          err_path.string() + "'";
+  const std::string cmd = std::string("'") + CLAIMTRAIL_BINARY + "' " + args + " <'" + in_path.string() + "' >'" +
+                          out_path.string() + "' 2>'" + err_path.string() + "'";
   const int status = std::system(cmd.c_str());
   if (out) *out = slurp(out_path);
   if (err) *err = slurp(err_path);
@@ -50,8 +48,8 @@ int run_cli(const std::string& args, std::string* out, std::string* err,
 TempDir::TempDir() {
   std::random_device rd;
   for (int attempt = 0; attempt < 100; ++attempt) {
-    auto p = std::filesystem::temp_directory_path() /
-             ("claimtrail-test-" + std::to_string(rd()) + std::to_string(attempt));
+    auto p =
+        std::filesystem::temp_directory_path() / ("claimtrail-test-" + std::to_string(rd()) + std::to_string(attempt));
     if (std::filesystem::create_directory(p)) {
       path_ = p;
       return;

@@ -22,8 +22,7 @@ std::string slurp(const std::filesystem::path& p);
 
 // Runs the claimtrail binary with `args` (shell-quoted by the caller), stdout
 // captured into *out, stderr into *err; returns the exit code.
-int run_cli(const std::string& args, std::string* out, std::string* err = nullptr,
-            const std::string& stdin_text = {});
+int run_cli(const std::string& args, std::string* out, std::string* err = nullptr, const std::string& stdin_text = {});
 
 // A fresh directory under the system temp dir, removed on destruction.
 class TempDir {
@@ -41,13 +40,13 @@ class TempDir {
 }  // namespace claimtrail::testutil
 
 // Use at the top of a test that needs ../shared: skips outside CI, fails in CI.
-#define CLAIMTRAIL_REQUIRE_SHARED(var)                                            \
-  auto var##_opt = ::claimtrail::testutil::shared_dir();                          \
-  if (!var##_opt) {                                                               \
-    if (const char* ci = std::getenv("CI"); ci && std::string(ci) == "true") {    \
-      FAIL("../shared is required under CI=true but was not found");              \
-    }                                                                             \
-    MESSAGE("skipped: ../shared not found");                                      \
-    return;                                                                       \
-  }                                                                               \
+#define CLAIMTRAIL_REQUIRE_SHARED(var)                                         \
+  auto var##_opt = ::claimtrail::testutil::shared_dir();                       \
+  if (!var##_opt) {                                                            \
+    if (const char* ci = std::getenv("CI"); ci && std::string(ci) == "true") { \
+      FAIL("../shared is required under CI=true but was not found");           \
+    }                                                                          \
+    MESSAGE("skipped: ../shared not found");                                   \
+    return;                                                                    \
+  }                                                                            \
   const std::filesystem::path var = *var##_opt

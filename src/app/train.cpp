@@ -61,8 +61,8 @@ learn::Model train_tagger(const std::filesystem::path& dir, const TrainOptions& 
     auto add = [&](const eval::Fragments& fs, int role) {
       for (const auto& f : fs) {
         if (f.start < 0 || f.end <= f.start || static_cast<std::size_t>(f.end) > index.codepoints()) continue;
-        spans.push_back({role, {index.to_byte(static_cast<std::size_t>(f.start)),
-                                index.to_byte(static_cast<std::size_t>(f.end))}});
+        spans.push_back(
+            {role, {index.to_byte(static_cast<std::size_t>(f.start)), index.to_byte(static_cast<std::size_t>(f.end))}});
       }
     };
     for (const auto& a : doc.attributions) {

@@ -14,9 +14,9 @@ namespace claimtrail::app {
 
 struct TrainOptions {
   int epochs = 8;
-  bool use_rules = true;     // the rules' roles as features (the "both" mode)
-  std::size_t limit = 0;     // articles to use, 0 for all (for quick checks)
-  int min_count = 2;         // features seen fewer times are left out of the model
+  bool use_rules = true;          // the rules' roles as features (the "both" mode)
+  std::size_t limit = 0;          // articles to use, 0 for all (for quick checks)
+  int min_count = 2;              // features seen fewer times are left out of the model
   std::uint32_t seed = 20261125;  // the order of sentences in each epoch
 };
 

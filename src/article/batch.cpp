@@ -1,12 +1,12 @@
 #include "article/batch.hpp"
 
+#include <unistd.h>
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
-#include <unistd.h>
 
 #include "core/error.hpp"
 #include "util/utf8.hpp"
@@ -52,8 +52,10 @@ void scan_lines(const std::string& path, const BatchOptions& o, std::vector<Inpu
     if (n == 0) break;
     for (std::size_t i = 0; i < n; ++i, ++pos) {
       const char c = buf[i];
-      if (c == '\n') finish(pos);
-      else if (c != ' ' && c != '\t' && c != '\r') blank = false;
+      if (c == '\n')
+        finish(pos);
+      else if (c != ' ' && c != '\t' && c != '\r')
+        blank = false;
     }
   }
   if (pos > start) finish(pos);
@@ -81,8 +83,9 @@ std::vector<InputItem> expand_inputs(const std::vector<std::string>& args, const
   auto add_file = [&](const std::string& path) {
     const bool jsonl = o.input == "jsonl" || (o.input == "auto" && jsonl_name(path));
     if (!jsonl) {
-      const InputKind kind = o.input == "text" ? InputKind::text : o.input == "html" ? InputKind::html
-                                                                                      : InputKind::automatic;
+      const InputKind kind = o.input == "text"   ? InputKind::text
+                             : o.input == "html" ? InputKind::html
+                                                 : InputKind::automatic;
       out.push_back({path, 0, 0, 0, kind});
       return;
     }
@@ -137,7 +140,8 @@ Article read_item(const InputItem& item) {
 }
 
 Article article_from_record(std::string_view line, const std::string& where, std::uint64_t line_no) {
-  if (auto bad = util::find_invalid_utf8(line)) throw core::Error(where, "invalid UTF-8 at byte " + std::to_string(*bad));
+  if (auto bad = util::find_invalid_utf8(line))
+    throw core::Error(where, "invalid UTF-8 at byte " + std::to_string(*bad));
   const nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
   if (j.is_discarded()) throw core::Error(where, "not a JSON object (malformed JSON)");
   if (!j.is_object()) throw core::Error(where, "not a JSON object");
@@ -149,8 +153,8 @@ Article article_from_record(std::string_view line, const std::string& where, std
     if (!v.is_string() && !v.is_null())
       throw core::Error(where, "field \"" + k + "\" must be a string, not " + std::string(v.type_name()));
   }
-  const std::string id = j.contains("id") && j["id"].is_string() ? j["id"].get<std::string>()
-                                                                  : "line" + std::to_string(line_no);
+  const std::string id =
+      j.contains("id") && j["id"].is_string() ? j["id"].get<std::string>() : "line" + std::to_string(line_no);
   if (j.contains("html") && j["html"].is_string() && !(j.contains("text") && j["text"].is_string())) {
     a = article_from_html(j["html"].get<std::string>(), where, id);
   } else {

@@ -13,16 +13,16 @@
 namespace claimtrail::article {
 
 struct InputItem {
-  std::string path;          // the file ("-" for standard input)
-  std::uint64_t offset = 0;  // a JSON-lines record: where its line starts
-  std::uint64_t length = 0;  // and its length in bytes
-  std::uint64_t line = 0;    // its 1-based line number; 0 for a whole text file
+  std::string path;                       // the file ("-" for standard input)
+  std::uint64_t offset = 0;               // a JSON-lines record: where its line starts
+  std::uint64_t length = 0;               // and its length in bytes
+  std::uint64_t line = 0;                 // its 1-based line number; 0 for a whole text file
   InputKind kind = InputKind::automatic;  // how to read a whole file
 };
 
 struct BatchOptions {
-  std::string input = "auto";                  // auto (by extension and look), text, html or jsonl
-  std::uint64_t max_record = 32ull << 20;      // a longer JSON line is rejected unread
+  std::string input = "auto";              // auto (by extension and look), text, html or jsonl
+  std::uint64_t max_record = 32ull << 20;  // a longer JSON line is rejected unread
 };
 
 // The work items of `args`, in order; each problem (a missing input, a line

@@ -15,8 +15,8 @@ namespace {
 namespace ch = std::chrono;
 
 int month_of(std::string_view w) {
-  static constexpr std::array<std::string_view, 12> kMonths = {
-      "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+  static constexpr std::array<std::string_view, 12> kMonths = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                               "jul", "aug", "sep", "oct", "nov", "dec"};
   const std::string low = util::ascii_lower(w);
   if (low.size() < 3) return 0;
   for (std::size_t i = 0; i < kMonths.size(); ++i)
@@ -25,13 +25,15 @@ int month_of(std::string_view w) {
 }
 
 int days_in(int y, int m) {
-  return static_cast<int>(static_cast<unsigned>(ch::year_month_day_last{ch::year{y} / ch::month{static_cast<unsigned>(m)} / ch::last}.day()));
+  return static_cast<int>(static_cast<unsigned>(
+      ch::year_month_day_last{ch::year{y} / ch::month{static_cast<unsigned>(m)} / ch::last}.day()));
 }
 
 int day_number(int y, int m, int d) {
-  return static_cast<int>(ch::sys_days{ch::year{y} / ch::month{static_cast<unsigned>(m)} / ch::day{static_cast<unsigned>(d)}}
-                              .time_since_epoch()
-                              .count());
+  return static_cast<int>(
+      ch::sys_days{ch::year{y} / ch::month{static_cast<unsigned>(m)} / ch::day{static_cast<unsigned>(d)}}
+          .time_since_epoch()
+          .count());
 }
 
 Date from_day_number(int n) {
@@ -70,9 +72,12 @@ bool valid_ymd(int y, int m, int d) {
 
 std::string Date::iso() const {
   char buf[16];
-  if (month == 0) std::snprintf(buf, sizeof buf, "%04d", year);
-  else if (day == 0) std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
-  else std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+  if (month == 0)
+    std::snprintf(buf, sizeof buf, "%04d", year);
+  else if (day == 0)
+    std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
+  else
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
   return buf;
 }
 
@@ -116,13 +121,19 @@ std::vector<DateMention> find_dates(std::string_view text, const Date& published
   static const RE2 re(
       "(?i:\\b(by|until|before|through|no later than|end of|by the end of|at the end of)\\s+)?"
       "(?:"
-      "\\b(" + std::string(kMonth) + ")\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\b"  // 2,3,4
-      "|\\b(\\d{1,2})\\s+(" + std::string(kMonth) + ")(?:,?\\s+(\\d{4}))?\\b"                // 5,6,7
-      "|\\b(" + std::string(kMonth) + ")\\s+(?:of\\s+)?(\\d{4})\\b"                           // 8,9
-      "|\\b(?:in|of|since|by|until|from|before|after|end of)\\s+((?:19|20)\\d{2})\\b"        // 10
-      "|(?i:\\b(this|next|last|previous|coming)\\s+(month|year|week))\\b"                    // 11,12
-      "|(?i:\\b(today|yesterday|tomorrow|tonight))\\b"                                      // 13
-      "|(?i:\\b(days|weeks|months)\\s+ago)\\b"                                              // 14
+      "\\b(" +
+      std::string(kMonth) +
+      ")\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\b"  // 2,3,4
+      "|\\b(\\d{1,2})\\s+(" +
+      std::string(kMonth) +
+      ")(?:,?\\s+(\\d{4}))?\\b"  // 5,6,7
+      "|\\b(" +
+      std::string(kMonth) +
+      ")\\s+(?:of\\s+)?(\\d{4})\\b"                                                                     // 8,9
+      "|\\b(?:in|of|since|by|until|from|before|after|end of)\\s+((?:19|20)\\d{2})\\b"                   // 10
+      "|(?i:\\b(this|next|last|previous|coming)\\s+(month|year|week))\\b"                               // 11,12
+      "|(?i:\\b(today|yesterday|tomorrow|tonight))\\b"                                                  // 13
+      "|(?i:\\b(days|weeks|months)\\s+ago)\\b"                                                          // 14
       "|\\b(?:on\\s+|last\\s+|next\\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b"  // 15
       ")");
   if (!re.ok()) return out;
@@ -135,8 +146,12 @@ std::vector<DateMention> find_dates(std::string_view text, const Date& published
     const std::size_t start = static_cast<std::size_t>(g[0].data() - text.data());
     const std::size_t end = start + g[0].size();
     pos = end > start ? end : start + 1;
-    auto str = [&](int i) { return std::string(g[static_cast<std::size_t>(i)].data(), g[static_cast<std::size_t>(i)].size()); };
-    auto has = [&](int i) { return g[static_cast<std::size_t>(i)].data() != nullptr && !g[static_cast<std::size_t>(i)].empty(); };
+    auto str = [&](int i) {
+      return std::string(g[static_cast<std::size_t>(i)].data(), g[static_cast<std::size_t>(i)].size());
+    };
+    auto has = [&](int i) {
+      return g[static_cast<std::size_t>(i)].data() != nullptr && !g[static_cast<std::size_t>(i)].empty();
+    };
     Date d;
     if (has(2) || has(6)) {
       const int m = month_of(has(2) ? str(2) : str(6));
@@ -154,9 +169,12 @@ std::vector<DateMention> find_dates(std::string_view text, const Date& published
     } else if (has(11)) {
       const std::string rel = util::ascii_lower(str(11)), unit = util::ascii_lower(str(12));
       const int k = rel == "next" || rel == "coming" ? 1 : rel == "this" ? 0 : -1;
-      if (unit == "month") d = add_months(published, k);
-      else if (unit == "year") d = {published.year + k, 0, 0};
-      else d = from_day_number(published.first_day() + 7 * k), d.day = 0;  // the week's month
+      if (unit == "month")
+        d = add_months(published, k);
+      else if (unit == "year")
+        d = {published.year + k, 0, 0};
+      else
+        d = from_day_number(published.first_day() + 7 * k), d.day = 0;  // the week's month
     } else if (has(13)) {
       const std::string w = util::ascii_lower(str(13));
       const int k = w == "yesterday" ? -1 : w == "tomorrow" ? 1 : 0;
@@ -169,16 +187,18 @@ std::vector<DateMention> find_dates(std::string_view text, const Date& published
       d.day = 0;  // approximate: known to the month
     } else if (has(15)) {
       if (published.day == 0) continue;
-      static constexpr std::array<std::string_view, 7> kDays = {"Sunday", "Monday", "Tuesday", "Wednesday",
-                                                               "Thursday", "Friday", "Saturday"};
+      static constexpr std::array<std::string_view, 7> kDays = {"Sunday",   "Monday", "Tuesday", "Wednesday",
+                                                                "Thursday", "Friday", "Saturday"};
       unsigned wd = 0;
       while (wd < 7 && kDays[wd] != std::string_view(g[15].data(), g[15].size())) ++wd;
       const int pub = published.first_day();
       const unsigned pub_wd = ch::weekday{ch::sys_days{ch::days{pub}}}.c_encoding();
       const bool next = g[0].size() >= 5 && util::ascii_lower(std::string(g[0].data(), 5)) == "next ";
       int delta = static_cast<int>(wd) - static_cast<int>(pub_wd);
-      if (next) delta = delta <= 0 ? delta + 7 : delta;
-      else if (delta > 0) delta -= 7;  // news speaks of the past week
+      if (next)
+        delta = delta <= 0 ? delta + 7 : delta;
+      else if (delta > 0)
+        delta -= 7;  // news speaks of the past week
       d = from_day_number(pub + delta);
     }
     if (!d.valid()) continue;

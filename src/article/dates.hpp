@@ -33,9 +33,9 @@ std::optional<Date> parse_iso_date(std::string_view s);
 std::optional<Date> parse_date(std::string_view s, const std::optional<Date>& ref = std::nullopt);
 
 struct DateMention {
-  core::Span span;   // bytes in the text
-  std::string text;  // as written
-  Date value;        // resolved
+  core::Span span;        // bytes in the text
+  std::string text;       // as written
+  Date value;             // resolved
   bool deadline = false;  // "by ...", "until ...", "before ...", "end of ..."
 };
 

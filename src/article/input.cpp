@@ -4,8 +4,8 @@
 #include <filesystem>
 
 #include "article/front_matter.hpp"
-#include "html/page.hpp"
 #include "core/error.hpp"
+#include "html/page.hpp"
 #include "util/file.hpp"
 #include "util/printable.hpp"
 #include "util/utf8.hpp"
@@ -48,8 +48,8 @@ Article read_article(const std::string& path, InputKind kind) {
   a.text = util::read_input(path);
   a.name = path == "-" ? "-" : std::filesystem::path(path).stem().string();
   if (const void* nul = std::memchr(a.text.data(), '\0', a.text.size()))
-    throw core::Error(path, "binary data (NUL byte at byte " +
-                                std::to_string(static_cast<const char*>(nul) - a.text.data()) + ")");
+    throw core::Error(
+        path, "binary data (NUL byte at byte " + std::to_string(static_cast<const char*>(nul) - a.text.data()) + ")");
   if (auto bad = util::find_invalid_utf8(a.text))
     throw core::Error(path, "invalid UTF-8 at byte " + std::to_string(*bad));
   const std::string ext = std::filesystem::path(path).extension().string();

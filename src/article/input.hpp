@@ -8,8 +8,8 @@
 namespace claimtrail::article {
 
 struct Article {
-  std::string name;  // the file name without directory and extension; "-" for stdin
-  std::string text;  // the text the analysis runs on (after any front matter)
+  std::string name;                         // the file name without directory and extension; "-" for stdin
+  std::string text;                         // the text the analysis runs on (after any front matter)
   std::map<std::string, std::string> meta;  // front-matter fields (outlet, url, published, ...)
 };
 

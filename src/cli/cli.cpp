@@ -83,8 +83,7 @@ int run(int argc, char** argv) {
     return kExitOk;
   }
   if (name == "--version") {
-    std::cout << "claimtrail " << core::kVersion << '\n'
-              << "tagger model: " << learn::shipped_model()->version << '\n';
+    std::cout << "claimtrail " << core::kVersion << '\n' << "tagger model: " << learn::shipped_model()->version << '\n';
     return kExitOk;
   }
   std::vector<std::string> args(argv + 2, argv + argc);

@@ -10,11 +10,11 @@
 #include <optional>
 
 #include "cli/cli.hpp"
-#include "learn/shipped_model.hpp"
-#include "util/file.hpp"
 #include "core/error.hpp"
 #include "eval/evaluate.hpp"
 #include "extract/extractor.hpp"
+#include "learn/shipped_model.hpp"
+#include "util/file.hpp"
 #include "util/printable.hpp"
 
 namespace claimtrail::cli {
@@ -38,18 +38,16 @@ void print_usage(std::ostream& out, const po::options_description& visible) {
 
 int cmd_eval(const std::vector<std::string>& args) {
   po::options_description visible("options");
-  visible.add_options()
-      ("help,h", "print this help")
-      ("json", "print the report as JSON (score_polnear.py --json key names)")
-      ("labels", po::value<std::string>()->value_name("FILE"),
-       "hand-labelled gold sources (TSV: doc start end category anonymous, code points) "
-       "for source category and anonymity accuracy")
-      ("pred", po::value<std::string>()->value_name("FILE"),
-       "score this prediction file (score_polnear.py JSON Lines, code points) instead of "
-       "running the parser")
-      ("allow-test", "score a directory named 'test' (a held-out split: never tune on it)")
-      ("model", po::value<std::string>()->value_name("FILE"), "use this tagger model (see 'claimtrail train')")
-      ("mode", po::value<std::string>()->value_name("MODE"), "rules, model or both (default: both with --model)");
+  visible.add_options()("help,h", "print this help")("json",
+                                                     "print the report as JSON (score_polnear.py --json key names)")(
+      "labels", po::value<std::string>()->value_name("FILE"),
+      "hand-labelled gold sources (TSV: doc start end category anonymous, code points) "
+      "for source category and anonymity accuracy")(
+      "pred", po::value<std::string>()->value_name("FILE"),
+      "score this prediction file (score_polnear.py JSON Lines, code points) instead of "
+      "running the parser")("allow-test", "score a directory named 'test' (a held-out split: never tune on it)")(
+      "model", po::value<std::string>()->value_name("FILE"), "use this tagger model (see 'claimtrail train')")(
+      "mode", po::value<std::string>()->value_name("MODE"), "rules, model or both (default: both with --model)");
   po::options_description all;
   all.add(visible).add_options()("gold-dir", po::value<std::string>());
   po::positional_options_description positional;
@@ -101,7 +99,8 @@ int cmd_eval(const std::vector<std::string>& args) {
         if (!model && mode != extract::Mode::rules) model = learn::shipped_model();
       }
       const extract::Extractor extractor(model, mode);
-      report = eval::evaluate_split(dir, [&](std::string_view t) { return extractor.analyse(t); }, labels);
+      report = eval::evaluate_split(
+          dir, [&](std::string_view t) { return extractor.analyse(t); }, labels);
     }
   } catch (const core::Error& e) {
     print_error(e.what());

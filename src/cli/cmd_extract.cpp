@@ -1,19 +1,19 @@
 // claimtrail extract FILE... [--format text|json|jsonl] [--id ID] [--emit-text]
 #include <boost/program_options.hpp>
 #include <condition_variable>
-#include <mutex>
-#include <sstream>
-#include <thread>
 #include <cstring>
 #include <filesystem>
 #include <iostream>
+#include <mutex>
+#include <sstream>
+#include <thread>
 
-#include "cli/cli.hpp"
 #include "article/batch.hpp"
 #include "article/input.hpp"
 #include "article/metadata.hpp"
-#include "cli/progress.hpp"
+#include "cli/cli.hpp"
 #include "cli/options.hpp"
+#include "cli/progress.hpp"
 #include "core/error.hpp"
 #include "extract/extractor.hpp"
 #include "learn/shipped_model.hpp"
@@ -24,16 +24,17 @@ namespace claimtrail::cli {
 using namespace article;  // the Article input type and its readers
 
 int cmd_extract(const std::vector<std::string>& args) {
-  po::options_description opts("usage: claimtrail extract FILE... [options]\n\n"
-                               "Finds attributions, sources, non-responses, source descriptions,\n"
-                               "hedges and unattributed claims in plain-text UTF-8 articles\n"
-                               "(\"-\" reads standard input).\n\noptions");
+  po::options_description opts(
+      "usage: claimtrail extract FILE... [options]\n\n"
+      "Finds attributions, sources, non-responses, source descriptions,\n"
+      "hedges and unattributed claims in plain-text UTF-8 articles\n"
+      "(\"-\" reads standard input).\n\noptions");
   std::string format = "text", mode_name = "rules";
   unsigned jobs = 1;
   BatchOptions batch;
   std::string id;
-  opts.add_options()("help,h", "show this help")(
-      "format,f", po::value(&format)->default_value("text"), "text (for people), json, or jsonl (one article a line)")(
+  opts.add_options()("help,h", "show this help")("format,f", po::value(&format)->default_value("text"),
+                                                 "text (for people), json, or jsonl (one article a line)")(
       "id", po::value(&id), "the article id in the output (one input only; default: the file name)")(
       "emit-text", "print the analysed text the offsets refer to, instead of the analysis")(
       "mode", po::value(&mode_name)->default_value("rules"),

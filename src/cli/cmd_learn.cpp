@@ -16,11 +16,12 @@
 namespace claimtrail::cli {
 
 int cmd_train(const std::vector<std::string>& args) {
-  po::options_description opts("usage: claimtrail train TRAIN_DIR -o MODEL [options]\n\n"
-                               "Trains the attribution tagger (a structured perceptron over source, cue\n"
-                               "and content boundaries) on a PolNeAR-style directory: the train split only\n"
-                               "(a directory named 'test' is refused). The same data and options give the\n"
-                               "same model file, byte for byte.\n\noptions");
+  po::options_description opts(
+      "usage: claimtrail train TRAIN_DIR -o MODEL [options]\n\n"
+      "Trains the attribution tagger (a structured perceptron over source, cue\n"
+      "and content boundaries) on a PolNeAR-style directory: the train split only\n"
+      "(a directory named 'test' is refused). The same data and options give the\n"
+      "same model file, byte for byte.\n\noptions");
   std::string out;
   app::TrainOptions o;
   opts.add_options()("help,h", "show this help")("output,o", po::value(&out), "the model file to write")(
@@ -51,10 +52,11 @@ int cmd_train(const std::vector<std::string>& args) {
 namespace claimtrail::cli {
 
 int cmd_reextract(const std::vector<std::string>& args) {
-  po::options_description opts("usage: claimtrail reextract [--article ID] [--mode rules|both]\n\n"
-                               "Runs extraction again on stored articles (after a better parser or model)\n"
-                               "and carries verdicts, corrections and links over to the new claims that\n"
-                               "match the old ones; lists those it could not carry.\n\noptions");
+  po::options_description opts(
+      "usage: claimtrail reextract [--article ID] [--mode rules|both]\n\n"
+      "Runs extraction again on stored articles (after a better parser or model)\n"
+      "and carries verdicts, corrections and links over to the new claims that\n"
+      "match the old ones; lists those it could not carry.\n\noptions");
   std::string db, mode = "rules";
   std::int64_t article = 0;
   opts.add_options()("help,h", "show this help")("article", po::value(&article), "one article only")(
@@ -72,9 +74,10 @@ int cmd_reextract(const std::vector<std::string>& args) {
       if (!store::has_article(st, article)) throw core::Error("", "no article with id " + std::to_string(article));
     }
     const bool both = mode == "both";
-    const extract::Extractor ex(both ? learn::shipped_model() : nullptr, both ? extract::Mode::both : extract::Mode::rules);
-    const std::string parser = std::string("claimtrail ") + core::kVersion +
-                               (both ? " + " + learn::shipped_model()->version : std::string());
+    const extract::Extractor ex(both ? learn::shipped_model() : nullptr,
+                                both ? extract::Mode::both : extract::Mode::rules);
+    const std::string parser =
+        std::string("claimtrail ") + core::kVersion + (both ? " + " + learn::shipped_model()->version : std::string());
     const auto r =
         app::reextract(st, ex, vm.count("article") ? std::optional<std::int64_t>(article) : std::nullopt, parser);
     std::cout << r.articles << " articles: " << r.old_claims << " claims before, " << r.new_claims << " after; "

@@ -5,8 +5,8 @@
 #include <iostream>
 
 #include "article/dates.hpp"
-#include "cli/cli.hpp"
 #include "article/input.hpp"
+#include "cli/cli.hpp"
 #include "cli/options.hpp"
 #include "core/error.hpp"
 #include "extract/extractor.hpp"
@@ -108,19 +108,23 @@ int cmd_report(const std::vector<std::string>& args) {
       text = format == "json" ? util::dump_json(report::to_json(r), 2) + "\n" : report::to_text(r);
     } else if (thread) {
       const auto r = report::thread_report(*st, article);
-      text = format == "json" ? util::dump_json(report::to_json(r), 2) + "\n"
+      text = format == "json"       ? util::dump_json(report::to_json(r), 2) + "\n"
              : format == "markdown" ? report::to_markdown(r)
                                     : report::to_text(r);
     } else {
       auto r = report::article_report(*st, article);
-      if (format == "json") text = util::dump_json(report::to_json(r), 2) + "\n";
-      else if (format == "markdown") text = report::to_markdown(r);
-      else if (format == "html") text = report::to_html(r);
+      if (format == "json")
+        text = util::dump_json(report::to_json(r), 2) + "\n";
+      else if (format == "markdown")
+        text = report::to_markdown(r);
+      else if (format == "html")
+        text = report::to_html(r);
       else if (format == "csv") {
         std::vector<report::ClaimEntry> all = r.claims;
         all.insert(all.end(), r.unattributed.begin(), r.unattributed.end());
         text = report::to_csv(all);
-      } else text = report::to_text(r);
+      } else
+        text = report::to_text(r);
     }
     emit(text, out_path);
     return kExitOk;
@@ -147,8 +151,8 @@ int cmd_export(const std::vector<std::string>& args) {
       "org", po::value(&org), "the fact-checking organisation")("org-url", po::value(&org_url), "its URL")(
       "review-url-base", po::value(&review_base), "a review's URL is this followed by the claim id")(
       "csv", "claims as CSV")("brat", po::value(&brat_dir), "write DIR/text and DIR/attributions (DIR new or empty)")(
-      "article", po::value(&article), "one article only (csv, brat)")(
-      "output,o", po::value(&out_path), "write to this file instead of standard output");
+      "article", po::value(&article), "one article only (csv, brat)")("output,o", po::value(&out_path),
+                                                                      "write to this file instead of standard output");
   add_db_option(opts, db);
   po::variables_map vm;
   if (auto code = parse_command("export", opts, args, vm, nullptr)) return *code;

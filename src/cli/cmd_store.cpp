@@ -3,12 +3,12 @@
 #include <algorithm>
 #include <iostream>
 
-#include "article/dates.hpp"
 #include "article/batch.hpp"
-#include "cli/cli.hpp"
-#include "cli/progress.hpp"
+#include "article/dates.hpp"
 #include "article/input.hpp"
+#include "cli/cli.hpp"
 #include "cli/options.hpp"
+#include "cli/progress.hpp"
 #include "core/error.hpp"
 #include "extract/extractor.hpp"
 #include "report/store_render.hpp"
@@ -101,22 +101,22 @@ int with_store(const std::string& command, const std::string& db, store::Store::
 }  // namespace
 
 int cmd_ingest(const std::vector<std::string>& args) {
-  po::options_description opts("usage: claimtrail ingest FILE... [options]\n\n"
-                               "Parses articles and stores them with their claims, sources, non-responses\n"
-                               "and source descriptions, one transaction per article. Metadata comes from\n"
-                               "the options, a front-matter block (---, key: value lines, ---) and the\n"
-                               "dateline. The same text twice is stored once; a changed text under the\n"
-                               "same URL is a new version of the article.\n\noptions");
+  po::options_description opts(
+      "usage: claimtrail ingest FILE... [options]\n\n"
+      "Parses articles and stores them with their claims, sources, non-responses\n"
+      "and source descriptions, one transaction per article. Metadata comes from\n"
+      "the options, a front-matter block (---, key: value lines, ---) and the\n"
+      "dateline. The same text twice is stored once; a changed text under the\n"
+      "same URL is a new version of the article.\n\noptions");
   IngestFlags flags;
   BatchOptions batch;
   std::string db;
   opts.add_options()("help,h", "show this help")("outlet", po::value(&flags.outlet), "the outlet (\"Example Wire\")")(
       "url", po::value(&flags.url), "the article's URL")("published", po::value(&flags.published),
                                                          "the publication date, YYYY-MM-DD")(
-      "headline", po::value(&flags.headline), "the headline")("id", po::value(&flags.id),
-                                                             "the name to store it under (one input only)")(
-      "quiet,q", "print nothing but errors")("input", po::value(&batch.input)->default_value("auto"),
-                                              "auto (by name and look), text, html or jsonl")(
+      "headline", po::value(&flags.headline), "the headline")(
+      "id", po::value(&flags.id), "the name to store it under (one input only)")("quiet,q", "print nothing but errors")(
+      "input", po::value(&batch.input)->default_value("auto"), "auto (by name and look), text, html or jsonl")(
       "max-record", po::value(&batch.max_record)->default_value(32ull << 20),
       "a JSON line longer than this many bytes is rejected unread");
   add_db_option(opts, db);
@@ -166,9 +166,10 @@ int cmd_ingest(const std::vector<std::string>& args) {
 }
 
 int cmd_claims(const std::vector<std::string>& args) {
-  po::options_description opts("usage: claimtrail claims [options]\n\n"
-                               "Lists the stored claims with their source, tracking status (what later\n"
-                               "articles did to them) and latest verdict (a fact-checker's ruling).\n\noptions");
+  po::options_description opts(
+      "usage: claimtrail claims [options]\n\n"
+      "Lists the stored claims with their source, tracking status (what later\n"
+      "articles did to them) and latest verdict (a fact-checker's ruling).\n\noptions");
   store::ClaimFilter f;
   std::string db, format = "text";
   std::int64_t article = 0;
@@ -227,36 +228,42 @@ int cmd_claims(const std::vector<std::string>& args) {
   f.include_rejected = vm.count("rejected") > 0;
   return with_store("claims", db, store::Store::Access::read_only, [&](store::Store& st) {
     const auto claims = store::find_claims(st, f);
-    if (format == "json") std::cout << util::dump_json(report::claims_json(claims), 2) << '\n';
-    else std::cout << report::claims_text(claims);
+    if (format == "json")
+      std::cout << util::dump_json(report::claims_json(claims), 2) << '\n';
+    else
+      std::cout << report::claims_text(claims);
     return kExitOk;
   });
 }
 
 int cmd_sources(const std::vector<std::string>& args) {
-  po::options_description opts("usage: claimtrail sources [options]\n\n"
-                               "Lists the sources in the store: a named person or organisation is one\n"
-                               "source across articles; unnamed sources are one per article.\n\noptions");
+  po::options_description opts(
+      "usage: claimtrail sources [options]\n\n"
+      "Lists the sources in the store: a named person or organisation is one\n"
+      "source across articles; unnamed sources are one per article.\n\noptions");
   std::string db, format = "text", name, category;
   opts.add_options()("help,h", "show this help")("name", po::value(&name), "whose name contains this")(
       "category", po::value(&category), "of this category")("format,f", po::value(&format)->default_value("text"),
-                                                             "text or json");
+                                                            "text or json");
   add_db_option(opts, db);
   po::variables_map vm;
   if (auto code = parse_command("sources", opts, args, vm, nullptr)) return *code;
   if (!check_format("sources", format)) return kExitUsage;
   return with_store("sources", db, store::Store::Access::read_only, [&](store::Store& st) {
     const auto sources = store::find_sources(st, name, category);
-    if (format == "json") std::cout << util::dump_json(report::sources_json(sources), 2) << '\n';
-    else std::cout << report::sources_text(sources);
+    if (format == "json")
+      std::cout << util::dump_json(report::sources_json(sources), 2) << '\n';
+    else
+      std::cout << report::sources_text(sources);
     return kExitOk;
   });
 }
 
 int cmd_source(const std::vector<std::string>& args) {
-  po::options_description opts("usage: claimtrail source merge A B [--db PATH]\n\n"
-                               "Folds source B into source A (one person under two spellings): B's claims\n"
-                               "become A's. A and B are ids or exact names. Kept in the history.\n\noptions");
+  po::options_description opts(
+      "usage: claimtrail source merge A B [--db PATH]\n\n"
+      "Folds source B into source A (one person under two spellings): B's claims\n"
+      "become A's. A and B are ids or exact names. Kept in the history.\n\noptions");
   std::string db;
   opts.add_options()("help,h", "show this help");
   add_db_option(opts, db);
@@ -277,10 +284,11 @@ int cmd_source(const std::vector<std::string>& args) {
 }
 
 int cmd_claim(const std::vector<std::string>& args) {
-  po::options_description opts("usage: claimtrail claim fix ID [--category C] [--source TEXT] [--reject]\n"
-                               "       claim show ID [--format json]\n\n"
-                               "Corrects a claim the parser got wrong (kept in the history), or shows one\n"
-                               "claim with its verdict history.\n\noptions");
+  po::options_description opts(
+      "usage: claimtrail claim fix ID [--category C] [--source TEXT] [--reject]\n"
+      "       claim show ID [--format json]\n\n"
+      "Corrects a claim the parser got wrong (kept in the history), or shows one\n"
+      "claim with its verdict history.\n\noptions");
   std::string db, category, source, format = "text";
   opts.add_options()("help,h", "show this help")("category", po::value(&category), "the right source category")(
       "source", po::value(&source), "the right source, as written")("reject", "not an attribution at all")(
@@ -305,13 +313,15 @@ int cmd_claim(const std::vector<std::string>& args) {
         auto j = report::claim_json(*c);
         j["verdicts"] = nlohmann::json::array();
         for (const auto& v : history)
-          j["verdicts"].push_back({{"verdict", v.verdict}, {"note", v.note}, {"evidence", v.evidence}, {"at", v.created_at}});
+          j["verdicts"].push_back(
+              {{"verdict", v.verdict}, {"note", v.note}, {"evidence", v.evidence}, {"at", v.created_at}});
         std::cout << util::dump_json(j, 2) << '\n';
       } else {
         std::cout << report::claims_text({*c});
         for (const auto& v : history)
           std::cout << util::printable("  verdict " + v.verdict + " (" + v.created_at + "): " + v.note +
-                                       (v.evidence.empty() ? "" : " [" + v.evidence + "]")) << '\n';
+                                       (v.evidence.empty() ? "" : " [" + v.evidence + "]"))
+                    << '\n';
       }
       return kExitOk;
     });
@@ -332,8 +342,9 @@ int cmd_claim(const std::vector<std::string>& args) {
 }
 
 int cmd_verdict(const std::vector<std::string>& args) {
-  po::options_description opts("usage: claimtrail verdict CLAIM --status S --note TEXT [--evidence URL]\n\n"
-                               "Records a fact-checker's ruling on a claim, keeping the earlier ones.\n\noptions");
+  po::options_description opts(
+      "usage: claimtrail verdict CLAIM --status S --note TEXT [--evidence URL]\n\n"
+      "Records a fact-checker's ruling on a claim, keeping the earlier ones.\n\noptions");
   std::string db, status, note, evidence;
   opts.add_options()("help,h", "show this help")("status", po::value(&status),
                                                  "confirmed, refuted, disputed or unverified")(
@@ -367,15 +378,14 @@ namespace {
 
 int track_or_diff(const std::string& command, const std::vector<std::string>& args) {
   const bool diff = command == "diff";
-  po::options_description opts(
-      diff ? "usage: claimtrail diff OLD NEW [options]\n\n"
-             "Compares an article with a later one: which of OLD's claims NEW confirms\n"
-             "on the record, corroborates, updates or contradicts, and NEW's new claims.\n"
-             "OLD and NEW are article ids or files (ingested on the fly).\n\noptions"
-           : "usage: claimtrail track ARTICLE [options]\n\n"
-             "Compares an article's claims with every later article in the store and\n"
-             "gives each claim one status with its evidence. ARTICLE is an id or a file\n"
-             "(ingested on the fly).\n\noptions");
+  po::options_description opts(diff ? "usage: claimtrail diff OLD NEW [options]\n\n"
+                                      "Compares an article with a later one: which of OLD's claims NEW confirms\n"
+                                      "on the record, corroborates, updates or contradicts, and NEW's new claims.\n"
+                                      "OLD and NEW are article ids or files (ingested on the fly).\n\noptions"
+                                    : "usage: claimtrail track ARTICLE [options]\n\n"
+                                      "Compares an article's claims with every later article in the store and\n"
+                                      "gives each claim one status with its evidence. ARTICLE is an id or a file\n"
+                                      "(ingested on the fly).\n\noptions");
   std::string db, format = "text";
   opts.add_options()("help,h", "show this help")("format,f", po::value(&format)->default_value("text"), "text or json");
   add_db_option(opts, db);
@@ -392,8 +402,10 @@ int track_or_diff(const std::string& command, const std::vector<std::string>& ar
     track::Options o;
     if (diff) o.against = std::vector<std::int64_t>{article_arg(st, pos[1])};
     const track::Report r = track::track(st, base, o);
-    if (format == "json") std::cout << util::dump_json(report::track_json(r), 2) << '\n';
-    else std::cout << report::track_text(r);
+    if (format == "json")
+      std::cout << util::dump_json(report::track_json(r), 2) << '\n';
+    else
+      std::cout << report::track_text(r);
     return kExitOk;
   });
 }

@@ -36,12 +36,13 @@ std::optional<int> parse_command(const std::string& name, const po::options_desc
   // shown): checked here, once, for every option and argument.
   for (const auto& [key, value] : vm) {
     std::vector<std::string> strings;
-    if (const auto* s = boost::any_cast<std::string>(&value.value())) strings.push_back(*s);
-    else if (const auto* v = boost::any_cast<std::vector<std::string>>(&value.value())) strings = *v;
+    if (const auto* s = boost::any_cast<std::string>(&value.value()))
+      strings.push_back(*s);
+    else if (const auto* v = boost::any_cast<std::vector<std::string>>(&value.value()))
+      strings = *v;
     for (std::size_t i = 0; i < strings.size(); ++i)
       if (const auto bad = util::find_invalid_utf8(strings[i])) {
-        print_error(name + ": " +
-                    (key == "positional" ? "argument " + std::to_string(i + 1) : "--" + key) +
+        print_error(name + ": " + (key == "positional" ? "argument " + std::to_string(i + 1) : "--" + key) +
                     " is not valid UTF-8 (byte " + std::to_string(*bad) + ")");
         return kExitUsage;
       }
@@ -55,8 +56,7 @@ std::optional<int> parse_command(const std::string& name, const po::options_desc
 }
 
 void add_db_option(po::options_description& opts, std::string& db) {
-  opts.add_options()("db", po::value(&db),
-                     "the store (default: $CLAIMTRAIL_DB, else ./claimtrail.db)");
+  opts.add_options()("db", po::value(&db), "the store (default: $CLAIMTRAIL_DB, else ./claimtrail.db)");
 }
 
 std::string store_path(const std::string& db_option) {

@@ -30,19 +30,26 @@ std::optional<SourceCategory> parse_category(std::string_view name) {
 
 std::string_view to_string(AttributionKind k) {
   switch (k) {
-    case AttributionKind::direct: return "direct";
-    case AttributionKind::mixed: return "mixed";
-    case AttributionKind::indirect: return "indirect";
-    case AttributionKind::according_to: return "according_to";
+    case AttributionKind::direct:
+      return "direct";
+    case AttributionKind::mixed:
+      return "mixed";
+    case AttributionKind::indirect:
+      return "indirect";
+    case AttributionKind::according_to:
+      return "according_to";
   }
   return "indirect";
 }
 
 std::string_view to_string(NonResponseKind k) {
   switch (k) {
-    case NonResponseKind::no_response: return "no_response";
-    case NonResponseKind::declined: return "declined";
-    case NonResponseKind::no_comment: return "no_comment";
+    case NonResponseKind::no_response:
+      return "no_response";
+    case NonResponseKind::declined:
+      return "declined";
+    case NonResponseKind::no_comment:
+      return "no_comment";
   }
   return "no_response";
 }

@@ -45,19 +45,19 @@ std::optional<SourceCategory> parse_category(std::string_view name);
 
 // What the text says about a source (SPEC section 2). Empty strings are absent.
 struct Descriptors {
-  std::string affiliation;  // "U.S.", "State Department"
-  std::string rank;         // "senior"
-  std::string role;         // "deputy director of the water agency"
-  std::optional<int> count; // 5 for "five officials"
-  std::string count_word;   // "multiple", "several" (count stays empty)
+  std::string affiliation;   // "U.S.", "State Department"
+  std::string rank;          // "senior"
+  std::string role;          // "deputy director of the water agency"
+  std::optional<int> count;  // 5 for "five officials"
+  std::string count_word;    // "multiple", "several" (count stays empty)
 };
 
 struct Source {
   Spans spans;
   SourceCategory category = SourceCategory::unresolved;
   bool anonymous = false;
-  int entity = -1;           // index into Analysis::entities, -1 when none
-  std::vector<int> entities; // every entity the source names
+  int entity = -1;            // index into Analysis::entities, -1 when none
+  std::vector<int> entities;  // every entity the source names
   Descriptors descriptors;
 };
 

@@ -25,7 +25,6 @@ void warn(std::vector<std::string>* warnings, std::string message) {
   if (warnings) warnings->push_back(std::move(message));
 }
 
-
 // Decodes UTF-8, one U+FFFD per byte that does not start a valid sequence.
 std::u32string decode_lenient(std::string_view s) {
   std::u32string out;
@@ -132,8 +131,7 @@ std::vector<fs::path> list_files(const fs::path& dir, std::string_view ext) {
     if (!fs::is_regular_file(entry.path(), fec)) continue;
     out.push_back(entry.path());
   }
-  std::sort(out.begin(), out.end(),
-            [](const fs::path& a, const fs::path& b) { return a.filename() < b.filename(); });
+  std::sort(out.begin(), out.end(), [](const fs::path& a, const fs::path& b) { return a.filename() < b.filename(); });
   return out;
 }
 
@@ -156,8 +154,8 @@ std::optional<std::u32string> decode_utf8(std::string_view utf8) {
 std::vector<Attribution> parse_ann(std::string_view content, std::string_view name,
                                    std::vector<std::string>* warnings) {
   if (const auto bad = util::find_invalid_utf8(content))
-    warn(warnings, std::string(name) + ": invalid UTF-8 at byte " + std::to_string(*bad) +
-                       ", read with replacement characters");
+    warn(warnings,
+         std::string(name) + ": invalid UTF-8 at byte " + std::to_string(*bad) + ", read with replacement characters");
   std::u32string text = decode_lenient(content);
   // A byte-order mark would hide the first T line (the reference keeps it and
   // loses that line; nothing is gained by copying that).
@@ -208,9 +206,7 @@ std::vector<Attribution> parse_ann(std::string_view content, std::string_view na
     att.id = util::to_utf8(ev.id);
     for (const auto& [role, tid] : ev.args) {
       const std::string r = ascii_lower(role);
-      Fragments* target = r == "cue" ? &att.cue : r == "source" ? &att.source
-                          : r == "content"                      ? &att.content
-                                                                : nullptr;
+      Fragments* target = r == "cue" ? &att.cue : r == "source" ? &att.source : r == "content" ? &att.content : nullptr;
       if (!target) continue;  // the Attribution trigger, or a role we do not know
       const auto it = entities.find(tid);
       if (it == entities.end()) {
@@ -229,8 +225,7 @@ Split read_split(const fs::path& dir) {
   const fs::path ann_dir = dir / "attributions";
   std::error_code ec;
   if (!fs::is_directory(text_dir, ec) || !fs::is_directory(ann_dir, ec))
-    throw core::Error(dir.string(),
-                      "not a PolNeAR-style directory (needs text/ and attributions/ subdirectories)");
+    throw core::Error(dir.string(), "not a PolNeAR-style directory (needs text/ and attributions/ subdirectories)");
 
   // Article name -> its first .ann by file name ("NAME_ANNOT.ann").
   std::map<std::string, fs::path> first_ann;
@@ -317,8 +312,7 @@ std::string format_ann(const std::vector<Attribution>& attributions, std::u32str
     if (!source.empty()) args += " Source:" + t_line("Source", source);
     if (!cue.empty()) args += " Cue:" + t_line("Cue", cue);
     if (!content.empty()) args += " Content:" + t_line("Content", content);
-    const std::string trig =
-        t_line(source.empty() ? "Attribution-no-source" : "Attribution", trigger);
+    const std::string trig = t_line(source.empty() ? "Attribution-no-source" : "Attribution", trigger);
     out += "E" + std::to_string(++e) + "\tAttribution:" + trig + args + "\n";
   }
   return out;
@@ -341,8 +335,7 @@ void write_document(const fs::path& dir, std::string_view name, std::string_view
   };
   const std::string base(name);
   write(dir / "text" / (base + ".txt"), utf8);
-  write(dir / "attributions" / (base + "_" + std::string(annotator) + ".ann"),
-        format_ann(attributions, *text));
+  write(dir / "attributions" / (base + "_" + std::string(annotator) + ".ann"), format_ann(attributions, *text));
 }
 
 }  // namespace claimtrail::eval

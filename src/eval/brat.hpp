@@ -50,7 +50,7 @@ struct Attribution {
 
 // One article of a split directory.
 struct Document {
-  std::string name;                               // text file name without ".txt"
+  std::string name;  // text file name without ".txt"
   std::filesystem::path text_path;
   std::optional<std::filesystem::path> ann_path;  // the .ann used; nullopt when none
   std::string utf8;                               // the text file's bytes (valid UTF-8)
@@ -93,7 +93,6 @@ std::string format_ann(const std::vector<Attribution>& attributions, std::u32str
 // be valid UTF-8 and NAME a safe file name (util::is_safe_file_stem: never a
 // path). Throws core::Error naming the file on a write failure.
 void write_document(const std::filesystem::path& dir, std::string_view name, std::string_view utf8,
-                    const std::vector<Attribution>& attributions,
-                    std::string_view annotator = "claimtrail");
+                    const std::vector<Attribution>& attributions, std::string_view annotator = "claimtrail");
 
 }  // namespace claimtrail::eval

@@ -60,17 +60,16 @@ Fragments to_cp(const core::Spans& spans, const util::CodepointIndex& index) {
   Fragments out;
   out.reserve(spans.size());
   for (const auto& s : spans)
-    out.push_back({static_cast<std::int64_t>(index.to_codepoint(s.start)),
-                   static_cast<std::int64_t>(index.to_codepoint(s.end))});
+    out.push_back(
+        {static_cast<std::int64_t>(index.to_codepoint(s.start)), static_cast<std::int64_t>(index.to_codepoint(s.end))});
   return out;
 }
 
 json figure(std::optional<double> v) { return v ? json(*v) : json(nullptr); }
 
 json counts_json(const Counts& c) {
-  return {{"P", figure(c.precision())},  {"R", figure(c.recall())},  {"F1", figure(c.f1())},
-          {"tp_pred", c.tp_pred},        {"n_pred", c.n_pred},       {"tp_gold", c.tp_gold},
-          {"n_gold", c.n_gold}};
+  return {{"P", figure(c.precision())}, {"R", figure(c.recall())}, {"F1", figure(c.f1())}, {"tp_pred", c.tp_pred},
+          {"n_pred", c.n_pred},         {"tp_gold", c.tp_gold},    {"n_gold", c.n_gold}};
 }
 
 std::string fixed3(std::optional<double> v) {
@@ -87,14 +86,13 @@ std::string pad(std::string_view s, std::size_t width) {
 }
 
 std::string row(std::string_view label, const Counts& c) {
-  return "  " + pad(label, 21) + fixed3(c.precision()) + "  " + fixed3(c.recall()) + "  " +
-         fixed3(c.f1()) + "   (" + std::to_string(c.n_pred) + " / " + std::to_string(c.n_gold) +
-         ")\n";
+  return "  " + pad(label, 21) + fixed3(c.precision()) + "  " + fixed3(c.recall()) + "  " + fixed3(c.f1()) + "   (" +
+         std::to_string(c.n_pred) + " / " + std::to_string(c.n_gold) + ")\n";
 }
 
 // evaluate(), with what was scored and the warnings of reading it.
-Report score_split(const Split& gold, std::string predictions, const Predictions& pred,
-                   const SourceLabels* labels, std::vector<std::string> extra_warnings) {
+Report score_split(const Split& gold, std::string predictions, const Predictions& pred, const SourceLabels* labels,
+                   std::vector<std::string> extra_warnings) {
   Report r = evaluate(gold, pred, labels);
   r.predictions = std::move(predictions);
   r.warnings.insert(r.warnings.end(), extra_warnings.begin(), extra_warnings.end());
@@ -118,17 +116,15 @@ SourceLabels read_source_labels(const fs::path& file, std::vector<std::string>* 
     if (util::trim_blank(line).empty() || line.front() == '#') continue;
     const auto fields = split(line, '\t');
     if (!cols) {
-      static constexpr std::array<std::string_view, 5> kNames{"doc", "start", "end", "category",
-                                                              "anonymous"};
+      static constexpr std::array<std::string_view, 5> kNames{"doc", "start", "end", "category", "anonymous"};
       std::array<std::size_t, 5> found{};
       for (std::size_t k = 0; k < kNames.size(); ++k) {
         std::size_t at = 0;
         while (at < fields.size() && util::ascii_lower(util::trim_blank(fields[at])) != kNames[k]) ++at;
         if (at == fields.size())
-          throw core::Error(file.string(),
-                            "line " + std::to_string(line_no) +
-                                ": expected the header 'doc start end category anonymous' "
-                                "(tab-separated) before the first row");
+          throw core::Error(file.string(), "line " + std::to_string(line_no) +
+                                               ": expected the header 'doc start end category anonymous' "
+                                               "(tab-separated) before the first row");
         found[k] = at;
       }
       cols = found;
@@ -151,8 +147,8 @@ SourceLabels read_source_labels(const fs::path& file, std::vector<std::string>* 
       continue;
     }
     if (!category) {
-      warn(warnings, where + "unknown category '" + std::string(util::trim_blank(fields[(*cols)[3]])) +
-                         "', row skipped");
+      warn(warnings,
+           where + "unknown category '" + std::string(util::trim_blank(fields[(*cols)[3]])) + "', row skipped");
       continue;
     }
     if (anon != "true" && anon != "false") {
@@ -161,13 +157,11 @@ SourceLabels read_source_labels(const fs::path& file, std::vector<std::string>* 
     }
     out[std::string(doc)].push_back({{*start, *end}, *category, anon == "true"});
   }
-  if (!cols)
-    throw core::Error(file.string(), "no header line 'doc start end category anonymous'");
+  if (!cols) throw core::Error(file.string(), "no header line 'doc start end category anonymous'");
   return out;
 }
 
-Predictions read_predictions(const fs::path& file, const Split* known,
-                             std::vector<std::string>* warnings) {
+Predictions read_predictions(const fs::path& file, const Split* known, std::vector<std::string>* warnings) {
   const std::string content = util::read_input(file.string());
   std::map<std::string, std::size_t> lengths;
   if (known)
@@ -223,17 +217,15 @@ Predictions read_predictions(const fs::path& file, const Split* known,
             warn(warnings, where + "bad fragment " + f.dump() + " in " + std::string(to_string(r)));
             continue;
           }
-          if (known && !(0 <= frag->start && frag->start < frag->end &&
-                         frag->end <= static_cast<std::int64_t>(len->second)))
-            warn(warnings, where + "fragment " + f.dump() + " out of range in " +
-                               std::string(to_string(r)));
+          if (known &&
+              !(0 <= frag->start && frag->start < frag->end && frag->end <= static_cast<std::int64_t>(len->second)))
+            warn(warnings, where + "fragment " + f.dump() + " out of range in " + std::string(to_string(r)));
           target.push_back(*frag);
         }
       }
       if (const auto c = a.find("category"); c != a.end() && c->is_string())
         att.category = core::parse_category(c->get<std::string>());
-      if (const auto an = a.find("anonymous"); an != a.end() && an->is_boolean())
-        att.anonymous = an->get<bool>();
+      if (const auto an = a.find("anonymous"); an != a.end() && an->is_boolean()) att.anonymous = an->get<bool>();
       atts.push_back(std::move(att));
     }
   }
@@ -283,8 +275,8 @@ Report evaluate(const Split& gold, const Predictions& pred, const SourceLabels* 
   if (labels)
     for (const auto& [name, rows] : *labels)
       if (!names.count(name))
-        r.warnings.push_back("labels: " + std::to_string(rows.size()) +
-                             " row(s) for article '" + name + "', not in the split: ignored");
+        r.warnings.push_back("labels: " + std::to_string(rows.size()) + " row(s) for article '" + name +
+                             "', not in the split: ignored");
   return r;
 }
 
@@ -307,21 +299,18 @@ Report evaluate_split(const fs::path& dir, const Analyse& analyse, const std::op
     kept.push_back(std::move(doc));
   }
   gold.documents = std::move(kept);
-  Report r = score_split(gold, "claimtrail extract", pred, table ? &*table : nullptr,
-                         std::move(label_warnings));
+  Report r = score_split(gold, "claimtrail extract", pred, table ? &*table : nullptr, std::move(label_warnings));
   r.gold_dir = dir.string();
   return r;
 }
 
-Report evaluate_predictions(const fs::path& dir, const fs::path& pred,
-                            const std::optional<fs::path>& labels) {
+Report evaluate_predictions(const fs::path& dir, const fs::path& pred, const std::optional<fs::path>& labels) {
   const Split gold = read_split(dir);
   std::vector<std::string> warnings;
   std::optional<SourceLabels> table;
   if (labels) table = read_source_labels(*labels, &warnings);
   const Predictions predictions = read_predictions(pred, &gold, &warnings);
-  Report r = score_split(gold, pred.string(), predictions, table ? &*table : nullptr,
-                         std::move(warnings));
+  Report r = score_split(gold, pred.string(), predictions, table ? &*table : nullptr, std::move(warnings));
   r.gold_dir = dir.string();
   return r;
 }
@@ -342,13 +331,13 @@ std::string render_text(const Report& report) {
   for (AttrMetric m : {AttrMetric::attr, AttrMetric::source}) out += row(to_string(m), s.at(m));
   if (report.categories) {
     const CategoryScores& c = *report.categories;
-    out += "\nsources labelled: " + std::to_string(c.labelled) + "   matched: " +
-           std::to_string(c.matched) + " (" + std::to_string(c.matched_exact) + " exact-trim, " +
-           std::to_string(c.matched - c.matched_exact) + " overlap)\n";
-    out += "  category accuracy   " + fixed3(c.category_accuracy()) + "   (" +
-           std::to_string(c.category_correct) + " / " + std::to_string(c.matched) + ")\n";
-    out += "  anonymous accuracy  " + fixed3(c.anonymous_accuracy()) + "   (" +
-           std::to_string(c.anonymous_correct) + " / " + std::to_string(c.matched) + ")\n";
+    out += "\nsources labelled: " + std::to_string(c.labelled) + "   matched: " + std::to_string(c.matched) + " (" +
+           std::to_string(c.matched_exact) + " exact-trim, " + std::to_string(c.matched - c.matched_exact) +
+           " overlap)\n";
+    out += "  category accuracy   " + fixed3(c.category_accuracy()) + "   (" + std::to_string(c.category_correct) +
+           " / " + std::to_string(c.matched) + ")\n";
+    out += "  anonymous accuracy  " + fixed3(c.anonymous_accuracy()) + "   (" + std::to_string(c.anonymous_correct) +
+           " / " + std::to_string(c.matched) + ")\n";
   }
   return out;
 }
@@ -385,26 +374,22 @@ json render_json(const Report& report) {
   json& groups = j["groups"];
   for (QuoteType q : kQuoteTypes) {
     const GroupStats& g = s.group(q);
-    groups[std::string(to_string(q))] = {{"n", g.n},
-                                         {"attr", g.attr},
-                                         {"+source", g.source},
-                                         {"content_exact_trim", g.content_exact_trim}};
+    groups[std::string(to_string(q))] = {
+        {"n", g.n}, {"attr", g.attr}, {"+source", g.source}, {"content_exact_trim", g.content_exact_trim}};
   }
   if (report.categories) {
     const CategoryScores& c = *report.categories;
     json confusion = json::object();
     for (const auto& [gold, rowmap] : c.confusion)
       for (const auto& [predicted, n] : rowmap)
-        confusion[std::string(core::to_string(gold))][predicted ? std::string(core::to_string(*predicted))
-                                                                : std::string("none")] = n;
+        confusion[std::string(core::to_string(gold))]
+                 [predicted ? std::string(core::to_string(*predicted)) : std::string("none")] = n;
     j["categories"] = {{"labelled", c.labelled},
                        {"matched", c.matched},
                        {"matched_exact_trim", c.matched_exact},
                        {"matched_overlap", c.matched - c.matched_exact},
-                       {"category", {{"correct", c.category_correct},
-                                     {"accuracy", figure(c.category_accuracy())}}},
-                       {"anonymous", {{"correct", c.anonymous_correct},
-                                      {"accuracy", figure(c.anonymous_accuracy())}}},
+                       {"category", {{"correct", c.category_correct}, {"accuracy", figure(c.category_accuracy())}}},
+                       {"anonymous", {{"correct", c.anonymous_correct}, {"accuracy", figure(c.anonymous_accuracy())}}},
                        {"confusion", confusion}};
   }
   j["warnings"] = report.warnings;

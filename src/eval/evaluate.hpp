@@ -49,8 +49,7 @@ struct Report {
 // Rows that do not parse are skipped with a warning appended to *warnings (may
 // be null). Throws core::Error naming `file` when it cannot be read or has no
 // such header.
-SourceLabels read_source_labels(const std::filesystem::path& file,
-                                std::vector<std::string>* warnings);
+SourceLabels read_source_labels(const std::filesystem::path& file, std::vector<std::string>* warnings);
 
 // Reads predictions in the reference's JSON Lines format ({"doc": NAME,
 // "attributions": [{"source": [[s, e], ...], "cue": ..., "content": ...,
@@ -59,8 +58,7 @@ SourceLabels read_source_labels(const std::filesystem::path& file,
 // optional). Bad lines, bad fragments and unknown articles (not in `known`,
 // when given) are skipped with a warning appended to *warnings (may be null).
 // Throws core::Error naming `file` when it cannot be read.
-Predictions read_predictions(const std::filesystem::path& file, const Split* known,
-                             std::vector<std::string>* warnings);
+Predictions read_predictions(const std::filesystem::path& file, const Split* known, std::vector<std::string>* warnings);
 
 // The top-level attributions of an analysis (parent < 0) with their byte
 // offsets into `utf8` turned into code points, and the source's category and

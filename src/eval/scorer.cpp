@@ -18,8 +18,8 @@ constexpr std::u32string_view kPunct = U".,;:!?\u2026()[]-\u2013\u2014";
 bool in(std::u32string_view set, char32_t c) { return set.find(c) != std::u32string_view::npos; }
 
 bool is_trim_char(char32_t c) {
-  return is_space(c) || in(kPunct, c) || in(kOpenDouble, c) || in(kCloseDouble, c) ||
-         in(kOpenSingle, c) || in(kCloseSingle, c);
+  return is_space(c) || in(kPunct, c) || in(kOpenDouble, c) || in(kCloseDouble, c) || in(kOpenSingle, c) ||
+         in(kCloseSingle, c);
 }
 
 std::size_t idx(std::int64_t i) { return static_cast<std::size_t>(i); }
@@ -31,9 +31,7 @@ class NonSpaceIndex {
   explicit NonSpaceIndex(std::u32string_view text) : prefix_(text.size() + 1, 0) {
     for (std::size_t i = 0; i < text.size(); ++i) prefix_[i + 1] = prefix_[i] + !is_space(text[i]);
   }
-  long in_range(std::int64_t a, std::int64_t b) const {
-    return a < b ? prefix_[idx(b)] - prefix_[idx(a)] : 0;
-  }
+  long in_range(std::int64_t a, std::int64_t b) const { return a < b ? prefix_[idx(b)] - prefix_[idx(a)] : 0; }
   // Shared non-space characters of two normalised spans (fragments disjoint).
   long shared(const Span& x, const Span& y) const {
     long n = 0;
@@ -66,8 +64,7 @@ struct NormAttribution {
   const Span& role(Role r) const { return r == Role::cue ? cue : r == Role::source ? source : content; }
 };
 
-std::vector<NormAttribution> normalise_all(const std::vector<Attribution>& atts,
-                                           std::u32string_view text) {
+std::vector<NormAttribution> normalise_all(const std::vector<Attribution>& atts, std::u32string_view text) {
   std::vector<NormAttribution> out;
   out.reserve(atts.size());
   for (const auto& a : atts)
@@ -82,8 +79,8 @@ std::size_t pos(QuoteType q) { return static_cast<std::size_t>(q); }
 
 // Span-level figures for one role of one article.
 void score_spans(std::u32string_view text, Role role, const std::vector<NormAttribution>& gold,
-                 const std::vector<NormAttribution>& pred, std::vector<char>& gold_marks,
-                 std::vector<char>& pred_marks, Scores& out) {
+                 const std::vector<NormAttribution>& pred, std::vector<char>& gold_marks, std::vector<char>& pred_marks,
+                 Scores& out) {
   std::set<Span> gs;
   std::set<Span> ps;
   for (const auto& a : gold)
@@ -109,10 +106,8 @@ void score_spans(std::u32string_view text, Role role, const std::vector<NormAttr
 
   long p_hit = 0;
   long g_hit = 0;
-  for (const auto& p : ps)
-    p_hit += std::any_of(gs.begin(), gs.end(), [&](const Span& g) { return overlaps(p, g); });
-  for (const auto& g : gs)
-    g_hit += std::any_of(ps.begin(), ps.end(), [&](const Span& p) { return overlaps(p, g); });
+  for (const auto& p : ps) p_hit += std::any_of(gs.begin(), gs.end(), [&](const Span& g) { return overlaps(p, g); });
+  for (const auto& g : gs) g_hit += std::any_of(ps.begin(), ps.end(), [&](const Span& p) { return overlaps(p, g); });
   m[pos(SpanMetric::overlap)] += count(p_hit, ps.size(), g_hit, gs.size());
 
   std::fill(gold_marks.begin(), gold_marks.end(), 0);
@@ -138,8 +133,8 @@ void score_spans(std::u32string_view text, Role role, const std::vector<NormAttr
 
 bool is_space(char32_t c) {
   if (c < 0x80) return (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x20);
-  return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 ||
-         c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
+  return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 ||
+         c == 0x202F || c == 0x205F || c == 0x3000;
 }
 
 Span normalise(const Fragments& fragments, std::u32string_view text) {
@@ -188,9 +183,12 @@ Span trim_punct(const Span& span, std::u32string_view text) {
 
 std::string_view to_string(QuoteType q) {
   switch (q) {
-    case QuoteType::direct: return "direct";
-    case QuoteType::mixed: return "mixed";
-    case QuoteType::indirect: return "indirect";
+    case QuoteType::direct:
+      return "direct";
+    case QuoteType::mixed:
+      return "mixed";
+    case QuoteType::indirect:
+      return "indirect";
   }
   return "indirect";
 }
@@ -211,8 +209,10 @@ QuoteType classify(const Span& content, std::u32string_view text) {
   } else {
     auto j = s - 1;
     while (j >= 0 && blank(at(j))) --j;
-    if (j >= 0 && in(kOpenDouble, at(j))) kind = 'd';
-    else if (j >= 0 && in(kOpenSingle, at(j))) kind = 's';
+    if (j >= 0 && in(kOpenDouble, at(j)))
+      kind = 'd';
+    else if (j >= 0 && in(kOpenSingle, at(j)))
+      kind = 's';
   }
   if (kind) {
     const std::u32string_view closing = kind == 'd' ? kCloseDouble : kCloseSingle;
@@ -238,8 +238,7 @@ QuoteType classify(const Span& content, std::u32string_view text) {
       straight += c == U'"';
     }
   }
-  if ((open_double && close_double) || (open_single && close_single) || straight >= 2)
-    return QuoteType::mixed;
+  if ((open_double && close_double) || (open_single && close_single) || straight >= 2) return QuoteType::mixed;
   return QuoteType::indirect;
 }
 
@@ -271,29 +270,40 @@ Counts& Counts::operator+=(const Counts& o) {
 
 std::string_view to_string(Role r) {
   switch (r) {
-    case Role::cue: return "cue";
-    case Role::source: return "source";
-    case Role::content: return "content";
+    case Role::cue:
+      return "cue";
+    case Role::source:
+      return "source";
+    case Role::content:
+      return "content";
   }
   return "content";
 }
 
 std::string_view to_string(SpanMetric m) {
   switch (m) {
-    case SpanMetric::exact: return "exact";
-    case SpanMetric::exact_trim: return "exact-trim";
-    case SpanMetric::overlap: return "overlap";
-    case SpanMetric::chars: return "char";
+    case SpanMetric::exact:
+      return "exact";
+    case SpanMetric::exact_trim:
+      return "exact-trim";
+    case SpanMetric::overlap:
+      return "overlap";
+    case SpanMetric::chars:
+      return "char";
   }
   return "char";
 }
 
 std::string_view to_string(AttrMetric m) {
   switch (m) {
-    case AttrMetric::attr: return "attr";
-    case AttrMetric::source: return "+source";
-    case AttrMetric::source_exact: return "+source-exact";
-    case AttrMetric::cue_source: return "+cue+source";
+    case AttrMetric::attr:
+      return "attr";
+    case AttrMetric::source:
+      return "+source";
+    case AttrMetric::source_exact:
+      return "+source-exact";
+    case AttrMetric::cue_source:
+      return "+cue+source";
   }
   return "attr";
 }
@@ -408,8 +418,8 @@ Scores score_document(std::u32string_view text, const std::vector<Attribution>& 
     group.content_exact_trim += c_ex;
   }
   for (AttrMetric m : kAttrMetrics)
-    out.attribution[pos(m)] = Counts{ok[pos(m)], static_cast<long>(p_c.size()), ok[pos(m)],
-                                     static_cast<long>(g_c.size())};
+    out.attribution[pos(m)] =
+        Counts{ok[pos(m)], static_cast<long>(p_c.size()), ok[pos(m)], static_cast<long>(g_c.size())};
   for (const auto* ga : g_c) out.groups[pos(classify(ga->content, text))].n += 1;
   return out;
 }

@@ -80,15 +80,15 @@ std::string_view to_string(Role r);
 
 // Span-level figures. `chars` is the reference's "char".
 enum class SpanMetric { exact, exact_trim, overlap, chars };
-inline constexpr std::array kSpanMetrics{SpanMetric::exact, SpanMetric::exact_trim,
-                                         SpanMetric::overlap, SpanMetric::chars};
+inline constexpr std::array kSpanMetrics{SpanMetric::exact, SpanMetric::exact_trim, SpanMetric::overlap,
+                                         SpanMetric::chars};
 // The reference's names: "exact", "exact-trim", "overlap", "char".
 std::string_view to_string(SpanMetric m);
 
 // Attribution-level figures.
 enum class AttrMetric { attr, source, source_exact, cue_source };
-inline constexpr std::array kAttrMetrics{AttrMetric::attr, AttrMetric::source,
-                                         AttrMetric::source_exact, AttrMetric::cue_source};
+inline constexpr std::array kAttrMetrics{AttrMetric::attr, AttrMetric::source, AttrMetric::source_exact,
+                                         AttrMetric::cue_source};
 // The reference's names: "attr", "+source", "+source-exact", "+cue+source".
 std::string_view to_string(AttrMetric m);
 

@@ -15,8 +15,8 @@ namespace {
 // First token starting at or after byte b (tokens are sorted).
 int token_at(const text::Document& doc, std::size_t b) {
   const auto& toks = doc.tokens();
-  auto it = std::lower_bound(toks.begin(), toks.end(), b,
-                             [](const text::Token& t, std::size_t x) { return t.start < x; });
+  auto it =
+      std::lower_bound(toks.begin(), toks.end(), b, [](const text::Token& t, std::size_t x) { return t.start < x; });
   return static_cast<int>(it - toks.begin());
 }
 
@@ -48,8 +48,7 @@ void find_non_responses(Context& ctx) {
       std::size_t pos = 0;
       re2::StringPiece whole(sentence.data(), sentence.size());
       re2::StringPiece match;
-      while (pos < sentence.size() &&
-             p.re->Match(whole, pos, sentence.size(), RE2::UNANCHORED, &match, 1)) {
+      while (pos < sentence.size() && p.re->Match(whole, pos, sentence.size(), RE2::UNANCHORED, &match, 1)) {
         const std::size_t ms = static_cast<std::size_t>(match.data() - sentence.data());
         const std::size_t me = ms + match.size();
         bool overlaps = false;
@@ -70,8 +69,8 @@ void find_non_responses(Context& ctx) {
       while (ce < s.end_tok && !doc.tok(ce).is(text::kSentenceEnd) && !ctx.is_comma(ce) && ctx.low(ce) != "but" &&
              !(ctx.low(ce) == "and" && ce + 1 < s.end_tok && ctx.has(ce + 1, kCueStartWord)) &&
              !(ctx.low(ce) == "and" && ce + 1 < s.end_tok &&
-               (ctx.has(ce + 1, kDeterminerWord) || doc.tok(ce + 1).is(text::kCapitalized) ||
-                ctx.low(ce + 1) == "he" || ctx.low(ce + 1) == "she" || ctx.low(ce + 1) == "they")))
+               (ctx.has(ce + 1, kDeterminerWord) || doc.tok(ce + 1).is(text::kCapitalized) || ctx.low(ce + 1) == "he" ||
+                ctx.low(ce + 1) == "she" || ctx.low(ce + 1) == "they")))
         ++ce;
       // Modifiers before the verb ("also did not") belong to it.
       const TokRange who = source_before(ctx, mt, lower, /*stop_at_and_det=*/true);
@@ -120,8 +119,10 @@ void find_source_descriptions(Context& ctx) {
     if (k < end) {
       const std::string_view w = ctx.low(k);
       int rb = -1;
-      if (w == "because" || w == "as" || w == "since" || w == "given") rb = k + 1;
-      else if (w == "to" || w == "due" || w == "for") rb = k;
+      if (w == "because" || w == "as" || w == "since" || w == "given")
+        rb = k + 1;
+      else if (w == "to" || w == "due" || w == "for")
+        rb = k;
       if (rb >= 0 && rb < end) {
         int re_ = rb;
         while (re_ < end && !ctx.is_comma(re_) && !ctx.is_punct(re_, ';') && !doc.tok(re_).is(text::kQuote)) ++re_;
@@ -145,7 +146,8 @@ void find_source_descriptions(Context& ctx) {
         while (item_b < item_e && (ctx.low(item_b) == "and" || ctx.is_comma(item_b))) ++item_b;
         if (item_e <= item_b) return;
         std::optional<int> count;
-        if (auto q = ctx.lex.quantifier(ctx.low(item_b))) count = *q;
+        if (auto q = ctx.lex.quantifier(ctx.low(item_b)))
+          count = *q;
         else if (doc.tok(item_b).is(text::kDigit)) {
           try {
             count = std::stoi(std::string(doc.surface(item_b)));
@@ -155,8 +157,10 @@ void find_source_descriptions(Context& ctx) {
           return;
         }
         d.members.push_back({count, ctx.span(item_b, item_e)});
-        if (count && total) *total += *count;
-        else total.reset();
+        if (count && total)
+          *total += *count;
+        else
+          total.reset();
       };
       for (int i = list_b; i < anon_b; ++i) {
         const std::string_view w = ctx.low(i);
@@ -230,9 +234,9 @@ void find_hedges(Context& ctx) {
     auto& attr = ctx.out.attributions[a];
     const TokRange cue = ctx.attr_cue[a];
     const std::string_view cue_last = ctx.low(cue.e - 1);
-    const bool past_cue = (cue_last.size() > 2 && cue_last.substr(cue_last.size() - 2) == "ed") ||
-                          cue_last == "said" || cue_last == "told" || cue_last == "wrote" || cue_last == "thought" ||
-                          cue_last == "knew" || cue_last == "felt" || cue_last == "saw" || cue_last == "to";
+    const bool past_cue = (cue_last.size() > 2 && cue_last.substr(cue_last.size() - 2) == "ed") || cue_last == "said" ||
+                          cue_last == "told" || cue_last == "wrote" || cue_last == "thought" || cue_last == "knew" ||
+                          cue_last == "felt" || cue_last == "saw" || cue_last == "to";
     for (const TokRange& f : ctx.attr_content[a]) {
       for (int i = f.b; i < f.e; ++i) {
         if (!ctx.is_word(i)) continue;
@@ -249,7 +253,8 @@ void find_hedges(Context& ctx) {
             bool ok = true;
             while (pos < h.size()) {
               const std::size_t sp = h.find(' ', pos);
-              const std::string_view part = std::string_view(h).substr(pos, sp == std::string::npos ? h.size() - pos : sp - pos);
+              const std::string_view part =
+                  std::string_view(h).substr(pos, sp == std::string::npos ? h.size() - pos : sp - pos);
               if (k >= f.e || ctx.low(k) != part) {
                 ok = false;
                 break;
@@ -292,9 +297,9 @@ void find_unattributed(Context& ctx) {
   }
   for (const auto& n : ctx.out.non_responses) cover(n.span);
   for (const auto& d : ctx.out.source_descriptions) cover(d.span);
-  static constexpr std::string_view kMonths[] = {
-      "january", "february", "march", "april", "june", "july", "august", "september", "october",
-      "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec."};
+  static constexpr std::string_view kMonths[] = {"january", "february",  "march",   "april",    "june",     "july",
+                                                 "august",  "september", "october", "november", "december", "jan.",
+                                                 "feb.",    "aug.",      "sept.",   "oct.",     "nov.",     "dec."};
   for (const auto& s : doc.sentences()) {
     const int sb = std::max(s.first_tok, ctx.body_first_tok);
     if (s.end_tok <= sb) continue;
@@ -305,7 +310,8 @@ void find_unattributed(Context& ctx) {
     for (int i = sb; i < s.end_tok && !any_covered && !checkable; ++i) {
       if (!ctx.is_word(i)) continue;
       const std::string_view w = ctx.low(i);
-      if (doc.tok(i).is(text::kDigit)) checkable = true;
+      if (doc.tok(i).is(text::kDigit))
+        checkable = true;
       else if (auto q = ctx.has(i, kQuantifierWord) ? ctx.lex.quantifier(w) : std::nullopt; q && *q && **q > 1)
         checkable = true;
       else

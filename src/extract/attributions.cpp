@@ -279,11 +279,16 @@ class Finder {
     const int next = c.core.e;
     if (next < r.e) {
       const std::string_view w = ctx_.low(next);
-      if (w == "that") s += 0.3;
-      else if (ctx_.is_punct(next, ':') || doc_.tok(next).is(kOpenQuote)) s += 0.3;
-      else if (ctx_.is_comma(next) && next + 1 < r.e && doc_.tok(next + 1).is(kOpenQuote)) s += 0.3;
-      else if (c.core.size() == 1 && is(ctx_, kForecastVerbWord, ctx_.low(c.core.b)) && object_then_to(next, r.e)) s += 0.3;
-      else if (clause_follows(next, r.e)) s += 0.15;  // "believes tariff costs may ease"
+      if (w == "that")
+        s += 0.3;
+      else if (ctx_.is_punct(next, ':') || doc_.tok(next).is(kOpenQuote))
+        s += 0.3;
+      else if (ctx_.is_comma(next) && next + 1 < r.e && doc_.tok(next + 1).is(kOpenQuote))
+        s += 0.3;
+      else if (c.core.size() == 1 && is(ctx_, kForecastVerbWord, ctx_.low(c.core.b)) && object_then_to(next, r.e))
+        s += 0.3;
+      else if (clause_follows(next, r.e))
+        s += 0.15;  // "believes tariff costs may ease"
       else if (c.core.size() == 1 && ctx_.low(c.core.b).substr(0, 4) == "call" && quote_after_object(next, r.e))
         s += 0.3;  // "called the rise 'a tax on work'"
     }
@@ -390,8 +395,7 @@ class Finder {
   int end_without_final_punct(TokRange r) const {
     int e = r.e;
     while (e > r.b && doc_.tok(e - 1).is(kSentenceEnd)) --e;
-    while (e > r.b && (ctx_.is_punct(e - 1, ',') || ctx_.is_punct(e - 1, ';') || ctx_.is_punct(e - 1, ':')))
-      --e;
+    while (e > r.b && (ctx_.is_punct(e - 1, ',') || ctx_.is_punct(e - 1, ';') || ctx_.is_punct(e - 1, ':'))) --e;
     return e;
   }
 
@@ -406,7 +410,8 @@ class Finder {
       if (w == "that" || ctx_.is_punct(i, ':')) return false;
       if (ctx_.is_comma(i)) break;  // ", adding that ..." starts something else
       // "... , his son said The Donald is just getting started": a clause.
-      if (ctx_.is_word(i) && (is(ctx_, kFiniteVerbWord, w) || (i == t.b && is(ctx_, kSubjectPronounWord, w) && w != "who")))
+      if (ctx_.is_word(i) &&
+          (is(ctx_, kFiniteVerbWord, w) || (i == t.b && is(ctx_, kSubjectPronounWord, w) && w != "who")))
         return false;
       if (++n > 8) return false;
     }
@@ -447,8 +452,10 @@ class Finder {
       if (last + 1 >= e - 1 && (region.prev >= 0 || region.next >= 0)) {
         for (int k : chain(q)) {
           const auto& rk = doc_.quotes()[static_cast<std::size_t>(k)];
-          if (k == q) frags.push_back({b, std::max(e, last + 1)});
-          else frags.push_back({rk.open_tok, rk.last_tok + 1});
+          if (k == q)
+            frags.push_back({b, std::max(e, last + 1)});
+          else
+            frags.push_back({rk.open_tok, rk.last_tok + 1});
         }
         return;
       }
@@ -469,8 +476,8 @@ class Finder {
     const std::string_view w0 = ctx_.low(from);
     const auto& t0 = doc_.tok(from);
     const bool np_start = t0.is(text::kCapitalized) || is(ctx_, kPronounWord, w0) || ctx_.is_name_token(from) ||
-                          ctx_.has(from, kDeterminerWord | kQuantifierWord | kPersonNounWord | kRankWord |
-                                             kTitleWord | kAffiliationWord) ||
+                          ctx_.has(from, kDeterminerWord | kQuantifierWord | kPersonNounWord | kRankWord | kTitleWord |
+                                             kAffiliationWord) ||
                           w0 == "former" || w0 == "state";
     if (!np_start) return {};
     int i = from;
@@ -525,17 +532,17 @@ class Finder {
 
   // What the constructions tried around one cue share.
   struct Attempt {
-    TokRange r;        // the clause
+    TokRange r;  // the clause
     const Cue& cue;
-    int parent;        // the enclosing attribution, -1 at top level
+    int parent;  // the enclosing attribution, -1 at top level
     bool headline;
-    int e = 0;         // the clause's end, without its final punctuation
-    int mod_b = 0;     // where the cue's span (with its modifiers) starts
+    int e = 0;      // the clause's end, without its final punctuation
+    int mod_b = 0;  // where the cue's span (with its modifiers) starts
     // The noun phrase before the cue and the text before it, found once
     // for the constructions that need them (sized_up()).
     bool sized = false;
     TokRange source = {};
-    int pre_e = 0;     // end of the text before the source, without commas and dashes
+    int pre_e = 0;                 // end of the text before the source, without commas and dashes
     bool pre_has_content = false;  // a content can stand before the source
     bool quoted_pre = false;       // a quotation ends right before the source
   };
@@ -571,8 +578,8 @@ class Finder {
     Context& c = ctx_;
     const int e = a.e;
     int se = a.cue.core.e;
-    while (se < e && !c.is_comma(se) && !doc_.tok(se).is(text::kDash) && !c.is_punct(se, '(') &&
-           !c.is_punct(se, ';') && doc_.tok(se).quote < 0)
+    while (se < e && !c.is_comma(se) && !doc_.tok(se).is(text::kDash) && !c.is_punct(se, '(') && !c.is_punct(se, ';') &&
+           doc_.tok(se).quote < 0)
       ++se;
     const TokRange source{a.cue.core.e, se};
     if (source.empty()) return -1;
@@ -627,7 +634,7 @@ class Finder {
     a.pre_e = pre_end;
     while (a.pre_e > r.b && (c.is_comma(a.pre_e - 1) || doc_.tok(a.pre_e - 1).is(text::kDash))) --a.pre_e;
     const bool boundary = pre_end - 1 >= r.b && (c.is_comma(pre_end - 1) || doc_.tok(pre_end - 1).is(kCloseQuote) ||
-                                                  doc_.tok(pre_end - 1).is(text::kDash));
+                                                 doc_.tok(pre_end - 1).is(text::kDash));
     a.quoted_pre = a.pre_e > r.b && doc_.tok(a.pre_e - 1).is(kCloseQuote) && doc_.tok(r.b).is(kOpenQuote);
     a.pre_has_content = a.pre_e - r.b >= 2 && boundary && (a.quoted_pre || !adverbial(r.b, a.pre_e));
     return a;
@@ -828,17 +835,18 @@ class Finder {
     if (all_names && e - b <= 4) return true;
     if (verb) return false;
     const std::string_view w = ctx_.low(b);
-    const bool opener = is(ctx_, kComplementOpenerWord, w) || is(ctx_, kPostmodifierWord, w) || w == "after" || w == "before" ||
-                        w == "since" || w == "speaking" || w == "asked" || w == "still" || w == "however" ||
-                        w == "meanwhile" || w == "now" || w == "during" || w == "following" || w == "like";
+    const bool opener = is(ctx_, kComplementOpenerWord, w) || is(ctx_, kPostmodifierWord, w) || w == "after" ||
+                        w == "before" || w == "since" || w == "speaking" || w == "asked" || w == "still" ||
+                        w == "however" || w == "meanwhile" || w == "now" || w == "during" || w == "following" ||
+                        w == "like";
     return opener && (e - b <= 4 || w != "to");
   }
 
   bool expectation(const Cue& cue) const {
     if (cue.core.size() != 1 || ctx_.low(cue.core.b) != "expected" || cue.span.b == cue.core.b) return false;
     const std::string_view aux = ctx_.low(cue.core.b - 1);
-    const bool passive = aux == "is" || aux == "are" || aux == "was" || aux == "were" || aux == "be" ||
-                         aux == "been" || aux == "not";
+    const bool passive =
+        aux == "is" || aux == "are" || aux == "was" || aux == "were" || aux == "be" || aux == "been" || aux == "not";
     return passive && ctx_.low(cue.core.e) == "to";
   }
 
@@ -878,7 +886,8 @@ class Finder {
       while (j < e && is(ctx_, kTimeWord, ctx_.low(j))) ++j;
       return j;
     }
-    if (k + 2 < e && ctx_.low(k) == "in" && (ctx_.low(k + 1) == "a" || ctx_.low(k + 1) == "an" || ctx_.low(k + 1) == "the") &&
+    if (k + 2 < e && ctx_.low(k) == "in" &&
+        (ctx_.low(k + 1) == "a" || ctx_.low(k + 1) == "an" || ctx_.low(k + 1) == "the") &&
         ctx_.has(k + 2, kDocumentNounWord))
       return k + 3;
     return k;
@@ -910,8 +919,7 @@ class Finder {
         } else if (ctx_.has(j, kDeterminerWord)) {
           ++j;
           int n = 0;
-          while (j < e && ctx_.is_word(j) && n < 3 && ctx_.low(j) != "that" &&
-                 !ctx_.lex.cue(ctx_.low(j))) {
+          while (j < e && ctx_.is_word(j) && n < 3 && ctx_.low(j) != "that" && !ctx_.lex.cue(ctx_.low(j))) {
             ++j;
             ++n;
           }
@@ -1036,7 +1044,6 @@ bool appositive_opener(const Context& ctx, int i) {
   return ctx.doc.tok(i).is(text::kDigit) || w == "a" || w == "an" || w == "the" || w == "who" || w == "whose" ||
          ctx.has(i, kRankWord | kTitleWord) || w == "former" ||
          (w == "of" && i + 1 < ctx.doc.size() && ctx.doc.tok(i + 1).is(text::kCapitalized));  // ", of Springfield,"
-
 }
 
 namespace {
@@ -1146,7 +1153,8 @@ TokRange source_before(const Context& ctx, int end, int lower, bool stop_at_and_
     if (src_end - i > 6 || !ctx.is_name_token(src_end - 1)) return false;
     bool role = false;  // a person noun or title among the lower-case words
     for (int m = i; m < src_end; ++m) {
-      if (!ctx.is_word(m) || is(ctx, kClauseOpenerWord, ctx.low(m)) || is(ctx, kFiniteVerbWord, ctx.low(m))) return false;
+      if (!ctx.is_word(m) || is(ctx, kClauseOpenerWord, ctx.low(m)) || is(ctx, kFiniteVerbWord, ctx.low(m)))
+        return false;
       if (!doc.tok(m).is(text::kCapitalized) && ctx.has(m, kPersonNounWord | kTitleWord)) role = true;
     }
     return role;
@@ -1155,7 +1163,8 @@ TokRange source_before(const Context& ctx, int end, int lower, bool stop_at_and_
   auto compound_of_people = [&](int i) {
     if (src_end - i > 3 || !ctx.has(src_end - 1, kPersonNounWord)) return false;
     for (int m = i; m < src_end; ++m)
-      if (!ctx.is_word(m) || is(ctx, kClauseOpenerWord, ctx.low(m)) || is(ctx, kFiniteVerbWord, ctx.low(m))) return false;
+      if (!ctx.is_word(m) || is(ctx, kClauseOpenerWord, ctx.low(m)) || is(ctx, kFiniteVerbWord, ctx.low(m)))
+        return false;
     return true;
   };
   if (b >= src_end || !(np_start(b) || role_then_name(b) || compound_of_people(b))) return {};
@@ -1166,8 +1175,7 @@ TokRange source_before(const Context& ctx, int end, int lower, bool stop_at_and_
     for (int m = b + 1; m < src_end - 1; ++m) {
       const std::string_view w = ctx.low(m);
       if (!ctx.is_word(m) || doc.tok(m).is(text::kCapitalized)) continue;
-      const bool verb = is(ctx, kFiniteVerbWord, w) || ctx.has(m, kCueStartWord) ||
-                        (w.size() > 4 && w.ends_with("ed"));
+      const bool verb = is(ctx, kFiniteVerbWord, w) || ctx.has(m, kCueStartWord) || (w.size() > 4 && w.ends_with("ed"));
       if (verb) return {b, m};
       break;  // a lower-case word that is no verb: not a clause
     }

@@ -13,22 +13,22 @@ namespace claimtrail::extract {
 
 enum class Construction : std::uint8_t {
   // Whole paragraphs and quotations, before the sentence-by-sentence search.
-  speaker_label,    // a transcript's "SMITH: ..." or a headline's "Jane Doe: ..."
+  speaker_label,  // a transcript's "SMITH: ..." or a headline's "Jane Doe: ..."
   // Around one cue, tried in this order; the first that applies builds it.
-  according_to,     // "according to X" before or after its content
-  inverted,         // "<content>, said X"
-  content_first,    // "<content>, X said" and "\"A,\" X said"
-  split_quote,      // "\"A,\" X said, \"B.\""
-  expectation,      // "X is expected to Y": an expectation no one holds
-  shared_subject,   // "X said A and added B": a coordinated cue takes the outer source
+  according_to,        // "according to X" before or after its content
+  inverted,            // "<content>, said X"
+  content_first,       // "<content>, X said" and "\"A,\" X said"
+  split_quote,         // "\"A,\" X said, \"B.\""
+  expectation,         // "X is expected to Y": an expectation no one holds
+  shared_subject,      // "X said A and added B": a coordinated cue takes the outer source
   participle_subject,  // "X sued the company, alleging ...": a participle takes the clause's subject
   coordinated_verb,    // "X did not comment on A but said B"
-  source_first,     // "X said (that) <content>": the default
+  source_first,        // "X said (that) <content>": the default
   // After a cue's attribution is built.
   embedded,         // an attribution inside another's content: nested, or a sibling after a boundary
   continued_quote,  // following sentences and paragraphs of the same quotation
   // After the sentence-by-sentence search.
-  dash_signed,      // "\"...\" ― Jane Doe, Ohio"
+  dash_signed,  // "\"...\" ― Jane Doe, Ohio"
 };
 
 inline constexpr std::size_t kConstructionCount = 13;

@@ -4,8 +4,8 @@
 
 #include <array>
 #include <string>
-#include <unordered_map>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/analysis.hpp"
@@ -29,10 +29,10 @@ struct SourceInfo {
   core::SourceCategory category = core::SourceCategory::unresolved;
   core::Descriptors descriptors;
   enum class Pronoun { none, person, plural, thing, relative } pronoun = Pronoun::none;
-  std::vector<TokRange> names;  // proper names of people or bodies it contains
+  std::vector<TokRange> names;                        // proper names of people or bodies it contains
   std::vector<core::SourceCategory> name_categories;  // one per name
-  std::string head;             // lower-cased head noun, singular form when known
-  bool definite = false;        // "the sources", "the official"
+  std::string head;                                   // lower-cased head noun, singular form when known
+  bool definite = false;                              // "the sources", "the official"
   bool plural = false;
 };
 
@@ -40,9 +40,9 @@ struct Context {
   const text::Document& doc;
   const Lexicon& lex;
   core::Analysis& out;
-  int body_first_tok = 0;    // first token after headline and dateline
-  int headline_end_tok = 0;  // tokens before this are the headline
-  std::vector<char> blocked; // tokens claimed by non-responses (no cue there)
+  int body_first_tok = 0;     // first token after headline and dateline
+  int headline_end_tok = 0;   // tokens before this are the headline
+  std::vector<char> blocked;  // tokens claimed by non-responses (no cue there)
   // Token ranges behind each attribution (parallel to out.attributions) and
   // behind each non-response's subject (parallel to out.non_responses).
   std::vector<TokRange> attr_cue, attr_source;

@@ -22,8 +22,8 @@ using core::SourceCategory;
 
 struct Known {
   SourceCategory category;
-  std::string key;     // surname / normalised name / head noun + affiliation
-  std::string head;    // for unnamed: head noun
+  std::string key;   // surname / normalised name / head noun + affiliation
+  std::string head;  // for unnamed: head noun
   bool plural = false;
 };
 
@@ -89,8 +89,7 @@ class Resolver {
       // One entity per name; a document's issuers are its entities.
       int first = -1;
       if (src.category == SourceCategory::document) {
-        first = add_entity(mention, SourceCategory::document, "doc:" + std::to_string(mention.start), "", false,
-                           info);
+        first = add_entity(mention, SourceCategory::document, "doc:" + std::to_string(mention.start), "", false, info);
         link(first, mention, src);
       }
       for (std::size_t k = 0; k < info.names.size(); ++k) {
@@ -205,8 +204,9 @@ class Resolver {
   int sentences_between(std::size_t from, std::size_t to) const {
     const auto& sents = ctx_.doc.sentences();
     auto starts_after = [&](std::size_t byte) {
-      return std::upper_bound(sents.begin(), sents.end(), byte,
-                              [&](std::size_t v, const text::Sentence& s) { return v < ctx_.doc.tok(s.first_tok).start; });
+      return std::upper_bound(sents.begin(), sents.end(), byte, [&](std::size_t v, const text::Sentence& s) {
+        return v < ctx_.doc.tok(s.first_tok).start;
+      });
     };
     return to > from ? static_cast<int>(starts_after(to) - starts_after(from)) : 0;
   }
@@ -226,12 +226,18 @@ class Resolver {
 
   static int slot(SourceCategory c, bool plural) {
     switch (c) {
-      case SourceCategory::named_person: return plural ? 1 : 0;
-      case SourceCategory::unnamed_person: return 0;
-      case SourceCategory::unnamed_group: return 1;
-      case SourceCategory::named_organization: return 2;
-      case SourceCategory::document: return 3;
-      default: return 4;
+      case SourceCategory::named_person:
+        return plural ? 1 : 0;
+      case SourceCategory::unnamed_person:
+        return 0;
+      case SourceCategory::unnamed_group:
+        return 1;
+      case SourceCategory::named_organization:
+        return 2;
+      case SourceCategory::document:
+        return 3;
+      default:
+        return 4;
     }
   }
 
@@ -268,10 +274,14 @@ class Resolver {
         if (any < 0 || any == named) return named;
         return last_pos(any) > last_pos(named) && close_before(last_pos(any), pos) ? any : named;
       }
-      case P::plural: return pick({1, 2});
-      case P::thing: return pick({2, 3});
-      case P::relative: return pick({0, 1, 2, 3});
-      default: return -1;
+      case P::plural:
+        return pick({1, 2});
+      case P::thing:
+        return pick({2, 3});
+      case P::relative:
+        return pick({0, 1, 2, 3});
+      default:
+        return -1;
     }
   }
 
@@ -299,9 +309,11 @@ class Resolver {
     mention_keys_.emplace_back();
     heads_.insert(head);
     if (cat == SourceCategory::named_person) by_surname_.try_emplace(key, e);  // the first wins
-    by_head_.try_emplace(head_key(cat, head)).first->second = e;  // the latest wins
-    if (!key.empty()) by_head_.try_emplace(head_key(cat, head, key)).first->second = e;
-    else unaffiliated_[head_key(cat, head)] = e;
+    by_head_.try_emplace(head_key(cat, head)).first->second = e;               // the latest wins
+    if (!key.empty())
+      by_head_.try_emplace(head_key(cat, head, key)).first->second = e;
+    else
+      unaffiliated_[head_key(cat, head)] = e;
     if (cat != SourceCategory::named_person) by_name_[name_key(cat, ctx_.out.entities.back().name)].insert(e);
     if (cat == SourceCategory::named_organization && !ctx_.out.entities.back().name.empty()) {
       const std::string& name = ctx_.out.entities.back().name;
@@ -377,7 +389,8 @@ class Resolver {
     if (head.empty()) return -1;
     int latest = -1;
     for (const std::string& last : {std::string(head), std::string(head) + "s"})
-      if (auto it = body_by_last_word_.find(last); it != body_by_last_word_.end()) latest = std::max(latest, it->second);
+      if (auto it = body_by_last_word_.find(last); it != body_by_last_word_.end())
+        latest = std::max(latest, it->second);
     if (latest >= 0) return latest;
     return named_bodies_ == 1 ? latest_body_ : -1;
   }
@@ -449,25 +462,25 @@ class Resolver {
   std::vector<Known> known_;
   // Indexes over known_ and the entities, so that each mention is resolved
   // in constant time however many entities the article has.
-  std::unordered_map<std::string, int> by_surname_;                  // people: surname -> first entity
-  std::unordered_map<std::string, std::set<int>> by_name_;           // others: category + name -> entities
-  std::unordered_map<std::string, int> by_head_;                     // category + head [+ affiliation] -> latest
-  std::unordered_map<std::string, int> unaffiliated_;                // category + head -> latest without one
-  std::unordered_set<std::string> heads_;                            // every head noun known
-  std::unordered_map<std::string, int> body_by_last_word_;           // bodies: lower-cased last word -> latest
+  std::unordered_map<std::string, int> by_surname_;         // people: surname -> first entity
+  std::unordered_map<std::string, std::set<int>> by_name_;  // others: category + name -> entities
+  std::unordered_map<std::string, int> by_head_;            // category + head [+ affiliation] -> latest
+  std::unordered_map<std::string, int> unaffiliated_;       // category + head -> latest without one
+  std::unordered_set<std::string> heads_;                   // every head noun known
+  std::unordered_map<std::string, int> body_by_last_word_;  // bodies: lower-cased last word -> latest
   int named_bodies_ = 0, latest_body_ = -1;
-  std::vector<std::unordered_set<std::uint64_t>> mention_keys_;      // per entity: its mentions
+  std::vector<std::unordered_set<std::uint64_t>> mention_keys_;  // per entity: its mentions
   std::array<int, 5> last_{-1, -1, -1, -1, -1};
   int last_named_person_ = -1;
   std::vector<std::pair<std::size_t, TokRange>> sources_;  // every source, in text order
-  std::vector<Ahead> ahead_;       // people named as sources, in text order
+  std::vector<Ahead> ahead_;                               // people named as sources, in text order
   std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> role_search_;  // next_with_role()'s memo
-  std::string lower_text_;                                      // has_role(): the text lower-cased, once
-  std::unordered_map<std::string, std::size_t> last_seen_;      // has_role(): a word's last place in it
+  std::string lower_text_;                                                // has_role(): the text lower-cased, once
+  std::unordered_map<std::string, std::size_t> last_seen_;                // has_role(): a word's last place in it
   mutable std::unordered_map<std::string, std::vector<int>> surname_at_;  // fullest()'s index, built once
   mutable bool surnames_indexed_ = false;
   bool ahead_built_ = false;
-  TokRange candidate_;             // the last person named outside a source
+  TokRange candidate_;  // the last person named outside a source
   std::size_t candidate_pos_ = 0;
 };
 
@@ -515,7 +528,8 @@ void resolve_entities(Context& ctx) {
     if (!name.empty()) items.push_back({doc.tok(name.b).start, -1, -1, name});
   }
   for (std::size_t i = 0; i < ctx.out.attributions.size(); ++i)
-    if (!ctx.attr_source[i].empty()) items.push_back({ctx.doc.tok(ctx.attr_source[i].b).start, static_cast<int>(i), -1, {}});
+    if (!ctx.attr_source[i].empty())
+      items.push_back({ctx.doc.tok(ctx.attr_source[i].b).start, static_cast<int>(i), -1, {}});
   for (std::size_t i = 0; i < ctx.out.non_responses.size(); ++i)
     if (!ctx.nr_who[i].empty()) items.push_back({ctx.doc.tok(ctx.nr_who[i].b).start, -1, static_cast<int>(i), {}});
   std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.pos < b.pos; });
@@ -525,10 +539,14 @@ void resolve_entities(Context& ctx) {
     if (it.attr >= 0) sources.emplace_back(it.pos, ctx.attr_source[static_cast<std::size_t>(it.attr)]);
   r.set_sources(std::move(sources));
   for (const Item& it : items) {
-    if (!it.name.empty()) r.mentioned(it.name);
-    else if (it.attr >= 0) r.resolve(ctx.attr_source[static_cast<std::size_t>(it.attr)],
-                                *ctx.out.attributions[static_cast<std::size_t>(it.attr)].source);
-    else r.resolve(ctx.nr_who[static_cast<std::size_t>(it.nr)], ctx.out.non_responses[static_cast<std::size_t>(it.nr)].who);
+    if (!it.name.empty())
+      r.mentioned(it.name);
+    else if (it.attr >= 0)
+      r.resolve(ctx.attr_source[static_cast<std::size_t>(it.attr)],
+                *ctx.out.attributions[static_cast<std::size_t>(it.attr)].source);
+    else
+      r.resolve(ctx.nr_who[static_cast<std::size_t>(it.nr)],
+                ctx.out.non_responses[static_cast<std::size_t>(it.nr)].who);
   }
 }
 

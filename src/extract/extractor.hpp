@@ -3,9 +3,9 @@
 
 #include <cstdint>
 #include <memory>
+#include <string_view>
 #include <utility>
 #include <vector>
-#include <string_view>
 
 #include "core/analysis.hpp"
 #include "extract/constructions.hpp"

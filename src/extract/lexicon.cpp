@@ -5,9 +5,9 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "text/word_tables.hpp"
 #include "util/ascii.hpp"
 #include "util/embedded.hpp"
-#include "text/word_tables.hpp"
 #include "util/tsv.hpp"
 
 namespace claimtrail::extract {
@@ -20,14 +20,11 @@ std::string_view table(std::string_view name) {
   return data;
 }
 
-std::size_t word_count(std::string_view s) {
-  return static_cast<std::size_t>(std::count(s.begin(), s.end(), ' ')) + 1;
-}
+std::size_t word_count(std::string_view s) { return static_cast<std::size_t>(std::count(s.begin(), s.end(), ' ')) + 1; }
 
 void load_set(std::string_view name, StringSet& out, bool lower = true) {
-  util::for_each_tsv_row(table(name), [&](const auto& f) {
-    out.insert(lower ? util::ascii_lower(f[0]) : std::string(f[0]));
-  });
+  util::for_each_tsv_row(table(name),
+                         [&](const auto& f) { out.insert(lower ? util::ascii_lower(f[0]) : std::string(f[0])); });
 }
 
 constexpr std::int64_t kPatternMemory = 1 << 20;
@@ -41,8 +38,7 @@ std::unique_ptr<re2::RE2> compile(std::string_view pattern, std::string_view tab
   // flushed and rebuilt, so a smaller one bounds memory, not correctness.
   opt.set_max_mem(kPatternMemory);
   auto re = std::make_unique<re2::RE2>(re2::StringPiece(pattern.data(), pattern.size()), opt);
-  if (!re->ok())
-    throw std::logic_error("bad pattern in " + std::string(table_name) + ": " + re->error());
+  if (!re->ok()) throw std::logic_error("bad pattern in " + std::string(table_name) + ": " + re->error());
   return re;
 }
 
@@ -90,8 +86,7 @@ Lexicon::Lexicon() {
     if (f.size() > 1 && !f[1].empty()) n = std::stoi(std::string(f[1]));
     quantifiers_.emplace(util::ascii_lower(f[0]), n);
   });
-  util::for_each_tsv_row(table("hedges.tsv"),
-                         [&](const auto& f) { hedges_.push_back(util::ascii_lower(f[0])); });
+  util::for_each_tsv_row(table("hedges.tsv"), [&](const auto& f) { hedges_.push_back(util::ascii_lower(f[0])); });
   util::for_each_tsv_row(table("nonresponses.tsv"), [&](const auto& f) {
     if (f.size() < 2) return;
     non_responses_.push_back({std::string(f[0]), compile(f[1], "nonresponses.tsv")});
@@ -126,13 +121,20 @@ Lexicon::Lexicon() {
   mark(anonymous_nouns_, kAnonymousNounWord);
   for (const auto& [w, pn] : person_nouns_) classes_[w] |= kPersonNounWord;
   static constexpr std::pair<std::string_view, WordClass> kGrammarClasses[] = {
-      {"cue_modifier", kCueModifierWord},   {"not_adverb", kNotAdverbWord},
-      {"clause_opener", kClauseOpenerWord}, {"tell_verb", kTellVerbWord},
-      {"forecast_verb", kForecastVerbWord}, {"complement_opener", kComplementOpenerWord},
-      {"finite_verb", kFiniteVerbWord},     {"postmodifier", kPostmodifierWord},
-      {"coordinator", kCoordinatorWord},    {"subject_pronoun", kSubjectPronounWord},
-      {"pronoun", kPronounWord},            {"particle", kParticleWord},
-      {"adverbial_opener", kAdverbialOpenerWord}, {"time_word", kTimeWord}};
+      {"cue_modifier", kCueModifierWord},
+      {"not_adverb", kNotAdverbWord},
+      {"clause_opener", kClauseOpenerWord},
+      {"tell_verb", kTellVerbWord},
+      {"forecast_verb", kForecastVerbWord},
+      {"complement_opener", kComplementOpenerWord},
+      {"finite_verb", kFiniteVerbWord},
+      {"postmodifier", kPostmodifierWord},
+      {"coordinator", kCoordinatorWord},
+      {"subject_pronoun", kSubjectPronounWord},
+      {"pronoun", kPronounWord},
+      {"particle", kParticleWord},
+      {"adverbial_opener", kAdverbialOpenerWord},
+      {"time_word", kTimeWord}};
   util::for_each_tsv_row(table("grammar.tsv"), [&](const auto& f) {
     const auto it = std::find_if(std::begin(kGrammarClasses), std::end(kGrammarClasses),
                                  [&](const auto& c) { return f.size() > 1 && c.first == f[1]; });

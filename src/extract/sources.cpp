@@ -73,10 +73,14 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
   if (head_e - np.b == 1) {
     const std::string_view w = ctx.low(np.b);
     using P = SourceInfo::Pronoun;
-    if (w == "he" || w == "she" || w == "him" || w == "her" || w == "i") info.pronoun = P::person;
-    else if (w == "they" || w == "them" || w == "we" || w == "us") info.pronoun = P::plural;
-    else if (w == "it") info.pronoun = P::thing;
-    else if (w == "who" || w == "which") info.pronoun = P::relative;
+    if (w == "he" || w == "she" || w == "him" || w == "her" || w == "i")
+      info.pronoun = P::person;
+    else if (w == "they" || w == "them" || w == "we" || w == "us")
+      info.pronoun = P::plural;
+    else if (w == "it")
+      info.pronoun = P::thing;
+    else if (w == "who" || w == "which")
+      info.pronoun = P::relative;
     if (info.pronoun != P::none) {
       info.category = SourceCategory::unresolved;
       return info;
@@ -148,8 +152,10 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
         key.append(ctx.low(k));
       }
       if (auto q = ctx.lex.quantifier(key)) {
-        if (*q) info.descriptors.count = **q;
-        else info.descriptors.count_word = key;
+        if (*q)
+          info.descriptors.count = **q;
+        else
+          info.descriptors.count_word = key;
         if (!*q || **q > 1) c.plural = true;
         b += n;
         break;
@@ -174,10 +180,10 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
       const std::string_view w = ctx.low(i);
       // "of" inside a title ("Secretary of State John Kerry") is no post-modifier.
       if (w == "of" && title_through(ctx, b, i, p.e)) continue;
-      if (i > b && (w == "of" || w == "for" || w == "with" || w == "at" || w == "from" || w == "in" ||
-                    w == "on" || w == "familiar" || w == "close" || w == "who" || w == "involved" || w == "issued" ||
-                    w == "released" || w == "published" || w == "signed" ||
-                    w == "briefed" || w == "knowledgeable" || w == "to" || w == "inside" || w == "within")) {
+      if (i > b && (w == "of" || w == "for" || w == "with" || w == "at" || w == "from" || w == "in" || w == "on" ||
+                    w == "familiar" || w == "close" || w == "who" || w == "involved" || w == "issued" ||
+                    w == "released" || w == "published" || w == "signed" || w == "briefed" || w == "knowledgeable" ||
+                    w == "to" || w == "inside" || w == "within")) {
         head = i - 1;
         break;
       }
@@ -219,15 +225,17 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
     // Name run: name tokens ending at the head, after the last title.
     if (head_is_name) {
       int nb = head;
-      while (nb - 1 >= b && nb - 1 > last_title && (ctx.is_name_token(nb - 1) || ctx.low(nb - 1) == "van" ||
-                                                     ctx.low(nb - 1) == "von" || ctx.low(nb - 1) == "de"))
+      while (nb - 1 >= b && nb - 1 > last_title &&
+             (ctx.is_name_token(nb - 1) || ctx.low(nb - 1) == "van" || ctx.low(nb - 1) == "von" ||
+              ctx.low(nb - 1) == "de"))
         --nb;
       c.name = {nb, head + 1};
-      if (last_title >= 0) info.descriptors.role = info.descriptors.role.empty()
-                                                      ? join_surface(ctx, b, last_title + 1)
-                                                      : info.descriptors.role;
+      if (last_title >= 0)
+        info.descriptors.role =
+            info.descriptors.role.empty() ? join_surface(ctx, b, last_title + 1) : info.descriptors.role;
       std::string nm = join_surface(ctx, nb, head + 1);
-      const bool label = std::find(ctx.speaker_labels.begin(), ctx.speaker_labels.end(), np) != ctx.speaker_labels.end();
+      const bool label =
+          std::find(ctx.speaker_labels.begin(), ctx.speaker_labels.end(), np) != ctx.speaker_labels.end();
       const bool org = ctx.lex.is_known_org(nm) || (c.name.size() == 1 && is_acronym(ctx, nb) && !label) ||
                        (head > nb && ctx.lex.is_org_head(hw)) || named_as_body_elsewhere(ctx, nb, head + 1);
       c.category = org ? SourceCategory::named_organization : SourceCategory::named_person;
@@ -291,8 +299,7 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
   // Combine conjuncts.
   bool any_unnamed = false, all_person = true, all_org = true;
   for (const Conjunct& c : cs) {
-    if (c.category == SourceCategory::unnamed_person || c.category == SourceCategory::unnamed_group)
-      any_unnamed = true;
+    if (c.category == SourceCategory::unnamed_person || c.category == SourceCategory::unnamed_group) any_unnamed = true;
     if (c.category != SourceCategory::named_person) all_person = false;
     if (c.category != SourceCategory::named_organization) all_org = false;
     if (!c.name.empty()) {

@@ -31,8 +31,38 @@ constexpr std::uint64_t mix(std::uint64_t a, std::uint64_t b) {
 }
 
 enum Template : std::uint64_t {
-  kBias = 1, kW, kP1, kN1, kP2, kN2, kP1W, kWN1, kSuf, kShape, kFirst, kLast, kInQ, kInQP1,
-  kInQN1, kCueP, kCue2, kCls, kName, kAtCue, kDL, kDR, kR, kRP1, kRN1, kRW, kRShape, kN1N2, kP2P1, kWQ, kCueL, kCueR
+  kBias = 1,
+  kW,
+  kP1,
+  kN1,
+  kP2,
+  kN2,
+  kP1W,
+  kWN1,
+  kSuf,
+  kShape,
+  kFirst,
+  kLast,
+  kInQ,
+  kInQP1,
+  kInQN1,
+  kCueP,
+  kCue2,
+  kCls,
+  kName,
+  kAtCue,
+  kDL,
+  kDR,
+  kR,
+  kRP1,
+  kRN1,
+  kRW,
+  kRShape,
+  kN1N2,
+  kP2P1,
+  kWQ,
+  kCueL,
+  kCueR
 };
 static_assert(kRShape < 32, "dense features keep five bits of template");
 
@@ -76,7 +106,7 @@ int bucket(int d) { return d <= 2 ? d : d <= 5 ? 3 : d <= 10 ? 4 : 5; }
 std::vector<TaggedSentence> tagger_features(const Context& ctx, bool use_rules) {
   std::vector<TaggedSentence> out;
   const std::vector<std::uint8_t> role = use_rules ? rule_roles(ctx) : std::vector<std::uint8_t>{};
-  std::vector<std::uint64_t> wh, sh;  // per sentence token: word hash, shape
+  std::vector<std::uint64_t> wh, sh;    // per sentence token: word hash, shape
   std::vector<const CueEntry*> cue_of;  // per sentence token: its cue entry, if it starts one
   std::string two;                      // a two-word cue being looked up
   for (const auto& s : ctx.doc.sentences()) {
@@ -205,8 +235,10 @@ void apply_tagger(Context& ctx, const learn::Model& model, bool use_rules) {
       const int role = (l + 1) / 2;  // B_SRC/I_SRC -> 1, CUE -> 2, CON -> 3
       const bool begin = l % 2 == 1;
       const int tok = s.first_tok + k;
-      if (!begin && !runs.empty() && runs.back().role == role && runs.back().r.e == tok) runs.back().r.e = tok + 1;
-      else runs.push_back({role, {tok, tok + 1}});
+      if (!begin && !runs.empty() && runs.back().role == role && runs.back().r.e == tok)
+        runs.back().r.e = tok + 1;
+      else
+        runs.push_back({role, {tok, tok + 1}});
     }
     // Each cue an attribution; sources and contents go to the nearest cue.
     std::vector<int> cue_runs;
@@ -240,8 +272,10 @@ void apply_tagger(Context& ctx, const learn::Model& model, bool use_rules) {
           best = k;
         }
       }
-      if (run.role == 1 && built[best].source.empty()) built[best].source = trim_punct(ctx, run.r);
-      else if (run.role == 3) built[best].content.push_back(run.r);
+      if (run.role == 1 && built[best].source.empty())
+        built[best].source = trim_punct(ctx, run.r);
+      else if (run.role == 3)
+        built[best].content.push_back(run.r);
     }
     last_sentence_attr = static_cast<int>(built.size()) - 1;
     last_para = para;
@@ -252,8 +286,7 @@ void apply_tagger(Context& ctx, const learn::Model& model, bool use_rules) {
   for (std::size_t k = 0; k < built.size(); ++k) {
     if (!built[k].source.empty()) continue;
     for (std::size_t a = 0; a < ctx.out.attributions.size(); ++a) {
-      if (ctx.out.attributions[a].parent < 0 && ctx.attr_cue[a].overlaps(built[k].cue) &&
-          !ctx.attr_source[a].empty()) {
+      if (ctx.out.attributions[a].parent < 0 && ctx.attr_cue[a].overlaps(built[k].cue) && !ctx.attr_source[a].empty()) {
         built[k].source = ctx.attr_source[a];
         break;
       }
@@ -319,15 +352,14 @@ void apply_tagger(Context& ctx, const learn::Model& model, bool use_rules) {
       if (ctx.out.attributions[a].parent >= 0) continue;
       // Does the range meet the rules' attribution (its cue or a content)?
       auto meets_rule = [&](TokRange m) {
-        return m.overlaps(ctx.attr_cue[a]) ||
-               std::any_of(ctx.attr_content[a].begin(), ctx.attr_content[a].end(),
-                           [&](const TokRange& f) { return m.overlaps(f); });
+        return m.overlaps(ctx.attr_cue[a]) || std::any_of(ctx.attr_content[a].begin(), ctx.attr_content[a].end(),
+                                                          [&](const TokRange& f) { return m.overlaps(f); });
       };
       bool overlaps = false;
       for (std::size_t k = 0; k < model_built && !overlaps; ++k)
-        overlaps = !built[k].content.empty() &&
-                   (meets_rule(built[k].cue) ||
-                    std::any_of(built[k].content.begin(), built[k].content.end(), meets_rule));
+        overlaps =
+            !built[k].content.empty() &&
+            (meets_rule(built[k].cue) || std::any_of(built[k].content.begin(), built[k].content.end(), meets_rule));
       if (overlaps) continue;
       Built b;
       b.cue = ctx.attr_cue[a];
@@ -369,8 +401,10 @@ void apply_tagger(Context& ctx, const learn::Model& model, bool use_rules) {
       for (int k = joins ? merged.back().e : f.b; joins && k < f.b; ++k)
         joins = ctx.doc.tok(k).is(text::kPunct) && !ctx.doc.tok(k).is(text::kQuote) &&
                 !ctx.doc.tok(k).is(text::kSentenceEnd);
-      if (joins) merged.back().e = f.e;
-      else merged.push_back(f);
+      if (joins)
+        merged.back().e = f.e;
+      else
+        merged.push_back(f);
     }
     b.content = std::move(merged);
     core::Attribution a;
@@ -383,7 +417,7 @@ void apply_tagger(Context& ctx, const learn::Model& model, bool use_rules) {
       if (!ctx.doc.tok(f.b).is(text::kOpenQuote)) quoted = false;
       for (int k = f.b; k < f.e; ++k) any_quote = any_quote || ctx.doc.tok(k).is(text::kQuote);
     }
-    a.kind = quoted ? core::AttributionKind::direct
+    a.kind = quoted      ? core::AttributionKind::direct
              : any_quote ? core::AttributionKind::mixed
                          : core::AttributionKind::indirect;
     if (ctx.low(b.cue.b) == "according") a.kind = core::AttributionKind::according_to;

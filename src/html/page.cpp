@@ -10,9 +10,9 @@
 
 #include "core/error.hpp"
 #include "util/ascii.hpp"
-#include "util/utf8.hpp"
 #include "util/embedded.hpp"
 #include "util/tsv.hpp"
+#include "util/utf8.hpp"
 
 namespace claimtrail::html {
 
@@ -23,7 +23,8 @@ using nlohmann::json;
 const std::unordered_set<std::string>& boilerplate_words() {
   static const std::unordered_set<std::string> words = [] {
     std::unordered_set<std::string> w;
-    util::for_each_tsv_row(lexicon_data::get("html_boilerplate.tsv"), [&](const auto& f) { w.insert(std::string(f[0])); });
+    util::for_each_tsv_row(lexicon_data::get("html_boilerplate.tsv"),
+                           [&](const auto& f) { w.insert(std::string(f[0])); });
     return w;
   }();
   return words;
@@ -39,12 +40,24 @@ bool furniture(const GumboNode* n) {
   if (n->type != GUMBO_NODE_ELEMENT) return false;
   const GumboElement& e = n->v.element;
   switch (e.tag) {
-    case GUMBO_TAG_NAV: case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_FIGURE: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_FORM: case GUMBO_TAG_BUTTON:
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_SVG:
-    case GUMBO_TAG_IFRAME: case GUMBO_TAG_SELECT: case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_TEMPLATE:
       return true;
-    default: break;
+    default:
+      break;
   }
   const std::string role = util::ascii_lower(attr(e, "role"));
   if (role == "navigation" || role == "banner" || role == "contentinfo" || role == "complementary" ||
@@ -116,8 +129,10 @@ bool only_time(const GumboNode* p) {
   for (unsigned i = 0; i < e.children.length; ++i) {
     const auto* c = static_cast<const GumboNode*>(e.children.data[i]);
     if (c->type == GUMBO_NODE_WHITESPACE) continue;
-    if (c->type == GUMBO_NODE_ELEMENT && c->v.element.tag == GUMBO_TAG_TIME) time = true;
-    else return false;
+    if (c->type == GUMBO_NODE_ELEMENT && c->v.element.tag == GUMBO_TAG_TIME)
+      time = true;
+    else
+      return false;
   }
   return time;
 }
@@ -254,12 +269,15 @@ Page read_page(std::string_view html, const std::string& name) {
     const auto& e = m->v.element;
     const std::string key = util::ascii_lower(attr(e, "property").empty() ? attr(e, "name") : attr(e, "property"));
     const std::string content = attr(e, "content");
-    if (key == "og:title" || key == "twitter:title") { if (og_title.empty()) og_title = content; }
-    else if (key == "og:site_name" || key == "application-name") { if (og_site.empty()) og_site = content; }
-    else if (key == "og:url") og_url = content;
-    else if (key == "article:published_time" || key == "date" || key == "pubdate" || key == "dc.date")
-      { if (published.empty()) published = date_part(content); }
-    else if (key == "author" || key == "article:author") {
+    if (key == "og:title" || key == "twitter:title") {
+      if (og_title.empty()) og_title = content;
+    } else if (key == "og:site_name" || key == "application-name") {
+      if (og_site.empty()) og_site = content;
+    } else if (key == "og:url")
+      og_url = content;
+    else if (key == "article:published_time" || key == "date" || key == "pubdate" || key == "dc.date") {
+      if (published.empty()) published = date_part(content);
+    } else if (key == "author" || key == "article:author") {
       // (article:author is often a profile URL, not a name.)
       if (author.empty() && content.rfind("http", 0) != 0) author = content;
     }
@@ -297,8 +315,10 @@ Page read_page(std::string_view html, const std::string& name) {
     if (p.url.empty() && a->contains("url") && (*a)["url"].is_string()) p.url = (*a)["url"];
     if (p.url.empty() && a->contains("mainEntityOfPage")) {
       const json& m = (*a)["mainEntityOfPage"];
-      if (m.is_string()) p.url = m.get<std::string>();
-      else if (m.is_object() && m.contains("@id") && m["@id"].is_string()) p.url = m["@id"];
+      if (m.is_string())
+        p.url = m.get<std::string>();
+      else if (m.is_object() && m.contains("@id") && m["@id"].is_string())
+        p.url = m["@id"];
     }
   }
   // The rest from the tags, <time> and <title>.

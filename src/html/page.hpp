@@ -11,7 +11,7 @@ namespace claimtrail::html {
 
 struct Page {
   std::string headline, byline, published, outlet, url;  // empty when the page does not say
-  std::string body;  // the story: paragraphs separated by blank lines
+  std::string body;                                      // the story: paragraphs separated by blank lines
 };
 
 // Does `bytes` look like an HTML document (a doctype or <html> first)?

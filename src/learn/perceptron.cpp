@@ -49,7 +49,8 @@ std::vector<std::uint8_t> viterbi(const std::vector<Scores>& emit, std::size_t n
   Transitions trans = trans_in;
   for (int p = 0; p <= kLabels; ++p)
     for (int l = 0; l < kLabels; ++l)
-      if (!allowed(p == kLabels ? O : p, l)) trans[static_cast<std::size_t>(p)][static_cast<std::size_t>(l)] = kForbidden;
+      if (!allowed(p == kLabels ? O : p, l))
+        trans[static_cast<std::size_t>(p)][static_cast<std::size_t>(l)] = kForbidden;
   thread_local std::vector<std::array<std::uint8_t, kLabels>> back;
   back.resize(n);
   Scores score{}, next{};

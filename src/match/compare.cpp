@@ -9,10 +9,14 @@ namespace claimtrail::match {
 
 const char* to_string(Relation r) {
   switch (r) {
-    case Relation::same: return "same";
-    case Relation::updated: return "updated";
-    case Relation::contradicted: return "contradicted";
-    case Relation::different: return "different";
+    case Relation::same:
+      return "same";
+    case Relation::updated:
+      return "updated";
+    case Relation::contradicted:
+      return "contradicted";
+    case Relation::different:
+      return "different";
   }
   return "different";
 }
@@ -43,7 +47,8 @@ bool number_update(const Statement& a, const Statement& b, Comparison& c);
 std::vector<const Number*> numbers_missing(const Statement& x, const Statement& y) {
   std::vector<const Number*> out;
   for (const Number& n : x.numbers)
-    if (std::none_of(y.numbers.begin(), y.numbers.end(), [&](const Number& m) { return same_number(n.value, m.value); }))
+    if (std::none_of(y.numbers.begin(), y.numbers.end(),
+                     [&](const Number& m) { return same_number(n.value, m.value); }))
       out.push_back(&n);
   return out;
 }
@@ -106,7 +111,8 @@ Comparison compare(const Statement& a, const Statement& b) {
   if (a.passive == b.passive) {
     std::vector<std::pair<int, int>> actors;  // (position in a, position in b)
     for (const Word& w : a.words)
-      if (w.actor && first_b.count(w.form) && first_a[w.form] == w.position) actors.push_back({w.position, first_b[w.form]});
+      if (w.actor && first_b.count(w.form) && first_a[w.form] == w.position)
+        actors.push_back({w.position, first_b[w.form]});
     for (std::size_t i = 0; i < actors.size(); ++i)
       for (std::size_t j = i + 1; j < actors.size(); ++j)
         if ((actors[i].first - actors[j].first) * (actors[i].second - actors[j].second) < 0) {
@@ -129,9 +135,11 @@ Comparison compare(const Statement& a, const Statement& b) {
   // Numbers and dates: each side having one the other lacks is a change.
   std::vector<const article::DateMention*> date_a, date_b;
   for (const auto& x : a.dates)
-    if (std::none_of(b.dates.begin(), b.dates.end(), [&](const auto& y) { return y.value == x.value; })) date_a.push_back(&x);
+    if (std::none_of(b.dates.begin(), b.dates.end(), [&](const auto& y) { return y.value == x.value; }))
+      date_a.push_back(&x);
   for (const auto& y : b.dates)
-    if (std::none_of(a.dates.begin(), a.dates.end(), [&](const auto& x) { return y.value == x.value; })) date_b.push_back(&y);
+    if (std::none_of(a.dates.begin(), a.dates.end(), [&](const auto& x) { return y.value == x.value; }))
+      date_b.push_back(&y);
   if (!date_a.empty() && !date_b.empty()) {
     c.relation = Relation::updated;
     c.old_value = join_dates(date_a);
@@ -175,7 +183,8 @@ Comparison relate(const Statement& a, const Statement& b, const WordWeight& weig
         ++size;
         name_only = name_only && w.actor;
       }
-    const bool verb = std::find(a.clauses_with_verb.begin(), a.clauses_with_verb.end(), first) != a.clauses_with_verb.end();
+    const bool verb =
+        std::find(a.clauses_with_verb.begin(), a.clauses_with_verb.end(), first) != a.clauses_with_verb.end();
     main_clause = size > 0 && (size >= 2 || (!name_only && verb)) &&
                   std::all_of(a.words.begin(), a.words.end(),
                               [&](const Word& w) { return w.clause != first || fb.count(w.form) > 0; });
@@ -199,8 +208,7 @@ Comparison relate(const Statement& a, const Statement& b, const WordWeight& weig
   }
   const std::size_t n = shared.size();
   const bool related = (coverage >= 0.5 && n >= 2) || (n >= 3 && coverage >= 0.4) || (n >= 4 && coverage >= 0.2) ||
-                       (main_clause && n >= 1) || (same_date && n >= 2 && coverage >= 0.2) ||
-                       (moved_from && n >= 2);
+                       (main_clause && n >= 1) || (same_date && n >= 2 && coverage >= 0.2) || (moved_from && n >= 2);
   if (!related) {
     c.why = "does not speak to it";
     return c;

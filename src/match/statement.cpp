@@ -31,9 +31,9 @@ struct Tables {
   std::unordered_set<std::string> stopwords;
   std::unordered_set<std::string> actor_nouns;
   std::unordered_map<std::string, PolarityWord> polarity;
-  std::unordered_set<std::string> calendar = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                                               "sunday", "january", "february", "march", "april", "may", "june",
-                                               "july", "august", "september", "october", "november", "december"};
+  std::unordered_set<std::string> calendar = {
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",  "sunday",  "january",  "february", "march",
+      "april",  "may",     "june",      "july",     "august", "september", "october", "november", "december"};
 
   // First words of the phrases (lower-case, and as written): a token that
   // starts none needs only a one-word lookup.
@@ -92,7 +92,7 @@ const Tables& tables() {
 }
 
 struct RawToken {
-  std::string text;   // as written
+  std::string text;  // as written
   std::string lower;
   std::size_t start = 0, end = 0;
   bool capitalized = false;  // as written, before equivalents
@@ -133,9 +133,12 @@ std::vector<RawToken> tokenize(std::string_view s) {
       if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || s.substr(i, 3) == "\xE2\x80\x94" ||
           s.substr(i, 3) == "\xE2\x80\x93" || (c == '-' && i + 1 < s.size() && s[i + 1] == '-'))
         pending_break = true;
-      if (c == '$' || c == '%') out.push_back({std::string(1, c), std::string(1, c), i, i + 1});
-      else if (s.substr(i, 3) == "\xE2\x82\xAC") out.push_back({"\xE2\x82\xAC", "\xE2\x82\xAC", i, i + 3});
-      else if (s.substr(i, 2) == "\xC2\xA3") out.push_back({"\xC2\xA3", "\xC2\xA3", i, i + 2});
+      if (c == '$' || c == '%')
+        out.push_back({std::string(1, c), std::string(1, c), i, i + 1});
+      else if (s.substr(i, 3) == "\xE2\x82\xAC")
+        out.push_back({"\xE2\x82\xAC", "\xE2\x82\xAC", i, i + 3});
+      else if (s.substr(i, 2) == "\xC2\xA3")
+        out.push_back({"\xC2\xA3", "\xC2\xA3", i, i + 2});
       i += char_len(s, i);
       continue;
     }
@@ -190,9 +193,12 @@ std::string stem(std::string w) {
     if (n >= 3 && w[n - 1] == w[n - 2] && w[n - 1] != 'l' && w[n - 1] != 's' && w[n - 1] != 'z') w.pop_back();
   };
   if (w.size() <= 3) return w;
-  if (ends("ies") && w.size() > 4) w.replace(w.size() - 3, 3, "y");
-  else if (ends("sses")) w.resize(w.size() - 2);
-  else if (ends("s") && !ends("ss") && !ends("us") && !ends("is")) w.pop_back();
+  if (ends("ies") && w.size() > 4)
+    w.replace(w.size() - 3, 3, "y");
+  else if (ends("sses"))
+    w.resize(w.size() - 2);
+  else if (ends("s") && !ends("ss") && !ends("us") && !ends("is"))
+    w.pop_back();
   if (ends("ing") && w.size() > 5) {
     w.resize(w.size() - 3);
     undouble();
@@ -210,11 +216,11 @@ std::string stem(std::string w) {
 
 bool participle(std::string_view w) {
   static const std::unordered_set<std::string_view> irregular = {
-      "shot", "held", "made", "paid", "sent", "built", "won", "lost", "hit", "cut", "put", "set", "sold",
-      "told", "found", "left", "kept", "brought", "bought", "caught", "taught", "led", "fed", "met", "seen",
-      "done", "given", "taken", "known", "shown", "written", "driven", "chosen", "frozen", "stolen", "beaten"};
-  return (w.size() > 3 && (w.substr(w.size() - 2) == "ed" || w.substr(w.size() - 2) == "en")) ||
-         irregular.count(w) > 0;
+      "shot",   "held",   "made",   "paid",    "sent",   "built",  "won",    "lost",   "hit",
+      "cut",    "put",    "set",    "sold",    "told",   "found",  "left",   "kept",   "brought",
+      "bought", "caught", "taught", "led",     "fed",    "met",    "seen",   "done",   "given",
+      "taken",  "known",  "shown",  "written", "driven", "chosen", "frozen", "stolen", "beaten"};
+  return (w.size() > 3 && (w.substr(w.size() - 2) == "ed" || w.substr(w.size() - 2) == "en")) || irregular.count(w) > 0;
 }
 
 bool is_be(std::string_view w) {
@@ -320,16 +326,18 @@ Statement analyse_statement(std::string_view text, const article::Date& publishe
     }
     // A number: digits, or number words with scales ("five thousand").
     const Tables::Info* wi = T.find(w);
-    const bool digits = !w.empty() && util::is_ascii_digit(w[0]) &&
-                        std::all_of(w.begin(), w.end(), [](char c) { return util::is_ascii_digit(c) || c == ',' || c == '.'; });
+    const bool digits = !w.empty() && util::is_ascii_digit(w[0]) && std::all_of(w.begin(), w.end(), [](char c) {
+      return util::is_ascii_digit(c) || c == ',' || c == '.';
+    });
     if (digits || (wi && wi->number && !wi->number->second)) {
       double total = 0, current = 0;
       std::size_t j = i;
       std::string written;
       for (; j < canon.size(); ++j) {
         const std::string& x = canon[j].lower;
-        const bool d = !x.empty() && util::is_ascii_digit(x[0]) &&
-                       std::all_of(x.begin(), x.end(), [](char c) { return util::is_ascii_digit(c) || c == ',' || c == '.'; });
+        const bool d = !x.empty() && util::is_ascii_digit(x[0]) && std::all_of(x.begin(), x.end(), [](char c) {
+          return util::is_ascii_digit(c) || c == ',' || c == '.';
+        });
         auto nw = T.numbers.find(x);
         if (d && (j == i || current == 0)) {
           std::string clean;
@@ -363,13 +371,14 @@ Statement analyse_statement(std::string_view text, const article::Date& publishe
       if (p->kind == Polarity::negation) {
         st.negated = true;
         st.negation_at.push_back(static_cast<int>(st.words.size()));
-      }
-      else if (p->kind == Polarity::hedge) st.modality = Modality::hedged;
-      else if (st.modality == Modality::realized) st.modality = Modality::future;
+      } else if (p->kind == Polarity::hedge)
+        st.modality = Modality::hedged;
+      else if (st.modality == Modality::realized)
+        st.modality = Modality::future;
       if (!p->keep) continue;
     }
-    static const std::unordered_set<std::string> kAux = {"has", "have", "had", "will", "would", "can", "could",
-                                                         "do", "does", "did", "may", "might", "must", "should"};
+    static const std::unordered_set<std::string> kAux = {"has", "have", "had", "will", "would", "can",  "could",
+                                                         "do",  "does", "did", "may",  "might", "must", "should"};
     if ((is_be(w) || kAux.count(w) || (w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0)) &&
         (st.clauses_with_verb.empty() || st.clauses_with_verb.back() != clause))
       st.clauses_with_verb.push_back(clause);
@@ -396,8 +405,8 @@ Statement analyse_statement(std::string_view text, const article::Date& publishe
     st.words.push_back(std::move(word));
   }
   // An opening prepositional phrase is not the main clause.
-  static const std::unordered_set<std::string> kOpeners = {"under", "in", "on", "at", "for", "after", "before",
-                                                           "during", "by", "with", "from", "as", "since", "despite"};
+  static const std::unordered_set<std::string> kOpeners = {"under",  "in", "on",   "at",   "for", "after", "before",
+                                                           "during", "by", "with", "from", "as",  "since", "despite"};
   if (!canon.empty() && kOpeners.count(canon.front().lower) && !st.words.empty() &&
       st.words.back().clause > st.words.front().clause)
     st.main_clause = st.words.front().clause + 1;

@@ -11,11 +11,11 @@
 namespace claimtrail::match {
 
 struct Word {
-  std::string form;   // canonical form: equivalents applied, stemmed
-  bool actor = false; // names a person, body or group (a name, "union", "minister")
-  bool name = false;  // written with a capital (not at the statement's start)
-  int position = 0;   // order among the statement's words
-  int clause = 0;     // which comma-, semicolon- or dash-separated part it is in
+  std::string form;    // canonical form: equivalents applied, stemmed
+  bool actor = false;  // names a person, body or group (a name, "union", "minister")
+  bool name = false;   // written with a capital (not at the statement's start)
+  int position = 0;    // order among the statement's words
+  int clause = 0;      // which comma-, semicolon- or dash-separated part it is in
 };
 
 struct Number {

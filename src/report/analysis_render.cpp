@@ -42,7 +42,8 @@ json source_json(std::string_view text, const core::Source& s) {
   if (!s.descriptors.affiliation.empty()) d["affiliation"] = s.descriptors.affiliation;
   if (!s.descriptors.rank.empty()) d["rank"] = s.descriptors.rank;
   if (!s.descriptors.role.empty()) d["role"] = s.descriptors.role;
-  if (s.descriptors.count) d["count"] = *s.descriptors.count;
+  if (s.descriptors.count)
+    d["count"] = *s.descriptors.count;
   else if (!s.descriptors.count_word.empty()) {
     d["count"] = nullptr;
     d["count_word"] = s.descriptors.count_word;

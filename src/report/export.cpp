@@ -8,12 +8,12 @@
 
 #include "eval/brat.hpp"
 #include "report/analysis_render.hpp"
-#include "util/printable.hpp"
 #include "report/render.hpp"
 #include "report/report.hpp"
 #include "store/json_columns.hpp"
 #include "store/queries.hpp"
 #include "util/file_name.hpp"
+#include "util/printable.hpp"
 #include "util/utf8.hpp"
 
 namespace claimtrail::report {
@@ -63,7 +63,7 @@ json claimreview(store::Store& st, const ClaimReviewOptions& o) {
       // An anonymous source (or a document, or no source): the outlet that
       // published it, with who it said the claim came from.
       const std::string who = c.kind == "unattributed" ? std::string("stated by the outlet itself")
-                                                        : (c.anonymous ? "unnamed: " : "") + c.source_text;
+                                                       : (c.anonymous ? "unnamed: " : "") + c.source_text;
       author = {{"@type", "Organization"},
                 {"name", c.outlet.empty() ? "unknown outlet" : c.outlet},
                 {"description", who + (c.outlet.empty() ? "" : ", via " + c.outlet)}};
@@ -73,7 +73,8 @@ json claimreview(store::Store& st, const ClaimReviewOptions& o) {
     for (const auto& link : links_of(st, c.id))
       appearance.push_back(
           creative_work(link.later.url, link.later.published, store::article_headline(st, link.later.article_id)));
-    json item = {{"@type", "Claim"}, {"author", author}, {"firstAppearance", appearance[0]}, {"appearance", appearance}};
+    json item = {
+        {"@type", "Claim"}, {"author", author}, {"firstAppearance", appearance[0]}, {"appearance", appearance}};
     if (!c.published.empty()) item["datePublished"] = c.published;
     json review = {{"@context", "https://schema.org"},
                    {"@type", "ClaimReview"},
@@ -81,11 +82,12 @@ json claimreview(store::Store& st, const ClaimReviewOptions& o) {
                    {"claimReviewed", util::shorten(c.text, 300)},
                    {"datePublished", c.verdict_at.substr(0, 10)},
                    {"author", json{{"@type", "Organization"}, {"name", o.org}}},
-                   {"reviewRating", {{"@type", "Rating"},
-                                     {"alternateName", rating.words},
-                                     {"ratingValue", rating.value},
-                                     {"bestRating", 4},
-                                     {"worstRating", 1}}},
+                   {"reviewRating",
+                    {{"@type", "Rating"},
+                     {"alternateName", rating.words},
+                     {"ratingValue", rating.value},
+                     {"bestRating", 4},
+                     {"worstRating", 1}}},
                    {"itemReviewed", item}};
     if (!o.org_url.empty()) review["author"]["url"] = o.org_url;
     out.push_back(std::move(review));
@@ -138,7 +140,8 @@ std::size_t export_brat(store::Store& st, const std::filesystem::path& dir_arg, 
   const fs::file_status status = fs::symlink_status(dir, ec);
   if (fs::exists(status)) {
     if (!fs::is_directory(status)) throw core::Error(dir_arg.string(), "exists and is not a folder");
-    if (!fs::is_empty(dir, ec) || ec) throw core::Error(dir_arg.string(), "is not empty (give a new or an empty folder)");
+    if (!fs::is_empty(dir, ec) || ec)
+      throw core::Error(dir_arg.string(), "is not empty (give a new or an empty folder)");
   }
   fs::create_directories(dir.parent_path(), ec);
   if (ec) throw core::Error(dir.parent_path().string(), "cannot create: " + ec.message());
@@ -146,7 +149,8 @@ std::size_t export_brat(store::Store& st, const std::filesystem::path& dir_arg, 
     eval::Fragments out;
     for (const core::Span& sp : store::parse_spans(spans)) {
       const std::size_t b = std::min(sp.start, limit), e = std::min(sp.end, limit);
-      out.push_back({static_cast<std::int64_t>(index.to_codepoint(b)), static_cast<std::int64_t>(index.to_codepoint(e))});
+      out.push_back(
+          {static_cast<std::int64_t>(index.to_codepoint(b)), static_cast<std::int64_t>(index.to_codepoint(e))});
     }
     return out;
   };

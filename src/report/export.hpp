@@ -13,7 +13,7 @@
 namespace claimtrail::report {
 
 struct ClaimReviewOptions {
-  std::string org;              // the fact-checking organisation (required)
+  std::string org;  // the fact-checking organisation (required)
   std::string org_url;
   std::string review_url_base;  // a claim's review URL is this + its id
 };

@@ -28,9 +28,12 @@ struct Category {
 };
 
 constexpr Category kCategories[] = {
-    {"named_person", "Named person", "#2e7d32"},         {"named_organization", "Named organisation", "#1565c0"},
-    {"document", "Document", "#6a1b9a"},                 {"unnamed_person", "Unnamed person", "#e65100"},
-    {"unnamed_group", "Unnamed group", "#c62828"},       {"unresolved", "Unresolved", "#616161"},
+    {"named_person", "Named person", "#2e7d32"},
+    {"named_organization", "Named organisation", "#1565c0"},
+    {"document", "Document", "#6a1b9a"},
+    {"unnamed_person", "Unnamed person", "#e65100"},
+    {"unnamed_group", "Unnamed group", "#c62828"},
+    {"unresolved", "Unresolved", "#616161"},
     {"unattributed", "Unattributed claim", "#827717"},
 };
 
@@ -40,12 +43,23 @@ std::string esc(std::string_view raw) {
   out.reserve(s.size() + s.size() / 8);
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -129,15 +143,17 @@ std::string bar_chart(const ArticleReport& r) {
   std::ostringstream svg;
   const int rows = static_cast<int>(r.by_category.size()) + 1;
   const int h = 26 * rows + 10;
-  svg << "<svg class=\"chart\" viewBox=\"0 0 360 " << h << "\" role=\"img\" aria-label=\"Statements by source category\">";
+  svg << "<svg class=\"chart\" viewBox=\"0 0 360 " << h
+      << "\" role=\"img\" aria-label=\"Statements by source category\">";
   int y = 6;
   for (const auto& c : kCategories) {
     auto it = r.by_category.find(c.key);
     if (it == r.by_category.end()) continue;
     const int w = 180 * it->second / max;
     svg << "<text x=\"0\" y=\"" << y + 14 << "\" class=\"lbl\">" << c.label << "</text>"
-        << "<rect x=\"150\" y=\"" << y << "\" width=\"" << std::max(w, 2) << "\" height=\"18\" rx=\"3\" fill=\"" << c.color
-        << "\"/><text x=\"" << 156 + w << "\" y=\"" << y + 14 << "\" class=\"num\">" << it->second << "</text>";
+        << "<rect x=\"150\" y=\"" << y << "\" width=\"" << std::max(w, 2) << "\" height=\"18\" rx=\"3\" fill=\""
+        << c.color << "\"/><text x=\"" << 156 + w << "\" y=\"" << y + 14 << "\" class=\"num\">" << it->second
+        << "</text>";
     y += 26;
   }
   if (r.by_category.count("none")) {
@@ -221,13 +237,14 @@ std::string to_html(const ArticleReport& r) {
     for (const auto& k : kCategories)
       if (cat == k.key) color = k.color;
     const std::string hedges = hedges_of(c);
-    std::string title = (c.kind == "unattributed" ? std::string("Unattributed claim") : c.source_text + " (" + cat + ")") +
-                        " · status: " + c.status;
+    std::string title =
+        (c.kind == "unattributed" ? std::string("Unattributed claim") : c.source_text + " (" + cat + ")") +
+        " · status: " + c.status;
     std::string open = "<mark class=\"claim cat-" + cat + "\" style=\"--c:" + color + "\" data-claim=\"" +
                        std::to_string(c.id) + "\" data-kind=\"" + esc(c.kind) + "\" data-source=\"" +
-                       esc(c.kind == "unattributed" ? "(the outlet's own voice)" : c.source_text) + "\" data-category=\"" +
-                       esc(cat) + "\" data-cue=\"" + esc(c.cue) + "\" data-status=\"" + esc(c.status) +
-                       (c.verdict.empty() ? "" : "\" data-verdict=\"" + esc(c.verdict)) +
+                       esc(c.kind == "unattributed" ? "(the outlet's own voice)" : c.source_text) +
+                       "\" data-category=\"" + esc(cat) + "\" data-cue=\"" + esc(c.cue) + "\" data-status=\"" +
+                       esc(c.status) + (c.verdict.empty() ? "" : "\" data-verdict=\"" + esc(c.verdict)) +
                        (hedges.empty() ? "" : "\" data-hedges=\"" + esc(hedges)) + "\" title=\"" + esc(title) + "\">";
     for (const auto& [b, e2] : spans_of(c.spans, text.size())) marks.push_back({b, e2, open, "</mark>", 0});
     for (const auto& [b, e2] : spans_of(c.source_spans, text.size()))
@@ -245,8 +262,8 @@ std::string to_html(const ArticleReport& r) {
       << "</style></head><body>\n";
   out << "<header><div class=\"kicker\">Attribution report · claimtrail</div><h1>"
       << esc(a.headline.empty() ? a.doc : a.headline) << "</h1><p class=\"meta\">"
-      << esc(a.outlet.empty() ? "Outlet unknown" : a.outlet) << " · " << esc(a.published.empty() ? "date unknown" : a.published)
-      << " · article " << a.id << "</p></header>\n<main>\n";
+      << esc(a.outlet.empty() ? "Outlet unknown" : a.outlet) << " · "
+      << esc(a.published.empty() ? "date unknown" : a.published) << " · article " << a.id << "</p></header>\n<main>\n";
   // The article.
   const bool line_paragraphs = text.find("\n\n") == std::string::npos && text.find("\r\n\r\n") == std::string::npos;
   out << "<section><h2>The article, attributions highlighted</h2><div class=\"text\">"
@@ -268,9 +285,9 @@ std::string to_html(const ArticleReport& r) {
   out << "<section class=\"wide\"><h2>Sources</h2><table><tr><th>Source</th><th>Category</th><th>Statements</th>"
          "<th class=\"hide-narrow\">Why anonymous</th></tr>";
   for (const auto& s : r.sources)
-    out << "<tr><td>" << esc(util::shorten(s.name, 110)) << "</td><td>" << esc(s.category) << "</td><td>" << s.statements
-        << "</td><td class=\"hide-narrow\">" << esc(s.anonymous ? (s.reason.empty() ? "none given" : s.reason) : "")
-        << "</td></tr>";
+    out << "<tr><td>" << esc(util::shorten(s.name, 110)) << "</td><td>" << esc(s.category) << "</td><td>"
+        << s.statements << "</td><td class=\"hide-narrow\">"
+        << esc(s.anonymous ? (s.reason.empty() ? "none given" : s.reason) : "") << "</td></tr>";
   out << "</table>";
   if (!r.non_responses.empty()) {
     out << "<h2 style=\"margin-top:16px\">Non-responses</h2><ul class=\"plain\">";
@@ -288,9 +305,11 @@ std::string to_html(const ArticleReport& r) {
       out << "<tr><td>" << c.id << "</td><td>" << esc(util::shorten(c.text, 160));
       if (!e.links.empty()) {
         const auto& l = e.links.front();
-        out << "<br><small>" << esc(l.status) << " by " << esc(l.later.source_text.empty() ? l.later.outlet : l.later.source_text)
-            << ", " << esc(l.later.doc) << " " << esc(l.later.published)
-            << (l.old_value.empty() ? "" : " (was " + esc(l.old_value) + ", now " + esc(l.new_value) + ")") << "</small>";
+        out << "<br><small>" << esc(l.status) << " by "
+            << esc(l.later.source_text.empty() ? l.later.outlet : l.later.source_text) << ", " << esc(l.later.doc)
+            << " " << esc(l.later.published)
+            << (l.old_value.empty() ? "" : " (was " + esc(l.old_value) + ", now " + esc(l.new_value) + ")")
+            << "</small>";
       }
       out << "</td><td class=\"hide-narrow\">"
           << esc(c.kind == "unattributed" ? "(outlet)" : util::shorten(c.source_text, 60) + " · " + category_of(c))

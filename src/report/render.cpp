@@ -89,8 +89,9 @@ std::string to_text(const ArticleReport& r) {
   std::ostringstream out;
   const auto& a = r.article;
   out << "Attribution report: " << (a.headline.empty() ? a.doc : a.headline) << '\n';
-  out << (a.outlet.empty() ? "(outlet unknown)" : a.outlet) << ", " << (a.published.empty() ? "(date unknown)" : a.published)
-      << "; article " << a.id << " (" << a.doc << ")" << (a.url.empty() ? "" : " " + a.url) << "\n\n";
+  out << (a.outlet.empty() ? "(outlet unknown)" : a.outlet) << ", "
+      << (a.published.empty() ? "(date unknown)" : a.published) << "; article " << a.id << " (" << a.doc << ")"
+      << (a.url.empty() ? "" : " " + a.url) << "\n\n";
   out << r.statements << " attributed statements in the body; " << percent(r.anonymous_share)
       << " of those with a source rest on anonymous sources.\n";
   out << "By category:";
@@ -115,7 +116,8 @@ std::string to_text(const ArticleReport& r) {
       }
     }
   };
-  section("Named sources", [](const SourceEntry& s) { return s.category == "named_person" || s.category == "named_organization"; });
+  section("Named sources",
+          [](const SourceEntry& s) { return s.category == "named_person" || s.category == "named_organization"; });
   section("Documents", [](const SourceEntry& s) { return s.category == "document"; });
   section("Anonymous sources", [](const SourceEntry& s) { return s.anonymous; });
   section("Unresolved sources", [](const SourceEntry& s) { return s.category == "unresolved"; });
@@ -154,12 +156,13 @@ std::string to_markdown(const ArticleReport& r) {
     return o;
   };
   out << "# Attribution report: " << esc(a.headline.empty() ? a.doc : a.headline) << "\n\n";
-  out << "*" << esc(a.outlet.empty() ? "outlet unknown" : a.outlet) << ", " << (a.published.empty() ? "date unknown" : a.published)
-      << "* — article " << a.id << "\n\n";
+  out << "*" << esc(a.outlet.empty() ? "outlet unknown" : a.outlet) << ", "
+      << (a.published.empty() ? "date unknown" : a.published) << "* — article " << a.id << "\n\n";
   out << "- **" << r.statements << "** attributed statements in the body\n";
   out << "- **" << percent(r.anonymous_share) << "** of those with a source rest on anonymous sources\n";
   out << "- " << r.named_sources << " named or on-the-record sources, " << r.unnamed_sources << " unnamed\n";
-  out << "- " << r.non_responses.size() << " non-responses, " << r.unattributed.size() << " unattributed checkable claims\n\n";
+  out << "- " << r.non_responses.size() << " non-responses, " << r.unattributed.size()
+      << " unattributed checkable claims\n\n";
   out << "## Sources\n\n| source | category | statements | anonymity reason | descriptors |\n|---|---|---|---|---|\n";
   for (const auto& s : r.sources)
     out << "| " << esc(shorten(s.name, 80)) << " | " << s.category << " | " << s.statements << " | "
@@ -167,7 +170,8 @@ std::string to_markdown(const ArticleReport& r) {
         << " |\n";
   out << "\n## Non-responses\n\n";
   for (const auto& n : r.non_responses) out << "- " << esc(n.who) << ": " << esc(n.text) << " (" << n.kind << ")\n";
-  out << "\n## Claims\n\n| # | source | category | statement | hedges | status | verdict |\n|---|---|---|---|---|---|---|\n";
+  out << "\n## Claims\n\n| # | source | category | statement | hedges | status | verdict "
+         "|\n|---|---|---|---|---|---|---|\n";
   for (const auto* list : {&r.claims, &r.unattributed})
     for (const auto& e : *list) {
       const auto& c = e.claim;
@@ -182,14 +186,15 @@ std::string to_markdown(const ArticleReport& r) {
 json to_json(const ArticleReport& r) {
   json j(json::value_t::object);
   const auto& a = r.article;
-  j["article"] = {{"id", a.id}, {"doc", a.doc}, {"outlet", a.outlet}, {"url", a.url}, {"published", a.published},
+  j["article"] = {{"id", a.id},
+                  {"doc", a.doc},
+                  {"outlet", a.outlet},
+                  {"url", a.url},
+                  {"published", a.published},
                   {"headline", a.headline}};
-  j["profile"] = {{"statements", r.statements},
-                  {"by_category", r.by_category},
-                  {"anonymous_share", r.anonymous_share},
-                  {"named_sources", r.named_sources},
-                  {"unnamed_sources", r.unnamed_sources},
-                  {"non_responses", r.non_responses.size()},
+  j["profile"] = {{"statements", r.statements},           {"by_category", r.by_category},
+                  {"anonymous_share", r.anonymous_share}, {"named_sources", r.named_sources},
+                  {"unnamed_sources", r.unnamed_sources}, {"non_responses", r.non_responses.size()},
                   {"unattributed", r.unattributed.size()}};
   json sources = json::array();
   for (const auto& s : r.sources)
@@ -220,10 +225,23 @@ std::string to_csv(const std::vector<ClaimEntry>& claims) {
          "cue,statement,hedges,status,verdict,evidence\r\n";
   for (const auto& e : claims) {
     const auto& c = e.claim;
-    const std::string fields[] = {std::to_string(c.id), std::to_string(c.article_id), c.doc, c.outlet, c.published,
-                                  c.url, c.kind, c.in_headline ? "true" : "false", c.source_text, c.source_name,
-                                  c.kind == "unattributed" ? "" : c.category, c.anonymous ? "true" : "false", c.cue,
-                                  c.text, hedges_of(c), c.status, c.verdict,
+    const std::string fields[] = {std::to_string(c.id),
+                                  std::to_string(c.article_id),
+                                  c.doc,
+                                  c.outlet,
+                                  c.published,
+                                  c.url,
+                                  c.kind,
+                                  c.in_headline ? "true" : "false",
+                                  c.source_text,
+                                  c.source_name,
+                                  c.kind == "unattributed" ? "" : c.category,
+                                  c.anonymous ? "true" : "false",
+                                  c.cue,
+                                  c.text,
+                                  hedges_of(c),
+                                  c.status,
+                                  c.verdict,
                                   e.links.empty() ? "" : evidence_line(e.links.front())};
     bool first = true;
     for (const auto& f : fields) {
@@ -249,8 +267,8 @@ std::string to_text(const ThreadReport& t) {
     for (const auto& e : *list) {
       const auto& c = e.claim;
       out << "  #" << c.id << " \"" << shorten(c.text, 100) << "\"\n";
-      out << "      " << (t.first.article.published.empty() ? "first" : t.first.article.published) << "  reported: "
-          << source_of(c) << '\n';
+      out << "      " << (t.first.article.published.empty() ? "first" : t.first.article.published)
+          << "  reported: " << source_of(c) << '\n';
       std::vector<const Link*> in_time;
       for (const auto& l : e.links) in_time.push_back(&l);
       std::stable_sort(in_time.begin(), in_time.end(),
@@ -268,7 +286,8 @@ std::string to_text(const ThreadReport& t) {
 std::string to_markdown(const ThreadReport& t) {
   std::ostringstream out;
   out << "# Story thread: " << (t.first.article.headline.empty() ? t.first.article.doc : t.first.article.headline)
-      << "\n\n```\n" << to_text(t) << "```\n";
+      << "\n\n```\n"
+      << to_text(t) << "```\n";
   return util::printable(out.str());
 }
 
@@ -277,7 +296,11 @@ json to_json(const ThreadReport& t) {
   j["first"] = to_json(t.first);
   json arts = json::array();
   for (const auto& a : t.articles)
-    arts.push_back({{"id", a.id}, {"doc", a.doc}, {"outlet", a.outlet}, {"published", a.published}, {"headline", a.headline},
+    arts.push_back({{"id", a.id},
+                    {"doc", a.doc},
+                    {"outlet", a.outlet},
+                    {"published", a.published},
+                    {"headline", a.headline},
                     {"url", a.url}});
   j["articles"] = std::move(arts);
   json moves = json::array();
@@ -289,8 +312,10 @@ json to_json(const ThreadReport& t) {
 
 std::string to_text(const OutletReport& r) {
   std::ostringstream out;
-  out << "Outlet: " << r.outlet << "\n" << r.articles << " articles, " << r.statements << " attributed statements, "
-      << percent(r.statements ? static_cast<double>(r.anonymous) / r.statements : 0) << " resting on anonymous sources\n\n"
+  out << "Outlet: " << r.outlet << "\n"
+      << r.articles << " articles, " << r.statements << " attributed statements, "
+      << percent(r.statements ? static_cast<double>(r.anonymous) / r.statements : 0)
+      << " resting on anonymous sources\n\n"
       << "month     articles  statements  anonymous\n";
   for (const auto& p : r.periods) {
     char buf[96];
@@ -309,7 +334,10 @@ json to_json(const OutletReport& r) {
                        {"statements", p.statements},
                        {"anonymous", p.anonymous},
                        {"anonymous_share", p.statements ? static_cast<double>(p.anonymous) / p.statements : 0.0}});
-  return {{"outlet", r.outlet}, {"articles", r.articles}, {"statements", r.statements}, {"anonymous", r.anonymous},
+  return {{"outlet", r.outlet},
+          {"articles", r.articles},
+          {"statements", r.statements},
+          {"anonymous", r.anonymous},
           {"periods", periods}};
 }
 
@@ -322,8 +350,8 @@ std::string to_text(const SourceReport& r) {
   const int confirmed = r.by_status.count("confirmed") ? r.by_status.at("confirmed") : 0;
   out << "\nLater confirmed: " << confirmed << " of " << r.claims.size() << "\n\n";
   for (const auto& e : r.claims) {
-    out << "  #" << e.claim.id << " " << e.claim.published << " " << e.claim.doc << "  [" << e.claim.status << "]\n      \""
-        << shorten(e.claim.text, 130) << "\"\n";
+    out << "  #" << e.claim.id << " " << e.claim.published << " " << e.claim.doc << "  [" << e.claim.status
+        << "]\n      \"" << shorten(e.claim.text, 130) << "\"\n";
     if (!e.links.empty()) out << "      " << evidence_line(e.links.front()) << '\n';
   }
   return util::printable(out.str());

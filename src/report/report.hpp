@@ -42,14 +42,14 @@ using NonResponse = store::NonResponseRecord;
 
 struct ArticleReport {
   ArticleInfo article;
-  int statements = 0;                  // attributed statements in the body (top level)
+  int statements = 0;  // attributed statements in the body (top level)
   std::map<std::string, int> by_category;
-  double anonymous_share = 0;          // of those with a source
+  double anonymous_share = 0;  // of those with a source
   int named_sources = 0, unnamed_sources = 0;
   std::vector<SourceEntry> sources;
   std::vector<NonResponse> non_responses;
-  std::vector<ClaimEntry> claims;       // attributed statements, in order
-  std::vector<ClaimEntry> unattributed; // checkable claims in the outlet's own voice
+  std::vector<ClaimEntry> claims;        // attributed statements, in order
+  std::vector<ClaimEntry> unattributed;  // checkable claims in the outlet's own voice
 };
 
 // Throws core::Error for an unknown article.

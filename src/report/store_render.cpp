@@ -34,7 +34,8 @@ std::string source_line(const std::string& text, const std::string& category) {
 json claim_json(const store::ClaimRecord& c) {
   json j(json::value_t::object);
   j["id"] = c.id;
-  j["article"] = {{"id", c.article_id}, {"doc", c.doc}, {"outlet", c.outlet}, {"published", c.published}, {"url", c.url}};
+  j["article"] = {
+      {"id", c.article_id}, {"doc", c.doc}, {"outlet", c.outlet}, {"published", c.published}, {"url", c.url}};
   j["kind"] = c.kind;
   j["headline"] = c.in_headline;
   j["parent"] = c.parent_id ? json(*c.parent_id) : json(nullptr);
@@ -52,8 +53,8 @@ json claim_json(const store::ClaimRecord& c) {
   j["hedges"] = store::parse_json_column(c.hedges, json::array());
   j["dates"] = store::parse_json_column(c.dates, json::array());
   j["status"] = c.status;
-  j["verdict"] = c.verdict.empty() ? json(nullptr)
-                                   : json{{"verdict", c.verdict}, {"note", c.verdict_note}, {"at", c.verdict_at}};
+  j["verdict"] =
+      c.verdict.empty() ? json(nullptr) : json{{"verdict", c.verdict}, {"note", c.verdict_note}, {"at", c.verdict_at}};
   j["rejected"] = c.rejected;
   return j;
 }
@@ -71,7 +72,8 @@ std::string claims_text(const std::vector<store::ClaimRecord>& claims) {
     if (c.article_id != article) {
       article = c.article_id;
       out << "== article " << c.article_id << ": " << c.doc;
-      if (!c.outlet.empty() || !c.published.empty()) out << " (" << c.outlet << (c.outlet.empty() || c.published.empty() ? "" : ", ") << c.published << ")";
+      if (!c.outlet.empty() || !c.published.empty())
+        out << " (" << c.outlet << (c.outlet.empty() || c.published.empty() ? "" : ", ") << c.published << ")";
       out << '\n';
     }
     out << "#" << c.id << "  " << c.kind << (c.in_headline ? " [headline]" : "") << "  "
@@ -103,7 +105,8 @@ std::string sources_text(const std::vector<store::SourceRecord>& sources) {
   std::ostringstream out;
   for (const auto& s : sources) {
     out << "#" << s.id << "  " << s.category << "  " << shorten(s.name, 70) << "  " << s.claims
-        << (s.claims == 1 ? " claim" : " claims") << " in " << s.articles << (s.articles == 1 ? " article" : " articles");
+        << (s.claims == 1 ? " claim" : " claims") << " in " << s.articles
+        << (s.articles == 1 ? " article" : " articles");
     if (s.merged_into) out << "  (merged into #" << *s.merged_into << ")";
     out << '\n';
   }
@@ -113,8 +116,8 @@ std::string sources_text(const std::vector<store::SourceRecord>& sources) {
 
 json track_json(const track::Report& r) {
   json j(json::value_t::object);
-  j["article"] = {{"id", r.article_id}, {"doc", r.doc}, {"outlet", r.outlet}, {"published", r.published},
-                  {"headline", r.headline}};
+  j["article"] = {
+      {"id", r.article_id}, {"doc", r.doc}, {"outlet", r.outlet}, {"published", r.published}, {"headline", r.headline}};
   j["against"] = r.later;
   json claims = json::array();
   for (const auto& tc : r.claims) {
@@ -122,10 +125,10 @@ json track_json(const track::Report& r) {
     c["id"] = tc.claim.id;
     c["text"] = tc.claim.text;
     c["kind"] = tc.claim.kind;
-    c["source"] = tc.claim.kind == "unattributed"
-                      ? json(nullptr)
-                      : json{{"text", tc.claim.source_text}, {"category", tc.claim.category},
-                             {"anonymous", tc.claim.anonymous}};
+    c["source"] =
+        tc.claim.kind == "unattributed"
+            ? json(nullptr)
+            : json{{"text", tc.claim.source_text}, {"category", tc.claim.category}, {"anonymous", tc.claim.anonymous}};
     c["status"] = tc.status;
     json ev = json::array();
     for (const auto& e : tc.evidence) {
@@ -165,10 +168,8 @@ std::string track_text(const track::Report& r) {
     const char* title;
   };
   const Section sections[] = {
-      {"contradicted", "CONTRADICTED"},
-      {"updated", "UPDATED (a number or date changed)"},
-      {"confirmed", "CONFIRMED ON THE RECORD"},
-      {"corroborated", "CORROBORATED, STILL UNNAMED"},
+      {"contradicted", "CONTRADICTED"},         {"updated", "UPDATED (a number or date changed)"},
+      {"confirmed", "CONFIRMED ON THE RECORD"}, {"corroborated", "CORROBORATED, STILL UNNAMED"},
       {"unaddressed", "UNADDRESSED"},
   };
   for (const auto& sec : sections) {
@@ -189,8 +190,8 @@ std::string track_text(const track::Report& r) {
           << '\n';
       if (tc->evidence.empty() || std::string_view(sec.status) == "unaddressed") continue;
       const auto& e = tc->evidence.front();
-      out << "      " << e.status << " by " << source_line(shorten(e.source_text, 60), e.category) << ", "
-          << e.doc << (e.published.empty() ? "" : " (" + e.published + ")") << ", score " << score_text(e.score) << '\n';
+      out << "      " << e.status << " by " << source_line(shorten(e.source_text, 60), e.category) << ", " << e.doc
+          << (e.published.empty() ? "" : " (" + e.published + ")") << ", score " << score_text(e.score) << '\n';
       if (!e.old_value.empty() || !e.new_value.empty())
         out << "      was: " << e.old_value << "  now: " << e.new_value << '\n';
       out << "      \"" << shorten(e.text, 110) << "\"\n";
@@ -200,7 +201,8 @@ std::string track_text(const track::Report& r) {
   out << "\nNEW IN LATER ARTICLES (" << r.fresh.size() << ")\n";
   for (const auto& c : r.fresh)
     out << "  #" << c.id << " " << c.doc << ": \"" << shorten(c.text, 100) << "\" — "
-        << (c.kind == "unattributed" ? std::string("(the outlet's own voice)") : source_line(shorten(c.source_text, 50), c.category))
+        << (c.kind == "unattributed" ? std::string("(the outlet's own voice)")
+                                     : source_line(shorten(c.source_text, 50), c.category))
         << '\n';
   return util::printable(out.str());
 }

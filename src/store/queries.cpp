@@ -23,10 +23,12 @@ using nlohmann::json;
 // The tracking status of claim c (of article a), as SQL.
 constexpr const char* kStatusSql =
     "CASE WHEN c.rejected THEN 'rejected' "
-    "WHEN EXISTS (SELECT 1 FROM claim_links l WHERE l.claim_id = c.id AND l.status = 'contradicted') THEN 'contradicted' "
+    "WHEN EXISTS (SELECT 1 FROM claim_links l WHERE l.claim_id = c.id AND l.status = 'contradicted') THEN "
+    "'contradicted' "
     "WHEN EXISTS (SELECT 1 FROM claim_links l WHERE l.claim_id = c.id AND l.status = 'updated') THEN 'updated' "
     "WHEN EXISTS (SELECT 1 FROM claim_links l WHERE l.claim_id = c.id AND l.status = 'confirmed') THEN 'confirmed' "
-    "WHEN EXISTS (SELECT 1 FROM claim_links l WHERE l.claim_id = c.id AND l.status = 'corroborated') THEN 'corroborated' "
+    "WHEN EXISTS (SELECT 1 FROM claim_links l WHERE l.claim_id = c.id AND l.status = 'corroborated') THEN "
+    "'corroborated' "
     "WHEN a.tracked_at IS NOT NULL THEN 'unaddressed' ELSE 'untracked' END";
 
 constexpr const char* kClaimColumns =
@@ -146,7 +148,8 @@ json snapshot(SQLite::Database& db, std::int64_t claim) {
 
 void record_correction(SQLite::Database& db, const std::string& action, std::int64_t target, const json& before,
                        const json& after) {
-  SQLite::Statement ins(db, "INSERT INTO corrections (action, target, before, after, created_at) VALUES (?, ?, ?, ?, ?)");
+  SQLite::Statement ins(db,
+                        "INSERT INTO corrections (action, target, before, after, created_at) VALUES (?, ?, ?, ?, ?)");
   ins.bind(1, action);
   ins.bind(2, target);
   ins.bind(3, before.dump());
@@ -198,10 +201,12 @@ std::string claims_sql(const ClaimFilter& f) {
   if (!f.include_rejected && f.status != "rejected") sql += " AND c.rejected = 0";
   if (f.article) sql += " AND c.article_id = :article";
   if (!f.source.empty())
-    sql += " AND (s.name LIKE :source OR c.source_text LIKE :source OR "
-           "c.source_id IN (SELECT id FROM sources WHERE merged_into IN "
-           "(SELECT id FROM sources WHERE name LIKE :source)))";
-  if (!f.category.empty()) sql += f.category == "unattributed" ? " AND c.kind = 'unattributed'" : " AND c.category = :category";
+    sql +=
+        " AND (s.name LIKE :source OR c.source_text LIKE :source OR "
+        "c.source_id IN (SELECT id FROM sources WHERE merged_into IN "
+        "(SELECT id FROM sources WHERE name LIKE :source)))";
+  if (!f.category.empty())
+    sql += f.category == "unattributed" ? " AND c.kind = 'unattributed'" : " AND c.category = :category";
   if (f.anonymous_only) sql += " AND c.anonymous = 1";
   if (!f.search.empty()) sql += " AND c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH :search)";
   // status and verdict are computed columns: filter around the query.
@@ -315,7 +320,8 @@ std::vector<VerdictRecord> verdict_history(Store& s, std::int64_t claim) {
 
 std::int64_t resolve_source(Store& s, const std::string& id_or_name) {
   auto& db = *connection(s).db;
-  if (!id_or_name.empty() && std::all_of(id_or_name.begin(), id_or_name.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+  if (!id_or_name.empty() &&
+      std::all_of(id_or_name.begin(), id_or_name.end(), [](char c) { return c >= '0' && c <= '9'; })) {
     SQLite::Statement q(db, "SELECT id FROM sources WHERE id = ?");
     q.bind(1, static_cast<std::int64_t>(std::stoll(id_or_name)));
     if (q.executeStep()) return q.getColumn(0).getInt64();
@@ -374,9 +380,11 @@ void fix_claim(Store& s, std::int64_t claim, const ClaimFix& fix) {
   const json before = snapshot(db, claim);
   if (fix.category) {
     const std::string& c = *fix.category;
-    if (!in_list(c, {"named_person", "named_organization", "unnamed_person", "unnamed_group", "document", "unresolved"}))
-      throw core::Error("", "invalid category '" + c +
-                                "' (named_person, named_organization, unnamed_person, unnamed_group, document, unresolved)");
+    if (!in_list(c,
+                 {"named_person", "named_organization", "unnamed_person", "unnamed_group", "document", "unresolved"}))
+      throw core::Error(
+          "", "invalid category '" + c +
+                  "' (named_person, named_organization, unnamed_person, unnamed_group, document, unresolved)");
     SQLite::Statement u(db, "UPDATE claims SET category = ?, anonymous = ? WHERE id = ?");
     u.bind(1, c);
     u.bind(2, c == "unnamed_person" || c == "unnamed_group" ? 1 : 0);
@@ -386,8 +394,8 @@ void fix_claim(Store& s, std::int64_t claim, const ClaimFix& fix) {
   if (fix.source) {
     // The corrected source: a named one is one row across articles.
     std::string category = fix.category.value_or(before.value("category", json("named_person")).is_string()
-                                                      ? before["category"].get<std::string>()
-                                                      : std::string("named_person"));
+                                                     ? before["category"].get<std::string>()
+                                                     : std::string("named_person"));
     const bool named = category == "named_person" || category == "named_organization";
     std::optional<std::int64_t> sid;
     if (named) {
@@ -405,8 +413,10 @@ void fix_claim(Store& s, std::int64_t claim, const ClaimFix& fix) {
     }
     SQLite::Statement u(db, "UPDATE claims SET source_text = ?, source_id = ? WHERE id = ?");
     u.bind(1, *fix.source);
-    if (sid) u.bind(2, *sid);
-    else u.bind(2);
+    if (sid)
+      u.bind(2, *sid);
+    else
+      u.bind(2);
     u.bind(3, claim);
     u.exec();
   }

@@ -14,8 +14,8 @@
 namespace claimtrail::store {
 
 // Tracking status (what later articles did to a claim), strongest first.
-inline constexpr const char* kStatuses[] = {"contradicted", "updated", "confirmed", "corroborated", "unaddressed",
-                                            "untracked", "rejected"};
+inline constexpr const char* kStatuses[] = {"contradicted", "updated",   "confirmed", "corroborated",
+                                            "unaddressed",  "untracked", "rejected"};
 // A fact-checker's verdicts.
 inline constexpr const char* kVerdicts[] = {"confirmed", "refuted", "disputed", "unverified"};
 
@@ -30,9 +30,9 @@ struct ClaimFilter {
   std::string source;    // part of the source's name or text, any case
   std::string category;  // a SourceCategory name, or "unattributed"
   bool anonymous_only = false;
-  std::string status;    // one of kStatuses
-  std::string verdict;   // one of kVerdicts
-  std::string search;    // words, matched through the full-text index
+  std::string status;   // one of kStatuses
+  std::string verdict;  // one of kVerdicts
+  std::string search;   // words, matched through the full-text index
   bool include_rejected = false;
 };
 
@@ -46,8 +46,8 @@ struct ClaimRecord {
   std::optional<std::int64_t> source_id;
   std::string source_text, source_name, category;
   bool anonymous = false;
-  std::string hedges;  // JSON list
-  std::string dates;   // JSON list
+  std::string hedges;                          // JSON list
+  std::string dates;                           // JSON list
   std::string spans, cue_spans, source_spans;  // JSON [[start, end], ...] into the article text
   std::string status;
   std::string verdict, verdict_note, verdict_at;

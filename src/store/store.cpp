@@ -11,8 +11,8 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <thread>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "article/dates.hpp"
 #include "core/error.hpp"
@@ -90,15 +90,21 @@ std::string describe_sqlite_error(int code, std::string_view message) {
     }
   }
   switch (code & 0xff) {
-    case SQLITE_NOTADB: return "not a claimtrail store (the file is not a SQLite database)";
-    case SQLITE_CORRUPT: return "the store is corrupt (" + msg + ")";
-    case SQLITE_READONLY: return "the store is read-only";
+    case SQLITE_NOTADB:
+      return "not a claimtrail store (the file is not a SQLite database)";
+    case SQLITE_CORRUPT:
+      return "the store is corrupt (" + msg + ")";
+    case SQLITE_READONLY:
+      return "the store is read-only";
     case SQLITE_BUSY:
-    case SQLITE_LOCKED: return "the store is locked by another process (gave up after " +
-                               std::to_string(kBusyTimeoutMs / 1000) + " s)";
-    case SQLITE_CANTOPEN: return "cannot open the store (" + msg + ")";
-    case SQLITE_FULL: return "the disk is full";
-    default: return msg;
+    case SQLITE_LOCKED:
+      return "the store is locked by another process (gave up after " + std::to_string(kBusyTimeoutMs / 1000) + " s)";
+    case SQLITE_CANTOPEN:
+      return "cannot open the store (" + msg + ")";
+    case SQLITE_FULL:
+      return "the disk is full";
+    default:
+      return msg;
   }
 }
 
@@ -185,7 +191,8 @@ Store::Store(const std::string& path, Access access)
     std::ifstream in(path, std::ios::binary);
     char head[16] = {};
     in.read(head, sizeof head);
-    if (in.gcount() > 0 && (in.gcount() < 16 || std::string_view(head, 16) != std::string_view("SQLite format 3\0", 16)))
+    if (in.gcount() > 0 &&
+        (in.gcount() < 16 || std::string_view(head, 16) != std::string_view("SQLite format 3\0", 16)))
       throw StoreError(path, "not a claimtrail store (the file is not a SQLite database)");
     if (access == Access::read_write && ::access(path.c_str(), W_OK) != 0)
       throw StoreError(path, "the store is read-only (no permission to write it)");
@@ -209,7 +216,8 @@ Store::Store(const std::string& path, Access access)
 
 void Store::open(const std::string& path, Access access) {
   {
-    const int flags = access == Access::read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE;
+    const int flags =
+        access == Access::read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE;
     conn_->db = std::make_unique<SQLite::Database>(path, flags, kBusyTimeoutMs);
     // One statement, so one snapshot: read one by one, a process migrating
     // the new store in between would make it look like another application's.
@@ -225,12 +233,12 @@ void Store::open(const std::string& path, Access access) {
       throw StoreError(path, "not a claimtrail store (a SQLite database of another application)");
     if (version > latest_schema_version())
       throw StoreError(path, "the store has schema version " + std::to_string(version) +
-                                  ", newer than this claimtrail understands (" +
-                                  std::to_string(latest_schema_version()) + "): upgrade claimtrail");
+                                 ", newer than this claimtrail understands (" +
+                                 std::to_string(latest_schema_version()) + "): upgrade claimtrail");
     if (access == Access::read_only) {
       if (version < latest_schema_version())
         throw StoreError(path, "the store has an older schema (" + std::to_string(version) +
-                                    "); open it once for writing to upgrade it");
+                                   "); open it once for writing to upgrade it");
     } else {
       conn_->db->exec("PRAGMA journal_mode = WAL");
       conn_->db->exec("PRAGMA synchronous = NORMAL");
@@ -324,8 +332,10 @@ class SourceRows {
     if (!s.descriptors.affiliation.empty()) d["affiliation"] = s.descriptors.affiliation;
     if (!s.descriptors.rank.empty()) d["rank"] = s.descriptors.rank;
     if (!s.descriptors.role.empty()) d["role"] = s.descriptors.role;
-    if (s.descriptors.count) d["count"] = *s.descriptors.count;
-    else if (!s.descriptors.count_word.empty()) d["count_word"] = s.descriptors.count_word;
+    if (s.descriptors.count)
+      d["count"] = *s.descriptors.count;
+    else if (!s.descriptors.count_word.empty())
+      d["count_word"] = s.descriptors.count_word;
     if (!named) {  // one row per article entity: new here
       auto& ins =
           connection(store_).prepared("INSERT INTO sources (key, name, category, descriptors) VALUES (?, ?, ?, ?)");
@@ -344,7 +354,8 @@ class SourceRows {
     ins.bind(2, name);
     ins.bind(3, std::string(core::to_string(s.category)));
     ins.bind(4, d.dump());
-    if (s.category == C::named_person && key.rfind(' ') != std::string::npos) ins.bind(5, key.substr(key.rfind(' ') + 1));
+    if (s.category == C::named_person && key.rfind(' ') != std::string::npos)
+      ins.bind(5, key.substr(key.rfind(' ') + 1));
     ins.exec();
     auto& q = connection(store_).prepared("SELECT coalesce(merged_into, id) FROM sources WHERE key = ?");
     q.bind(1, key);
@@ -375,115 +386,118 @@ class SourceRows {
 };
 
 void bind_opt(SQLite::Statement& st, int i, const std::string& v) {
-  if (v.empty()) st.bind(i);
-  else st.bind(i, v);
+  if (v.empty())
+    st.bind(i);
+  else
+    st.bind(i, v);
 }
 
 }  // namespace
 
 std::size_t Store::store_analysis(std::int64_t article, std::string_view text, const article::Date& pub,
                                   const core::Analysis& a, const std::string& parser) {
-    SourceRows sources(*this, article, a, text);
-    auto& claim = conn_->prepared(
-        "INSERT INTO claims (article_id, ordinal, kind, parent_id, in_headline, text, spans, cue, "
-        "source_id, source_text, source_spans, category, anonymous, hedges, dates, norm, parser, "
-        "cue_spans) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    std::vector<std::int64_t> ids;
-    int ordinal = 0;
-    auto add = [&](const std::string& kind, std::optional<std::int64_t> parent, bool headline_claim,
-                   const core::Spans& content, const core::Spans& cue, const core::Source* src,
-                   const std::vector<core::Span>& hedges) {
-      const std::string statement = core::span_text(text, content);
-      const match::Statement st = match::analyse_statement(statement, pub);
-      json hj = json::array();
-      for (const auto& h : hedges) hj.push_back(core::span_text(text, h));
-      json dj = json::array();
-      for (const auto& d : st.dates) dj.push_back({{"text", d.text}, {"value", d.value.iso()}, {"deadline", d.deadline}});
-      claim.reset();
-      claim.clearBindings();
-      claim.bind(1, article);
-      claim.bind(2, ++ordinal);
-      claim.bind(3, kind);
-      if (parent) claim.bind(4, *parent);
-      claim.bind(5, headline_claim ? 1 : 0);
-      claim.bind(6, statement);
-      claim.bind(7, core::spans_json(content).dump());
-      if (!cue.empty()) {
-        claim.bind(8, core::span_text(text, cue));
-        claim.bind(18, core::spans_json(cue).dump());
-      }
-      if (src) {
-        if (auto sid = sources.row(*src)) claim.bind(9, *sid);
-        claim.bind(10, core::span_text(text, src->spans));
-        claim.bind(11, core::spans_json(src->spans).dump());
-        claim.bind(12, std::string(core::to_string(src->category)));
-        claim.bind(13, src->anonymous ? 1 : 0);
-      } else {
-        claim.bind(13, 0);
-      }
-      claim.bind(14, hj.dump());
-      claim.bind(15, dj.dump());
-      // The index holds the cue's words too: "announced" in "X announced
-      // that ..." is what a prediction of an announcement looks for.
-      std::string norm = st.norm();
-      if (!cue.empty())
-        for (const auto& w : match::analyse_statement(core::span_text(text, cue)).words) norm += " " + w.form;
-      claim.bind(16, norm);
-      claim.bind(17, parser);
-      claim.exec();
-      ids.push_back(conn_->db->getLastInsertRowid());
-    };
-    for (const auto& at : a.attributions) {
-      std::optional<std::int64_t> parent;
-      if (at.parent >= 0 && static_cast<std::size_t>(at.parent) < ids.size())
-        parent = ids[static_cast<std::size_t>(at.parent)];
-      add(std::string(core::to_string(at.kind)), parent, at.in_headline, at.content, at.cue,
-          at.source ? &*at.source : nullptr, at.hedges);
+  SourceRows sources(*this, article, a, text);
+  auto& claim = conn_->prepared(
+      "INSERT INTO claims (article_id, ordinal, kind, parent_id, in_headline, text, spans, cue, "
+      "source_id, source_text, source_spans, category, anonymous, hedges, dates, norm, parser, "
+      "cue_spans) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  std::vector<std::int64_t> ids;
+  int ordinal = 0;
+  auto add = [&](const std::string& kind, std::optional<std::int64_t> parent, bool headline_claim,
+                 const core::Spans& content, const core::Spans& cue, const core::Source* src,
+                 const std::vector<core::Span>& hedges) {
+    const std::string statement = core::span_text(text, content);
+    const match::Statement st = match::analyse_statement(statement, pub);
+    json hj = json::array();
+    for (const auto& h : hedges) hj.push_back(core::span_text(text, h));
+    json dj = json::array();
+    for (const auto& d : st.dates) dj.push_back({{"text", d.text}, {"value", d.value.iso()}, {"deadline", d.deadline}});
+    claim.reset();
+    claim.clearBindings();
+    claim.bind(1, article);
+    claim.bind(2, ++ordinal);
+    claim.bind(3, kind);
+    if (parent) claim.bind(4, *parent);
+    claim.bind(5, headline_claim ? 1 : 0);
+    claim.bind(6, statement);
+    claim.bind(7, core::spans_json(content).dump());
+    if (!cue.empty()) {
+      claim.bind(8, core::span_text(text, cue));
+      claim.bind(18, core::spans_json(cue).dump());
     }
-    for (const auto& u : a.unattributed) add("unattributed", std::nullopt, false, {u}, {}, nullptr, {});
-    {
-      auto& fts =
-          conn_->prepared("INSERT INTO claims_fts (rowid, norm) SELECT id, norm FROM claims WHERE article_id = ? AND ordinal > 0");
-      fts.bind(1, article);
-      fts.exec();
+    if (src) {
+      if (auto sid = sources.row(*src)) claim.bind(9, *sid);
+      claim.bind(10, core::span_text(text, src->spans));
+      claim.bind(11, core::spans_json(src->spans).dump());
+      claim.bind(12, std::string(core::to_string(src->category)));
+      claim.bind(13, src->anonymous ? 1 : 0);
+    } else {
+      claim.bind(13, 0);
     }
-    {
-      auto& ins = conn_->prepared(
-          "INSERT INTO non_responses (article_id, kind, who_text, source_id, text, spans) "
-          "VALUES (?, ?, ?, ?, ?, ?)");
-      for (const auto& n : a.non_responses) {
-        ins.reset();
-        ins.clearBindings();
-        ins.bind(1, article);
-        ins.bind(2, std::string(core::to_string(n.kind)));
-        if (!n.who.spans.empty()) {
-          ins.bind(3, core::span_text(text, n.who.spans));
-          if (auto sid = sources.row(n.who)) ins.bind(4, *sid);
-        }
-        ins.bind(5, core::span_text(text, n.span));
-        ins.bind(6, core::spans_json({n.span}).dump());
-        ins.exec();
+    claim.bind(14, hj.dump());
+    claim.bind(15, dj.dump());
+    // The index holds the cue's words too: "announced" in "X announced
+    // that ..." is what a prediction of an announcement looks for.
+    std::string norm = st.norm();
+    if (!cue.empty())
+      for (const auto& w : match::analyse_statement(core::span_text(text, cue)).words) norm += " " + w.form;
+    claim.bind(16, norm);
+    claim.bind(17, parser);
+    claim.exec();
+    ids.push_back(conn_->db->getLastInsertRowid());
+  };
+  for (const auto& at : a.attributions) {
+    std::optional<std::int64_t> parent;
+    if (at.parent >= 0 && static_cast<std::size_t>(at.parent) < ids.size())
+      parent = ids[static_cast<std::size_t>(at.parent)];
+    add(std::string(core::to_string(at.kind)), parent, at.in_headline, at.content, at.cue,
+        at.source ? &*at.source : nullptr, at.hedges);
+  }
+  for (const auto& u : a.unattributed) add("unattributed", std::nullopt, false, {u}, {}, nullptr, {});
+  {
+    auto& fts = conn_->prepared(
+        "INSERT INTO claims_fts (rowid, norm) SELECT id, norm FROM claims WHERE article_id = ? AND ordinal > 0");
+    fts.bind(1, article);
+    fts.exec();
+  }
+  {
+    auto& ins = conn_->prepared(
+        "INSERT INTO non_responses (article_id, kind, who_text, source_id, text, spans) "
+        "VALUES (?, ?, ?, ?, ?, ?)");
+    for (const auto& n : a.non_responses) {
+      ins.reset();
+      ins.clearBindings();
+      ins.bind(1, article);
+      ins.bind(2, std::string(core::to_string(n.kind)));
+      if (!n.who.spans.empty()) {
+        ins.bind(3, core::span_text(text, n.who.spans));
+        if (auto sid = sources.row(n.who)) ins.bind(4, *sid);
       }
+      ins.bind(5, core::span_text(text, n.span));
+      ins.bind(6, core::spans_json({n.span}).dump());
+      ins.exec();
     }
-    {
-      auto& ins = conn_->prepared(
-          "INSERT INTO source_descriptions (article_id, source_id, members, total, reason, text) "
-          "VALUES (?, ?, ?, ?, ?, ?)");
-      for (const auto& d : a.source_descriptions) {
-        ins.reset();
-        ins.clearBindings();
-        ins.bind(1, article);
-        if (auto sid = sources.entity_row(d.group)) ins.bind(2, *sid);
-        json members = json::array();
-        for (const auto& m : d.members)
-          members.push_back({{"count", m.count ? json(*m.count) : json(nullptr)}, {"text", core::span_text(text, m.span)}});
-        ins.bind(3, members.dump());
-        if (d.total) ins.bind(4, *d.total);
-        if (d.reason) ins.bind(5, core::span_text(text, *d.reason));
-        ins.bind(6, core::span_text(text, d.span));
-        ins.exec();
-      }
+  }
+  {
+    auto& ins = conn_->prepared(
+        "INSERT INTO source_descriptions (article_id, source_id, members, total, reason, text) "
+        "VALUES (?, ?, ?, ?, ?, ?)");
+    for (const auto& d : a.source_descriptions) {
+      ins.reset();
+      ins.clearBindings();
+      ins.bind(1, article);
+      if (auto sid = sources.entity_row(d.group)) ins.bind(2, *sid);
+      json members = json::array();
+      for (const auto& m : d.members)
+        members.push_back(
+            {{"count", m.count ? json(*m.count) : json(nullptr)}, {"text", core::span_text(text, m.span)}});
+      ins.bind(3, members.dump());
+      if (d.total) ins.bind(4, *d.total);
+      if (d.reason) ins.bind(5, core::span_text(text, *d.reason));
+      ins.bind(6, core::span_text(text, d.span));
+      ins.exec();
     }
+  }
   return ids.size();
 }
 
@@ -522,14 +536,17 @@ IngestResult Store::ingest(const ArticleInput& in, const core::Analysis& a) {
       bind_opt(ins, 6, a.dateline ? a.dateline->place : std::string());
       ins.bind(7, content_hash(in.text));
       ins.bind(8, in.text);
-      if (r.previous_id) ins.bind(9, r.previous_id);
-      else ins.bind(9);
+      if (r.previous_id)
+        ins.bind(9, r.previous_id);
+      else
+        ins.bind(9);
       ins.bind(10, std::string("claimtrail ") + core::kVersion);
       ins.bind(11, now_utc());
       ins.exec();
       r.article_id = conn_->db->getLastInsertRowid();
     }
-    r.claims = store_analysis(r.article_id, in.text, pub, a, in.parser.empty() ? std::string("claimtrail ") + core::kVersion : in.parser);
+    r.claims = store_analysis(r.article_id, in.text, pub, a,
+                              in.parser.empty() ? std::string("claimtrail ") + core::kVersion : in.parser);
     conn_->release_statements();
     t.commit();
   } catch (const SQLite::Exception& e) {

@@ -31,9 +31,9 @@ class StoreError : public core::Error {
 
 // What the store is told about an article besides its analysis.
 struct ArticleInput {
-  std::string doc;        // the name it is ingested under (file name, --id)
-  std::string text;       // the analysed text (offsets refer to it)
-  std::string outlet;     // "Example Wire"; from the dateline when empty
+  std::string doc;     // the name it is ingested under (file name, --id)
+  std::string text;    // the analysed text (offsets refer to it)
+  std::string outlet;  // "Example Wire"; from the dateline when empty
   std::string url;
   std::string headline;   // from the analysis when empty
   std::string published;  // ISO date; from the dateline's date when empty (needs a year)

@@ -9,27 +9,25 @@
 namespace claimtrail::text {
 
 bool is_space(char32_t c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
-         c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F ||
-         c == 0x3000 || c == 0xFEFF || c == 0x1680 || c == 0x85 || c == 0x2028 || c == 0x2029;
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0xA0 ||
+         (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF || c == 0x1680 ||
+         c == 0x85 || c == 0x2028 || c == 0x2029;
 }
 
 namespace {
 
 bool is_double_quote(char32_t c) {
-  return c == '"' || c == 0x201C || c == 0x201D || c == 0x201E || c == 0x00AB || c == 0x00BB ||
-         c == 0x201F;
+  return c == '"' || c == 0x201C || c == 0x201D || c == 0x201E || c == 0x00AB || c == 0x00BB || c == 0x201F;
 }
 bool is_opening_quote(char32_t c) { return c == 0x201C || c == 0x201E || c == 0x00AB || c == 0x201F; }
 bool is_closing_quote(char32_t c) { return c == 0x201D || c == 0x00BB; }
 
 // Non-ASCII code points that are punctuation or symbols rather than letters.
 bool is_unicode_punct(char32_t c) {
-  return (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205E) || c == 0x00AB ||
-         c == 0x00BB || c == 0x00B7 || c == 0x00A7 || c == 0x00B6 || c == 0x00A9 ||
-         c == 0x00AE || c == 0x00B0 || c == 0x00BF || c == 0x00A1 || (c >= 0x2190 && c <= 0x2BFF) ||
-         (c >= 0x3000 && c <= 0x303F) || c == 0x00D7 || c == 0x00F7 || (c >= 0x20A0 && c <= 0x20CF) ||
-         c == 0x00A3 || c == 0x00A5 || c == 0x00A2 || c == 0xFFFD;
+  return (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205E) || c == 0x00AB || c == 0x00BB || c == 0x00B7 ||
+         c == 0x00A7 || c == 0x00B6 || c == 0x00A9 || c == 0x00AE || c == 0x00B0 || c == 0x00BF || c == 0x00A1 ||
+         (c >= 0x2190 && c <= 0x2BFF) || (c >= 0x3000 && c <= 0x303F) || c == 0x00D7 || c == 0x00F7 ||
+         (c >= 0x20A0 && c <= 0x20CF) || c == 0x00A3 || c == 0x00A5 || c == 0x00A2 || c == 0xFFFD;
 }
 
 bool is_letter(char32_t c) {
@@ -39,9 +37,8 @@ bool is_letter(char32_t c) {
 bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
 bool is_alnum(char32_t c) { return is_letter(c) || is_digit(c); }
 bool is_upper(char32_t c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
-         (c >= 0x100 && c <= 0x17F && c % 2 == 0) || (c >= 0x391 && c <= 0x3A9) ||
-         (c >= 0x410 && c <= 0x42F);
+  return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) || (c >= 0x100 && c <= 0x17F && c % 2 == 0) ||
+         (c >= 0x391 && c <= 0x3A9) || (c >= 0x410 && c <= 0x42F);
 }
 bool is_apostrophe(char32_t c) { return c == '\'' || c == 0x2019; }
 
@@ -153,8 +150,10 @@ void Document::tokenize(const Abbreviations& abbreviations) {
             while (k < n) {
               std::size_t l;
               const char32_t ck = util::decode_at(s, k, &l);
-              if (is_alnum(ck) || (ck == '-' && k + 1 < n && util::is_ascii_alnum(s[k + 1]))) k += l;
-              else break;
+              if (is_alnum(ck) || (ck == '-' && k + 1 < n && util::is_ascii_alnum(s[k + 1])))
+                k += l;
+              else
+                break;
             }
             t.end = static_cast<std::uint32_t>(k);
             t.flags &= static_cast<std::uint16_t>(~(kAbbrev | kTitleAbbrev));
@@ -179,9 +178,8 @@ void Document::tokenize(const Abbreviations& abbreviations) {
     // Lower-cased form; the typographic apostrophe is folded to ASCII.
     t.lower = static_cast<std::uint32_t>(lower_.size());
     for (std::size_t k = t.start; k < t.end;) {
-      if (k + 2 < t.end && static_cast<unsigned char>(s[k]) == 0xE2 &&
-          static_cast<unsigned char>(s[k + 1]) == 0x80 && static_cast<unsigned char>(s[k + 2]) == 0x99 &&
-          (t.flags & kWord)) {
+      if (k + 2 < t.end && static_cast<unsigned char>(s[k]) == 0xE2 && static_cast<unsigned char>(s[k + 1]) == 0x80 &&
+          static_cast<unsigned char>(s[k + 2]) == 0x99 && (t.flags & kWord)) {
         lower_.push_back('\'');
         k += 3;
         continue;
@@ -281,9 +279,9 @@ void Document::pair_single_quotes() {
         const Token& c = tok(k);
         if (!c.is(kPunct) || !is_single_close(c.punct) || space_before(k)) continue;
         const Token& before = tok(k - 1);
-        const bool own_punct = before.is(kPunct) && (before.punct == ',' || before.punct == '.' ||
-                                                     before.punct == '!' || before.punct == '?' ||
-                                                     before.punct == 0x2026);
+        const bool own_punct =
+            before.is(kPunct) && (before.punct == ',' || before.punct == '.' || before.punct == '!' ||
+                                  before.punct == '?' || before.punct == 0x2026);
         const bool punct_after =
             k + 1 >= para.end_tok || (tok(k + 1).is(kPunct) && !space_before(k + 1) && !tok(k + 1).is(kQuote));
         if (own_punct || punct_after) {
@@ -351,8 +349,10 @@ void Document::pair_quotes() {
       }
     }
     if (open >= 0) {
-      if (open + 1 < para.end_tok) close_region(-1, para.end_tok - 1);
-      else open = -1;  // a lone mark at the paragraph end
+      if (open + 1 < para.end_tok)
+        close_region(-1, para.end_tok - 1);
+      else
+        open = -1;  // a lone mark at the paragraph end
     }
   }
   pair_single_quotes();
@@ -380,14 +380,12 @@ void Document::split_sentences(const Abbreviations& abbreviations) {
       if (t.is(kSentenceEnd)) {
         end = k;
         while (end + 1 < para.end_tok && tok(end + 1).is(kPunct) &&
-               (tok(end + 1).is(kCloseQuote) || tok(end + 1).is(kSentenceEnd) ||
-                tok(end + 1).punct == ')' || tok(end + 1).punct == 0x2019 || tok(end + 1).punct == '\''))
+               (tok(end + 1).is(kCloseQuote) || tok(end + 1).is(kSentenceEnd) || tok(end + 1).punct == ')' ||
+                tok(end + 1).punct == 0x2019 || tok(end + 1).punct == '\''))
           ++end;
       } else if (t.is(kAbbrev) && !t.is(kTitleAbbrev)) {
         // "U.S." or "Inc." ending a sentence: only before a clear starter.
-        if (k + 1 < para.end_tok && tok(k + 1).is(kCapitalized) &&
-            abbreviations.is_starter(lower(k + 1)))
-          end = k;
+        if (k + 1 < para.end_tok && tok(k + 1).is(kCapitalized) && abbreviations.is_starter(lower(k + 1))) end = k;
       }
       if (end < 0) continue;
       // Never split inside a quotation.

@@ -13,18 +13,18 @@ namespace claimtrail::text {
 class Abbreviations;
 
 enum TokenFlag : std::uint16_t {
-  kWord = 1 << 0,        // letters or digits
-  kCapitalized = 1 << 1, // first letter upper case
-  kAllCaps = 1 << 2,     // two or more letters, all upper case ("FBI", "U.S.")
-  kDigit = 1 << 3,       // starts with a digit
-  kPunct = 1 << 4,       // one punctuation code point
-  kQuote = 1 << 5,       // a double quotation mark (", “, ”, „, «, », '')
-  kOpenQuote = 1 << 6,   // ... resolved as opening
-  kCloseQuote = 1 << 7,  // ... resolved as closing
-  kAbbrev = 1 << 8,      // word ending in a period that belongs to it
-  kTitleAbbrev = 1 << 9, // an abbreviation that never ends a sentence (Mr., Sept.)
-  kSentenceEnd = 1 << 10,// . ! ? … (not part of an abbreviation)
-  kDash = 1 << 11,       // - – — used as punctuation
+  kWord = 1 << 0,          // letters or digits
+  kCapitalized = 1 << 1,   // first letter upper case
+  kAllCaps = 1 << 2,       // two or more letters, all upper case ("FBI", "U.S.")
+  kDigit = 1 << 3,         // starts with a digit
+  kPunct = 1 << 4,         // one punctuation code point
+  kQuote = 1 << 5,         // a double quotation mark (", “, ”, „, «, », '')
+  kOpenQuote = 1 << 6,     // ... resolved as opening
+  kCloseQuote = 1 << 7,    // ... resolved as closing
+  kAbbrev = 1 << 8,        // word ending in a period that belongs to it
+  kTitleAbbrev = 1 << 9,   // an abbreviation that never ends a sentence (Mr., Sept.)
+  kSentenceEnd = 1 << 10,  // . ! ? … (not part of an abbreviation)
+  kDash = 1 << 11,         // - – — used as punctuation
 };
 
 struct Token {
@@ -33,9 +33,9 @@ struct Token {
   std::uint32_t lower = 0;  // offset of the lower-cased form in Document::lower_
   std::uint16_t lower_len = 0;
   std::uint16_t flags = 0;
-  char32_t punct = 0;       // the code point of a kPunct token
+  char32_t punct = 0;  // the code point of a kPunct token
   std::uint32_t para = 0;
-  int quote = -1;           // index of the quote region holding it, -1 outside
+  int quote = -1;  // index of the quote region holding it, -1 outside
   bool is(TokenFlag f) const { return flags & f; }
 };
 

@@ -180,7 +180,8 @@ Report track(store::Store& store, std::int64_t article, const Options& options) 
         bool in_cue = false;
         if (!done && !rec.cue.empty())
           for (const auto& w : match::analyse_statement(rec.cue).words)
-            in_cue = in_cue || std::any_of(a.words.begin(), a.words.end(), [&](const match::Word& x) { return x.form == w.form; });
+            in_cue = in_cue || std::any_of(a.words.begin(), a.words.end(),
+                                           [&](const match::Word& x) { return x.form == w.form; });
         if (done || in_cue) {
           const auto& ws = words_of(rec.article_id);
           prediction_met =

@@ -28,7 +28,7 @@ struct Evidence {
 
 struct TrackedClaim {
   store::ClaimRecord claim;
-  std::string status;  // confirmed | corroborated | updated | contradicted | unaddressed
+  std::string status;              // confirmed | corroborated | updated | contradicted | unaddressed
   std::vector<Evidence> evidence;  // strongest first
 };
 
@@ -43,7 +43,7 @@ struct Report {
 struct Options {
   // Compare with these articles only (diff); otherwise every later article.
   std::optional<std::vector<std::int64_t>> against;
-  bool record = true;         // store the links and the tracking time
+  bool record = true;           // store the links and the tracking time
   std::size_t candidates = 30;  // per claim, from the full-text index
 };
 

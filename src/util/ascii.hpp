@@ -17,9 +17,7 @@ inline std::string ascii_lower(std::string_view s) {
 inline bool is_ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
 inline bool is_ascii_lower(char c) { return c >= 'a' && c <= 'z'; }
 inline bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
-inline bool is_ascii_alnum(char c) {
-  return is_ascii_upper(c) || is_ascii_lower(c) || is_ascii_digit(c);
-}
+inline bool is_ascii_alnum(char c) { return is_ascii_upper(c) || is_ascii_lower(c) || is_ascii_digit(c); }
 
 // `s` without the spaces, tabs and line breaks (CR, LF) at either end.
 inline std::string_view trim_blank(std::string_view s) {

@@ -26,8 +26,8 @@ std::string hex8(std::uint64_t h) {
 }
 
 bool unsafe_ascii(unsigned char c) {
-  return c < 0x20 || c == 0x7F || c == '/' || c == '\\' || c == ':' || c == '*' || c == '?' || c == '"' ||
-         c == '<' || c == '>' || c == '|';
+  return c < 0x20 || c == 0x7F || c == '/' || c == '\\' || c == ':' || c == '*' || c == '?' || c == '"' || c == '<' ||
+         c == '>' || c == '|';
 }
 
 // `s` cut to at most n bytes on a UTF-8 character boundary (s is valid UTF-8).
@@ -47,8 +47,10 @@ std::string slug(std::string_view id) {
   while (i < id.size()) {
     const auto c = static_cast<unsigned char>(id[i]);
     if (c < 0x80) {
-      if (unsafe_ascii(c)) underscore();
-      else out += static_cast<char>(c);
+      if (unsafe_ascii(c))
+        underscore();
+      else
+        out += static_cast<char>(c);
       ++i;
       continue;
     }
@@ -59,8 +61,10 @@ std::string slug(std::string_view id) {
       ++i;
       continue;
     }
-    if (c == 0xC2 && static_cast<unsigned char>(id[i + 1]) < 0xA0) underscore();  // C1 control
-    else out.append(id.substr(i, len));
+    if (c == 0xC2 && static_cast<unsigned char>(id[i + 1]) < 0xA0)
+      underscore();  // C1 control
+    else
+      out.append(id.substr(i, len));
     i += len;
   }
   std::size_t b = 0;

@@ -2,8 +2,7 @@
 
 namespace claimtrail::util {
 
-void for_each_tsv_row(std::string_view tsv,
-                      const std::function<void(const std::vector<std::string_view>&)>& row) {
+void for_each_tsv_row(std::string_view tsv, const std::function<void(const std::vector<std::string_view>&)>& row) {
   std::vector<std::string_view> fields;
   while (!tsv.empty()) {
     const std::size_t nl = tsv.find('\n');

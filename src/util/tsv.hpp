@@ -9,7 +9,6 @@
 namespace claimtrail::util {
 
 // Calls `row` with the fields of every data line of `tsv`.
-void for_each_tsv_row(std::string_view tsv,
-                      const std::function<void(const std::vector<std::string_view>&)>& row);
+void for_each_tsv_row(std::string_view tsv, const std::function<void(const std::vector<std::string_view>&)>& row);
 
 }  // namespace claimtrail::util
