@@ -1,5 +1,7 @@
 #include "report/analysis_render.hpp"
 
+#include "core/categories.hpp"
+
 #include <cstdio>
 #include <map>
 #include <sstream>
@@ -52,29 +54,13 @@ json source_json(std::string_view text, const core::Source& s) {
   return j;
 }
 
-bool counts(const core::Attribution& a) { return a.parent < 0 && !a.in_headline; }
-
 }  // namespace
 
 json summary(const core::Analysis& a) {
-  std::size_t n = 0, with_source = 0, anonymous = 0;
-  std::map<std::string, std::size_t> by;
-  for (const auto& at : a.attributions) {
-    if (!counts(at)) continue;
-    ++n;
-    if (at.source) {
-      ++with_source;
-      if (at.source->anonymous) ++anonymous;
-      ++by[std::string(core::to_string(at.source->category))];
-    } else {
-      ++by["none"];
-    }
-  }
+  const core::SourcingProfile p = core::profile(a);
   json b = json::object();
-  for (const auto& [k, v] : by) b[k] = v;
-  return {{"attributions", n},
-          {"by_category", b},
-          {"anonymous_share", with_source ? static_cast<double>(anonymous) / static_cast<double>(with_source) : 0.0}};
+  for (const auto& [k, v] : p.by_category) b[k] = v;
+  return {{"attributions", p.statements}, {"by_category", b}, {"anonymous_share", p.anonymous_share()}};
 }
 
 namespace {

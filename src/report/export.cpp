@@ -1,4 +1,5 @@
 #include "report/export.hpp"
+#include "core/categories.hpp"
 
 #include <unistd.h>
 
@@ -56,8 +57,8 @@ json claimreview(store::Store& st, const ClaimReviewOptions& o) {
   for (const auto& c : claims_with_verdicts(st)) {
     const Rating rating = rating_of(c.verdict);
     json author;
-    if (c.category == "named_person" || c.category == "named_organization") {
-      author = {{"@type", c.category == "named_person" ? "Person" : "Organization"},
+    if (const core::CategoryFacts* f = core::facts(c.category); f && f->named) {
+      author = {{"@type", std::string(f->schema_type)},
                 {"name", c.source_name.empty() ? c.source_text : c.source_name}};
     } else {
       // An anonymous source (or a document, or no source): the outlet that

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <sstream>
 
+#include "core/categories.hpp"
 #include "report/analysis_render.hpp"
 #include "report/render.hpp"
 #include "store/json_columns.hpp"
@@ -22,20 +23,22 @@ namespace {
 using nlohmann::json;
 
 struct Category {
-  const char* key;
-  const char* label;
-  const char* color;  // the highlight's base colour
+  std::string_view key;
+  std::string_view label;
+  std::string_view color;  // the highlight's base colour
 };
 
-constexpr Category kCategories[] = {
-    {"named_person", "Named person", "#2e7d32"},
-    {"named_organization", "Named organisation", "#1565c0"},
-    {"document", "Document", "#6a1b9a"},
-    {"unnamed_person", "Unnamed person", "#e65100"},
-    {"unnamed_group", "Unnamed group", "#c62828"},
-    {"unresolved", "Unresolved", "#616161"},
-    {"unattributed", "Unattributed claim", "#827717"},
-};
+// The source categories (core/categories.hpp) and unattributed claims, in
+// the order the legend lists them.
+const std::vector<Category>& highlight_categories() {
+  static const std::vector<Category> all = [] {
+    std::vector<Category> v;
+    for (const auto& f : core::categories()) v.push_back({f.name, f.label, f.colour});
+    v.push_back({"unattributed", "Unattributed claim", "#827717"});
+    return v;
+  }();
+  return all;
+}
 
 std::string esc(std::string_view raw) {
   const std::string s = util::printable(raw);  // no raw control characters, valid UTF-8
@@ -146,8 +149,8 @@ std::string bar_chart(const ArticleReport& r) {
   svg << "<svg class=\"chart\" viewBox=\"0 0 360 " << h
       << "\" role=\"img\" aria-label=\"Statements by source category\">";
   int y = 6;
-  for (const auto& c : kCategories) {
-    auto it = r.by_category.find(c.key);
+  for (const auto& c : highlight_categories()) {
+    auto it = r.by_category.find(std::string(c.key));
     if (it == r.by_category.end()) continue;
     const int w = 180 * it->second / max;
     svg << "<text x=\"0\" y=\"" << y + 14 << "\" class=\"lbl\">" << c.label << "</text>"
@@ -233,9 +236,9 @@ std::string to_html(const ArticleReport& r) {
   auto add_claim = [&](const ClaimEntry& e) {
     const auto& c = e.claim;
     const std::string cat = category_of(c);
-    std::string color = "#616161";
-    for (const auto& k : kCategories)
-      if (cat == k.key) color = k.color;
+    std::string color(core::facts(core::SourceCategory::unresolved).colour);
+    for (const auto& k : highlight_categories())
+      if (cat == k.key) color = std::string(k.color);
     const std::string hedges = hedges_of(c);
     std::string title =
         (c.kind == "unattributed" ? std::string("Unattributed claim") : c.source_text + " (" + cat + ")") +
@@ -278,7 +281,7 @@ std::string to_html(const ArticleReport& r) {
       << "</b><span>named / unnamed sources</span></div>"
       << "<div class=\"stat\"><b>" << r.non_responses.size() << "</b><span>non-responses</span></div></div>"
       << bar_chart(r) << "<ul class=\"legend\">";
-  for (const auto& c : kCategories)
+  for (const auto& c : highlight_categories())
     out << "<li class=\"cat-" << c.key << "\" style=\"--c:" << c.color << "\"><i></i>" << c.label << "</li>";
   out << "</ul><div id=\"detail\"><p>Click a highlighted statement for its source, cue and status.</p></div></aside>\n";
   // Sources and non-responses.

@@ -1,4 +1,5 @@
 #include "report/render.hpp"
+#include "core/categories.hpp"
 
 #include <cstdio>
 #include <sstream>
@@ -18,6 +19,14 @@ using nlohmann::json;
 using util::shorten;
 
 namespace {
+
+// A month's anonymous share: of its statements with a source (SPEC section 3).
+double share(const store::OutletMonth& p) {
+  core::SourcingProfile sourcing;
+  sourcing.with_source = static_cast<std::size_t>(p.with_source);
+  sourcing.anonymous = static_cast<std::size_t>(p.anonymous);
+  return sourcing.anonymous_share();
+}
 
 std::string percent(double x) {
   char buf[16];
@@ -116,9 +125,10 @@ std::string to_text(const ArticleReport& r) {
       }
     }
   };
-  section("Named sources",
-          [](const SourceEntry& s) { return s.category == "named_person" || s.category == "named_organization"; });
-  section("Documents", [](const SourceEntry& s) { return s.category == "document"; });
+  auto is = [](const SourceEntry& s) { return core::facts(s.category); };
+  section("Named sources", [&](const SourceEntry& s) { return is(s) && is(s)->named; });
+  section("Documents",
+          [&](const SourceEntry& s) { return is(s) && is(s)->category == core::SourceCategory::document; });
   section("Anonymous sources", [](const SourceEntry& s) { return s.anonymous; });
   section("Unresolved sources", [](const SourceEntry& s) { return s.category == "unresolved"; });
 
@@ -320,7 +330,7 @@ std::string to_text(const OutletReport& r) {
   for (const auto& p : r.periods) {
     char buf[96];
     std::snprintf(buf, sizeof buf, "%-9s %8d  %10d  %8s\n", p.month.c_str(), p.articles, p.statements,
-                  percent(p.statements ? static_cast<double>(p.anonymous) / p.statements : 0).c_str());
+                  percent(share(p)).c_str());
     out << buf;
   }
   return util::printable(out.str());
@@ -333,12 +343,10 @@ json to_json(const OutletReport& r) {
                        {"articles", p.articles},
                        {"statements", p.statements},
                        {"anonymous", p.anonymous},
-                       {"anonymous_share", p.statements ? static_cast<double>(p.anonymous) / p.statements : 0.0}});
-  return {{"outlet", r.outlet},
-          {"articles", r.articles},
-          {"statements", r.statements},
-          {"anonymous", r.anonymous},
-          {"periods", periods}};
+                       {"with_source", p.with_source},
+                       {"anonymous_share", share(p)}});
+  return {{"outlet", r.outlet},           {"articles", r.articles},   {"statements", r.statements},
+          {"with_source", r.with_source}, {"anonymous", r.anonymous}, {"periods", periods}};
 }
 
 std::string to_text(const SourceReport& r) {

@@ -1,5 +1,7 @@
 #include "report/report.hpp"
 
+#include "core/categories.hpp"
+
 #include <algorithm>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -32,20 +34,13 @@ ArticleReport article_report(store::Store& st, std::int64_t article) {
   f.article = article;
   std::map<std::int64_t, SourceEntry> sources;
   std::vector<std::int64_t> source_order;
-  int with_source = 0, anonymous = 0;
+  core::SourcingProfile sourcing;
   for (auto& c : store::find_claims(st, f)) {
     ClaimEntry e;
     e.links = links_of(st, c.id);
     const bool unattributed = c.kind == "unattributed";
     const bool counts = !unattributed && !c.in_headline && !c.parent_id;
-    if (counts) {
-      ++r.statements;
-      ++r.by_category[c.category.empty() ? "none" : c.category];
-      if (!c.source_text.empty()) {
-        ++with_source;
-        if (c.anonymous) ++anonymous;
-      }
-    }
+    if (counts) sourcing.add(!c.source_text.empty(), c.category, c.anonymous);
     if (c.source_id && !unattributed) {
       auto [it, fresh] = sources.try_emplace(*c.source_id);
       if (fresh) {
@@ -60,7 +55,9 @@ ArticleReport article_report(store::Store& st, std::int64_t article) {
     e.claim = std::move(c);
     (unattributed ? r.unattributed : r.claims).push_back(std::move(e));
   }
-  r.anonymous_share = with_source ? static_cast<double>(anonymous) / with_source : 0;
+  r.statements = static_cast<int>(sourcing.statements);
+  for (const auto& [category, n] : sourcing.by_category) r.by_category[category] = static_cast<int>(n);
+  r.anonymous_share = sourcing.anonymous_share();
   // Descriptors, and what the article says about its anonymous sources.
   for (std::int64_t id : source_order) {
     SourceEntry& s = sources[id];
@@ -109,6 +106,7 @@ OutletReport outlet_report(store::Store& st, const std::string& outlet) {
   for (auto& p : store::outlet_months(st, outlet)) {
     r.articles += p.articles;
     r.statements += p.statements;
+    r.with_source += p.with_source;
     r.anonymous += p.anonymous;
     r.periods.push_back(std::move(p));
   }

@@ -77,7 +77,7 @@ struct OutletReport {
   std::string outlet;
   using Period = store::OutletMonth;
   std::vector<Period> periods;
-  int articles = 0, statements = 0, anonymous = 0;
+  int articles = 0, statements = 0, with_source = 0, anonymous = 0;
 };
 OutletReport outlet_report(store::Store& st, const std::string& outlet);
 

@@ -1,4 +1,5 @@
 #include "report/store_render.hpp"
+#include "core/categories.hpp"
 
 #include <cstdio>
 #include <map>
@@ -93,7 +94,7 @@ json sources_json(const std::vector<store::SourceRecord>& sources) {
     a.push_back({{"id", s.id},
                  {"name", s.name},
                  {"category", s.category},
-                 {"anonymous", s.category == "unnamed_person" || s.category == "unnamed_group"},
+                 {"anonymous", core::facts(s.category) && core::facts(s.category)->anonymous},
                  {"descriptors", store::parse_json_column(s.descriptors, json::object())},
                  {"merged_into", s.merged_into ? json(*s.merged_into) : json(nullptr)},
                  {"claims", s.claims},

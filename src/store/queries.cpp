@@ -1,4 +1,5 @@
 #include "store/queries.hpp"
+#include "core/categories.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sqlite3.h>
@@ -156,10 +157,6 @@ void record_correction(SQLite::Database& db, const std::string& action, std::int
   ins.bind(4, after.dump());
   ins.bind(5, now_utc());
   ins.exec();
-}
-
-bool in_list(std::string_view s, std::initializer_list<const char*> l) {
-  return std::any_of(l.begin(), l.end(), [&](const char* x) { return s == x; });
 }
 
 }  // namespace
@@ -380,14 +377,15 @@ void fix_claim(Store& s, std::int64_t claim, const ClaimFix& fix) {
   const json before = snapshot(db, claim);
   if (fix.category) {
     const std::string& c = *fix.category;
-    if (!in_list(c,
-                 {"named_person", "named_organization", "unnamed_person", "unnamed_group", "document", "unresolved"}))
-      throw core::Error(
-          "", "invalid category '" + c +
-                  "' (named_person, named_organization, unnamed_person, unnamed_group, document, unresolved)");
+    const core::CategoryFacts* f = core::facts(c);
+    if (!f) {
+      std::string names;
+      for (const auto& k : core::categories()) names += (names.empty() ? "" : ", ") + std::string(k.name);
+      throw core::Error("", "invalid category '" + c + "' (" + names + ")");
+    }
     SQLite::Statement u(db, "UPDATE claims SET category = ?, anonymous = ? WHERE id = ?");
     u.bind(1, c);
-    u.bind(2, c == "unnamed_person" || c == "unnamed_group" ? 1 : 0);
+    u.bind(2, f->anonymous ? 1 : 0);
     u.bind(3, claim);
     u.exec();
   }
@@ -396,7 +394,7 @@ void fix_claim(Store& s, std::int64_t claim, const ClaimFix& fix) {
     std::string category = fix.category.value_or(before.value("category", json("named_person")).is_string()
                                                      ? before["category"].get<std::string>()
                                                      : std::string("named_person"));
-    const bool named = category == "named_person" || category == "named_organization";
+    const bool named = core::facts(category) && core::facts(category)->named;
     std::optional<std::int64_t> sid;
     if (named) {
       const std::string key =
@@ -520,14 +518,16 @@ std::vector<OutletMonth> outlet_months(Store& s, const std::string& outlet) {
   SQLite::Statement q(*connection(s).db,
                       "SELECT substr(coalesce(a.published, '?'), 1, 7) AS month, count(DISTINCT a.id), "
                       "sum(c.kind != 'unattributed' AND c.in_headline = 0 AND c.parent_id IS NULL), "
+                      "sum(c.kind != 'unattributed' AND c.in_headline = 0 AND c.parent_id IS NULL AND "
+                      "coalesce(c.source_text, '') != ''), "
                       "sum(c.anonymous AND c.in_headline = 0 AND c.parent_id IS NULL) "
                       "FROM articles a LEFT JOIN claims c ON c.article_id = a.id AND c.rejected = 0 "
                       "WHERE a.outlet = ? COLLATE NOCASE GROUP BY month ORDER BY month");
   q.bind(1, outlet);
   std::vector<OutletMonth> out;
   while (q.executeStep())
-    out.push_back(
-        {q.getColumn(0).getString(), q.getColumn(1).getInt(), q.getColumn(2).getInt(), q.getColumn(3).getInt()});
+    out.push_back({q.getColumn(0).getString(), q.getColumn(1).getInt(), q.getColumn(2).getInt(),
+                   q.getColumn(3).getInt(), q.getColumn(4).getInt()});
   return out;
 }
 

@@ -150,7 +150,8 @@ std::vector<NonResponseRecord> non_responses_of(Store& s, std::int64_t article);
 // ("?" when undated), in order.
 struct OutletMonth {
   std::string month;  // YYYY-MM
-  int articles = 0, statements = 0, anonymous = 0;
+  // Top-level body statements; of those, with a source; of those, anonymous.
+  int articles = 0, statements = 0, with_source = 0, anonymous = 0;
 };
 std::vector<OutletMonth> outlet_months(Store& s, const std::string& outlet);
 
