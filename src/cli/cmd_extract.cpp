@@ -1,13 +1,12 @@
 // claimtrail extract FILE... [--format text|json|jsonl] [--id ID] [--emit-text]
 #include <boost/program_options.hpp>
-#include <condition_variable>
 #include <cstring>
 #include <filesystem>
+#include <functional>
 #include <iostream>
-#include <mutex>
 #include <sstream>
-#include <thread>
 
+#include "app/ordered_pool.hpp"
 #include "article/batch.hpp"
 #include "article/input.hpp"
 #include "article/metadata.hpp"
@@ -39,7 +38,7 @@ int cmd_extract(const std::vector<std::string>& args) {
       "emit-text", "print the analysed text the offsets refer to, instead of the analysis")(
       "mode", po::value(&mode_name)->default_value("rules"),
       "rules, or the learned tagger reading the rules' results (both)")(
-      "jobs,j", po::value(&jobs)->default_value(std::max(1u, std::thread::hardware_concurrency())),
+      "jobs,j", po::value(&jobs)->default_value(default_jobs()),
       "articles analysed in parallel (the output keeps the input order)")(
       "input", po::value(&batch.input)->default_value("auto"),
       "auto (.jsonl/.ndjson files are JSON lines, .html and pages by their look are HTML), text, html or jsonl")(
@@ -72,9 +71,8 @@ int cmd_extract(const std::vector<std::string>& args) {
   // One input's output (or its error line), rendered by any thread.
   struct Result {
     std::string text, error;
-    bool done = false;
   };
-  auto process = [&](const InputItem& item) {
+  const std::function<Result(const InputItem&)> process = [&](const InputItem& item) {
     Result r;
     Article article;
     try {
@@ -149,63 +147,10 @@ int cmd_extract(const std::vector<std::string>& args) {
   for (const auto& it : items) total += item_bytes(it);
   Progress progress(total, items.size(), !vm.count("quiet"));
   if (format == "json" && items.size() > 1 && !emit_text) std::cout << "[\n";
-  const std::size_t workers = std::min<std::size_t>(jobs, items.size());
-  if (workers <= 1) {
-    for (const InputItem& item : items) {
-      emit(process(item));
-      progress.advance(item_bytes(item));
-    }
-  } else {
-    // Workers take inputs in small runs; the output keeps the input order, and
-    // at most a window of finished-but-unprinted results is held in memory.
-    std::vector<Result> results(items.size());
-    std::mutex m;
-    std::condition_variable ready, space;
-    std::size_t next = 0, printed = 0;
-    constexpr std::size_t kRun = 8;
-    const std::size_t window = 8 * kRun * workers;
-    std::vector<std::thread> pool;
-    for (std::size_t w = 0; w < workers; ++w)
-      pool.emplace_back([&] {
-        std::vector<Result> done;
-        for (;;) {
-          std::size_t b;
-          {
-            std::unique_lock lock(m);
-            space.wait(lock, [&] { return next >= items.size() || next < printed + window; });
-            if (next >= items.size()) return;
-            b = next;
-            next = std::min(items.size(), next + kRun);
-          }
-          const std::size_t e = std::min(items.size(), b + kRun);
-          done.clear();
-          for (std::size_t i = b; i < e; ++i) done.push_back(process(items[i]));
-          {
-            std::lock_guard lock(m);
-            for (std::size_t i = b; i < e; ++i) {
-              results[i] = std::move(done[i - b]);
-              results[i].done = true;
-            }
-          }
-          ready.notify_one();
-        }
-      });
-    for (std::size_t i = 0; i < items.size(); ++i) {
-      Result r;
-      {
-        std::unique_lock lock(m);
-        ready.wait(lock, [&] { return results[i].done; });
-        r = std::move(results[i]);
-        results[i] = Result{};
-        ++printed;
-      }
-      if (i % kRun == kRun - 1) space.notify_all();
-      emit(r);
-      progress.advance(item_bytes(items[i]));
-    }
-    space.notify_all();
-    for (auto& t : pool) t.join();
-  }
+  app::ordered_pool<InputItem, Result>(items, jobs, process, [&](std::size_t i, Result&& r) {
+    emit(r);
+    progress.advance(item_bytes(items[i]));
+  });
   if (format == "json" && items.size() > 1 && !emit_text) std::cout << "\n]\n";
   std::cout.flush();
   return status;

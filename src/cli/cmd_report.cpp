@@ -6,6 +6,7 @@
 
 #include "article/dates.hpp"
 #include "article/input.hpp"
+#include "article/metadata.hpp"
 #include "cli/cli.hpp"
 #include "cli/options.hpp"
 #include "core/error.hpp"
@@ -83,15 +84,15 @@ int cmd_report(const std::vector<std::string>& args) {
       }
       if (article == 0) {
         st = std::make_unique<store::Store>(":memory:");
+        // The article's metadata as ingest decides it (article::metadata_of).
+        const article::Metadata meta = article::metadata_of(a, pos[0]);
         store::ArticleInput in;
-        in.doc = a.name;
+        in.doc = meta.id.empty() ? a.name : meta.id;
         in.text = a.text;
-        auto field = [&](const char* k) { return a.meta.count(k) ? a.meta.at(k) : std::string(); };
-        in.outlet = field("outlet");
-        in.url = field("url");
-        in.headline = field("headline");
-        in.published = field("published");
-        if (!in.published.empty() && !article::parse_iso_date(in.published)) in.published.clear();
+        in.outlet = meta.outlet;
+        in.url = meta.url;
+        in.headline = meta.headline;
+        in.published = meta.published;
         const extract::Extractor ex;
         article = st->ingest(in, ex.analyse(in.text)).article_id;
       }

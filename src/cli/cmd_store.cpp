@@ -1,11 +1,14 @@
 // The store's commands: ingest, claims, sources, source merge, claim fix,
 // verdict, track and diff.
 #include <algorithm>
+#include <functional>
 #include <iostream>
 
+#include "app/ordered_pool.hpp"
 #include "article/batch.hpp"
 #include "article/dates.hpp"
 #include "article/input.hpp"
+#include "article/metadata.hpp"
 #include "cli/cli.hpp"
 #include "cli/options.hpp"
 #include "cli/progress.hpp"
@@ -23,42 +26,46 @@ using namespace article;  // the Article input type and its readers
 
 namespace {
 
-struct IngestFlags {
-  std::string outlet, url, published, headline, id;
+using IngestFlags = article::Metadata;  // --id, --outlet, ... (byline unused)
+
+// One input read, its metadata decided and its text analysed: the part of
+// ingest that runs in the workers. `error` is set for a rejected input.
+struct PreparedArticle {
+  std::string file;  // the input as shown ("FILE" or "FILE:LINE")
+  store::ArticleInput in;
+  core::Analysis analysis;
+  std::string error;
 };
 
-std::string first_of(const std::map<std::string, std::string>& m, std::initializer_list<const char*> keys) {
-  for (const char* k : keys)
-    if (auto it = m.find(k); it != m.end() && !it->second.empty()) return it->second;
-  return {};
+PreparedArticle prepare_item(const extract::Extractor& ex, const InputItem& item, const IngestFlags& flags) {
+  PreparedArticle p;
+  p.file = util::printable(item.line ? item.path + ":" + std::to_string(item.line) : item.path);
+  try {
+    const Article article = read_item(item);
+    const article::Metadata meta = article::metadata_of(article, p.file, flags);
+    p.in.doc = meta.id.empty() ? article.name : meta.id;
+    p.in.text = article.text;
+    p.in.outlet = meta.outlet;
+    p.in.url = meta.url;
+    p.in.headline = meta.headline;
+    p.in.published = meta.published;
+    p.analysis = ex.analyse(p.in.text);
+  } catch (const core::Error& e) {
+    p.error = e.what();
+  }
+  return p;
 }
 
-// Reads, analyses and stores one input (a file, or a JSON-lines record);
-// prints what happened. Throws core::Error for a rejected input.
-store::IngestResult ingest_item(store::Store& st, const extract::Extractor& ex, const InputItem& item,
-                                const IngestFlags& flags, bool quiet) {
-  const Article article = read_item(item);
-  const std::string file = util::printable(item.line ? item.path + ":" + std::to_string(item.line) : item.path);
-  store::ArticleInput in;
-  in.doc = !flags.id.empty() ? flags.id : first_of(article.meta, {"id"});
-  if (in.doc.empty()) in.doc = article.name;
-  in.text = article.text;
-  in.outlet = !flags.outlet.empty() ? flags.outlet : first_of(article.meta, {"outlet", "publisher", "source"});
-  in.url = !flags.url.empty() ? flags.url : first_of(article.meta, {"url", "canonical"});
-  in.headline = !flags.headline.empty() ? flags.headline : first_of(article.meta, {"headline", "title"});
-  in.published = !flags.published.empty() ? flags.published : first_of(article.meta, {"published", "date"});
-  if (!in.published.empty()) {
-    const auto d = article::parse_date(in.published);
-    if (!d) throw core::Error(file, "unreadable publication date '" + in.published + "' (use YYYY-MM-DD)");
-    in.published = d->iso();
-  }
-  const core::Analysis analysis = ex.analyse(in.text);
-  const store::IngestResult r = st.ingest(in, analysis);
+// Stores a prepared input and prints what happened (the one writer). Throws
+// core::Error for a rejected input, store::StoreError when the store fails.
+store::IngestResult store_item(store::Store& st, const PreparedArticle& p, bool quiet) {
+  if (!p.error.empty()) throw core::Error("", p.error);
+  const store::IngestResult r = st.ingest(p.in, p.analysis);
   if (!quiet) {
     if (r.duplicate)
-      std::cout << file << ": already stored as article " << r.article_id << " (same text): nothing to do\n";
+      std::cout << p.file << ": already stored as article " << r.article_id << " (same text): nothing to do\n";
     else
-      std::cout << file << ": stored as article " << r.article_id << ", " << r.claims << " claims"
+      std::cout << p.file << ": stored as article " << r.article_id << ", " << r.claims << " claims"
                 << (r.previous_id ? ", a new version of article " + std::to_string(r.previous_id) + " (same URL)" : "")
                 << '\n';
   }
@@ -73,7 +80,7 @@ std::int64_t article_arg(store::Store& st, const std::string& arg) {
     throw core::Error("", "no article with id " + arg);
   }
   const extract::Extractor ex;
-  return ingest_item(st, ex, InputItem{arg, 0, 0, 0}, {}, true).article_id;
+  return store_item(st, prepare_item(ex, InputItem{arg, 0, 0, 0}, {}), true).article_id;
 }
 
 bool parse_id(const std::string& command, const std::string& s, std::int64_t& out) {
@@ -111,11 +118,13 @@ int cmd_ingest(const std::vector<std::string>& args) {
   IngestFlags flags;
   BatchOptions batch;
   std::string db;
+  unsigned jobs = 1;
   opts.add_options()("help,h", "show this help")("outlet", po::value(&flags.outlet), "the outlet (\"Example Wire\")")(
       "url", po::value(&flags.url), "the article's URL")("published", po::value(&flags.published),
                                                          "the publication date, YYYY-MM-DD")(
       "headline", po::value(&flags.headline), "the headline")(
       "id", po::value(&flags.id), "the name to store it under (one input only)")("quiet,q", "print nothing but errors")(
+      "jobs,j", po::value(&jobs)->default_value(default_jobs()), "articles read and analysed in parallel (one writer)")(
       "input", po::value(&batch.input)->default_value("auto"), "auto (by name and look), text, html or jsonl")(
       "max-record", po::value(&batch.max_record)->default_value(32ull << 20),
       "a JSON line longer than this many bytes is rejected unread");
@@ -150,17 +159,22 @@ int cmd_ingest(const std::vector<std::string>& args) {
     std::uint64_t total = 0;
     for (const auto& it : items) total += item_bytes(it);
     Progress progress(total, items.size(), !quiet);
-    for (const auto& item : items) {
+    // Inputs are read and analysed by `jobs` workers; this thread alone
+    // writes, in the inputs' order (the same store as one at a time).
+    const std::function<PreparedArticle(const InputItem&)> prepare = [&](const InputItem& item) {
+      return prepare_item(ex, item, flags);
+    };
+    app::ordered_pool<InputItem, PreparedArticle>(items, jobs, prepare, [&](std::size_t i, PreparedArticle&& p) {
       try {
-        ingest_item(st, ex, item, flags, quiet);
+        store_item(st, p, quiet);
       } catch (const store::StoreError&) {
         throw;
       } catch (const core::Error& e) {
         print_error(std::string("ingest: ") + e.what());
         status = kExitInputRejected;
       }
-      progress.advance(item_bytes(item));
-    }
+      progress.advance(item_bytes(items[i]));
+    });
     return status;
   });
 }

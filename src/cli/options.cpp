@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <exception>
 #include <iostream>
+#include <thread>
 
 #include "cli/cli.hpp"
 #include "core/error.hpp"
@@ -64,6 +65,8 @@ std::string store_path(const std::string& db_option) {
   if (const char* env = std::getenv("CLAIMTRAIL_DB"); env && *env) return env;
   return "claimtrail.db";
 }
+
+unsigned default_jobs() { return std::max(1u, std::thread::hardware_concurrency()); }
 
 bool is_id(const std::string& s) {
   return !s.empty() && s.size() <= 18 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });

@@ -32,6 +32,9 @@ std::string store_path(const std::string& db_option);
 // store written by an older claimtrail), warns once on stderr.
 int guarded(const std::string& command, const std::string& store, const std::function<int()>& body);
 
+// Articles worked on in parallel by default: one per core.
+unsigned default_jobs();
+
 // Is `s` a store id: 1 to 18 ASCII digits (so it always fits an int64)?
 bool is_id(const std::string& s);
 
