@@ -18,7 +18,7 @@
 #include "core/error.hpp"
 #include "core/spans.hpp"
 #include "core/version.hpp"
-#include "match/statement.hpp"
+#include "match/claim_analysis.hpp"
 #include "store/connection.hpp"
 #include "store/queries.hpp"
 #include "util/ascii.hpp"
@@ -62,9 +62,32 @@ Tables read_tables(SQLite::Database& db, bool columns) {
   return out;
 }
 
+// claimtrail_claim_analysis(text, cue, published): a claim's analysis in its
+// stored form (match/claim_analysis.hpp), as ingest makes it; lent to the
+// migration that fills it in for the claims of an older store.
+void claim_analysis_function(sqlite3_context* context, int, sqlite3_value** argv) {
+  auto text_of = [](sqlite3_value* v) {
+    const auto* p = reinterpret_cast<const char*>(sqlite3_value_text(v));
+    return p ? std::string_view(p, static_cast<std::size_t>(sqlite3_value_bytes(v))) : std::string_view();
+  };
+  try {
+    const auto published = article::parse_iso_date(text_of(argv[2])).value_or(article::Date{});
+    const std::string bytes = match::encode(match::analyse_claim(text_of(argv[0]), text_of(argv[1]), published));
+    sqlite3_result_blob(context, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
+  } catch (const std::exception& e) {
+    sqlite3_result_error(context, e.what(), -1);
+  }
+}
+
+// The functions the migrations call besides SQLite's own.
+void lend_migration_functions(SQLite::Database& db) {
+  db.createFunction("claimtrail_claim_analysis", 3, true, nullptr, claim_analysis_function);
+}
+
 const Tables& expected_tables() {
   static const Tables tables = [] {
     SQLite::Database mem(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    lend_migration_functions(mem);
     for (const auto name : schema_data::names()) mem.exec(std::string(schema_data::get(name)));
     return read_tables(mem, true);
   }();
@@ -285,6 +308,7 @@ int Store::schema_version() const { return conn_->db->execAndGet("PRAGMA user_ve
 
 void Store::migrate() {
   const auto names = schema_data::names();
+  if (schema_version() < static_cast<int>(names.size())) lend_migration_functions(*conn_->db);
   for (int v = schema_version(); v < static_cast<int>(names.size()); ++v) {
     SQLite::Transaction t(*conn_->db, SQLite::TransactionBehavior::IMMEDIATE);
     // Another process may have migrated while this one waited for the lock.
@@ -400,14 +424,16 @@ std::size_t Store::store_analysis(std::int64_t article, std::string_view text, c
   auto& claim = conn_->prepared(
       "INSERT INTO claims (article_id, ordinal, kind, parent_id, in_headline, text, spans, cue, "
       "source_id, source_text, source_spans, category, anonymous, hedges, dates, norm, parser, "
-      "cue_spans) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "cue_spans, analysis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   std::vector<std::int64_t> ids;
   int ordinal = 0;
   auto add = [&](const std::string& kind, std::optional<std::int64_t> parent, bool headline_claim,
                  const core::Spans& content, const core::Spans& cue, const core::Source* src,
                  const std::vector<core::Span>& hedges) {
     const std::string statement = core::span_text(text, content);
-    const match::Statement st = match::analyse_statement(statement, pub);
+    const std::string cue_text = cue.empty() ? std::string() : core::span_text(text, cue);
+    const match::ClaimAnalysis analysis = match::analyse_claim(statement, cue_text, pub);
+    const match::Statement& st = analysis.statement;
     json hj = json::array();
     for (const auto& h : hedges) hj.push_back(core::span_text(text, h));
     json dj = json::array();
@@ -422,7 +448,7 @@ std::size_t Store::store_analysis(std::int64_t article, std::string_view text, c
     claim.bind(6, statement);
     claim.bind(7, core::spans_json(content).dump());
     if (!cue.empty()) {
-      claim.bind(8, core::span_text(text, cue));
+      claim.bind(8, cue_text);
       claim.bind(18, core::spans_json(cue).dump());
     }
     if (src) {
@@ -439,10 +465,11 @@ std::size_t Store::store_analysis(std::int64_t article, std::string_view text, c
     // The index holds the cue's words too: "announced" in "X announced
     // that ..." is what a prediction of an announcement looks for.
     std::string norm = st.norm();
-    if (!cue.empty())
-      for (const auto& w : match::analyse_statement(core::span_text(text, cue)).words) norm += " " + w.form;
+    for (const auto& form : analysis.cue_words) norm += " " + form;
     claim.bind(16, norm);
     claim.bind(17, parser);
+    const std::string stored = match::encode(analysis);
+    claim.bind(19, stored.data(), static_cast<int>(stored.size()));
     claim.exec();
     ids.push_back(conn_->db->getLastInsertRowid());
   };
