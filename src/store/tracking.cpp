@@ -1,17 +1,33 @@
 #include "store/tracking.hpp"
 
+#include <map>
+
+#include "article/dates.hpp"
 #include "store/connection.hpp"
 
 namespace claimtrail::store {
 
 namespace {
 
+// The stored analysis in `column`, if it holds one.
+std::optional<match::ClaimAnalysis> stored_analysis(const SQLite::Column& column) {
+  if (column.isNull()) return std::nullopt;
+  const auto* bytes = static_cast<const char*>(column.getBlob());
+  return match::decode(std::string_view(bytes, static_cast<std::size_t>(column.getBytes())));
+}
+
+// A claim's analysis: the stored one, else made again as ingest makes it.
+match::ClaimAnalysis analysis_of(std::optional<match::ClaimAnalysis> stored, const ClaimRecord& rec) {
+  if (stored) return std::move(*stored);
+  return match::analyse_claim(rec.text, rec.cue, article::parse_iso_date(rec.published).value_or(article::Date{}));
+}
+
 // The index ranks its matches alone; only the best few are joined to their
 // claims and articles, by primary key.
 const std::string& candidate_sql() {
   static const std::string sql =
       "SELECT c.id, c.article_id, c.text, coalesce(c.source_text, ''), coalesce(c.category, ''), c.kind, a.doc, "
-      "coalesce(a.outlet, ''), coalesce(a.url, ''), coalesce(a.published, ''), coalesce(c.cue, '') "
+      "coalesce(a.outlet, ''), coalesce(a.url, ''), coalesce(a.published, ''), coalesce(c.cue, ''), c.analysis "
       "FROM (SELECT rowid AS id FROM claims_fts WHERE claims_fts MATCH :query ORDER BY rank LIMIT :pool) f "
       "JOIN claims c ON c.id = f.id JOIN articles a ON a.id = c.article_id "
       "WHERE c.rejected = 0 AND c.article_id != :base AND "
@@ -23,14 +39,33 @@ const std::string& candidate_sql() {
 
 }  // namespace
 
-std::vector<ClaimRecord> candidate_claims(Store& s, const CandidateSearch& search) {
+std::vector<AnalysedClaim> analysed_claims_of(Store& s, std::int64_t article) {
+  ClaimFilter f;
+  f.article = article;
+  std::vector<ClaimRecord> claims = find_claims(s, f);
+  std::map<std::int64_t, std::optional<match::ClaimAnalysis>> stored;
+  auto& q = connection(s).prepared("SELECT id, analysis FROM claims WHERE article_id = ? AND rejected = 0");
+  q.bind(1, article);
+  while (q.executeStep()) stored.emplace(q.getColumn(0).getInt64(), stored_analysis(q.getColumn(1)));
+  q.reset();
+  std::vector<AnalysedClaim> out;
+  out.reserve(claims.size());
+  for (auto& rec : claims) {
+    auto it = stored.find(rec.id);
+    match::ClaimAnalysis a = analysis_of(it != stored.end() ? std::move(it->second) : std::nullopt, rec);
+    out.push_back({std::move(rec), std::move(a)});
+  }
+  return out;
+}
+
+std::vector<AnalysedClaim> candidate_claims(Store& s, const CandidateSearch& search) {
   auto& q = connection(s).prepared(candidate_sql());
   q.bind(":query", search.query);
   q.bind(":base", search.base);
   q.bind(":published", search.published);
   q.bind(":limit", search.limit);
   q.bind(":pool", search.pool);
-  std::vector<ClaimRecord> out;
+  std::vector<AnalysedClaim> out;
   while (q.executeStep()) {
     ClaimRecord rec;
     rec.id = q.getColumn(0).getInt64();
@@ -44,7 +79,8 @@ std::vector<ClaimRecord> candidate_claims(Store& s, const CandidateSearch& searc
     rec.url = q.getColumn(8).getString();
     rec.published = q.getColumn(9).getString();
     rec.cue = q.getColumn(10).getString();
-    out.push_back(std::move(rec));
+    match::ClaimAnalysis a = analysis_of(stored_analysis(q.getColumn(11)), rec);
+    out.push_back({std::move(rec), std::move(a)});
   }
   q.reset();
   return out;
@@ -61,9 +97,11 @@ std::int64_t term_frequency(Store& s, const std::string& term) {
 std::int64_t max_claim_id(Store& s) { return connection(s).db->execAndGet("SELECT max(id) FROM claims").getInt64(); }
 
 std::vector<IndexedStatement> indexed_statements_of(Store& s, std::int64_t article) {
-  return rows_for_id(s, "SELECT norm, coalesce(cue, '') FROM claims WHERE article_id = ? AND rejected = 0", article,
-                     [](SQLite::Statement& q) {
-                       return IndexedStatement{q.getColumn(0).getString(), q.getColumn(1).getString()};
+  return rows_for_id(s, "SELECT norm, analysis, coalesce(cue, '') FROM claims WHERE article_id = ? AND rejected = 0",
+                     article, [](SQLite::Statement& q) {
+                       auto a = stored_analysis(q.getColumn(1));
+                       if (!a) a = match::analyse_claim({}, q.getColumn(2).getString(), {});
+                       return IndexedStatement{q.getColumn(0).getString(), std::move(a->cue_words)};
                      });
 }
 

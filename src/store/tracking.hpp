@@ -1,15 +1,29 @@
-// What `track` asks of the store: candidate claims through the full-text
-// index, how common each indexed term is, the indexed words of an article,
-// and the links it found. The comparison itself is track/'s.
+// What `track` asks of the store: an article's claims and candidate claims
+// (through the full-text index) with their stored analyses, how common each
+// indexed term is, the indexed words of an article, and the links it found.
+// The comparison itself is track/'s.
 #pragma once
 
 #include <cstdint>
 #include <string>
 #include <vector>
 
+#include "match/claim_analysis.hpp"
 #include "store/queries.hpp"
 
 namespace claimtrail::store {
+
+// A claim with its analysis as stored at ingest or reextraction (one the
+// store lacks, which this claimtrail never leaves, is made again from the
+// claim's text, cue and publication date).
+struct AnalysedClaim {
+  ClaimRecord claim;
+  match::ClaimAnalysis analysis;
+};
+
+// An article's claims (not rejected), in order, as find_claims gives them,
+// with their analyses.
+std::vector<AnalysedClaim> analysed_claims_of(Store& s, std::int64_t article);
 
 // One full-text search for claims that may speak to a claim of `base`.
 struct CandidateSearch {
@@ -21,8 +35,8 @@ struct CandidateSearch {
 };
 // The matching claims of later articles, not rejected, best-ranked first,
 // with their text, cue, source text, category, kind and article (doc,
-// outlet, url, published); other fields are left empty.
-std::vector<ClaimRecord> candidate_claims(Store& s, const CandidateSearch& search);
+// outlet, url, published) and their analyses; other fields are left empty.
+std::vector<AnalysedClaim> candidate_claims(Store& s, const CandidateSearch& search);
 
 // How many claims hold an indexed term (a normalised word, "m202409" for a
 // month, "y2024" for a year): 0 when none.
@@ -32,9 +46,10 @@ std::int64_t term_frequency(Store& s, const std::string& term);
 std::int64_t max_claim_id(Store& s);
 
 // The index's words of an article's claims (not rejected): each claim's
-// normalised statement (words separated by spaces) and its cue as written.
+// normalised statement (words separated by spaces) and its cue's words.
 struct IndexedStatement {
-  std::string norm, cue;
+  std::string norm;
+  std::vector<std::string> cue_words;
 };
 std::vector<IndexedStatement> indexed_statements_of(Store& s, std::int64_t article);
 

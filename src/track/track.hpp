@@ -3,7 +3,9 @@
 // index) and given one status with its evidence: confirmed on the record,
 // corroborated by other unnamed sources, updated (another number or date),
 // contradicted, or unaddressed. Claims of the later articles that match
-// nothing are listed as new.
+// nothing are listed as new. The comparison is over what the store returns:
+// each claim's analysis is the one stored with it (store/tracking.hpp),
+// never made again here.
 #pragma once
 
 #include <cstdint>
