@@ -34,6 +34,7 @@ struct PreparedArticle {
   std::string file;  // the input as shown ("FILE" or "FILE:LINE")
   store::ArticleInput in;
   core::Analysis analysis;
+  store::ClaimAnalyses claims;  // its claims' statements, analysed in the worker too
   std::string error;
 };
 
@@ -50,6 +51,7 @@ PreparedArticle prepare_item(const extract::Extractor& ex, const InputItem& item
     p.in.headline = meta.headline;
     p.in.published = meta.published;
     p.analysis = ex.analyse(p.in.text);
+    p.claims = store::analyse_claims(p.in, p.analysis);
   } catch (const core::Error& e) {
     p.error = e.what();
   }
@@ -60,7 +62,7 @@ PreparedArticle prepare_item(const extract::Extractor& ex, const InputItem& item
 // core::Error for a rejected input, store::StoreError when the store fails.
 store::IngestResult store_item(store::Store& st, const PreparedArticle& p, bool quiet) {
   if (!p.error.empty()) throw core::Error("", p.error);
-  const store::IngestResult r = st.ingest(p.in, p.analysis);
+  const store::IngestResult r = st.ingest(p.in, p.analysis, &p.claims);
   if (!quiet) {
     if (r.duplicate)
       std::cout << p.file << ": already stored as article " << r.article_id << " (same text): nothing to do\n";

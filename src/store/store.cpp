@@ -419,7 +419,7 @@ void bind_opt(SQLite::Statement& st, int i, const std::string& v) {
 }  // namespace
 
 std::size_t Store::store_analysis(std::int64_t article, std::string_view text, const article::Date& pub,
-                                  const core::Analysis& a, const std::string& parser) {
+                                  const core::Analysis& a, const std::string& parser, const ClaimAnalyses* ready) {
   SourceRows sources(*this, article, a, text);
   auto& claim = conn_->prepared(
       "INSERT INTO claims (article_id, ordinal, kind, parent_id, in_headline, text, spans, cue, "
@@ -432,7 +432,9 @@ std::size_t Store::store_analysis(std::int64_t article, std::string_view text, c
                  const std::vector<core::Span>& hedges) {
     const std::string statement = core::span_text(text, content);
     const std::string cue_text = cue.empty() ? std::string() : core::span_text(text, cue);
-    const match::ClaimAnalysis analysis = match::analyse_claim(statement, cue_text, pub);
+    const std::size_t n = static_cast<std::size_t>(ordinal);  // this claim's place in store order
+    const match::ClaimAnalysis analysis =
+        ready && n < ready->claims.size() ? ready->claims[n] : match::analyse_claim(statement, cue_text, pub);
     const match::Statement& st = analysis.statement;
     json hj = json::array();
     for (const auto& h : hedges) hj.push_back(core::span_text(text, h));
@@ -528,7 +530,32 @@ std::size_t Store::store_analysis(std::int64_t article, std::string_view text, c
   return ids.size();
 }
 
-IngestResult Store::ingest(const ArticleInput& in, const core::Analysis& a) {
+namespace {
+
+// The publication date ingest stores: the article's, else its dateline's
+// when that has a day.
+std::string publication_of(const ArticleInput& in, const core::Analysis& a) {
+  std::string published = in.published;
+  if (published.empty() && a.dateline) {
+    if (auto d = article::parse_date(a.dateline->date); d && d->day > 0) published = d->iso();
+  }
+  return published;
+}
+
+}  // namespace
+
+ClaimAnalyses analyse_claims(const ArticleInput& in, const core::Analysis& a) {
+  const auto pub = article::parse_iso_date(publication_of(in, a)).value_or(article::Date{});
+  ClaimAnalyses out;
+  out.claims.reserve(a.attributions.size() + a.unattributed.size());
+  for (const auto& at : a.attributions)
+    out.claims.push_back(match::analyse_claim(core::span_text(in.text, at.content),
+                                              at.cue.empty() ? std::string() : core::span_text(in.text, at.cue), pub));
+  for (const auto& u : a.unattributed) out.claims.push_back(match::analyse_claim(core::span_text(in.text, u), {}, pub));
+  return out;
+}
+
+IngestResult Store::ingest(const ArticleInput& in, const core::Analysis& a, const ClaimAnalyses* ready) {
   IngestResult r;
   try {
     SQLite::Transaction t(*conn_->db, SQLite::TransactionBehavior::IMMEDIATE);
@@ -538,12 +565,10 @@ IngestResult Store::ingest(const ArticleInput& in, const core::Analysis& a) {
       conn_->release_statements();
       return r;  // the transaction rolls back: nothing written
     }
-    std::string outlet = in.outlet, headline = in.headline, published = in.published;
+    std::string outlet = in.outlet, headline = in.headline;
+    const std::string published = publication_of(in, a);
     if (outlet.empty() && a.dateline) outlet = a.dateline->outlet;
     if (headline.empty() && a.headline) headline = core::span_text(in.text, *a.headline);
-    if (published.empty() && a.dateline) {
-      if (auto d = article::parse_date(a.dateline->date); d && d->day > 0) published = d->iso();
-    }
     const auto pub = article::parse_iso_date(published).value_or(article::Date{});
     if (!in.url.empty()) {
       auto& q = conn_->prepared("SELECT id FROM articles WHERE url = ? ORDER BY id DESC LIMIT 1");
@@ -573,7 +598,7 @@ IngestResult Store::ingest(const ArticleInput& in, const core::Analysis& a) {
       r.article_id = conn_->db->getLastInsertRowid();
     }
     r.claims = store_analysis(r.article_id, in.text, pub, a,
-                              in.parser.empty() ? std::string("claimtrail ") + core::kVersion : in.parser);
+                              in.parser.empty() ? std::string("claimtrail ") + core::kVersion : in.parser, ready);
     conn_->release_statements();
     t.commit();
   } catch (const SQLite::Exception& e) {

@@ -15,6 +15,7 @@
 #include "article/dates.hpp"
 #include "core/analysis.hpp"
 #include "core/error.hpp"
+#include "match/claim_analysis.hpp"
 
 namespace claimtrail::store {
 
@@ -59,6 +60,15 @@ struct ReplaceResult {
   std::vector<Lost> not_carried;
 };
 
+// The statement analyses of an article's claims, in the order ingest stores
+// them (its attributions, then its unattributed claims): the costly part of
+// ingest, which analyse_claims() makes before the store is locked, so that
+// ingest's workers make it in parallel and the one writer only writes.
+struct ClaimAnalyses {
+  std::vector<match::ClaimAnalysis> claims;
+};
+ClaimAnalyses analyse_claims(const ArticleInput& in, const core::Analysis& a);
+
 class Store {
  public:
   // read_write creates a missing store; update opens only an existing one.
@@ -75,7 +85,10 @@ class Store {
   Store& operator=(const Store&) = delete;
 
   // Stores one article and everything found in it, in one transaction.
-  IngestResult ingest(const ArticleInput& in, const core::Analysis& analysis);
+  // `ready`: its claims' analyses made beforehand (analyse_claims), else
+  // they are made here.
+  IngestResult ingest(const ArticleInput& in, const core::Analysis& analysis,
+                      const struct ClaimAnalyses* ready = nullptr);
 
   // Replaces a stored article's claims, sources of its own, non-responses
   // and descriptions with `analysis` (of the stored text, by `parser`), in
@@ -95,7 +108,8 @@ class Store {
   // Stores what the analysis found in an article (claims, sources,
   // non-responses, descriptions, the index), inside the caller's transaction.
   std::size_t store_analysis(std::int64_t article, std::string_view text, const article::Date& published,
-                             const core::Analysis& a, const std::string& parser);
+                             const core::Analysis& a, const std::string& parser,
+                             const struct ClaimAnalyses* ready = nullptr);
   friend Connection& connection(Store& s);
   void migrate();
   // Throws StoreError naming each table or column of the schema that is
