@@ -7,6 +7,7 @@
 #include <random>
 
 #include "extract/extractor.hpp"
+#include "learn/shipped_model.hpp"
 #include "report/analysis_render.hpp"
 #include "testutil.hpp"
 
@@ -109,6 +110,17 @@ TEST_SUITE("cli::extract") {
     std::string out, err;
     CHECK(run_cli("extract --format jsonl '" + p + "'", &out, &err) == 0);
     CHECK(lines(out) == 1);
+  }
+
+  TEST_CASE("extract --mode both names the shipped model it used") {
+    std::string out;
+    REQUIRE(run_cli("extract --mode both --format json " +
+                        claimtrail::testutil::q(claimtrail::testutil::source_dir() / "fixtures" / "articles" /
+                                                "ap-helsinki-ferry-strike.txt"),
+                    &out) == 0);
+    const auto j = json::parse(out);
+    CHECK(j["tagger"] == claimtrail::learn::shipped_model()->version);
+    CHECK(!j["attributions"].empty());
   }
 }
 

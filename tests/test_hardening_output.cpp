@@ -2,7 +2,10 @@
 // escape the export folder, argv and metadata are checked as UTF-8 at the
 // boundary, stored text that is not UTF-8 renders (never aborts), dates are
 // cut only when they are ISO dates, and text output never carries terminal
-// control characters.
+// control characters. The brat export is tested through the library; the rest
+// runs the binary, because what it tests is the command line's own: argv,
+// the warning and the one-line errors on standard error, exit codes, and the
+// bytes each command prints (stores are made through the library).
 #include <doctest/doctest.h>
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -12,11 +15,15 @@
 #include <set>
 
 #include "eval/brat.hpp"
+#include "report/export.hpp"
+#include "store/queries.hpp"
 #include "testutil.hpp"
 #include "util/file_name.hpp"
 #include "util/printable.hpp"
 #include "util/utf8.hpp"
 
+using claimtrail::store::Store;
+using claimtrail::testutil::ingest_file;
 using claimtrail::testutil::q;
 using claimtrail::testutil::run_cli;
 using claimtrail::testutil::TempDir;
@@ -67,7 +74,7 @@ TEST_CASE("export file names: one safe, readable, bounded name per id") {
   CHECK(safe_file_stem("\xc3\xa9t\xc3\xa9 report").find("\xc3\xa9t\xc3\xa9") == 0);  // readable
 }
 
-TEST_CASE("export --brat: ids never leave DIR, every article gets its own files, the count is what was written") {
+TEST_CASE("brat export: ids never leave DIR, every article gets its own files, the count is what was written") {
   TempDir tmp;
   const fs::path db = tmp.path() / "t.db";
   const fs::path deep = tmp.path() / "a" / "b";
@@ -81,12 +88,16 @@ TEST_CASE("export --brat: ids never leave DIR, every article gets its own files,
     for (std::size_t i = 0; i < ids.size(); ++i)
       f << json{{"id", ids[i]}, {"text", std::string(kStory) + "Story " + std::to_string(i) + ".\n"}}.dump() << "\n";
   }
-  std::string out, err;
-  REQUIRE(run_cli("ingest -q --db " + q(db) + " " + q(tmp.path() / "in.jsonl"), &out, &err) == 0);
-  // A NUL in an id can no longer be ingested; a store from before may hold one.
   {
+    Store st(db.string());
+    ingest_file(st, tmp.path() / "in.jsonl");
+    // A NUL in an id can no longer be ingested; a store from before may hold one.
     std::ofstream(tmp.path() / "n.txt") << kStory << "The NUL one.\n";
-    REQUIRE(run_cli("ingest -q --db " + q(db) + " --id nul " + q(tmp.path() / "n.txt"), &out, &err) == 0);
+    claimtrail::article::Metadata nul;
+    nul.id = "nul";
+    ingest_file(st, tmp.path() / "n.txt", nul);
+  }
+  {
     SQLite::Database d(db.string(), SQLite::OPEN_READWRITE);
     SQLite::Statement u(d, "UPDATE articles SET doc = ? WHERE doc = 'nul'");
     u.bind(1, std::string("n\0u", 3).data(), 3);
@@ -100,10 +111,8 @@ TEST_CASE("export --brat: ids never leave DIR, every article gets its own files,
     return t;
   };
   const std::set<std::string> before = outside();
-  const int rc = run_cli("export --brat " + q(dir) + " --db " + q(db), &out, &err);
-  INFO(err);
-  REQUIRE(rc == 0);
-  CHECK(err.find("8 articles written") != std::string::npos);
+  Store st(db.string(), Store::Access::read_only);
+  CHECK(claimtrail::report::export_brat(st, dir, std::nullopt) == 8);
   // Nothing outside DIR changed.
   CHECK(outside() == before);
   CHECK(!fs::exists(tmp.path() / "victim.txt"));
@@ -134,30 +143,32 @@ TEST_CASE("export --brat: ids never leave DIR, every article gets its own files,
 
   // The same export twice gives the same names.
   const fs::path again = tmp.path() / "again";
-  REQUIRE(run_cli("export --brat " + q(again) + " --db " + q(db), &out, &err) == 0);
+  CHECK(claimtrail::report::export_brat(st, again, std::nullopt) == 8);
   CHECK(tree(again) == tree(dir));
 }
 
-TEST_CASE("export --brat: a DIR that holds files is refused and left as it was") {
+TEST_CASE("brat export: a DIR that holds files is refused and left as it was") {
   TempDir tmp;
-  const fs::path db = tmp.path() / "t.db";
+  Store st(":memory:");
   std::ofstream(tmp.path() / "s.txt") << kStory;
-  std::string out, err;
-  REQUIRE(run_cli("ingest -q --db " + q(db) + " " + q(tmp.path() / "s.txt"), &out, &err) == 0);
+  ingest_file(st, tmp.path() / "s.txt");
   const fs::path dir = tmp.path() / "out";
   fs::create_directories(dir / "text");
   std::ofstream(dir / "text" / "s.txt") << "mine";
-  CHECK(run_cli("export --brat " + q(dir) + " --db " + q(db), &out, &err) == 1);
-  CHECK(err.find(dir.string()) != std::string::npos);
+  try {
+    claimtrail::report::export_brat(st, dir, std::nullopt);
+    FAIL("a DIR holding files was written to");
+  } catch (const claimtrail::core::Error& e) {
+    CHECK(std::string(e.what()).find(dir.string()) != std::string::npos);
+  }
   CHECK(tree(dir) == std::set<std::string>{"text", "text/s.txt"});
   CHECK(claimtrail::testutil::slurp(dir / "text" / "s.txt") == "mine");
   // An empty DIR is fine; no temporary folder is left beside it.
   const fs::path empty = tmp.path() / "empty";
   fs::create_directory(empty);
-  REQUIRE(run_cli("export --brat " + q(empty) + " --db " + q(db), &out, &err) == 0);
+  CHECK(claimtrail::report::export_brat(st, empty, std::nullopt) == 1);
   CHECK(fs::exists(empty / "text" / "s.txt"));
-  std::set<std::string> all = tree(tmp.path());
-  for (auto it = all.begin(); it != all.end();) it = it->rfind("t.db", 0) == 0 ? all.erase(it) : std::next(it);
+  const std::set<std::string> all = tree(tmp.path());
   CHECK(all == std::set<std::string>{"s.txt", "out", "out/text", "out/text/s.txt", "empty", "empty/text",
                                      "empty/text/s.txt", "empty/attributions", "empty/attributions/s_claimtrail.ann"});
 }
@@ -174,7 +185,7 @@ TEST_CASE("command-line strings that are not UTF-8 are usage errors naming the o
     CHECK(err == std::string("claimtrail: error: ingest: ") + opt + " is not valid UTF-8 (byte 0)\n");
   }
   CHECK(!fs::exists(db));
-  REQUIRE(run_cli("ingest -q --db " + q(db) + " " + q(tmp.path() / "s.txt"), &out, &err) == 0);
+  claimtrail::testutil::store_file(db, {tmp.path() / "s.txt"});
   CHECK(run_cli("verdict 1 --status refuted --note " + bad + " --db " + q(db), &out, &err) == 2);
   CHECK(err.find("--note is not valid UTF-8") != std::string::npos);
   CHECK(run_cli("claim fix 1 --source " + bad + " --db " + q(db), &out, &err) == 2);
@@ -192,10 +203,13 @@ TEST_CASE("stored text that is not UTF-8 (an older store) renders with replaceme
   std::ofstream(tmp.path() / "s.txt") << "---\noutlet: Harbor Post\npublished: 2025-01-10\n---\n" << kStory;
   std::ofstream(tmp.path() / "l.txt") << "---\noutlet: Harbor Post\npublished: 2025-02-10\n---\nLater\n\n"
                                       << "The port will close next month, Mayor Ana Ruiz said.\n";
+  {
+    Store st(db.string());
+    ingest_file(st, tmp.path() / "s.txt");
+    ingest_file(st, tmp.path() / "l.txt");
+    claimtrail::store::add_verdict(st, 1, "disputed", "ok", "");
+  }
   std::string out, err;
-  REQUIRE(run_cli("ingest -q --db " + q(db) + " " + q(tmp.path() / "s.txt") + " " + q(tmp.path() / "l.txt"), &out,
-                  &err) == 0);
-  REQUIRE(run_cli("verdict 1 --status disputed --note ok --db " + q(db), &out, &err) == 0);
   {
     SQLite::Database d(db.string(), SQLite::OPEN_READWRITE);
     d.exec("UPDATE articles SET doc = doc || X'C3', outlet = 'Harbor Post' || X'FF', headline = X'E282'");
@@ -309,7 +323,7 @@ TEST_CASE("text output escapes terminal control characters from articles") {
   CHECK(out.find('\x1b') == std::string::npos);
   CHECK(out.find('\x07') == std::string::npos);
   CHECK(out.find("\xc2\x9b") == std::string::npos);
-  REQUIRE(run_cli("ingest -q --db " + q(db) + " " + q(a), &out, &err) == 0);
+  claimtrail::testutil::store_file(db, {a});
   REQUIRE(run_cli("verdict 1 --status disputed --note \"$(printf 'see \\033[2J')\" --db " + q(db), &out, &err) == 0);
   for (const std::string cmd :
        {"report 1", "report 1 --format markdown", "report 1 --format html", "report 1 --format csv", "claims",

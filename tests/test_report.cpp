@@ -1,9 +1,10 @@
-// Reports and exports: every format, with expectations written by hand; the
-// HTML parsed; ClaimReview checked field by field; brat round trips.
+// Reports and exports through the library: every format, with expectations
+// written by hand; the HTML parsed; ClaimReview checked field by field; brat
+// round trips. Stores live in memory. The report and export commands' own
+// behaviour (files parsed on the fly, usage errors): test_cli_store.cpp.
 #include <doctest/doctest.h>
 
 #include <cmath>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
@@ -12,32 +13,35 @@
 #include "eval/brat.hpp"
 #include "eval/evaluate.hpp"
 #include "eval/scorer.hpp"
+#include "extract/extractor.hpp"
+#include "report/export.hpp"
 #include "report/render.hpp"
+#include "store/queries.hpp"
 #include "testutil.hpp"
+#include "track/track.hpp"
 
+using claimtrail::store::Store;
+using claimtrail::testutil::ingest_file;
 using claimtrail::testutil::q;
-using claimtrail::testutil::run_cli;
 using claimtrail::testutil::slurp;
 using claimtrail::testutil::source_dir;
 using claimtrail::testutil::TempDir;
+using claimtrail::testutil::with_front_matter;
+using claimtrail::testutil::write_file;
 using nlohmann::json;
 namespace fs = std::filesystem;
+namespace report = claimtrail::report;
 
 namespace {
 
-// A store holding the seed and its follow-up, tracked.
-fs::path seed_store(const TempDir& tmp, const fs::path& shared) {
-  const fs::path db = tmp.path() / "seed.db";
-  std::string out, err;
-  REQUIRE(run_cli("ingest -q --db " + q(db) + " --published 2024-09-06 " +
-                      q(shared / "seeds" / "reuters-2024-09-06-us-iraq-withdrawal.txt"),
-                  &out, &err) == 0);
-  REQUIRE(run_cli("ingest -q --db " + q(db) + " " +
-                      q(source_dir() / "fixtures" / "threads" / "us-iraq-coalition" /
-                        "02-coalition-mission-end-announced.txt"),
-                  &out, &err) == 0);
-  REQUIRE(run_cli("track --db " + q(db) + " 1", &out, &err) == 0);
-  return db;
+// Fills `st` with the seed and its follow-up, tracked.
+void seed_store(Store& st, const fs::path& shared) {
+  claimtrail::article::Metadata published;
+  published.published = "2024-09-06";
+  ingest_file(st, shared / "seeds" / "reuters-2024-09-06-us-iraq-withdrawal.txt", published);
+  ingest_file(st,
+              source_dir() / "fixtures" / "threads" / "us-iraq-coalition" / "02-coalition-mission-end-announced.txt");
+  claimtrail::track::track(st, 1);
 }
 
 // RFC 4180 records.
@@ -74,10 +78,9 @@ std::vector<std::vector<std::string>> parse_csv(const std::string& s) {
 
 TEST_CASE("the seed article's text report") {
   CLAIMTRAIL_REQUIRE_SHARED(shared);
-  TempDir tmp;
-  const fs::path db = seed_store(tmp, shared);
-  std::string out, err;
-  REQUIRE(run_cli("report --db " + q(db) + " 1", &out, &err) == 0);
+  Store st(":memory:");
+  seed_store(st, shared);
+  const std::string out = report::to_text(report::article_report(st, 1));
   std::smatch m;
   REQUIRE(std::regex_search(out, m, std::regex("(\\d+) attributed statements in the body; (\\d+)% of those")));
   CHECK(std::stoi(m[1]) >= 13);
@@ -99,36 +102,36 @@ TEST_CASE("the seed article's text report") {
 
 TEST_CASE("the seed thread report shows the confirmations and the moved date") {
   CLAIMTRAIL_REQUIRE_SHARED(shared);
-  TempDir tmp;
-  const fs::path db = seed_store(tmp, shared);
-  std::string out, err;
-  REQUIRE(run_cli("report --thread --db " + q(db) + " 1", &out, &err) == 0);
+  Store st(":memory:");
+  seed_store(st, shared);
+  const auto thread = report::thread_report(st, 1);
+  const std::string out = report::to_text(thread);
   CHECK(out.find("2024-09-27  Example Wire") != std::string::npos);
   CHECK(out.find("confirmed by Rachel Ambrose") != std::string::npos);
   CHECK(out.find(", now until September 2026") != std::string::npos);
   // "We have an agreement" went on the record.
   CHECK(std::regex_search(out, std::regex("#4  unnamed_person -> (named_person|document)")));
-  REQUIRE(run_cli("report --thread --format json --db " + q(db) + " 1", &out, &err) == 0);
-  const json j = json::parse(out);
+  const json j = report::to_json(thread);
   CHECK(j["articles"].size() == 2);
   CHECK(!j["sourcing_moves"].empty());
 }
 
-TEST_CASE("every format of an article report, from a file parsed on the fly") {
+TEST_CASE("every format of an article report") {
   TempDir tmp;
-  const fs::path f = tmp.path() / "a.txt";
   // Markup inside a quote must come out as text in the HTML.
-  std::ofstream(f) << "---\noutlet: Harbor Post\npublished: 2025-03-04\n---\nCouncil row over <b>budget</b>\n\n"
-                      "\"We will not accept <script>alert(1)</script> in the budget, and \"quotes\", commas\","
-                      " the mayor, Jane Doe, said.\n\nThe plan could cost 40 million euros, two officials said, "
-                      "speaking on condition of anonymity because they were not authorized to talk to reporters.\n\n"
-                      "The treasurer did not respond to a request for comment.\n\nThe council has 31 members.\n";
-  std::string out, err;
-  const fs::path db = tmp.path() / "none.db";  // no store: parsed in memory
+  const fs::path f = write_file(
+      tmp.path() / "a.txt",
+      with_front_matter("Harbor Post", "2025-03-04",
+                        "Council row over <b>budget</b>\n\n"
+                        "\"We will not accept <script>alert(1)</script> in the budget, and \"quotes\", commas\","
+                        " the mayor, Jane Doe, said.\n\nThe plan could cost 40 million euros, two officials said, "
+                        "speaking on condition of anonymity because they were not authorized to talk to reporters.\n\n"
+                        "The treasurer did not respond to a request for comment.\n\nThe council has 31 members.\n"));
+  Store st(":memory:");
+  ingest_file(st, f);
+  const report::ArticleReport ar = report::article_report(st, 1);
   // JSON: the profile.
-  REQUIRE(run_cli("report --format json --db " + q(db) + " " + q(f), &out, &err) == 0);
-  CHECK_FALSE(fs::exists(db));
-  const json j = json::parse(out);
+  const json j = report::to_json(ar);
   CHECK(j["profile"]["statements"] == 2);
   CHECK(j["profile"]["anonymous_share"] == 0.5);
   CHECK(j["profile"]["non_responses"] == 1);
@@ -139,16 +142,16 @@ TEST_CASE("every format of an article report, from a file parsed on the fly") {
     if (s["anonymous"] == true && s["anonymity_reason"].is_string()) reason = true;
   CHECK(reason);
   // Text.
-  REQUIRE(run_cli("report --db " + q(db) + " " + q(f), &out, &err) == 0);
-  CHECK(out.find("2 attributed statements in the body; 50% of those") != std::string::npos);
+  CHECK(report::to_text(ar).find("2 attributed statements in the body; 50% of those") != std::string::npos);
   // Markdown: a table of sources and one of claims.
-  REQUIRE(run_cli("report --format markdown --db " + q(db) + " " + q(f), &out, &err) == 0);
+  std::string out = report::to_markdown(ar);
   CHECK(out.rfind("# Attribution report: Council row over \\<b\\>budget\\</b\\>", 0) == 0);
   CHECK(out.find("| source | category | statements |") != std::string::npos);
   CHECK(out.find("| # | source | category | statement |") != std::string::npos);
   // CSV: a header and one row per claim, quoted where needed.
-  REQUIRE(run_cli("report --format csv --db " + q(db) + " " + q(f), &out, &err) == 0);
-  const auto rows = parse_csv(out);
+  std::vector<report::ClaimEntry> all = ar.claims;
+  all.insert(all.end(), ar.unattributed.begin(), ar.unattributed.end());
+  const auto rows = parse_csv(report::to_csv(all));
   REQUIRE(rows.size() == 4);  // header, two attributed claims, one unattributed
   CHECK(rows[0][0] == "claim_id");
   for (const auto& r : rows) CHECK(r.size() == rows[0].size());
@@ -157,7 +160,7 @@ TEST_CASE("every format of an article report, from a file parsed on the fly") {
     for (const auto& field : r) quotes = quotes || field.find("\"quotes\", commas") != std::string::npos;
   CHECK(quotes);
   // HTML: parsed for what it must hold.
-  REQUIRE(run_cli("report --format html --db " + q(db) + " " + q(f), &out, &err) == 0);
+  out = report::to_html(ar);
   CHECK(out.find("<script>alert") == std::string::npos);
   CHECK(out.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
   CHECK(out.find("&lt;b&gt;budget&lt;/b&gt;") != std::string::npos);
@@ -184,25 +187,23 @@ TEST_CASE("every format of an article report, from a file parsed on the fly") {
 
 TEST_CASE("ClaimReview: one per claim with a verdict, field by field") {
   TempDir tmp;
-  const fs::path db = tmp.path() / "t.db";
-  const fs::path a = tmp.path() / "a.txt", b = tmp.path() / "b.txt";
-  std::ofstream(a)
-      << "---\noutlet: Harbor Post\nurl: https://harbor.example/a\npublished: 2025-03-04\n---\n"
-         "Port strike looms\n\nDockworkers at the port will strike on March 10, two union officials said.\n\n"
-         "Mayor Jane Doe said the port lost 2 million euros last year.\n";
-  std::ofstream(b) << "---\noutlet: Valley Wire\nurl: https://valley.example/b\npublished: 2025-03-11\n---\n"
-                      "Strike shuts port\n\nUnion leader Mara Quist said dockworkers at the port began their strike on "
-                      "March 10.\n";
-  std::string out, err;
-  REQUIRE(run_cli("ingest -q --db " + q(db) + " " + q(a) + " " + q(b), &out, &err) == 0);
-  REQUIRE(run_cli("track --db " + q(db) + " 1", &out, &err) == 0);
-  REQUIRE(run_cli("verdict 1 --status confirmed --note 'the strike began' --db " + q(db), &out, &err) == 0);
-  REQUIRE(run_cli("verdict 2 --status refuted --note 'port accounts show a profit' --db " + q(db), &out, &err) == 0);
-  REQUIRE(run_cli("export --claimreview --org 'Check Desk' --org-url https://check.example "
-                  "--review-url-base https://check.example/r/ --db " +
-                      q(db),
-                  &out, &err) == 0);
-  const json all = json::parse(out);
+  const fs::path a =
+      write_file(tmp.path() / "a.txt",
+                 "---\noutlet: Harbor Post\nurl: https://harbor.example/a\npublished: 2025-03-04\n---\n"
+                 "Port strike looms\n\nDockworkers at the port will strike on March 10, two union officials said.\n\n"
+                 "Mayor Jane Doe said the port lost 2 million euros last year.\n");
+  const fs::path b =
+      write_file(tmp.path() / "b.txt",
+                 "---\noutlet: Valley Wire\nurl: https://valley.example/b\npublished: 2025-03-11\n---\n"
+                 "Strike shuts port\n\nUnion leader Mara Quist said dockworkers at the port began their strike on "
+                 "March 10.\n");
+  Store st(":memory:");
+  ingest_file(st, a);
+  ingest_file(st, b);
+  claimtrail::track::track(st, 1);
+  claimtrail::store::add_verdict(st, 1, "confirmed", "the strike began", "");
+  claimtrail::store::add_verdict(st, 2, "refuted", "port accounts show a profit", "");
+  const json all = report::claimreview(st, {"Check Desk", "https://check.example", "https://check.example/r/"});
   REQUIRE(all.is_array());
   REQUIRE(all.size() == 2);
   const json& r = all[0];
@@ -230,9 +231,7 @@ TEST_CASE("ClaimReview: one per claim with a verdict, field by field") {
   CHECK(named["reviewRating"]["ratingValue"] == 1);
   CHECK(named["itemReviewed"]["author"] == json({{"@type", "Person"}, {"name", "Jane Doe"}}));
   // CSV export: every claim.
-  REQUIRE(run_cli("export --csv --db " + q(db), &out, &err) == 0);
-  CHECK(parse_csv(out).size() >= 4);
-  CHECK(run_cli("export --claimreview --db " + q(db), &out, &err) == 2);  // --org is required
+  CHECK(parse_csv(report::claims_csv(st, std::nullopt)).size() >= 4);
 }
 
 TEST_CASE("brat: gold read and written back scores 1; export --brat agrees with eval") {
@@ -256,12 +255,13 @@ TEST_CASE("brat: gold read and written back scores 1; export --brat agrees with 
     if (const char* ci = std::getenv("CI"); ci && std::string(ci) == "true") FAIL("python3 is required under CI=true");
     return;
   }
-  const fs::path db = tmp.path() / "dev.db";
-  std::string files;
-  for (const auto& e : fs::directory_iterator(dev / "text")) files += " " + q(e.path());
-  std::string out, err;
-  REQUIRE(run_cli("ingest -q --db " + q(db) + files, &out, &err) == 0);
-  REQUIRE(run_cli("export --brat " + q(tmp.path() / "pred") + " --db " + q(db), &out, &err) == 0);
+  Store st(":memory:");
+  std::size_t texts = 0;
+  for (const auto& e : fs::directory_iterator(dev / "text")) {
+    ingest_file(st, e.path());
+    ++texts;
+  }
+  CHECK(report::export_brat(st, tmp.path() / "pred", std::nullopt) == texts);
   const fs::path scorer = shared / "tools" / "score_polnear.py";
   REQUIRE(std::system(("python3 " + q(scorer) + " " + q(tmp.path() / "pred") + " --dump-gold -o " +
                        q(tmp.path() / "pred.jsonl") + " >/dev/null 2>&1")
@@ -270,8 +270,8 @@ TEST_CASE("brat: gold read and written back scores 1; export --brat agrees with 
                        q(tmp.path() / "ref.json") + " >/dev/null 2>&1")
                           .c_str()) == 0);
   const json ref = json::parse(slurp(tmp.path() / "ref.json"));
-  REQUIRE(run_cli("eval --json " + q(dev), &out, &err) == 0);
-  const json ours = json::parse(out);
+  const json ours = ev::render_json(ev::evaluate_split(
+      dev, [](std::string_view t) { return claimtrail::testutil::extractor().analyse(t); }, std::nullopt));
   for (const char* role : {"cue", "source", "content"})
     for (const char* m : {"exact-trim", "char"}) {
       INFO(role << " " << m);
@@ -283,19 +283,19 @@ TEST_CASE("brat: gold read and written back scores 1; export --brat agrees with 
 
 TEST_CASE("outlet and source reports across the store") {
   TempDir tmp;
-  const fs::path db = tmp.path() / "t.db";
-  const fs::path a = tmp.path() / "a.txt", b = tmp.path() / "b.txt", c = tmp.path() / "c.txt";
-  std::ofstream(a)
-      << "---\noutlet: Harbor Post\npublished: 2025-01-10\n---\nH\n\nThe port will close, two officials said. "
-         "Mayor Jane Doe said the budget was balanced.\n";
-  std::ofstream(b)
-      << "---\noutlet: Harbor Post\npublished: 2025-02-03\n---\nH\n\nThe ferry will stop, a source said.\n";
-  std::ofstream(c) << "---\noutlet: Valley Wire\npublished: 2025-02-20\n---\nH\n\nMayor Jane Doe said the budget was "
-                      "balanced, according to the council minutes.\n";
-  std::string out, err;
-  REQUIRE(run_cli("ingest -q --db " + q(db) + " " + q(a) + " " + q(b) + " " + q(c), &out, &err) == 0);
-  REQUIRE(run_cli("report --outlet 'Harbor Post' --format json --db " + q(db), &out, &err) == 0);
-  const json o = json::parse(out);
+  Store st(":memory:");
+  ingest_file(st,
+              write_file(tmp.path() / "a.txt", with_front_matter("Harbor Post", "2025-01-10",
+                                                                 "H\n\nThe port will close, two officials said. "
+                                                                 "Mayor Jane Doe said the budget was balanced.\n")));
+  ingest_file(st, write_file(tmp.path() / "b.txt", with_front_matter("Harbor Post", "2025-02-03",
+                                                                     "H\n\nThe ferry will stop, a source said.\n")));
+  ingest_file(st, write_file(tmp.path() / "c.txt",
+                             with_front_matter("Valley Wire", "2025-02-20",
+                                               "H\n\nMayor Jane Doe said the budget was balanced, according to the "
+                                               "council minutes.\n")));
+  const auto outlet = report::outlet_report(st, "Harbor Post");
+  const json o = report::to_json(outlet);
   CHECK(o["articles"] == 2);
   CHECK(o["statements"] == 3);
   CHECK(o["anonymous"] == 2);
@@ -303,13 +303,9 @@ TEST_CASE("outlet and source reports across the store") {
   CHECK(o["periods"][0]["month"] == "2025-01");
   CHECK(o["periods"][0]["anonymous_share"] == 0.5);
   CHECK(o["periods"][1]["anonymous_share"] == 1.0);
-  REQUIRE(run_cli("report --outlet 'Harbor Post' --db " + q(db), &out, &err) == 0);
-  CHECK(out.find("2025-02") != std::string::npos);
-  REQUIRE(run_cli("track --db " + q(db) + " 1", &out, &err) == 0);
-  REQUIRE(run_cli("report --source 'Jane Doe' --format json --db " + q(db), &out, &err) == 0);
-  const json s = json::parse(out);
+  CHECK(report::to_text(outlet).find("2025-02") != std::string::npos);
+  claimtrail::track::track(st, 1);
+  const json s = report::to_json(report::source_report(st, "Jane Doe"));
   CHECK(s["claims"].size() == 2);
   CHECK(s["by_status"]["confirmed"] == 1);  // the first statement, said again later on the record
-  CHECK(run_cli("report --outlet X --source Y --db " + q(db), &out, &err) == 2);
-  CHECK(run_cli("report --thread --format html --db " + q(db) + " 1", &out, &err) == 2);
 }

@@ -6,8 +6,6 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
-#include "article/front_matter.hpp"
-#include "extract/extractor.hpp"
 #include "store/queries.hpp"
 #include "store/store.hpp"
 #include "testutil.hpp"
@@ -15,7 +13,6 @@
 
 using claimtrail::testutil::slurp;
 using claimtrail::testutil::source_dir;
-using claimtrail::testutil::TempDir;
 using nlohmann::json;
 namespace fs = std::filesystem;
 
@@ -32,22 +29,13 @@ std::string strip_quotes(std::string s) {
   }
 }
 
-std::int64_t ingest(claimtrail::store::Store& st, const claimtrail::extract::Extractor& ex, const fs::path& file,
-                    const std::string& published, const std::string& outlet) {
-  std::string text = slurp(file);
-  const auto fm = claimtrail::article::read_front_matter(text);
-  claimtrail::store::ArticleInput in;
-  in.doc = file.stem().string();
-  if (fm.present) {
-    text.erase(0, fm.body_offset);
-    if (fm.fields.count("outlet")) in.outlet = fm.fields.at("outlet");
-    if (fm.fields.count("url")) in.url = fm.fields.at("url");
-    if (fm.fields.count("published")) in.published = fm.fields.at("published");
-  }
-  if (!published.empty()) in.published = published;
-  if (!outlet.empty()) in.outlet = outlet;
-  in.text = text;
-  return st.ingest(in, ex.analyse(in.text)).article_id;
+// Stores `file`; `published` and `outlet`, when given, win over its own.
+std::int64_t ingest(claimtrail::store::Store& st, const fs::path& file, const std::string& published,
+                    const std::string& outlet) {
+  claimtrail::article::Metadata given;
+  given.published = published;
+  given.outlet = outlet;
+  return claimtrail::testutil::ingest_file(st, file, given).article_id;
 }
 
 struct Outcome {
@@ -58,13 +46,11 @@ struct Outcome {
 
 Outcome run_thread(const fs::path& dir, const fs::path& shared_parent) {
   const json exp = json::parse(slurp(dir / "expected.json"));
-  TempDir tmp;
-  claimtrail::store::Store st((tmp.path() / "t.db").string());
-  const claimtrail::extract::Extractor ex;
+  claimtrail::store::Store st(":memory:");
   const std::string base_file = exp["base"]["file"];
   const fs::path base_path = base_file.rfind("../", 0) == 0 ? shared_parent / base_file : dir / base_file;
-  const std::int64_t base = ingest(st, ex, base_path, exp["base"]["published"], exp["base"]["outlet"]);
-  for (const auto& f : exp["followups"]) ingest(st, ex, dir / f.get<std::string>(), "", "");
+  const std::int64_t base = ingest(st, base_path, exp["base"]["published"], exp["base"]["outlet"]);
+  for (const auto& f : exp["followups"]) ingest(st, dir / f.get<std::string>(), "", "");
   const auto report = claimtrail::track::track(st, base);
   Outcome o;
   for (const auto& c : exp["claims"]) {

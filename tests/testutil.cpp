@@ -1,6 +1,8 @@
 #include "testutil.hpp"
 
 #include <sys/wait.h>
+
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <array>
 #include <cstdio>
 #include <cstdlib>
@@ -8,6 +10,10 @@
 #include <random>
 #include <sstream>
 #include <stdexcept>
+
+#include "article/batch.hpp"
+#include "core/error.hpp"
+#include "extract/extractor.hpp"
 
 namespace claimtrail::testutil {
 
@@ -29,6 +35,60 @@ std::string slurp(const std::filesystem::path& p) {
   std::ostringstream ss;
   ss << in.rdbuf();
   return ss.str();
+}
+
+std::filesystem::path write_file(const std::filesystem::path& p, const std::string& bytes) {
+  std::ofstream out(p, std::ios::binary | std::ios::trunc);
+  out << bytes;
+  if (!out) throw std::runtime_error("cannot write " + p.string());
+  return p;
+}
+
+std::string with_front_matter(const std::string& outlet, const std::string& published, const std::string& body) {
+  return "---\noutlet: " + outlet + "\npublished: " + published + "\n---\n" + body;
+}
+
+const extract::Extractor& extractor() {
+  static const extract::Extractor ex;
+  return ex;
+}
+
+store::IngestResult ingest_file(store::Store& st, const std::filesystem::path& file, const article::Metadata& given) {
+  const auto reject = [](const std::string& why) { throw core::Error("", why); };
+  store::IngestResult last;
+  for (const auto& item : article::expand_inputs({file.string()}, {}, reject)) {
+    const article::Article a = article::read_item(item);
+    const article::Metadata m =
+        article::metadata_of(a, item.line ? item.path + ":" + std::to_string(item.line) : item.path, given);
+    store::ArticleInput in;
+    in.doc = m.id.empty() ? a.name : m.id;
+    in.text = a.text;
+    in.outlet = m.outlet;
+    in.url = m.url;
+    in.headline = m.headline;
+    in.published = m.published;
+    last = st.ingest(in, extractor().analyse(in.text));
+  }
+  return last;
+}
+
+std::filesystem::path store_file(const std::filesystem::path& db, const std::vector<std::filesystem::path>& articles) {
+  store::Store st(db.string());
+  for (const auto& a : articles) ingest_file(st, a);
+  return db;
+}
+
+void make_corrupt_store(const std::filesystem::path& db, const std::filesystem::path& article) {
+  store_file(db, {article});
+  {
+    SQLite::Database d(db.string(), SQLite::OPEN_READWRITE);  // the write-ahead log into the file
+    d.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+  }
+  std::filesystem::remove(db.string() + "-wal");
+  std::filesystem::remove(db.string() + "-shm");
+  std::string bytes = slurp(db);
+  for (std::size_t i = 100; i < bytes.size(); i += 7) bytes[i] = static_cast<char>(bytes[i] ^ 0x5A);
+  write_file(db, bytes);
 }
 
 int run_cli(const std::string& args, std::string* out, std::string* err, const std::string& stdin_text) {

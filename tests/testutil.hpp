@@ -4,6 +4,14 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
+
+#include "article/metadata.hpp"
+#include "store/store.hpp"
+
+namespace claimtrail::extract {
+class Extractor;
+}
 
 namespace claimtrail::testutil {
 
@@ -19,6 +27,33 @@ inline std::string q(const std::filesystem::path& p) { return "'" + p.string() +
 
 // Reads a whole file; throws std::runtime_error when it cannot.
 std::string slurp(const std::filesystem::path& p);
+
+// Writes `bytes` to `p` (replacing it); returns `p`.
+std::filesystem::path write_file(const std::filesystem::path& p, const std::string& bytes);
+
+// `body` after a front-matter block giving its outlet and publication date.
+std::string with_front_matter(const std::string& outlet, const std::string& published, const std::string& body);
+
+// One extractor of the rules for the whole run (building one is the costly part).
+const extract::Extractor& extractor();
+
+// Stores the articles of `file` through the library as `claimtrail ingest`
+// stores them: read and checked as article::read_item reads an input (a text
+// file with or without front matter, a web page, each record of a JSON-lines
+// file), metadata decided by article::metadata_of (a non-empty field of
+// `given`, like ingest's --id, --outlet, ..., wins), analysed by extractor().
+// Returns what storing the last article did. Throws core::Error for an input
+// ingest would reject.
+store::IngestResult ingest_file(store::Store& st, const std::filesystem::path& file,
+                                const article::Metadata& given = {});
+
+// A store file at `db` holding `articles` (stored by ingest_file), closed
+// again; returns `db`.
+std::filesystem::path store_file(const std::filesystem::path& db, const std::vector<std::filesystem::path>& articles);
+
+// Makes `db` a corrupt store: a store holding `article`, checkpointed into
+// one file, then with every seventh byte after the header flipped.
+void make_corrupt_store(const std::filesystem::path& db, const std::filesystem::path& article);
 
 // Runs the claimtrail binary with `args` (shell-quoted by the caller), stdout
 // captured into *out, stderr into *err; returns the exit code.
