@@ -17,14 +17,14 @@
 namespace claimtrail::app {
 
 // Calls work(items[i]) on `workers` threads (on the calling thread when
-// workers <= 1) and done(i, result) on the calling thread for i = 0, 1, ...
+// workers is 0) and done(i, result) on the calling thread for i = 0, 1, ...
 // in order. `work` must be safe to call from several threads at once and
 // must not throw (it returns what went wrong as part of its result).
 template <class Item, class Result>
 void ordered_pool(const std::vector<Item>& items, std::size_t workers, const std::function<Result(const Item&)>& work,
                   const std::function<void(std::size_t, Result&&)>& done) {
   workers = std::min(workers, items.size());
-  if (workers <= 1) {
+  if (workers == 0 || items.size() <= 1) {
     for (std::size_t i = 0; i < items.size(); ++i) done(i, work(items[i]));
     return;
   }

