@@ -117,3 +117,21 @@ TEST_CASE("report FILE: a file the store does not hold is parsed in memory, no s
   REQUIRE(run_cli("report --format json --db " + q(db) + " " + q(f), &out, &err) == 0);
   CHECK(json::parse(out)["article"]["id"] == 2);
 }
+
+TEST_CASE("diff OLD NEW with NEW published before OLD is a usage error naming both dates") {
+  TempDir tmp;
+  const std::string db = " --db " + q(tmp.path() / "t.db");
+  const auto thread = source_dir() / "fixtures" / "threads" / "arvane-glide-recall";
+  std::string out, err;
+  REQUIRE(run_cli("ingest -q" + db + " " + q(thread / "01-arvane-recall-plan.txt") + " " +
+                      q(thread / "02-arvane-recall-announced.txt"),
+                  &out, &err) == 0);
+  CHECK(run_cli("diff 2 1" + db, &out, &err) == 2);
+  CHECK(out.empty());
+  CHECK(err.find("2025-03-04") != std::string::npos);
+  CHECK(err.find("2025-03-07") != std::string::npos);
+  CHECK(std::count(err.begin(), err.end(), '\n') == 1);
+  CHECK(run_cli("diff 1 2" + db, &out, &err) == 0);
+  CHECK(run_cli("diff 1 99" + db, &out, &err) == 1);  // an unknown id
+  CHECK(err.find("no article with id 99") != std::string::npos);
+}

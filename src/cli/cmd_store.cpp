@@ -420,7 +420,19 @@ int track_or_diff(const std::string& command, const std::vector<std::string>& ar
   return with_store(command, db, store::Store::Access::read_write, [&](store::Store& st) {
     const std::int64_t base = article_arg(st, pos[0]);
     track::Options o;
-    if (diff) o.against = std::vector<std::int64_t>{article_arg(st, pos[1])};
+    if (diff) {
+      const std::int64_t later = article_arg(st, pos[1]);
+      // A diff reads OLD's claims against NEW: NEW published before OLD is
+      // the two given the wrong way round.
+      const auto old_a = store::get_article(st, base, false), new_a = store::get_article(st, later, false);
+      if (!old_a.published.empty() && !new_a.published.empty() && new_a.published < old_a.published) {
+        print_error("diff: NEW (article " + std::to_string(later) + ", published " + new_a.published +
+                    ") is older than OLD (article " + std::to_string(base) + ", published " + old_a.published +
+                    "); give the earlier article first");
+        return kExitUsage;
+      }
+      o.against = std::vector<std::int64_t>{later};
+    }
     const track::Report r = track::track(st, base, o);
     if (format == "json")
       std::cout << util::dump_json(report::track_json(r), 2) << '\n';
