@@ -1,11 +1,13 @@
 #include "track/track.hpp"
 
+
 #include <algorithm>
 #include <cmath>
 #include <map>
 #include <set>
 
 #include "article/dates.hpp"
+#include "core/categories.hpp"
 #include "match/compare.hpp"
 #include "store/tracking.hpp"
 #include "util/ascii.hpp"
@@ -16,9 +18,10 @@ namespace {
 
 using store::AnalysedClaim;
 
-// Is a claim of this source category on the record?
+// Is a claim of this source category on the record (core/categories)?
 bool on_record(std::string_view category) {
-  return category == "named_person" || category == "named_organization" || category == "document";
+  const core::CategoryFacts* f = core::facts(category);
+  return f && f->on_record;
 }
 
 // The latest day a prediction allows: the end of its deadline, or of the
