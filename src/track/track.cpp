@@ -1,6 +1,5 @@
 #include "track/track.hpp"
 
-
 #include <algorithm>
 #include <cmath>
 #include <map>
