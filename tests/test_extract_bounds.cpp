@@ -132,3 +132,12 @@ TEST_CASE("PolNeAR's articles as one 4.6 MB article yield at least 99% of their 
   // attributions must be found.
   CHECK(static_cast<double>(a.attributions.size()) >= 0.99 * static_cast<double>(separate - separate_headline));
 }
+
+TEST_CASE("a text ending on a cue that looks past itself ('... are expected') is analysed (found by fuzz_extract)") {
+  // The expectation construction read the word after "expected" without
+  // checking there was one.
+  for (const char* text : {"Tariffs are expected", "Officials said tariffs are expected", "\"It is expected"}) {
+    CAPTURE(text);
+    CHECK_NOTHROW(rules().analyse(text));
+  }
+}

@@ -847,7 +847,7 @@ class Finder {
     const std::string_view aux = ctx_.low(cue.core.b - 1);
     const bool passive =
         aux == "is" || aux == "are" || aux == "was" || aux == "were" || aux == "be" || aux == "been" || aux == "not";
-    return passive && ctx_.low(cue.core.e) == "to";
+    return passive && cue.core.e < doc_.size() && ctx_.low(cue.core.e) == "to";
   }
 
   bool shares_parent_subject(const Cue& cue) const {
