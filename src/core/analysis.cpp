@@ -58,9 +58,9 @@ namespace {
 
 bool continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
-std::optional<std::string> check(const Span& s, std::string_view text, const std::string& what) {
+std::optional<std::string> check(const Span& s, std::string_view text) {
   auto describe = [&](std::string_view why) {
-    return what + " span [" + std::to_string(s.start) + "," + std::to_string(s.end) + "]: " + std::string(why);
+    return " span [" + std::to_string(s.start) + "," + std::to_string(s.end) + "]: " + std::string(why);
   };
   if (s.start > s.end) return describe("start after end");
   if (s.end > text.size()) return describe("past the end of the text (" + std::to_string(text.size()) + " bytes)");
@@ -72,40 +72,49 @@ std::optional<std::string> check(const Span& s, std::string_view text, const std
 
 }  // namespace
 
-std::optional<std::string> find_invalid_span(const Analysis& a, std::string_view text) {
-  std::optional<std::string> bad;
-  auto all = [&](const std::vector<Span>& spans, const std::string& what) {
-    for (const Span& s : spans)
-      if (!bad) bad = check(s, text, what);
+namespace {
+
+// Calls f(span, what) for every span of the analysis; `what` names it only
+// when asked (building names costs more than checking).
+template <class F>
+void for_each_span(const Analysis& a, F f) {
+  auto all = [&](const std::vector<Span>& spans, auto what) {
+    for (const Span& s : spans) f(s, what);
   };
-  auto one = [&](const Span& s, const std::string& what) {
-    if (!bad) bad = check(s, text, what);
-  };
-  if (a.headline) one(*a.headline, "headline");
-  if (a.dateline) one(a.dateline->span, "dateline");
+  if (a.headline) f(*a.headline, [] { return std::string("headline"); });
+  if (a.dateline) f(a.dateline->span, [] { return std::string("dateline"); });
   for (std::size_t i = 0; i < a.attributions.size(); ++i) {
     const Attribution& at = a.attributions[i];
-    const std::string n = "attribution " + std::to_string(i + 1);
-    all(at.cue, n + " cue");
-    all(at.content, n + " content");
-    all(at.hedges, n + " hedge");
-    if (at.source) all(at.source->spans, n + " source");
+    auto n = [i](const char* role) { return "attribution " + std::to_string(i + 1) + " " + role; };
+    all(at.cue, [&] { return n("cue"); });
+    all(at.content, [&] { return n("content"); });
+    all(at.hedges, [&] { return n("hedge"); });
+    if (at.source) all(at.source->spans, [&] { return n("source"); });
   }
   for (std::size_t i = 0; i < a.entities.size(); ++i)
-    all(a.entities[i].mentions, "entity " + std::to_string(i + 1) + " mention");
+    all(a.entities[i].mentions, [i] { return "entity " + std::to_string(i + 1) + " mention"; });
   for (std::size_t i = 0; i < a.non_responses.size(); ++i) {
-    const std::string n = "non-response " + std::to_string(i + 1);
-    one(a.non_responses[i].span, n);
-    all(a.non_responses[i].who.spans, n + " source");
+    f(a.non_responses[i].span, [i] { return "non-response " + std::to_string(i + 1); });
+    all(a.non_responses[i].who.spans, [i] { return "non-response " + std::to_string(i + 1) + " source"; });
   }
   for (std::size_t i = 0; i < a.source_descriptions.size(); ++i) {
     const SourceDescription& d = a.source_descriptions[i];
-    const std::string n = "source description " + std::to_string(i + 1);
-    one(d.span, n);
-    if (d.reason) one(*d.reason, n + " reason");
-    for (const GroupMember& m : d.members) one(m.span, n + " member");
+    auto n = [i](const char* part) { return "source description " + std::to_string(i + 1) + part; };
+    f(d.span, [&] { return n(""); });
+    if (d.reason) f(*d.reason, [&] { return n(" reason"); });
+    for (const GroupMember& m : d.members) f(m.span, [&] { return n(" member"); });
   }
-  all(a.unattributed, "unattributed claim");
+  all(a.unattributed, [] { return std::string("unattributed claim"); });
+}
+
+}  // namespace
+
+std::optional<std::string> find_invalid_span(const Analysis& a, std::string_view text) {
+  std::optional<std::string> bad;
+  for_each_span(a, [&](const Span& s, const auto& what) {
+    if (!bad)
+      if (auto why = check(s, text)) bad = what() + *why;
+  });
   return bad;
 }
 
