@@ -60,13 +60,7 @@ store::IngestResult ingest_file(store::Store& st, const std::filesystem::path& f
     const article::Article a = article::read_item(item);
     const article::Metadata m =
         article::metadata_of(a, item.line ? item.path + ":" + std::to_string(item.line) : item.path, given);
-    store::ArticleInput in;
-    in.doc = m.id.empty() ? a.name : m.id;
-    in.text = a.text;
-    in.outlet = m.outlet;
-    in.url = m.url;
-    in.headline = m.headline;
-    in.published = m.published;
+    const store::ArticleInput in = store::article_input(a, m);
     last = st.ingest(in, extractor().analyse(in.text));
   }
   return last;

@@ -86,13 +86,7 @@ int cmd_report(const std::vector<std::string>& args) {
         st = std::make_unique<store::Store>(":memory:");
         // The article's metadata as ingest decides it (article::metadata_of).
         const article::Metadata meta = article::metadata_of(a, pos[0]);
-        store::ArticleInput in;
-        in.doc = meta.id.empty() ? a.name : meta.id;
-        in.text = a.text;
-        in.outlet = meta.outlet;
-        in.url = meta.url;
-        in.headline = meta.headline;
-        in.published = meta.published;
+        const store::ArticleInput in = store::article_input(a, meta);
         const extract::Extractor ex;
         article = st->ingest(in, ex.analyse(in.text)).article_id;
       }

@@ -44,12 +44,7 @@ PreparedArticle prepare_item(const extract::Extractor& ex, const InputItem& item
   try {
     const Article article = read_item(item);
     const article::Metadata meta = article::metadata_of(article, p.file, flags);
-    p.in.doc = meta.id.empty() ? article.name : meta.id;
-    p.in.text = article.text;
-    p.in.outlet = meta.outlet;
-    p.in.url = meta.url;
-    p.in.headline = meta.headline;
-    p.in.published = meta.published;
+    p.in = store::article_input(article, meta);
     p.analysis = ex.analyse(p.in.text);
     p.claims = store::analyse_claims(p.in, p.analysis);
   } catch (const core::Error& e) {

@@ -544,6 +544,17 @@ std::string publication_of(const ArticleInput& in, const core::Analysis& a) {
 
 }  // namespace
 
+ArticleInput article_input(const article::Article& a, const article::Metadata& m) {
+  ArticleInput in;
+  in.doc = m.id.empty() ? a.name : m.id;
+  in.text = a.text;
+  in.outlet = m.outlet;
+  in.url = m.url;
+  in.headline = m.headline;
+  in.published = m.published;
+  return in;
+}
+
 ClaimAnalyses analyse_claims(const ArticleInput& in, const core::Analysis& a) {
   const auto pub = article::parse_iso_date(publication_of(in, a)).value_or(article::Date{});
   ClaimAnalyses out;

@@ -13,6 +13,8 @@
 #include <vector>
 
 #include "article/dates.hpp"
+#include "article/input.hpp"
+#include "article/metadata.hpp"
 #include "core/analysis.hpp"
 #include "core/error.hpp"
 #include "match/claim_analysis.hpp"
@@ -68,6 +70,10 @@ struct ClaimAnalyses {
   std::vector<match::ClaimAnalysis> claims;
 };
 ClaimAnalyses analyse_claims(const ArticleInput& in, const core::Analysis& a);
+
+// What the store is told of an article read as input, with its metadata as
+// article::metadata_of decided it (the id, else the article's name).
+ArticleInput article_input(const article::Article& a, const article::Metadata& m);
 
 class Store {
  public:
