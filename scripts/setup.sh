@@ -3,7 +3,7 @@
 # Installs the Debian packages the build needs when any is missing.
 set -eu
 cd "$(dirname "$0")/.."
-PKGS="cmake g++ make pkg-config python3 libsqlitecpp-dev libsqlite3-dev libre2-dev libboost-program-options-dev doctest-dev nlohmann-json3-dev libgumbo-dev libjemalloc-dev"
+PKGS="cmake g++ make pkg-config python3 libsqlitecpp-dev libsqlite3-dev libre2-dev libboost-program-options-dev doctest-dev nlohmann-json3-dev libgumbo-dev libjemalloc-dev wordnet-base iso-codes"
 missing=""
 for p in $PKGS; do
   dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"

@@ -23,8 +23,9 @@ namespace {
 
 // The rooms, lowest first: a room may include its own headers and those of
 // the rooms before it, never those after it. Keep in step with ARCHITECTURE.md.
-constexpr std::array<std::string_view, 14> kRooms = {"core",    "util",  "text",  "html",  "article", "eval", "learn",
-                                                     "extract", "match", "store", "track", "report",  "app",  "cli"};
+constexpr std::array<std::string_view, 15> kRooms = {"core",  "util",  "text",     "html",    "article",
+                                                     "eval",  "learn", "language", "extract", "match",
+                                                     "store", "track", "report",   "app",     "cli"};
 
 int rank_of(std::string_view room) {
   const auto it = std::find(kRooms.begin(), kRooms.end(), room);
