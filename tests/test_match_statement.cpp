@@ -76,32 +76,26 @@ const StatementRow kStatements[] = {
     {"Half of the staff stayed at home", kWed, "50", "", false, R, false},
     {"Prices rose 4.5% last year", kWed, "4.5", "2023", false, R, false},
     {"Police detained 12 people", kWed, "12", "", false, R, false},
-    // known: "dozen" is added, not multiplied: "two dozen" is 14
-    {"Nearly two dozen buses were burned", kWed, "24", "", false, R, false, true},
-    // known: a scale word after "a" ("a million") is no number at all
-    {"A million people marched in the capital", kWed, "1000000", "", false, R, false, true},
-    // known: "and" ends the number: 100 and 20
-    {"One hundred and twenty jobs were lost", kWed, "120", "", false, R, false, true},
+    {"Nearly two dozen buses were burned", kWed, "24", "", false, R, false},
+    {"A million people marched in the capital", kWed, "1000000", "", false, R, false},
+    {"One hundred and twenty jobs were lost", kWed, "120", "", false, R, false},
     // Dates, resolved against the publication date.
     {"The vote is set for Sept. 6", {2024, 8, 20}, "", "2024-09-06", false, R, false},
     {"The embassy reopens Jan. 3", {2024, 12, 20}, "", "2025-01-03", false, R, false},
     {"The bridge collapsed yesterday", kWed, "", "2024-09-03", false, R, false},
-    // known: "talks" is a hedge word (polarity.tsv, for "in talks to"), so a report about talks reads as hedged
-    {"The talks collapsed yesterday", kWed, "", "2024-09-03", false, R, false, true},
+    {"The talks collapsed yesterday", kWed, "", "2024-09-03", false, R, false},
     {"The mayor met the strikers on Monday", kWed, "", "2024-09-02", false, R, false},
     {"The plant will close by the end of 2026", kWed, "", "2026", false, Fut, false},
     {"Rents will rise next month", {2024, 12, 10}, "", "2025-01", false, Fut, false},
     {"The ceasefire began on 27 August 2024", kWed, "", "2024-08-27", false, R,
      false},  // a date's figures are no numbers
-    // known: a bare weekday is always the past one (2024-08-30), even after "will"
-    {"The strike will end on Friday", kWed, "", "2024-09-06", false, Fut, false, true},
+    {"The strike will end on Friday", kWed, "", "2024-09-06", false, Fut, false},
     // Negation.
     {"The ministry did not confirm the figure", kWed, "", "", true, R, false},
     {"The company denied the report", kWed, "", "", true, R, false},
     {"Nobody was hurt in the fire", kWed, "", "", true, R, false},
     {"The union says it will never accept the offer", kWed, "", "", true, Fut, false},
-    // known: "won't" is a negation but not future ("wo" is no modal)
-    {"The mayor won't resign", kWed, "", "", true, Fut, false, true},
+    {"The mayor won't resign", kWed, "", "", true, Fut, false},
     // Modality.
     {"The union may strike next week", kWed, "", "2024-09", false, H, false},
     {"The bank is expected to cut rates", kWed, "", "", false, H, false},
@@ -113,8 +107,7 @@ const StatementRow kStatements[] = {
     {"Parliament approved the budget", kWed, "", "", false, R, false},
     {"The clinic was built by volunteers", kWed, "", "", false, R, true},
     {"The report was ready by noon", kWed, "", "", false, R, false},
-    // known: equivalents turn "freed" into "release" before the voice is read, so no participle is seen
-    {"The hostages were freed by the rebels", kWed, "", "", false, R, true, true},
+    {"The hostages were freed by the rebels", kWed, "", "", false, R, true},
 };
 
 TEST_CASE("match: a statement's numbers, dates, polarity, modality and voice") {
@@ -163,8 +156,7 @@ const PairRow kCompare[] = {
     {"The minister will resign", "The minister will not resign", Relation::contradicted},
     {"The company confirmed the merger", "The company denied the merger", Relation::contradicted},
     {"Nobody was injured in the crash", "Three people were injured in the crash", Relation::contradicted},
-    // known: antonyms are not seen: "keep" against "stop" is another topic (different)
-    {"The tram will keep running", "The tram will stop running", Relation::contradicted, {}, {}, false, true},
+    {"The tram will keep running", "The tram will stop running", Relation::contradicted},
     // Different.
     {"The union called a strike at the port", "The union called a strike at the airport", Relation::different},
     {"Germany beat France in the final", "France beat Germany in the final", Relation::different},
@@ -174,8 +166,7 @@ const PairRow kCompare[] = {
     {"The bank may raise rates", "The bank will raise rates", Relation::different},
     // A plan, then reported as done: not the same statement, but its realisation.
     {"The city will close the bridge", "The city closed the bridge", Relation::different, {}, {}, true},
-    // known: the irregular "built" is not "build", so a realised plan reads as another topic (realizes false)
-    {"The council will build a bridge", "The council built a bridge", Relation::different, {}, {}, true, true},
+    {"The council will build a bridge", "The council built a bridge", Relation::different, {}, {}, true},
 };
 
 TEST_CASE("match: compare() tells the same, an update, a contradiction and another statement apart") {

@@ -7,7 +7,8 @@ namespace claimtrail::match {
 
 namespace {
 
-constexpr unsigned char kVersion = 1;
+// Version 2 added each number's interval, unit and vagueness, and the times.
+constexpr unsigned char kVersion = 2;
 
 class Writer {
  public:
@@ -124,6 +125,9 @@ std::string encode(const ClaimAnalysis& a) {
   for (const Number& n : s.numbers) {
     w.real(n.value);
     w.str(n.text);
+    w.real(n.low);
+    w.real(n.high);
+    w.uint(static_cast<unsigned>(n.unit) | (n.vague ? 4u : 0u));
   }
   w.uint(s.dates.size());
   for (const article::DateMention& d : s.dates) {
@@ -141,12 +145,26 @@ std::string encode(const ClaimAnalysis& a) {
   }
   w.uint(a.cue_words.size());
   for (const std::string& form : a.cue_words) w.str(form);
+  w.uint(s.times.size());
+  for (const When& t : s.times) {
+    w.uint(t.span.start);
+    w.uint(t.span.end);
+    w.str(t.text);
+    w.sint(t.year);
+    w.sint(t.first);
+    w.sint(t.last);
+    w.sint(t.weekday);
+    w.sint(t.from_minute);
+    w.sint(t.to_minute);
+    w.uint((t.deadline ? 1u : 0u) | (t.reported ? 2u : 0u));
+  }
   return w.take();
 }
 
 std::optional<ClaimAnalysis> decode(std::string_view bytes) {
   Reader r(bytes);
-  if (r.uint() != kVersion) return std::nullopt;
+  const std::uint64_t version = r.uint();
+  if (version != 1 && version != kVersion) return std::nullopt;
   ClaimAnalysis a;
   Statement& s = a.statement;
   const std::uint64_t flags = r.uint();
@@ -166,8 +184,16 @@ std::optional<ClaimAnalysis> decode(std::string_view bytes) {
   }
   s.numbers.resize(r.count());
   for (Number& n : s.numbers) {
-    n.value = r.real();
+    n.value = n.low = n.high = r.real();
     n.text = r.str();
+    if (version >= 2) {
+      n.low = r.real();
+      n.high = r.real();
+      const std::uint64_t f = r.uint();
+      if ((f & 3) > static_cast<unsigned>(Unit::hours) || f >> 3) return std::nullopt;
+      n.unit = static_cast<Unit>(f & 3);
+      n.vague = f & 4;
+    }
   }
   s.dates.resize(r.count());
   for (article::DateMention& d : s.dates) {
@@ -185,6 +211,37 @@ std::optional<ClaimAnalysis> decode(std::string_view bytes) {
   }
   a.cue_words.resize(r.count());
   for (std::string& form : a.cue_words) form = r.str();
+  if (version >= 2) {
+    s.times.resize(r.count());
+    for (When& t : s.times) {
+      t.span.start = static_cast<std::size_t>(r.uint());
+      t.span.end = static_cast<std::size_t>(r.uint());
+      t.text = r.str();
+      t.year = r.integer();
+      t.first = r.integer();
+      t.last = r.integer();
+      t.weekday = r.integer();
+      t.from_minute = r.integer();
+      t.to_minute = r.integer();
+      const std::uint64_t f = r.uint();
+      if (f >> 2) return std::nullopt;
+      t.deadline = f & 1;
+      t.reported = f & 2;
+    }
+  } else {
+    // Version 1 kept only the resolved dates: they are its times.
+    for (const article::DateMention& d : s.dates) {
+      if (!d.value.valid()) continue;
+      When t;
+      t.span = d.span;
+      t.text = d.text;
+      t.year = d.value.year;
+      t.first = d.deadline ? d.value.last_day() : d.value.first_day();
+      t.last = d.value.last_day();
+      t.deadline = d.deadline;
+      s.times.push_back(std::move(t));
+    }
+  }
   if (!r.ok() || !r.done()) return std::nullopt;
   return a;
 }

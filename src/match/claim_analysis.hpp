@@ -4,7 +4,12 @@
 // reextraction) and read back by `track`, which never analyses a stored
 // claim's text again.
 //
-// The stored form is compact bytes, versioned by its first byte. Version 1:
+// The stored form is compact bytes, versioned by its first byte. Version 2
+// is version 1 with, after each number's text, its interval (two doubles),
+// and its unit plus 4 when vague; and at the end the times (a count, then
+// each time's span start and end, text, year, first and last day, weekday,
+// from and to minute, and flags: 1 deadline, 2 reported). Version 1 is still
+// read (its dates become its times, its numbers exact). Version 1:
 // integers are LEB128 varints (signed ones zigzagged), a string is its length
 // and its bytes, a number's value the 8 bytes of its IEEE 754 double, little
 // endian. In order: the version (1); flags (1 negated, 2 passive, modality

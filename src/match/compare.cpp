@@ -5,6 +5,9 @@
 #include <map>
 #include <set>
 
+#include "util/embedded.hpp"
+#include "util/tsv.hpp"
+
 namespace claimtrail::match {
 
 const char* to_string(Relation r) {
@@ -21,10 +24,49 @@ const char* to_string(Relation r) {
   return "different";
 }
 
+const char* to_string(Timing t) {
+  switch (t) {
+    case Timing::none:
+      return "none";
+    case Timing::in_time:
+      return "in time";
+    case Timing::late:
+      return "late";
+    case Timing::not_done:
+      return "not done";
+    case Timing::open:
+      return "open";
+  }
+  return "none";
+}
+
 namespace {
 
 // Score below which two statements are about different things.
 constexpr double kMinScore = 0.5;
+
+// The antonym table, each word in the matcher's canonical form.
+struct AntonymTable {
+  std::set<std::pair<std::string, std::string>> pairs;
+  AntonymTable() {
+    auto form = [](std::string_view w) -> std::string {
+      const Statement s = analyse_statement(w);
+      return s.words.size() == 1 && !s.negated ? s.words.front().form : std::string();
+    };
+    util::for_each_tsv_row(claimtrail::lexicon_data::get("antonyms.tsv"), [&](const auto& f) {
+      if (f.size() < 2) return;
+      const std::string x = form(f[0]), y = form(f[1]);
+      if (x.empty() || y.empty() || x == y) return;
+      pairs.insert({x, y});
+      pairs.insert({y, x});
+    });
+  }
+};
+
+const AntonymTable& antonym_table() {
+  static const AntonymTable t;
+  return t;
+}
 
 std::string join_numbers(const std::vector<const Number*>& ns) {
   std::string out;
@@ -38,24 +80,35 @@ std::string join_dates(const std::vector<const article::DateMention*>& ds) {
   return out;
 }
 
-bool same_number(double x, double y) { return std::fabs(x - y) <= 1e-9 * std::max(1.0, std::fabs(x)); }
+std::string join_times(const std::vector<const When*>& ts) {
+  std::string out;
+  for (const auto* t : ts) out += (out.empty() ? "" : ", ") + t->text;
+  return out;
+}
 
-// Each side has a number the other lacks: b updates a's number.
-bool number_update(const Statement& a, const Statement& b, Comparison& c);
-
-// The numbers of `x` that `y` lacks.
+// The numbers of `x` that no number of `y` is consistent with.
 std::vector<const Number*> numbers_missing(const Statement& x, const Statement& y) {
   std::vector<const Number*> out;
   for (const Number& n : x.numbers)
-    if (std::none_of(y.numbers.begin(), y.numbers.end(),
-                     [&](const Number& m) { return same_number(n.value, m.value); }))
+    if (std::none_of(y.numbers.begin(), y.numbers.end(), [&](const Number& m) { return consistent(n, m); }))
       out.push_back(&n);
   return out;
 }
 
+// Each side has a number the other lacks: b updates a's number. Else, b
+// states one of a's numbers more precisely ("more than 60,000" / "62,000").
 bool number_update(const Statement& a, const Statement& b, Comparison& c) {
   const auto num_a = numbers_missing(a, b), num_b = numbers_missing(b, a);
-  if (num_a.empty() || num_b.empty()) return false;
+  if (num_a.empty() || num_b.empty()) {
+    for (const Number& n : a.numbers)
+      for (const Number& m : b.numbers)
+        if (more_precise(n, m) && !c.more_precise) {
+          c.more_precise = true;
+          c.old_value = n.text;
+          c.new_value = m.text;
+        }
+    return false;
+  }
   c.relation = Relation::updated;
   c.old_value = join_numbers(num_a);
   c.new_value = join_numbers(num_b);
@@ -63,7 +116,143 @@ bool number_update(const Statement& a, const Statement& b, Comparison& c) {
   return true;
 }
 
+// The times of a statement that speak of the claim (not its reporting date).
+std::vector<const When*> claim_times(const Statement& s) {
+  std::vector<const When*> out;
+  for (const When& w : s.times)
+    if (!w.reported) out.push_back(&w);
+  return out;
+}
+
+// Each side has a time the other contradicts: b updates a's time. Else, b
+// may state a's time more precisely ("in April" / "on April 28").
+bool time_update(const Statement& a, const Statement& b, Comparison& c) {
+  const auto ta = claim_times(a), tb = claim_times(b);
+  std::vector<const When*> moved_a, moved_b;
+  for (const When* x : ta) {
+    bool fits = false, other = false;
+    for (const When* y : tb) {
+      const TimeFit f = fit(*x, *y);
+      if (f == TimeFit::other)
+        other = true;
+      else if (f != TimeFit::unknown)
+        fits = true;
+      if (f == TimeFit::more_precise && !c.more_precise) {
+        c.more_precise = true;
+        c.old_value = x->text;
+        c.new_value = y->text;
+      }
+    }
+    if (other && !fits) moved_a.push_back(x);
+  }
+  for (const When* y : tb) {
+    bool fits = false, other = false;
+    for (const When* x : ta) {
+      const TimeFit f = fit(*x, *y);
+      if (f == TimeFit::other)
+        other = true;
+      else if (f != TimeFit::unknown)
+        fits = true;
+    }
+    if (other && !fits) moved_b.push_back(y);
+  }
+  if (moved_a.empty() || moved_b.empty()) return false;
+  c.relation = Relation::updated;
+  c.more_precise = false;
+  c.old_value = join_times(moved_a);
+  c.new_value = join_times(moved_b);
+  c.why = "another date";
+  return true;
+}
+
+// The old comparison of dates, for statements stored without times.
+bool date_update(const Statement& a, const Statement& b, Comparison& c) {
+  std::vector<const article::DateMention*> date_a, date_b;
+  for (const auto& x : a.dates)
+    if (std::none_of(b.dates.begin(), b.dates.end(), [&](const auto& y) { return y.value == x.value; }))
+      date_a.push_back(&x);
+  for (const auto& y : b.dates)
+    if (std::none_of(a.dates.begin(), a.dates.end(), [&](const auto& x) { return y.value == x.value; }))
+      date_b.push_back(&y);
+  if (date_a.empty() || date_b.empty()) return false;
+  c.relation = Relation::updated;
+  c.old_value = join_dates(date_a);
+  c.new_value = join_dates(date_b);
+  c.why = "another date";
+  return true;
+}
+
+// Antonym pairs between the words only one side has: each found pair is
+// taken out of both lists. Gives how many, and the first as evidence.
+int take_antonyms(std::vector<const Word*>& only_a, std::vector<const Word*>& only_b, std::string& evidence) {
+  int n = 0;
+  for (std::size_t i = 0; i < only_a.size();) {
+    auto it =
+        std::find_if(only_b.begin(), only_b.end(), [&](const Word* y) { return antonyms(only_a[i]->form, y->form); });
+    if (it == only_b.end()) {
+      ++i;
+      continue;
+    }
+    if (evidence.empty()) evidence = "'" + only_a[i]->form + "' against '" + (*it)->form + "'";
+    only_b.erase(it);
+    only_a.erase(only_a.begin() + static_cast<std::ptrdiff_t>(i));
+    ++n;
+  }
+  return n;
+}
+
+// The deadline of a prediction: its last time marked as one, else a month
+// or a year it names ("this month"). Null when it has none.
+const When* deadline_of(const Statement& a) {
+  const When* best = nullptr;
+  for (const When& w : a.times)
+    if (!w.reported && w.first && (w.deadline || !best)) best = &w;
+  return best;
+}
+
+// The day a later statement reports something done: the date it names.
+const When* done_time(const Statement& b) {
+  for (const When& w : b.times)
+    if (!w.reported && w.first) return &w;
+  return nullptr;
+}
+
 }  // namespace
+
+bool antonyms(const std::string& x, const std::string& y) { return antonym_table().pairs.count({x, y}) > 0; }
+
+Timing check_deadline(const Statement& a, const Statement& b, const article::Date& b_published, Comparison& c) {
+  if (a.modality == Modality::realized || a.negated) return Timing::none;
+  const When* until = deadline_of(a);
+  if (!until) return Timing::none;
+  const bool done = b.modality == Modality::realized && !b.negated;
+  When at;
+  if (done) {
+    if (const When* w = done_time(b))
+      at = *w;
+    else if (b_published.valid())
+      at.year = b_published.year, at.first = b_published.first_day(), at.last = b_published.last_day(),
+      at.text = b_published.iso();
+    else
+      return Timing::none;
+  } else {
+    if (!b_published.valid()) return Timing::none;
+    at.year = b_published.year, at.first = b_published.first_day(), at.last = b_published.last_day();
+    at.text = b_published.iso();
+  }
+  When d = *until;
+  d.deadline = true;
+  at.deadline = false;
+  at.weekday = -1;
+  // A deadline and a day without years: compared by month and day.
+  const When dd = d.year && at.year ? d : without_year(d);
+  const When aa = d.year && at.year ? at : without_year(at);
+  const bool after = aa.first > dd.last;
+  c.deadline = until->text;
+  c.done_on = at.text;
+  c.timing = done ? (after ? Timing::late : Timing::in_time) : (after ? Timing::not_done : Timing::open);
+  return c.timing;
+}
 
 Comparison compare(const Statement& a, const Statement& b) {
   Comparison c;
@@ -79,6 +268,9 @@ Comparison compare(const Statement& a, const Statement& b) {
     if (!first_b.count(w.form)) only_a.push_back(&w);
   for (const Word& w : b.words)
     if (!first_a.count(w.form)) only_b.push_back(&w);
+  // Antonymous predicates ("rose" / "fell") stand for each other, with the opposite sense.
+  const int flips = take_antonyms(only_a, only_b, c.evidence);
+  matched += static_cast<std::size_t>(flips);
   const std::size_t na = first_a.size(), nb = first_b.size();
   if (matched == 0 || na == 0 || nb == 0) {
     c.why = "no words in common";
@@ -86,7 +278,7 @@ Comparison compare(const Statement& a, const Statement& b) {
   }
   const double containment = static_cast<double>(matched) / static_cast<double>(std::min(na, nb));
   const double dice = 2.0 * static_cast<double>(matched) / static_cast<double>(na + nb);
-  c.score = 0.5 * containment + 0.5 * dice;
+  c.score = std::min(1.0, 0.5 * containment + 0.5 * dice);
   if (c.score < kMinScore) {
     c.why = "too few words in common";
     return c;
@@ -121,35 +313,40 @@ Comparison compare(const Statement& a, const Statement& b) {
         }
   }
 
+  const bool opposite = (a.negated != b.negated) != (flips % 2 == 1);
   if (a.modality != b.modality) {
-    c.realizes = a.modality != Modality::realized && b.modality == Modality::realized && a.negated == b.negated;
+    c.realizes = a.modality != Modality::realized && b.modality == Modality::realized && !opposite;
     c.why = c.realizes ? "a prediction, now reported as done" : "a different modality (done / will / may)";
+    if (c.realizes && check_deadline(a, b, {}, c) != Timing::none) {
+      c.why = c.timing == Timing::late ? "a prediction, done later than its deadline"
+                                       : "a prediction, done by its deadline";
+    }
+    c.evidence.clear();
     return c;
   }
-  if (a.negated != b.negated) {
+  if (opposite) {
     c.relation = Relation::contradicted;
-    c.why = "the opposite polarity";
+    if (c.evidence.empty()) c.evidence = a.negated ? "'" + std::string("not") + "' in the claim" : "a denial";
+    c.why = flips % 2 == 1 ? "an antonymous predicate: " + c.evidence : "the opposite polarity";
     return c;
   }
+  c.evidence.clear();
 
-  // Numbers and dates: each side having one the other lacks is a change.
-  std::vector<const article::DateMention*> date_a, date_b;
-  for (const auto& x : a.dates)
-    if (std::none_of(b.dates.begin(), b.dates.end(), [&](const auto& y) { return y.value == x.value; }))
-      date_a.push_back(&x);
-  for (const auto& y : b.dates)
-    if (std::none_of(a.dates.begin(), a.dates.end(), [&](const auto& x) { return y.value == x.value; }))
-      date_b.push_back(&y);
-  if (!date_a.empty() && !date_b.empty()) {
-    c.relation = Relation::updated;
-    c.old_value = join_dates(date_a);
-    c.new_value = join_dates(date_b);
-    c.why = "another date";
+  // Times, then numbers: each side having one the other contradicts is a change.
+  if (!a.times.empty() || !b.times.empty()) {
+    if (time_update(a, b, c)) return c;
+  } else if (date_update(a, b, c)) {
     return c;
   }
-  if (number_update(a, b, c)) return c;
+  const bool time_precise = c.more_precise;
+  if (number_update(a, b, c)) {
+    c.more_precise = false;
+    return c;
+  }
+  (void)time_precise;
   c.relation = Relation::same;
-  c.why = "the same statement";
+  c.why = c.more_precise ? "the same statement, more precisely" : "the same statement";
+  if (!c.more_precise) c.old_value.clear(), c.new_value.clear();
   return c;
 }
 
@@ -168,6 +365,20 @@ Comparison relate(const Statement& a, const Statement& b, const WordWeight& weig
       ws += x;
     }
   }
+  // An antonym in b of a word of a ("rose" / "fell") covers it, with the opposite sense.
+  int flips = 0;
+  std::set<std::string> antonym_of_b;
+  for (const Word& w : a.words)
+    if (!fb.count(w.form) && !antonym_of_b.count(w.form))
+      for (const Word& y : b.words)
+        if (!fa.count(y.form) && antonyms(w.form, y.form)) {
+          if (flips == 0) c.evidence = "'" + w.form + "' against '" + y.form + "'";
+          ++flips;
+          antonym_of_b.insert(w.form);
+          shared.insert(w.form);
+          ws += weight(w.form);
+          break;
+        }
   const double coverage = wa > 0 ? ws / wa : 0;
   c.score = coverage;
   // The main clause: the first part of a with a word in it, all in b.
@@ -187,7 +398,7 @@ Comparison relate(const Statement& a, const Statement& b, const WordWeight& weig
         std::find(a.clauses_with_verb.begin(), a.clauses_with_verb.end(), first) != a.clauses_with_verb.end();
     main_clause = size > 0 && (size >= 2 || (!name_only && verb)) &&
                   std::all_of(a.words.begin(), a.words.end(),
-                              [&](const Word& w) { return w.clause != first || fb.count(w.form) > 0; });
+                              [&](const Word& w) { return w.clause != first || shared.count(w.form) > 0; });
   }
   // Dates: the same date in both, or one that b moves within the same year.
   bool same_date = false;
@@ -222,12 +433,19 @@ Comparison relate(const Statement& a, const Statement& b, const WordWeight& weig
         if (w.position >= at && shared.count(w.form)) return true;
     return false;
   };
-  if (bears(a) != bears(b) && (coverage >= 0.3 || main_clause)) {
+  if ((bears(a) != bears(b)) != (flips % 2 == 1) && (coverage >= 0.3 || main_clause)) {
     c.relation = Relation::contradicted;
-    c.why = "the opposite polarity";
+    if (flips % 2 == 1) {
+      c.why = "an antonymous predicate: " + c.evidence;
+    } else {
+      c.evidence = bears(b) ? "a denial" : "'not' in the claim";
+      c.why = "the opposite polarity";
+    }
     return c;
   }
+  c.evidence.clear();
   c.realizes = a.modality != Modality::realized && b.modality == Modality::realized;
+  if (c.realizes) check_deadline(a, b, {}, c);
   if (moved_from) {
     c.relation = Relation::updated;
     c.old_value = moved_from->text;
@@ -235,10 +453,16 @@ Comparison relate(const Statement& a, const Statement& b, const WordWeight& weig
     c.why = "another date";
     return c;
   }
-  // A number of a that b replaces ("about 40,000" / "about 62,000").
+  // A time or a number of a that b replaces ("in April" / "in June",
+  // "about 40,000" / "more than 60,000").
   if (coverage >= 0.3 || main_clause) {
-    if (number_update(a, b, c)) return c;
+    if (!c.realizes && !a.times.empty() && time_update(a, b, c)) return c;
+    if (number_update(a, b, c)) {
+      c.more_precise = false;
+      return c;
+    }
   }
+  if (!c.more_precise) c.old_value.clear(), c.new_value.clear();
   c.relation = Relation::same;
   c.why = main_clause ? "restates its main clause" : same_date ? "the same date and subject" : "restates it";
   return c;

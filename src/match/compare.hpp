@@ -19,16 +19,41 @@ enum class Relation {
 
 const char* to_string(Relation r);
 
+// A prediction with a deadline against a later statement of it.
+enum class Timing {
+  none,      // no deadline, or nothing said of it being done
+  in_time,   // reported done on or before the deadline
+  late,      // reported done after the deadline
+  not_done,  // reported not done (or still to come) after the deadline
+  open,      // reported not done (or still to come) before the deadline passed
+};
+
+const char* to_string(Timing t);
+
 struct Comparison {
   Relation relation = Relation::different;
-  double score = 0;       // word agreement, 0..1
-  std::string old_value;  // for `updated`: a's differing number or date, as written
-  std::string new_value;  // and b's
-  bool realizes = false;  // a predicts or plans what b reports as done (otherwise the same)
-  std::string why;        // a short reason, for people
+  double score = 0;               // word agreement, 0..1
+  std::string old_value;          // for `updated`: a's differing number or date, as written
+  std::string new_value;          // and b's; for a `same` that is more_precise, a's and b's values too
+  bool realizes = false;          // a predicts or plans what b reports as done (otherwise the same)
+  bool more_precise = false;      // `same`, b stating a's figure or time more precisely ("in April" / "on April 28")
+  std::string evidence;           // for `contradicted`: what says the opposite ("'rise' against 'fall'", "a denial")
+  Timing timing = Timing::none;   // when a has a deadline and b reports it done: in time or late
+  std::string deadline, done_on;  // a's deadline and the day b reports, as written
+  std::string why;                // a short reason, for people
 };
 
 Comparison compare(const Statement& a, const Statement& b);
+
+// Are two word forms (Word::form) antonymous predicates (data/lexicon/antonyms.tsv)?
+bool antonyms(const std::string& x, const std::string& y);
+
+// Did a later statement `b` (published on `b_published`, valid or not)
+// report the prediction `a` done in time, done late, or not done after
+// its deadline? `a` needs a deadline ("by September next year", "by the end
+// of 2025", "this month") and `b` must speak to it (compare or relate).
+// Fills timing, deadline and done_on; gives the timing.
+Timing check_deadline(const Statement& a, const Statement& b, const article::Date& b_published, Comparison& c);
 
 // How much a word tells: higher for rarer words (an inverse document
 // frequency over the store's statements).

@@ -1,6 +1,7 @@
 #include "match/statement.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdlib>
 #include <unordered_map>
@@ -15,7 +16,10 @@ namespace claimtrail::match {
 
 namespace {
 
-enum class Polarity { none, negation, hedge, future };
+// negation: "not"; refusal: a negation of what will be ("ruled out"); hedge:
+// "may"; intention: a hedge ("plans to"), but a negated one is a refusal
+// ("has no plans to", "does not intend to"); future: "will".
+enum class Polarity { none, negation, refusal, hedge, intention, future };
 
 struct PolarityWord {
   Polarity kind = Polarity::none;
@@ -24,13 +28,15 @@ struct PolarityWord {
 
 // The matcher's word tables (data/lexicon/*.tsv), loaded once.
 struct Tables {
-  std::unordered_map<std::string, std::pair<double, bool>> numbers;  // word -> value, is scale
-  std::unordered_map<std::string, std::string> equivalents;          // lower-case keys
-  std::unordered_map<std::string, std::string> equivalents_exact;    // keys with capitals
+  std::unordered_map<std::string, std::string> equivalents;        // lower-case keys
+  std::unordered_map<std::string, std::string> equivalents_exact;  // keys with capitals
   std::size_t longest_equivalent = 1;
   std::unordered_set<std::string> stopwords;
   std::unordered_set<std::string> actor_nouns;
   std::unordered_map<std::string, PolarityWord> polarity;
+  std::unordered_map<std::string, PolarityWord> polarity_phrases;  // several words ("in talks", "ruled out")
+  std::size_t longest_polarity = 1;
+  std::unordered_map<std::string, std::string> irregular;  // past and participle -> base ("built" -> "build")
   std::unordered_set<std::string> calendar = {
       "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",  "sunday",  "january",  "february", "march",
       "april",  "may",     "june",      "july",     "august", "september", "october", "november", "december"};
@@ -41,10 +47,6 @@ struct Tables {
 
   Tables() {
     using claimtrail::lexicon_data::get;
-    util::for_each_tsv_row(get("number_words.tsv"), [&](const auto& f) {
-      if (f.size() < 2) return;
-      numbers[std::string(f[0])] = {std::atof(std::string(f[1]).c_str()), f.size() > 2 && f[2] == "1"};
-    });
     util::for_each_tsv_row(get("equivalents.tsv"), [&](const auto& f) {
       if (f.size() < 2) return;
       const std::string key(f[0]);
@@ -62,11 +64,25 @@ struct Tables {
     util::for_each_tsv_row(get("polarity.tsv"), [&](const auto& f) {
       if (f.size() < 2) return;
       PolarityWord p;
-      p.kind = f[1] == "negation" ? Polarity::negation : f[1] == "hedge" ? Polarity::hedge : Polarity::future;
+      p.kind = f[1] == "negation"    ? Polarity::negation
+               : f[1] == "refusal"   ? Polarity::refusal
+               : f[1] == "hedge"     ? Polarity::hedge
+               : f[1] == "intention" ? Polarity::intention
+                                     : Polarity::future;
       p.keep = f.size() > 2 && f[2] == "keep";
-      polarity[std::string(f[0])] = p;
+      const std::string key(f[0]);
+      if (key.find(' ') != std::string::npos) {
+        polarity_phrases[key] = p;
+        longest_polarity = std::max<std::size_t>(longest_polarity, 1 + std::count(key.begin(), key.end(), ' '));
+      } else {
+        polarity[key] = p;
+      }
     });
-    for (const auto& [w, v] : numbers) info[w].number = &v;
+    util::for_each_tsv_row(get("irregular_verbs.tsv"), [&](const auto& f) {
+      if (f.size() < 2) return;
+      for (std::size_t k = 1; k < f.size(); ++k)
+        if (f[k] != f[0] && !f[k].empty()) irregular[std::string(f[k])] = std::string(f[0]);
+    });
     for (const auto& [w, p] : polarity) info[w].polarity = &p;
     for (const auto& w : stopwords) info[w].stop = true;
     for (const auto& w : actor_nouns) info[w].actor = true;
@@ -75,7 +91,6 @@ struct Tables {
 
   // Everything the tables say about one word, found with one lookup.
   struct Info {
-    const std::pair<double, bool>* number = nullptr;
     const PolarityWord* polarity = nullptr;
     bool stop = false, actor = false, calendar = false;
   };
@@ -94,6 +109,7 @@ const Tables& tables() {
 struct RawToken {
   std::string text;  // as written
   std::string lower;
+  std::string orig;  // lower case as written, before equivalents ("freed" for "release")
   std::size_t start = 0, end = 0;
   bool capitalized = false;  // as written, before equivalents
   bool after_break = false;  // a comma, semicolon, colon or dash comes before it
@@ -105,6 +121,8 @@ bool is_word_byte(std::string_view s, std::size_t i) {
   // U+2000-U+206F (quotes, dashes, spaces) and U+00A0 / U+00AB / U+00BB are not letters.
   if (c == 0xE2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80) return false;
   if (c == 0xE2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x81) return false;
+  // U+20A0-U+20BF: currency signs (the euro sign before "4m" is a token of its own).
+  if (c == 0xE2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x82) return false;
   if (c == 0xC2 && i + 1 < s.size()) {
     const auto d = static_cast<unsigned char>(s[i + 1]);
     return !(d == 0xA0 || d == 0xAB || d == 0xBB);
@@ -134,11 +152,11 @@ std::vector<RawToken> tokenize(std::string_view s) {
           s.substr(i, 3) == "\xE2\x80\x93" || (c == '-' && i + 1 < s.size() && s[i + 1] == '-'))
         pending_break = true;
       if (c == '$' || c == '%')
-        out.push_back({std::string(1, c), std::string(1, c), i, i + 1});
+        out.push_back({std::string(1, c), std::string(1, c), std::string(1, c), i, i + 1});
       else if (s.substr(i, 3) == "\xE2\x82\xAC")
-        out.push_back({"\xE2\x82\xAC", "\xE2\x82\xAC", i, i + 3});
+        out.push_back({"\xE2\x82\xAC", "\xE2\x82\xAC", "\xE2\x82\xAC", i, i + 3});
       else if (s.substr(i, 2) == "\xC2\xA3")
-        out.push_back({"\xC2\xA3", "\xC2\xA3", i, i + 2});
+        out.push_back({"\xC2\xA3", "\xC2\xA3", "\xC2\xA3", i, i + 2});
       i += char_len(s, i);
       continue;
     }
@@ -152,7 +170,7 @@ std::vector<RawToken> tokenize(std::string_view s) {
       const char c = s[j];
       const bool next_word = j + 1 < s.size() && is_word_byte(s, j + 1);
       const bool digits = j > i && util::is_ascii_digit(s[j - 1]) && j + 1 < s.size() && util::is_ascii_digit(s[j + 1]);
-      if ((c == ',' || c == '.') && digits) {
+      if ((c == ',' || c == '.' || c == '/') && digits) {  // "2,500", "3.2", "2/3"
         ++j;
         continue;
       }
@@ -173,6 +191,7 @@ std::vector<RawToken> tokenize(std::string_view s) {
     // Fold the typographic apostrophe.
     for (std::size_t k = 0; (k = t.text.find("\xE2\x80\x99", k)) != std::string::npos;) t.text.replace(k, 3, "'");
     t.lower = util::ascii_lower(t.text);
+    t.orig = t.lower;
     t.capitalized = util::is_ascii_upper(t.text[0]);
     t.after_break = pending_break;
     pending_break = false;
@@ -208,7 +227,7 @@ std::string stem(std::string w) {
   }
   if (ends("ment") && w.size() > 6) w.resize(w.size() - 4);
   if (ends("ion") && w.size() > 5) w.resize(w.size() - 3);
-  if (ends("e") && w.size() > 4) w.pop_back();
+  if (ends("e") && w.size() >= 4) w.pop_back();  // "move" and "moving", "hire" and "hired" alike
   // "recall", "recalled", "recalling" and "annulled", "annul" alike.
   if (ends("ll") && w.size() >= 4) w.pop_back();
   return w;
@@ -248,11 +267,14 @@ Statement analyse_statement(std::string_view text, const article::Date& publishe
   const Tables& T = tables();
   Statement st;
   st.dates = article::find_dates(text, published);
+  st.times = find_times(text, published, false);
   std::vector<RawToken> toks = tokenize(text);
-  // Tokens inside a resolved date belong to the date, not to the words.
+  // Tokens inside a resolved date or a time belong to it, not to the words.
   auto in_date = [&](const RawToken& t) {
     return std::any_of(st.dates.begin(), st.dates.end(),
-                       [&](const auto& d) { return t.start >= d.span.start && t.end <= d.span.end; });
+                       [&](const auto& d) { return t.start >= d.span.start && t.end <= d.span.end; }) ||
+           std::any_of(st.times.begin(), st.times.end(),
+                       [&](const When& d) { return t.start >= d.span.start && t.end <= d.span.end; });
   };
 
   // Equivalents: longest phrase first; keys with capitals only as written.
@@ -301,21 +323,48 @@ Statement analyse_statement(std::string_view text, const article::Date& publishe
     if (!done) canon.push_back(toks[i++]);
   }
 
-  // Numbers, polarity and modality, voice, then content words.
-  int clause = 0;
-  bool saw_be = false;
-  int be_distance = 0;
-  bool participle_after_be = false;
-  // Possessives off ("one's" is "one"); "n't" is a negation before its verb.
+  // Possessives off ("one's" is "one"); "n't" is a negation before its verb
+  // ("won't" is "will not", "can't" is "can not").
   std::vector<bool> nt(canon.size(), false);
   for (std::size_t i = 0; i < canon.size(); ++i) {
     std::string& w = canon[i].lower;
     if (w.size() > 3 && w.compare(w.size() - 3, 3, "n't") == 0) {
       nt[i] = true;
       w.resize(w.size() - 3);
+      if (w == "wo") w = "will";
+      if (w == "ca") w = "can";
+      if (w == "sha") w = "shall";
     }
     if (w.size() > 2 && w.compare(w.size() - 2, 2, "'s") == 0) w.resize(w.size() - 2);
   }
+  std::vector<std::string> lowers;
+  lowers.reserve(canon.size());
+  for (const RawToken& t : canon) lowers.push_back(t.lower);
+
+  // Numbers, polarity and modality, voice, then content words.
+  int clause = 0;
+  bool saw_be = false;
+  int be_distance = 0;
+  bool participle_after_be = false;
+  bool intention_negated = false;
+  auto add_word = [&](const std::string& w, const RawToken& t, const Tables::Info* wi) {
+    Word word;
+    word.actor = wi && wi->actor;
+    // A capitalised word is a name, unless it is a day or a month, or it
+    // opens the statement and is a common noun ("Police arrested ...").
+    word.name = t.capitalized && !(wi && wi->calendar) && !(t.start == 0 && word.actor);
+    word.actor = word.actor || word.name;
+    // An irregular past or participle is its verb ("built" is "build").
+    auto irr = T.irregular.find(w);
+    std::string base = irr != T.irregular.end() ? irr->second : w;
+    if (irr != T.irregular.end())
+      if (auto eq = T.equivalents.find(base); eq != T.equivalents.end() && eq->second.find(' ') == std::string::npos)
+        base = eq->second;
+    word.form = stem(base);
+    word.position = static_cast<int>(st.words.size());
+    word.clause = clause;
+    st.words.push_back(std::move(word));
+  };
   for (std::size_t i = 0; i < canon.size(); ++i) {
     RawToken& t = canon[i];
     if (t.after_break && !st.words.empty()) clause = st.words.back().clause + 1;
@@ -324,58 +373,50 @@ Statement analyse_statement(std::string_view text, const article::Date& publishe
       st.negated = true;
       st.negation_at.push_back(static_cast<int>(st.words.size()));
     }
-    // A number: digits, or number words with scales ("five thousand").
-    const Tables::Info* wi = T.find(w);
-    const bool digits = !w.empty() && util::is_ascii_digit(w[0]) && std::all_of(w.begin(), w.end(), [](char c) {
-      return util::is_ascii_digit(c) || c == ',' || c == '.';
-    });
-    if (digits || (wi && wi->number && !wi->number->second)) {
-      double total = 0, current = 0;
-      std::size_t j = i;
-      std::string written;
-      for (; j < canon.size(); ++j) {
-        const std::string& x = canon[j].lower;
-        const bool d = !x.empty() && util::is_ascii_digit(x[0]) && std::all_of(x.begin(), x.end(), [](char c) {
-          return util::is_ascii_digit(c) || c == ',' || c == '.';
-        });
-        auto nw = T.numbers.find(x);
-        if (d && (j == i || current == 0)) {
-          std::string clean;
-          for (char c : x)
-            if (c != ',') clean.push_back(c);
-          current += std::atof(clean.c_str());
-        } else if (nw != T.numbers.end() && nw->second.second && (current > 0 || total > 0)) {
-          const double scale = nw->second.first;
-          if (scale >= 1000) {
-            total += (current > 0 ? current : 1) * scale;
-            current = 0;
-          } else {
-            current = (current > 0 ? current : 1) * scale;
-          }
-        } else if (nw != T.numbers.end() && !nw->second.second && !d) {
-          current += nw->second.first;
-        } else {
-          break;
+    // A quantity: digits, number words, fractions, bounds, vague quantities, multiples.
+    if (auto q = read_quantity(lowers, i)) {
+      st.numbers.push_back(q->number);
+      if (!q->word.empty()) add_word(q->word, t, nullptr);
+      i += q->length - 1;
+      continue;
+    }
+    // Polarity: a phrase ("ruled out", "in talks", "no plans") or a word.
+    const PolarityWord* pol = nullptr;
+    std::size_t pol_len = 1;
+    if (i + 1 < canon.size()) {
+      std::string key = w;
+      for (std::size_t n = 2; n <= T.longest_polarity && i + n <= canon.size(); ++n) {
+        key += " " + canon[i + n - 1].lower;
+        if (auto it = T.polarity_phrases.find(key); it != T.polarity_phrases.end()) {
+          pol = &it->second;
+          pol_len = n;
         }
-        if (!written.empty()) written.push_back(' ');
-        written += canon[j].text;
-      }
-      if (j > i) {  // (always: the first token is a number)
-        st.numbers.push_back({total + current, written});
-        i = j - 1;
-        continue;
       }
     }
-    if (wi && wi->polarity) {
-      const PolarityWord* p = wi->polarity;
-      if (p->kind == Polarity::negation) {
+    const Tables::Info* wi = T.find(w);
+    if (!pol && wi && wi->polarity) pol = wi->polarity;
+    if (pol) {
+      const bool after_negation =
+          !st.negation_at.empty() && st.negation_at.back() >= static_cast<int>(st.words.size()) - 1;
+      if (pol->kind == Polarity::negation || pol->kind == Polarity::refusal) {
         st.negated = true;
         st.negation_at.push_back(static_cast<int>(st.words.size()));
-      } else if (p->kind == Polarity::hedge)
+        if (pol->kind == Polarity::refusal && st.modality != Modality::hedged) st.modality = Modality::future;
+      } else if (pol->kind == Polarity::intention && after_negation) {
+        intention_negated = true;  // "has no plans to": will not
+        if (st.modality == Modality::realized) st.modality = Modality::future;
+      } else if (pol->kind == Polarity::hedge || pol->kind == Polarity::intention) {
         st.modality = Modality::hedged;
-      else if (st.modality == Modality::realized)
+      } else if (st.modality == Modality::realized) {
         st.modality = Modality::future;
-      if (!p->keep) continue;
+      }
+      if (pol_len > 1) {
+        if (pol->keep)
+          add_word(canon[i + pol_len - 1].lower, canon[i + pol_len - 1], T.find(canon[i + pol_len - 1].lower));
+        i += pol_len - 1;
+        continue;
+      }
+      if (!pol->keep) continue;
     }
     static const std::unordered_set<std::string> kAux = {"has", "have", "had", "will", "would", "can",  "could",
                                                          "do",  "does", "did", "may",  "might", "must", "should"};
@@ -385,7 +426,14 @@ Statement analyse_statement(std::string_view text, const article::Date& publishe
     if (is_be(w)) {
       saw_be = true;
       be_distance = 0;
-    } else if (saw_be && ++be_distance <= 2 && participle(w)) {
+      // "is leaving", "are not closing": what is under way or arranged, not done.
+      std::size_t k = i + 1;
+      if (k < canon.size() && (canon[k].lower == "not" || nt[i])) k += canon[k].lower == "not" ? 1 : 0;
+      if ((w == "is" || w == "are" || w == "am") && k < canon.size() && canon[k].orig.size() > 5 &&
+          canon[k].orig.compare(canon[k].orig.size() - 3, 3, "ing") == 0 && canon[k].lower != "going" &&
+          st.modality == Modality::realized)
+        st.modality = Modality::future;
+    } else if (saw_be && ++be_distance <= 2 && (participle(w) || participle(t.orig))) {
       participle_after_be = true;
     }
     if (w == "by" && participle_after_be) st.passive = true;
@@ -393,17 +441,9 @@ Statement analyse_statement(std::string_view text, const article::Date& publishe
       st.modality = Modality::future;
     if ((wi && wi->stop) || w.empty()) continue;
     if (t.text == "$" || t.text == "%") continue;
-    Word word;
-    word.actor = wi && wi->actor;
-    // A capitalised word is a name, unless it is a day or a month, or it
-    // opens the statement and is a common noun ("Police arrested ...").
-    word.name = t.capitalized && !(wi && wi->calendar) && !(t.start == 0 && word.actor);
-    word.actor = word.actor || word.name;
-    word.form = stem(w);
-    word.position = static_cast<int>(st.words.size());
-    word.clause = clause;
-    st.words.push_back(std::move(word));
+    add_word(w, t, wi);
   }
+  (void)intention_negated;
   // An opening prepositional phrase is not the main clause.
   static const std::unordered_set<std::string> kOpeners = {"under",  "in", "on",   "at",   "for", "after", "before",
                                                            "during", "by", "with", "from", "as",  "since", "despite"};
@@ -412,6 +452,25 @@ Statement analyse_statement(std::string_view text, const article::Date& publishe
     st.main_clause = st.words.front().clause + 1;
   else if (!st.words.empty())
     st.main_clause = st.words.front().clause;
+  // What will happen: a bare weekday is the coming one ("will end on Friday").
+  if (st.modality != Modality::realized) {
+    st.times = find_times(text, published, true);
+    if (published.valid() && published.day > 0)
+      for (auto& d : st.dates) {
+        const std::string low = util::ascii_lower(d.text);
+        const bool bare_weekday = low.rfind("last ", 0) != 0 && low.rfind("next ", 0) != 0 &&
+                                  std::string_view(low).find_first_of("0123456789") == std::string_view::npos &&
+                                  d.value.day > 0 && d.value.first_day() < published.first_day() &&
+                                  published.first_day() - d.value.first_day() < 7 &&
+                                  (low.size() <= 12 && (low.find("day") != std::string::npos));
+        if (bare_weekday && low != "yesterday" && low != "today") {
+          const int day = d.value.first_day() + 7;
+          const auto ymd = std::chrono::year_month_day{std::chrono::sys_days{std::chrono::days{day}}};
+          d.value = {static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
+                     static_cast<int>(static_cast<unsigned>(ymd.day()))};
+        }
+      }
+  }
   return st;
 }
 

@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "article/dates.hpp"
+#include "match/numbers.hpp"
+#include "match/when.hpp"
 
 namespace claimtrail::match {
 
@@ -18,17 +20,13 @@ struct Word {
   int clause = 0;      // which comma-, semicolon- or dash-separated part it is in
 };
 
-struct Number {
-  double value = 0;
-  std::string text;  // as written ("2,500", "five thousand")
-};
-
 enum class Modality { realized, future, hedged };
 
 struct Statement {
   std::vector<Word> words;
   std::vector<Number> numbers;
   std::vector<article::DateMention> dates;  // resolved dates (their words are not in `words`)
+  std::vector<When> times;  // every time it names, with a year or without (their words are not in `words` either)
   bool negated = false;
   std::vector<int> negation_at;  // for each negation: how many words came before it
   Modality modality = Modality::realized;
