@@ -351,6 +351,27 @@ TEST_CASE("match: an unattributed plan or state of affairs has words to compare,
   // The same plan reported done later.
   const auto c = compare(plan, analyse_statement("Norway and Chile expanded their fishing agreement"));
   CHECK(c.realizes);
+  // Who does what to what.
+  auto frame = [](const char* text) {
+    const Frame f = frame_of(analyse_statement(text));
+    std::string out;
+    for (const auto& w : f.actor) out += w + " ";
+    out += "/ " + f.predicate + " /";
+    for (const auto& w : f.object) out += " " + w;
+    return out;
+  };
+  CHECK(frame("Norway and Chile are also seeking to expand their fishing agreement") ==
+        "norway chil / expand / fish agre");
+  CHECK(frame("other countries also send engineers to the site") == "other country / send / engineer sit");
+  CHECK(frame("the regulator approved the merger of the two banks") == "regulator / approv / merger bank");
+  CHECK(frame("the harbour authority will not renew the lease") == "harbour authority / renew / leas");
+  CHECK(frame("ticket prices doubled in March") == "ticket pric / increas /");
+  // Opinion and background have no predicate to speak of, or are not claims
+  // (deciding that is the extractor's); a statement of words alone has none.
+  CHECK(frame_of(analyse_statement("a bold and welcome idea")).predicate.empty());
+  const auto back = decode(encode(analyse_claim("other countries also send engineers to the site", {}, {})));
+  REQUIRE(back);
+  CHECK(frame_of(back->statement).predicate == "send");
 }
 
 TEST_CASE("match: stored analyses keep quantities and times (version 2), and version 1 still reads") {

@@ -158,6 +158,7 @@ std::string encode(const ClaimAnalysis& a) {
     w.sint(t.to_minute);
     w.uint((t.deadline ? 1u : 0u) | (t.reported ? 2u : 0u));
   }
+  w.sint(s.predicate);
   return w.take();
 }
 
@@ -228,6 +229,8 @@ std::optional<ClaimAnalysis> decode(std::string_view bytes) {
       t.deadline = f & 1;
       t.reported = f & 2;
     }
+    s.predicate = r.integer();
+    if (s.predicate < -1 || s.predicate >= static_cast<int>(s.words.size())) return std::nullopt;
   } else {
     // Version 1 kept only the resolved dates: they are its times.
     for (const article::DateMention& d : s.dates) {

@@ -8,7 +8,8 @@
 // is version 1 with, after each number's text, its interval (two doubles),
 // and its unit plus 4 when vague; and at the end the times (a count, then
 // each time's span start and end, text, year, first and last day, weekday,
-// from and to minute, and flags: 1 deadline, 2 reported). Version 1 is still
+// from and to minute, and flags: 1 deadline, 2 reported), then the index of
+// the predicate among the words (-1 for none). Version 1 is still
 // read (its dates become its times, its numbers exact). Version 1:
 // integers are LEB128 varints (signed ones zigzagged), a string is its length
 // and its bytes, a number's value the 8 bytes of its IEEE 754 double, little

@@ -37,6 +37,7 @@ struct Tables {
   std::unordered_map<std::string, PolarityWord> polarity_phrases;  // several words ("in talks", "ruled out")
   std::size_t longest_polarity = 1;
   std::unordered_map<std::string, std::string> irregular;  // past and participle -> base ("built" -> "build")
+  std::unordered_set<std::string> verb_bases;              // the irregular verbs themselves ("send")
   std::unordered_set<std::string> calendar = {
       "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",  "sunday",  "january",  "february", "march",
       "april",  "may",     "june",      "july",     "august", "september", "october", "november", "december"};
@@ -82,6 +83,7 @@ struct Tables {
       if (f.size() < 2) return;
       for (std::size_t k = 1; k < f.size(); ++k)
         if (f[k] != f[0] && !f[k].empty()) irregular[std::string(f[k])] = std::string(f[0]);
+      verb_bases.insert(std::string(f[0]));
     });
     for (const auto& [w, p] : polarity) info[w].polarity = &p;
     for (const auto& w : stopwords) info[w].stop = true;
@@ -248,6 +250,20 @@ bool is_be(std::string_view w) {
 
 }  // namespace
 
+Frame frame_of(const Statement& s) {
+  Frame f;
+  if (s.predicate < 0 || s.predicate >= static_cast<int>(s.words.size())) return f;
+  const Word& p = s.words[static_cast<std::size_t>(s.predicate)];
+  f.predicate = p.form;
+  for (const Word& w : s.words) {
+    if (w.position < p.position)
+      f.actor.push_back(w.form);
+    else if (w.position > p.position && w.clause == p.clause)
+      f.object.push_back(w.form);
+  }
+  return f;
+}
+
 std::string Statement::norm() const {
   std::string out;
   for (const Word& w : words) {
@@ -347,7 +363,18 @@ Statement analyse_statement(std::string_view text, const article::Date& publishe
   int be_distance = 0;
   bool participle_after_be = false;
   bool intention_negated = false;
+  // The predicate: the first content word after an auxiliary, a modal or a
+  // word of modality ("will close", "are seeking to expand"), else the first
+  // past form or irregular verb after the subject ("approved", "send").
+  bool verb_next = false;
+  int fallback_predicate = -1;
   auto add_word = [&](const std::string& w, const RawToken& t, const Tables::Info* wi) {
+    const int index = static_cast<int>(st.words.size());
+    if (index > 0 && st.predicate < 0 && verb_next) st.predicate = index;
+    const bool verb_form = (t.orig.size() > 4 && t.orig.compare(t.orig.size() - 2, 2, "ed") == 0) ||
+                           T.irregular.count(t.orig) > 0 || T.verb_bases.count(t.orig) > 0;
+    if (index > 0 && fallback_predicate < 0 && verb_form && !(wi && wi->actor)) fallback_predicate = index;
+    verb_next = false;
     Word word;
     word.actor = wi && wi->actor;
     // A capitalised word is a name, unless it is a day or a month, or it
@@ -376,7 +403,10 @@ Statement analyse_statement(std::string_view text, const article::Date& publishe
     // A quantity: digits, number words, fractions, bounds, vague quantities, multiples.
     if (auto q = read_quantity(lowers, i)) {
       st.numbers.push_back(q->number);
-      if (!q->word.empty()) add_word(q->word, t, nullptr);
+      if (!q->word.empty()) {
+        verb_next = verb_next || !st.words.empty();  // "doubled" is a predicate
+        add_word(q->word, t, nullptr);
+      }
       i += q->length - 1;
       continue;
     }
@@ -410,6 +440,7 @@ Statement analyse_statement(std::string_view text, const article::Date& publishe
       } else if (st.modality == Modality::realized) {
         st.modality = Modality::future;
       }
+      verb_next = true;
       if (pol_len > 1) {
         if (pol->keep)
           add_word(canon[i + pol_len - 1].lower, canon[i + pol_len - 1], T.find(canon[i + pol_len - 1].lower));
@@ -423,6 +454,7 @@ Statement analyse_statement(std::string_view text, const article::Date& publishe
     if ((is_be(w) || kAux.count(w) || (w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0)) &&
         (st.clauses_with_verb.empty() || st.clauses_with_verb.back() != clause))
       st.clauses_with_verb.push_back(clause);
+    if (is_be(w) || kAux.count(w)) verb_next = true;
     if (is_be(w)) {
       saw_be = true;
       be_distance = 0;
@@ -444,6 +476,7 @@ Statement analyse_statement(std::string_view text, const article::Date& publishe
     add_word(w, t, wi);
   }
   (void)intention_negated;
+  if (st.predicate < 0) st.predicate = fallback_predicate;
   // An opening prepositional phrase is not the main clause.
   static const std::unordered_set<std::string> kOpeners = {"under",  "in", "on",   "at",   "for", "after", "before",
                                                            "during", "by", "with", "from", "as",  "since", "despite"};

@@ -33,9 +33,19 @@ struct Statement {
   bool passive = false;
   int main_clause = 0;  // the first clause, or the second after an opening phrase ("Under the plan, ...")
   std::vector<int> clauses_with_verb;  // clauses holding an auxiliary or a past form: "We have an agreement"
+  int predicate = -1;  // which word is the main predicate ("expand" in "X and Y are seeking to expand ..."), -1 if none
   // The words as one string: what the store indexes and searches.
   std::string norm() const;
 };
+
+// Who does what to what: the words before the predicate, the predicate,
+// and the words after it in its clause. Empty when no predicate was found.
+struct Frame {
+  std::vector<std::string> actor;
+  std::string predicate;
+  std::vector<std::string> object;
+};
+Frame frame_of(const Statement& s);
 
 // Reduces `text` (a statement, or search words). Dates without a year and
 // relative ones resolve against `published` when it is valid.
