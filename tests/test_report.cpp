@@ -22,6 +22,7 @@
 
 using claimtrail::store::Store;
 using claimtrail::testutil::ingest_file;
+using claimtrail::testutil::parse_csv;
 using claimtrail::testutil::q;
 using claimtrail::testutil::slurp;
 using claimtrail::testutil::source_dir;
@@ -42,36 +43,6 @@ void seed_store(Store& st, const fs::path& shared) {
   ingest_file(st,
               source_dir() / "fixtures" / "threads" / "us-iraq-coalition" / "02-coalition-mission-end-announced.txt");
   claimtrail::track::track(st, 1);
-}
-
-// RFC 4180 records.
-std::vector<std::vector<std::string>> parse_csv(const std::string& s) {
-  std::vector<std::vector<std::string>> rows(1);
-  std::string field;
-  bool quoted = false;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const char c = s[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < s.size() && s[i + 1] == '"')
-        field += '"', ++i;
-      else if (c == '"')
-        quoted = false;
-      else
-        field += c;
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      rows.back().push_back(field), field.clear();
-    } else if (c == '\r' && i + 1 < s.size() && s[i + 1] == '\n') {
-      rows.back().push_back(field), field.clear();
-      rows.emplace_back();
-      ++i;
-    } else {
-      field += c;
-    }
-  }
-  if (rows.back().empty()) rows.pop_back();
-  return rows;
 }
 
 }  // namespace

@@ -59,6 +59,10 @@ void make_corrupt_store(const std::filesystem::path& db, const std::filesystem::
 // captured into *out, stderr into *err; returns the exit code.
 int run_cli(const std::string& args, std::string* out, std::string* err = nullptr, const std::string& stdin_text = {});
 
+// The records of RFC 4180 CSV text (CRLF line ends, quoted fields with
+// doubled quotes), each a list of fields.
+std::vector<std::vector<std::string>> parse_csv(const std::string& s);
+
 // A fresh directory under the system temp dir, removed on destruction.
 class TempDir {
  public:

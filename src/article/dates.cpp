@@ -113,6 +113,16 @@ std::optional<Date> parse_date(std::string_view s, const std::optional<Date>& re
   return Date{y, m, day};
 }
 
+std::optional<Date> first_on_or_after(std::string_view text, const Date& after) {
+  if (!after.valid() || after.month == 0) return std::nullopt;
+  const auto d = parse_date(text, after);
+  if (!d || d->day == 0) return std::nullopt;
+  const int from = after.first_day();
+  for (int y = after.year; y <= after.year + 8 && y <= kMaxYear; ++y)
+    if (valid_ymd(y, d->month, d->day) && day_number(y, d->month, d->day) >= from) return Date{y, d->month, d->day};
+  return std::nullopt;
+}
+
 std::vector<DateMention> find_dates(std::string_view text, const Date& published) {
   std::vector<DateMention> out;
   constexpr std::string_view kMonth =

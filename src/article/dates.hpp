@@ -32,6 +32,17 @@ std::optional<Date> parse_iso_date(std::string_view s);
 // Also "Sept 6, 2024", "6 September 2024", "September 6" (year from `ref`).
 std::optional<Date> parse_date(std::string_view s, const std::optional<Date>& ref = std::nullopt);
 
+// A month and day written without a year ("May 2", "2 May"), placed on the
+// first such day on or after `after` (docs/status-rules.md, section 5: a later
+// article's dateline when no article gives a year). nullopt when `text` is not
+// a month and day, or `after` is not a valid day.
+std::optional<Date> first_on_or_after(std::string_view text, const Date& after);
+
+// The year a thread is placed in when no article of it gives one: its dates
+// are relative to each other, their year unknown (a leap year, so that
+// "Feb 29" has a place).
+inline constexpr int kUnknownYear = 2000;
+
 struct DateMention {
   core::Span span;        // bytes in the text
   std::string text;       // as written

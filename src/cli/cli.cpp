@@ -28,14 +28,12 @@ constexpr Command kCommands[] = {
     {"source", "source merge A B: one source under two names", cmd_source},
     {"claim", "claim fix ID / claim show ID: correct or show one claim", cmd_claim},
     {"verdict", "record a fact-checker's ruling on a claim", cmd_verdict},
+    {"evidence", "evidence list CLAIM / evidence confirm|reject LINK: review track's evidence", cmd_evidence},
     {"track", "what later articles did to an article's claims", cmd_track},
     {"diff", "compare an article with a later one", cmd_diff},
     {"report", "attribution report of an article, a thread, an outlet or a source", cmd_report},
     {"export", "ClaimReview JSON-LD, CSV, or brat standoff", cmd_export},
     {"train", "train the attribution tagger on a PolNeAR-style split", cmd_train},
-    {"train-language", "train the language layer (tagger, parser, entity types) on UD treebanks",
-     cmd_train_language},
-    {"eval-language", "score the language layer on UD treebanks' test split", cmd_eval_language},
     {"reextract", "extract stored articles again, keeping verdicts and links", cmd_reextract},
 };
 

@@ -1,8 +1,10 @@
 // The store's commands: ingest, claims, sources, source merge, claim fix,
 // verdict, track and diff.
 #include <algorithm>
+#include <cstdlib>
 #include <functional>
 #include <iostream>
+#include <sstream>
 
 #include "app/ordered_pool.hpp"
 #include "article/batch.hpp"
@@ -243,10 +245,19 @@ int cmd_claims(const std::vector<std::string>& args) {
   f.include_rejected = vm.count("rejected") > 0;
   return with_store("claims", db, store::Store::Access::read_only, [&](store::Store& st) {
     const auto claims = store::find_claims(st, f);
-    if (format == "json")
-      std::cout << util::dump_json(report::claims_json(claims), 2) << '\n';
-    else
-      std::cout << report::claims_text(claims);
+    // Each claim's evidence, as every command shows it (track::evidence_of).
+    std::vector<std::vector<store::EvidenceLink>> evidence;
+    for (const auto& c : claims) evidence.push_back(track::evidence_of(st, c.id));
+    if (format == "json") {
+      auto j = report::claims_json(claims);
+      for (std::size_t i = 0; i < claims.size(); ++i) {
+        j[i]["evidence"] = nlohmann::json::array();
+        for (const auto& e : evidence[i]) j[i]["evidence"].push_back(report::evidence_json(e));
+      }
+      std::cout << util::dump_json(j, 2) << '\n';
+    } else {
+      std::cout << report::claims_text(claims, &evidence);
+    }
     return kExitOk;
   });
 }
@@ -427,6 +438,7 @@ int track_or_diff(const std::string& command, const std::vector<std::string>& ar
         return kExitUsage;
       }
       o.against = std::vector<std::int64_t>{later};
+      o.record = false;  // a comparison: no stored status changes
     }
     const track::Report r = track::track(st, base, o);
     if (format == "json")
@@ -438,6 +450,93 @@ int track_or_diff(const std::string& command, const std::vector<std::string>& ar
 }
 
 }  // namespace
+
+int cmd_evidence(const std::vector<std::string>& args) {
+  po::options_description opts(
+      "usage: claimtrail evidence list CLAIM [--format text|json]\n"
+      "       claimtrail evidence confirm LINK [--note TEXT] [--by NAME]\n"
+      "       claimtrail evidence reject LINK [--note TEXT] [--by NAME]\n\n"
+      "The evidence `track` suggested for a claim, and a fact-checker's review of\n"
+      "it: a rejected link no longer counts, a confirmed one outranks the\n"
+      "suggested ones; the claim's status is decided again at once, and every\n"
+      "review is kept (who, when, note). LINK is a link id from `evidence list`.\n\noptions");
+  std::string db, note, by, format = "text";
+  opts.add_options()("help,h", "show this help")("note", po::value(&note), "why (kept with the review)")(
+      "by", po::value(&by), "who reviews (default: $USER)")("format,f", po::value(&format)->default_value("text"),
+                                                            "text or json (list)");
+  add_db_option(opts, db);
+  po::variables_map vm;
+  std::vector<std::string> pos;
+  if (auto code = parse_command("evidence", opts, args, vm, &pos)) return *code;
+  if (pos.size() != 2 || (pos[0] != "list" && pos[0] != "confirm" && pos[0] != "reject")) {
+    print_error("evidence: usage: claimtrail evidence list CLAIM | evidence confirm|reject LINK [--note TEXT]");
+    return kExitUsage;
+  }
+  std::int64_t id = 0;
+  if (!parse_id("evidence " + pos[0], pos[1], id)) return kExitUsage;
+  if (pos[0] == "list") {
+    if (!check_format("evidence list", format)) return kExitUsage;
+    return with_store("evidence list", db, store::Store::Access::read_only, [&](store::Store& st) {
+      const auto c = store::get_claim(st, id);
+      if (!c) throw core::Error("", "no claim with id " + std::to_string(id));
+      // Every link, rejected ones too, with its history.
+      auto shown = track::evidence_of(st, id);
+      std::vector<store::EvidenceLink> rejected;
+      for (auto& e : store::evidence_links(st, id))
+        if (e.review == "rejected") rejected.push_back(std::move(e));
+      if (format == "json") {
+        auto j = report::claim_json(*c);
+        j["evidence"] = nlohmann::json::array();
+        for (const auto* list : {&shown, &rejected})
+          for (const auto& e : *list) {
+            auto ej = report::evidence_json(e);
+            ej["claim"] = report::claim_json(e.later);
+            ej["reviews"] = nlohmann::json::array();
+            for (const auto& r : store::link_reviews(st, e.id))
+              ej["reviews"].push_back({{"review", r.review},
+                                       {"previous", r.previous},
+                                       {"by", r.reviewer},
+                                       {"note", r.note},
+                                       {"at", r.created_at}});
+            j["evidence"].push_back(std::move(ej));
+          }
+        std::cout << util::dump_json(j, 2) << '\n';
+        return kExitOk;
+      }
+      std::ostringstream out;
+      out << "claim " << c->id << " (" << c->doc << "): " << util::shorten(c->text, 100) << "\n  status: " << c->status
+          << (c->overdue ? " (overdue)" : "") << '\n';
+      if (!c->status_note.empty()) out << "  not judged in full: " << c->status_note << '\n';
+      if (shown.empty() && rejected.empty()) out << "  no evidence\n";
+      for (const auto* list : {&shown, &rejected})
+        for (const auto& e : *list) {
+          out << "  link " << e.id << "  " << e.status << "  " << e.review << "  claim #" << e.later.id << " "
+              << e.later.doc << (e.later.published.empty() ? "" : " (" + e.later.published + ")")
+              << (list == &shown && &e == &shown.front() && e.status != "restated" && e.status != "open" ? "  [decides]"
+                                                                                                         : "")
+              << "\n      " << util::shorten(e.later.text, 100) << '\n';
+          if (!e.old_value.empty() || !e.new_value.empty())
+            out << "      was: " << e.old_value << "  now: " << e.new_value << '\n';
+          for (const auto& r : store::link_reviews(st, e.id))
+            out << "      " << r.created_at << "  " << r.previous << " -> " << r.review << " by " << r.reviewer
+                << (r.note.empty() ? "" : ": " + r.note) << '\n';
+        }
+      std::cout << util::printable(out.str());
+      return kExitOk;
+    });
+  }
+  if (by.empty()) {
+    const char* user = std::getenv("USER");
+    by = user && *user ? user : "unknown";
+  }
+  const std::string review = pos[0] == "confirm" ? "confirmed" : "rejected";
+  return with_store("evidence " + pos[0], db, store::Store::Access::update, [&](store::Store& st) {
+    const std::int64_t claim = track::review_evidence(st, id, review, by, note);
+    const auto c = store::get_claim(st, claim);
+    std::cout << "link " << id << ": " << review << "; claim " << claim << " is now " << (c ? c->status : "?") << '\n';
+    return kExitOk;
+  });
+}
 
 int cmd_track(const std::vector<std::string>& args) { return track_or_diff("track", args); }
 int cmd_diff(const std::vector<std::string>& args) { return track_or_diff("diff", args); }

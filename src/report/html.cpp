@@ -317,6 +317,7 @@ std::string to_html(const ArticleReport& r) {
       out << "</td><td class=\"hide-narrow\">"
           << esc(c.kind == "unattributed" ? "(outlet)" : util::shorten(c.source_text, 60) + " · " + category_of(c))
           << "</td><td><span class=\"pill st-" << esc(c.status) << "\">" << esc(c.status) << "</span>"
+          << (c.overdue ? "<br><small>overdue</small>" : "")
           << (c.verdict.empty() ? "" : "<br><small>verdict: " + esc(c.verdict) + "</small>") << "</td></tr>";
     }
   out << "</table></section>\n</main>\n<script>" << kScript << "</script>\n</body></html>\n";

@@ -1,6 +1,7 @@
 #include "report/render.hpp"
 #include "core/categories.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <sstream>
 
@@ -52,6 +53,14 @@ std::string source_of(const store::ClaimRecord& c) {
   return shorten(c.source_text, 70) + " (" + c.category + (c.anonymous ? ", anonymous" : "") + ")";
 }
 
+// The later claims of a claim's evidence, in the order every command shows
+// them ("#12 updated; #15 corroborated").
+std::string evidence_claims(const std::vector<Link>& links) {
+  std::string s;
+  for (const auto& l : links) s += (s.empty() ? "#" : "; #") + std::to_string(l.later.id) + " " + l.status;
+  return s;
+}
+
 std::string evidence_line(const Link& l) {
   std::string s = l.status + " by " +
                   (l.later.kind == "unattributed" ? std::string("the outlet's own voice")
@@ -62,11 +71,9 @@ std::string evidence_line(const Link& l) {
 }
 
 json link_json(const Link& l) {
-  return {{"status", l.status},
-          {"score", l.score},
-          {"old", l.old_value.empty() ? json(nullptr) : json(l.old_value)},
-          {"new", l.new_value.empty() ? json(nullptr) : json(l.new_value)},
-          {"claim", report::claim_json(l.later)}};
+  json j = evidence_json(l);
+  j["claim"] = report::claim_json(l.later);
+  return j;
 }
 
 json entry_json(const ClaimEntry& e) {
@@ -232,7 +239,7 @@ json to_json(const ArticleReport& r) {
 std::string to_csv(const std::vector<ClaimEntry>& claims) {
   std::ostringstream out;
   out << "claim_id,article_id,article,outlet,published,url,kind,headline,source,source_name,category,anonymous,"
-         "cue,statement,hedges,status,verdict,evidence\r\n";
+         "cue,statement,hedges,status,verdict,evidence,evidence_claims\r\n";
   for (const auto& e : claims) {
     const auto& c = e.claim;
     const std::string fields[] = {std::to_string(c.id),
@@ -252,7 +259,8 @@ std::string to_csv(const std::vector<ClaimEntry>& claims) {
                                   hedges_of(c),
                                   c.status,
                                   c.verdict,
-                                  e.links.empty() ? "" : evidence_line(e.links.front())};
+                                  e.links.empty() ? "" : evidence_line(e.links.front()),
+                                  evidence_claims(e.links)};
     bool first = true;
     for (const auto& f : fields) {
       if (!first) out << ',';
@@ -279,12 +287,16 @@ std::string to_text(const ThreadReport& t) {
       out << "  #" << c.id << " \"" << shorten(c.text, 100) << "\"\n";
       out << "      " << (t.first.article.published.empty() ? "first" : t.first.article.published)
           << "  reported: " << source_of(c) << '\n';
+      // The timeline: the evidence as it appeared (the deciding one is first
+      // in e.links, then the rest in order).
       std::vector<const Link*> in_time;
       for (const auto& l : e.links) in_time.push_back(&l);
       std::stable_sort(in_time.begin(), in_time.end(),
                        [](const Link* a, const Link* b) { return a->later.published < b->later.published; });
       for (const Link* l : in_time) out << "      " << l->later.published << "  " << evidence_line(*l) << '\n';
-      out << "      now: " << c.status << (c.verdict.empty() ? "" : ", verdict " + c.verdict) << '\n';
+      out << "      now: " << c.status << (c.overdue ? " (overdue)" : "")
+          << (c.verdict.empty() ? "" : ", verdict " + c.verdict) << '\n';
+      if (!c.status_note.empty()) out << "      not judged in full: " << c.status_note << '\n';
     }
   out << "\nHow the sourcing moved:\n";
   if (t.moves.empty()) out << "  (no claim changed its kind of source)\n";

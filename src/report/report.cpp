@@ -1,6 +1,7 @@
 #include "report/report.hpp"
 
 #include "core/categories.hpp"
+#include "track/track.hpp"
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
@@ -8,24 +9,7 @@
 
 namespace claimtrail::report {
 
-std::vector<Link> links_of(store::Store& st, std::int64_t claim) {
-  std::vector<Link> out;
-  for (auto& found : store::links_of_claim(st, claim))
-    if (auto rec = store::get_claim(st, found.later_id)) {
-      Link l;
-      l.status = std::move(found.status);
-      l.score = found.score;
-      l.old_value = std::move(found.old_value);
-      l.new_value = std::move(found.new_value);
-      l.later = std::move(*rec);
-      out.push_back(std::move(l));
-    }
-  std::stable_sort(out.begin(), out.end(), [](const Link& a, const Link& b) {
-    const int ra = store::status_rank(a.status), rb = store::status_rank(b.status);
-    return ra != rb ? ra > rb : a.later.published < b.later.published;
-  });
-  return out;
-}
+std::vector<Link> links_of(store::Store& st, std::int64_t claim) { return track::evidence_of(st, claim); }
 
 ArticleReport article_report(store::Store& st, std::int64_t article) {
   ArticleReport r;

@@ -14,17 +14,12 @@ namespace claimtrail::report {
 
 using ArticleInfo = store::ArticleRecord;
 
-// A later statement speaking to a claim (from `track` / `diff`).
-struct Link {
-  std::string status;  // confirmed | corroborated | updated | contradicted
-  double score = 0;
-  std::string old_value, new_value;
-  store::ClaimRecord later;
-};
+// A later statement speaking to a claim, as `track` stored it.
+using Link = store::EvidenceLink;
 
 struct ClaimEntry {
   store::ClaimRecord claim;
-  std::vector<Link> links;  // strongest first
+  std::vector<Link> links;  // as track::evidence_of gives them: the deciding one first, then the timeline
 };
 
 // One source as the article presents it.
@@ -55,7 +50,8 @@ struct ArticleReport {
 // Throws core::Error for an unknown article.
 ArticleReport article_report(store::Store& st, std::int64_t article);
 
-// What `track` linked to one claim: the later claims, strongest first.
+// What `track` linked to one claim (track::evidence_of): rejected links
+// left out, the deciding one first, then the rest as they appeared.
 std::vector<Link> links_of(store::Store& st, std::int64_t claim);
 
 // The story thread of an article: it and every article `track` linked to it.

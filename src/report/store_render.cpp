@@ -54,10 +54,23 @@ json claim_json(const store::ClaimRecord& c) {
   j["hedges"] = store::parse_json_column(c.hedges, json::array());
   j["dates"] = store::parse_json_column(c.dates, json::array());
   j["status"] = c.status;
+  j["overdue"] = c.overdue;
+  j["status_note"] = c.status_note.empty() ? json(nullptr) : json(c.status_note);
   j["verdict"] =
       c.verdict.empty() ? json(nullptr) : json{{"verdict", c.verdict}, {"note", c.verdict_note}, {"at", c.verdict_at}};
   j["rejected"] = c.rejected;
   return j;
+}
+
+json evidence_json(const store::EvidenceLink& e) {
+  return {{"link", e.id == 0 ? json(nullptr) : json(e.id)},
+          {"later", e.later.id},
+          {"status", e.status},
+          {"review", e.review},
+          {"score", e.score},
+          {"old", e.old_value.empty() ? json(nullptr) : json(e.old_value)},
+          {"new", e.new_value.empty() ? json(nullptr) : json(e.new_value)},
+          {"why", e.why.empty() ? json(nullptr) : json(e.why)}};
 }
 
 json claims_json(const std::vector<store::ClaimRecord>& claims) {
@@ -66,10 +79,12 @@ json claims_json(const std::vector<store::ClaimRecord>& claims) {
   return a;
 }
 
-std::string claims_text(const std::vector<store::ClaimRecord>& claims) {
+std::string claims_text(const std::vector<store::ClaimRecord>& claims,
+                        const std::vector<std::vector<store::EvidenceLink>>* evidence) {
   std::ostringstream out;
   std::int64_t article = -1;
-  for (const auto& c : claims) {
+  for (std::size_t i = 0; i < claims.size(); ++i) {
+    const auto& c = claims[i];
     if (c.article_id != article) {
       article = c.article_id;
       out << "== article " << c.article_id << ": " << c.doc;
@@ -79,10 +94,17 @@ std::string claims_text(const std::vector<store::ClaimRecord>& claims) {
     }
     out << "#" << c.id << "  " << c.kind << (c.in_headline ? " [headline]" : "") << "  "
         << (c.kind == "unattributed" ? std::string("(no source)") : source_line(shorten(c.source_text, 60), c.category))
-        << (c.anonymous ? " anonymous" : "") << "  status: " << c.status;
+        << (c.anonymous ? " anonymous" : "") << "  status: " << c.status << (c.overdue ? " (overdue)" : "");
     if (!c.verdict.empty()) out << "  verdict: " << c.verdict;
     if (c.rejected) out << "  [rejected]";
     out << "\n    " << shorten(c.text, 150) << '\n';
+    if (evidence && i < evidence->size() && !(*evidence)[i].empty()) {
+      out << "    evidence:";
+      for (const auto& e : (*evidence)[i])
+        out << " #" << e.later.id << " " << e.status << (e.review == "suggested" ? "" : " (" + e.review + ")") << ';';
+      out << '\n';
+    }
+    if (!c.status_note.empty()) out << "    not judged in full: " << c.status_note << '\n';
   }
   out << claims.size() << (claims.size() == 1 ? " claim\n" : " claims\n");
   return util::printable(out.str());
@@ -120,6 +142,8 @@ json track_json(const track::Report& r) {
   j["article"] = {
       {"id", r.article_id}, {"doc", r.doc}, {"outlet", r.outlet}, {"published", r.published}, {"headline", r.headline}};
   j["against"] = r.later;
+  j["recorded"] = r.recorded;
+  j["date_note"] = r.date_note.empty() ? json(nullptr) : json(r.date_note);
   json claims = json::array();
   for (const auto& tc : r.claims) {
     json c(json::value_t::object);
@@ -131,18 +155,24 @@ json track_json(const track::Report& r) {
             ? json(nullptr)
             : json{{"text", tc.claim.source_text}, {"category", tc.claim.category}, {"anonymous", tc.claim.anonymous}};
     c["status"] = tc.status;
+    c["overdue"] = tc.overdue;
+    c["note"] = tc.note.empty() ? json(nullptr) : json(tc.note);
+    if (!r.recorded) c["stored_status"] = tc.claim.status;
     json ev = json::array();
     for (const auto& e : tc.evidence) {
-      ev.push_back({{"claim", e.claim_id},
-                    {"article", e.article_id},
-                    {"doc", e.doc},
-                    {"outlet", e.outlet},
-                    {"url", e.url},
-                    {"published", e.published},
-                    {"text", e.text},
-                    {"source", e.kind == "unattributed" ? json(nullptr)
-                                                        : json{{"text", e.source_text}, {"category", e.category}}},
+      const auto& l = e.later;
+      ev.push_back({{"link", e.id == 0 ? json(nullptr) : json(e.id)},
+                    {"claim", l.id},
+                    {"article", l.article_id},
+                    {"doc", l.doc},
+                    {"outlet", l.outlet},
+                    {"url", l.url},
+                    {"published", l.published},
+                    {"text", l.text},
+                    {"source", l.kind == "unattributed" ? json(nullptr)
+                                                        : json{{"text", l.source_text}, {"category", l.category}}},
                     {"status", e.status},
+                    {"review", e.review},
                     {"score", e.score},
                     {"old", e.old_value.empty() ? json(nullptr) : json(e.old_value)},
                     {"new", e.new_value.empty() ? json(nullptr) : json(e.new_value)},
@@ -164,6 +194,10 @@ std::string track_text(const track::Report& r) {
   out << "  " << (r.outlet.empty() ? "(outlet unknown)" : r.outlet) << ", "
       << (r.published.empty() ? "(date unknown)" : r.published) << "; " << r.claims.size() << " claims, compared with "
       << r.later.size() << (r.later.size() == 1 ? " later article" : " later articles") << ".\n";
+  if (!r.date_note.empty()) out << "  Dates: " << r.date_note << ".\n";
+  if (!r.recorded)
+    out << "  A comparison only: the statuses below are what this article alone would give; no stored status\n"
+           "  changed (`track` decides those, from all the evidence).\n";
   struct Section {
     const char* status;
     const char* title;
@@ -189,13 +223,20 @@ std::string track_text(const track::Report& r) {
           << (c.kind == "unattributed" ? std::string("(the outlet's own voice)")
                                        : source_line(shorten(c.source_text, 60), c.category))
           << '\n';
+      if (tc->overdue) out << "      overdue: its deadline passed with no report\n";
+      if (!tc->note.empty()) out << "      not judged in full: " << tc->note << '\n';
+      if (!r.recorded && tc->claim.status != tc->status) out << "      stored status: " << tc->claim.status << '\n';
       if (tc->evidence.empty() || std::string_view(sec.status) == "unaddressed") continue;
       const auto& e = tc->evidence.front();
-      out << "      " << e.status << " by " << source_line(shorten(e.source_text, 60), e.category) << ", " << e.doc
-          << (e.published.empty() ? "" : " (" + e.published + ")") << ", score " << score_text(e.score) << '\n';
+      const auto& l = e.later;
+      out << "      " << e.status << " by "
+          << (l.kind == "unattributed" ? std::string("(the outlet's own voice)")
+                                       : source_line(shorten(l.source_text, 60), l.category))
+          << ", " << l.doc << (l.published.empty() ? "" : " (" + l.published + ")") << ", score " << score_text(e.score)
+          << (e.review == "suggested" ? "" : ", " + e.review + " by a fact-checker") << '\n';
       if (!e.old_value.empty() || !e.new_value.empty())
         out << "      was: " << e.old_value << "  now: " << e.new_value << '\n';
-      out << "      \"" << shorten(e.text, 110) << "\"\n";
+      out << "      \"" << shorten(l.text, 110) << "\"\n";
       if (tc->evidence.size() > 1) out << "      (" << tc->evidence.size() - 1 << " more)\n";
     }
   }

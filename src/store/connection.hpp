@@ -49,4 +49,8 @@ auto rows_for_id(Store& s, const std::string& sql, std::int64_t id, Read read) {
 // :source, :category, :search, :status, :verdict bound by the caller).
 std::string claims_sql(const ClaimFilter& f);
 
+// Stores claim's decided status (replacing the one before), inside the
+// caller's transaction.
+void save_status(Store& s, std::int64_t claim, const DecidedStatus& d, const std::string& now);
+
 }  // namespace claimtrail::store

@@ -21,15 +21,10 @@ namespace {
 
 using nlohmann::json;
 
-// The tracking status of claim c (of article a), as SQL.
+// The tracking status of claim c (of article a), as SQL: the one decided
+// from all its evidence and stored (claim_status, track/status.hpp).
 constexpr const char* kStatusSql =
-    "CASE WHEN c.rejected THEN 'rejected' "
-    "WHEN EXISTS (SELECT 1 FROM claim_links l WHERE l.claim_id = c.id AND l.status = 'contradicted') THEN "
-    "'contradicted' "
-    "WHEN EXISTS (SELECT 1 FROM claim_links l WHERE l.claim_id = c.id AND l.status = 'updated') THEN 'updated' "
-    "WHEN EXISTS (SELECT 1 FROM claim_links l WHERE l.claim_id = c.id AND l.status = 'confirmed') THEN 'confirmed' "
-    "WHEN EXISTS (SELECT 1 FROM claim_links l WHERE l.claim_id = c.id AND l.status = 'corroborated') THEN "
-    "'corroborated' "
+    "CASE WHEN c.rejected THEN 'rejected' WHEN cs.status IS NOT NULL THEN cs.status "
     "WHEN a.tracked_at IS NOT NULL THEN 'unaddressed' ELSE 'untracked' END";
 
 constexpr const char* kClaimColumns =
@@ -71,14 +66,20 @@ ClaimRecord read_claim(SQLite::Statement& q) {
   if (!q.getColumn(i).isNull()) r.verdict_note = q.getColumn(i).getString();
   ++i;
   if (!q.getColumn(i).isNull()) r.verdict_at = q.getColumn(i).getString();
+  ++i;
+  r.overdue = q.getColumn(i++).getInt() != 0;
+  r.status_note = q.getColumn(i++).getString();
   return r;
 }
 
 std::string claim_select() {
   return std::string("SELECT ") + kClaimColumns + kStatusSql +
-         " AS status, v.verdict AS verdict, v.note, v.created_at FROM claims c JOIN articles a ON a.id = c.article_id "
+         " AS status, v.verdict AS verdict, v.note, v.created_at, "
+         "coalesce(cs.overdue, 0) AS overdue, coalesce(cs.note, '') AS status_note "
+         "FROM claims c JOIN articles a ON a.id = c.article_id "
          "LEFT JOIN sources s ON s.id = c.source_id "
-         "LEFT JOIN verdicts v ON v.id = (SELECT max(id) FROM verdicts WHERE claim_id = c.id) ";
+         "LEFT JOIN verdicts v ON v.id = (SELECT max(id) FROM verdicts WHERE claim_id = c.id) "
+         "LEFT JOIN claim_status cs ON cs.claim_id = c.id AND c.rejected = 0 ";
 }
 
 // The index's tokenizer (FTS5's unicode61 with its defaults, as claims_fts
@@ -456,13 +457,20 @@ std::optional<std::int64_t> article_with_text(Store& s, std::string_view text) {
 ArticleRecord get_article(Store& s, std::int64_t id, bool with_text) {
   auto& q = connection(s).prepared(
       "SELECT id, doc, coalesce(outlet, ''), coalesce(url, ''), coalesce(published, ''), coalesce(headline, ''), "
-      "CASE WHEN ? THEN text ELSE '' END FROM articles WHERE id = ?");
+      "CASE WHEN ? THEN text ELSE '' END, published_inferred, coalesce(dateline_date, '') FROM articles WHERE id = ?");
   q.bind(1, with_text ? 1 : 0);
   q.bind(2, id);
   if (!q.executeStep()) throw core::Error("", "no article with id " + std::to_string(id));
-  ArticleRecord a{q.getColumn(0).getInt64(),  q.getColumn(1).getString(), q.getColumn(2).getString(),
-                  q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getString(),
-                  q.getColumn(6).getString()};
+  ArticleRecord a;
+  a.id = q.getColumn(0).getInt64();
+  a.doc = q.getColumn(1).getString();
+  a.outlet = q.getColumn(2).getString();
+  a.url = q.getColumn(3).getString();
+  a.published = q.getColumn(4).getString();
+  a.headline = q.getColumn(5).getString();
+  a.text = q.getColumn(6).getString();
+  a.published_inferred = q.getColumn(7).getInt() != 0;
+  a.dateline_date = q.getColumn(8).getString();
   q.reset();
   return a;
 }
@@ -475,15 +483,106 @@ std::string article_headline(Store& s, std::int64_t id) {
   return h;
 }
 
-std::vector<LinkRecord> links_of_claim(Store& s, std::int64_t claim) {
-  return rows_for_id(
-      s,
-      "SELECT later_id, status, score, coalesce(old_value, ''), coalesce(new_value, '') FROM claim_links "
-      "WHERE claim_id = ?",
-      claim, [](SQLite::Statement& q) {
-        return LinkRecord{q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getDouble(),
-                          q.getColumn(3).getString(), q.getColumn(4).getString()};
-      });
+std::vector<EvidenceLink> evidence_links(Store& s, std::int64_t claim) {
+  std::vector<EvidenceLink> out =
+      rows_for_id(s,
+                  "SELECT id, later_id, status, review, score, coalesce(old_value, ''), coalesce(new_value, ''), "
+                  "coalesce(why, '') FROM claim_links WHERE claim_id = ? ORDER BY id",
+                  claim, [&](SQLite::Statement& q) {
+                    EvidenceLink e;
+                    e.id = q.getColumn(0).getInt64();
+                    e.claim = claim;
+                    e.later.id = q.getColumn(1).getInt64();
+                    e.status = q.getColumn(2).getString();
+                    e.review = q.getColumn(3).getString();
+                    e.score = q.getColumn(4).getDouble();
+                    e.old_value = q.getColumn(5).getString();
+                    e.new_value = q.getColumn(6).getString();
+                    e.why = q.getColumn(7).getString();
+                    return e;
+                  });
+  std::erase_if(out, [&](EvidenceLink& e) {
+    auto rec = get_claim(s, e.later.id);
+    if (rec) e.later = std::move(*rec);
+    return !rec;
+  });
+  return out;
+}
+
+std::optional<std::int64_t> claim_of_link(Store& s, std::int64_t link) {
+  const auto ids = rows_for_id(s, "SELECT claim_id FROM claim_links WHERE id = ?", link,
+                               [](SQLite::Statement& q) { return q.getColumn(0).getInt64(); });
+  if (ids.empty()) return std::nullopt;
+  return ids.front();
+}
+
+std::int64_t review_link(Store& s, std::int64_t link, const std::string& review, const std::string& reviewer,
+                         const std::string& note, const StatusDecider& decide) {
+  if (review != "confirmed" && review != "rejected")
+    throw core::Error("", "unknown review '" + review + "' (confirmed or rejected)");
+  Connection& c = connection(s);
+  c.release_statements();
+  SQLite::Transaction t(*c.db, SQLite::TransactionBehavior::IMMEDIATE);
+  std::int64_t claim = 0;
+  std::string previous;
+  {
+    SQLite::Statement q(*c.db, "SELECT claim_id, review FROM claim_links WHERE id = ?");
+    q.bind(1, link);
+    if (!q.executeStep()) throw core::Error("", "no evidence link with id " + std::to_string(link));
+    claim = q.getColumn(0).getInt64();
+    previous = q.getColumn(1).getString();
+  }
+  const std::string now = now_utc();
+  SQLite::Statement u(*c.db, "UPDATE claim_links SET review = ? WHERE id = ?");
+  u.bind(1, review);
+  u.bind(2, link);
+  u.exec();
+  SQLite::Statement h(*c.db,
+                      "INSERT INTO link_reviews (link_id, review, previous, reviewer, note, created_at) "
+                      "VALUES (?, ?, ?, ?, ?, ?)");
+  h.bind(1, link);
+  h.bind(2, review);
+  h.bind(3, previous);
+  h.bind(4, reviewer);
+  h.bind(5, note);
+  h.bind(6, now);
+  h.exec();
+  save_status(s, claim, decide(claim, evidence_links(s, claim)), now);
+  c.release_statements();
+  t.commit();
+  return claim;
+}
+
+std::vector<LinkReview> link_reviews(Store& s, std::int64_t link) {
+  return rows_for_id(s,
+                     "SELECT review, previous, reviewer, note, created_at FROM link_reviews WHERE link_id = ? "
+                     "ORDER BY id",
+                     link, [](SQLite::Statement& q) {
+                       return LinkReview{q.getColumn(0).getString(), q.getColumn(1).getString(),
+                                         q.getColumn(2).getString(), q.getColumn(3).getString(),
+                                         q.getColumn(4).getString()};
+                     });
+}
+
+void save_status(Store& s, std::int64_t claim, const DecidedStatus& d, const std::string& now) {
+  auto& q = connection(s).prepared(
+      "INSERT INTO claim_status (claim_id, status, overdue, deciding_id, note, decided_at) VALUES (?, ?, ?, ?, ?, ?) "
+      "ON CONFLICT (claim_id) DO UPDATE SET status = excluded.status, overdue = excluded.overdue, "
+      "deciding_id = excluded.deciding_id, note = excluded.note, decided_at = excluded.decided_at");
+  q.bind(1, claim);
+  q.bind(2, d.status);
+  q.bind(3, d.overdue ? 1 : 0);
+  if (d.deciding > 0)
+    q.bind(4, d.deciding);
+  else
+    q.bind(4);
+  if (d.note.empty())
+    q.bind(5);
+  else
+    q.bind(5, d.note);
+  q.bind(6, now);
+  q.exec();
+  q.reset();
 }
 
 SourceInArticle source_in_article(Store& s, std::int64_t article, std::int64_t source) {

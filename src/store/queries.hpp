@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,7 +14,10 @@
 
 namespace claimtrail::store {
 
-// Tracking status (what later articles did to a claim), strongest first.
+// Tracking status (what later articles did to a claim), strongest first. A
+// claim's status is the one track/status.hpp decided from all its stored
+// evidence (kept in the store); a claim of an article never tracked is
+// untracked, one rejected as no attribution is rejected.
 inline constexpr const char* kStatuses[] = {"contradicted", "updated",   "confirmed", "corroborated",
                                             "unaddressed",  "untracked", "rejected"};
 // A fact-checker's verdicts.
@@ -50,6 +54,8 @@ struct ClaimRecord {
   std::string dates;                           // JSON list
   std::string spans, cue_spans, source_spans;  // JSON [[start, end], ...] into the article text
   std::string status;
+  bool overdue = false;     // unaddressed, and the deadline it names has passed
+  std::string status_note;  // why it could not be fully judged (e.g. a date unknown), when so
   std::string verdict, verdict_note, verdict_at;
   bool rejected = false;
 };
@@ -113,6 +119,8 @@ std::optional<std::int64_t> article_with_text(Store& s, std::string_view text);
 struct ArticleRecord {
   std::int64_t id = 0;
   std::string doc, outlet, url, published, headline, text;
+  bool published_inferred = false;  // the date was inferred (a dateline's month and day, a year from elsewhere)
+  std::string dateline_date;        // the dateline's date as written ("May 2"), when it has one
 };
 // One article; its text only `with_text`. Throws core::Error for an unknown
 // article.
@@ -121,14 +129,49 @@ ArticleRecord get_article(Store& s, std::int64_t id, bool with_text = true);
 // An article's headline; empty when it has none or is unknown.
 std::string article_headline(Store& s, std::int64_t id);
 
-// A later claim `track` or `diff` linked to a claim.
-struct LinkRecord {
-  std::int64_t later_id = 0;
-  std::string status;  // confirmed | corroborated | updated | contradicted
+// A later claim speaking to a claim: evidence, as `track` found it (and
+// stored it) or `diff` compared it (not stored: id 0).
+struct EvidenceLink {
+  std::int64_t id = 0;     // the stored link; 0 for a comparison not stored
+  std::int64_t claim = 0;  // the earlier claim
+  ClaimRecord later;       // the later claim, with its article (doc, outlet, url, published)
+  // What this one later claim does to the claim: confirmed | corroborated |
+  // updated | contradicted, or restated (the same outlet again, a reprint, a
+  // citation of it) and open (a prediction reported not yet done, before its
+  // deadline), which address nothing.
+  std::string status;
+  std::string review = "suggested";  // suggested | confirmed | rejected (a fact-checker's)
   double score = 0;
-  std::string old_value, new_value;
+  std::string old_value, new_value;  // for updated: the claim's value and the later one
+  std::string why;
 };
-std::vector<LinkRecord> links_of_claim(Store& s, std::int64_t claim);
+// Every stored link of a claim, rejected ones included, in the order found.
+std::vector<EvidenceLink> evidence_links(Store& s, std::int64_t claim);
+
+// A claim's status as decided from its evidence (track/status.hpp).
+struct DecidedStatus {
+  std::string status;  // confirmed | corroborated | updated | contradicted | unaddressed
+  bool overdue = false;
+  std::int64_t deciding = 0;  // the link that decided it; 0 for none
+  std::string note;
+};
+// Decides one claim's status from all its stored evidence (every link,
+// rejected ones included, as evidence_links gives them).
+using StatusDecider = std::function<DecidedStatus(std::int64_t claim, const std::vector<EvidenceLink>& evidence)>;
+
+// A fact-checker's review of one evidence link.
+struct LinkReview {
+  std::string review, previous, reviewer, note, created_at;
+};
+// Confirms or rejects link `link` (review: confirmed | rejected), keeping
+// the history, and decides its claim's status again from all its stored
+// evidence, in one transaction. Returns the claim. Throws core::Error for an
+// unknown link or review.
+std::int64_t review_link(Store& s, std::int64_t link, const std::string& review, const std::string& reviewer,
+                         const std::string& note, const StatusDecider& decide);
+std::vector<LinkReview> link_reviews(Store& s, std::int64_t link);
+// The claim a link belongs to; nullopt for an unknown link.
+std::optional<std::int64_t> claim_of_link(Store& s, std::int64_t link);
 
 // A source as one article presents it: its descriptors (JSON: affiliation,
 // rank, role, count) and what the article says about it when anonymous.

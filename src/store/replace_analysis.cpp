@@ -154,6 +154,7 @@ ReplaceResult Store::replace_analysis(std::int64_t article, const core::Analysis
       for (const char* sql : {"UPDATE verdicts SET claim_id = ?1 WHERE claim_id = ?2",
                               "UPDATE OR IGNORE claim_links SET claim_id = ?1 WHERE claim_id = ?2",
                               "UPDATE OR IGNORE claim_links SET later_id = ?1 WHERE later_id = ?2",
+                              "UPDATE OR IGNORE claim_status SET claim_id = ?1 WHERE claim_id = ?2",
                               "UPDATE corrections SET target = ?1 WHERE action = 'claim_fix' AND target = ?2"}) {
         SQLite::Statement u(db, sql);
         u.bind(1, to);
@@ -180,8 +181,15 @@ ReplaceResult Store::replace_analysis(std::int64_t article, const core::Analysis
     }
     // Whatever still points at an old claim goes with it.
     db.exec(
+        "DELETE FROM link_reviews WHERE link_id IN (SELECT id FROM claim_links WHERE claim_id IN "
+        "(SELECT id FROM reextract_old) OR later_id IN (SELECT id FROM reextract_old))");
+    db.exec(
+        "UPDATE claim_status SET deciding_id = NULL WHERE deciding_id IN (SELECT id FROM claim_links WHERE "
+        "claim_id IN (SELECT id FROM reextract_old) OR later_id IN (SELECT id FROM reextract_old))");
+    db.exec(
         "DELETE FROM claim_links WHERE claim_id IN (SELECT id FROM reextract_old) OR "
         "later_id IN (SELECT id FROM reextract_old)");
+    db.exec("DELETE FROM claim_status WHERE claim_id IN (SELECT id FROM reextract_old)");
     db.exec("DELETE FROM verdicts WHERE claim_id IN (SELECT id FROM reextract_old)");
     db.exec(
         "INSERT INTO claims_fts (claims_fts, rowid, norm) SELECT 'delete', id, norm FROM claims "

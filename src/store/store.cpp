@@ -533,13 +533,28 @@ std::size_t Store::store_analysis(std::int64_t article, std::string_view text, c
 namespace {
 
 // The publication date ingest stores: the article's, else its dateline's
-// when that has a day.
-std::string publication_of(const ArticleInput& in, const core::Analysis& a) {
-  std::string published = in.published;
-  if (published.empty() && a.dateline) {
-    if (auto d = article::parse_date(a.dateline->date); d && d->day > 0) published = d->iso();
+// when that has a day and a year. A dateline without a year ("May 2") takes
+// the year of a publication date known only to its year or month, and that
+// date is inferred (docs/status-rules.md, section 5).
+struct Publication {
+  std::string published;
+  bool inferred = false;
+};
+Publication publication_of(const ArticleInput& in, const core::Analysis& a) {
+  Publication p{in.published, false};
+  if (!a.dateline || a.dateline->date.empty()) return p;
+  const auto given = article::parse_iso_date(in.published);
+  if (p.published.empty()) {
+    if (auto d = article::parse_date(a.dateline->date); d && d->day > 0) p.published = d->iso();
+  } else if (given && given->day == 0) {
+    const article::Date ref{given->year, given->month > 0 ? given->month : 0, 0};
+    if (auto d = article::parse_date(a.dateline->date, ref);
+        d && d->day > 0 && d->year == given->year && (given->month == 0 || d->month == given->month)) {
+      p.published = d->iso();
+      p.inferred = true;
+    }
   }
-  return published;
+  return p;
 }
 
 }  // namespace
@@ -556,7 +571,7 @@ ArticleInput article_input(const article::Article& a, const article::Metadata& m
 }
 
 ClaimAnalyses analyse_claims(const ArticleInput& in, const core::Analysis& a) {
-  const auto pub = article::parse_iso_date(publication_of(in, a)).value_or(article::Date{});
+  const auto pub = article::parse_iso_date(publication_of(in, a).published).value_or(article::Date{});
   ClaimAnalyses out;
   out.claims.reserve(a.attributions.size() + a.unattributed.size());
   for (const auto& at : a.attributions)
@@ -577,7 +592,8 @@ IngestResult Store::ingest(const ArticleInput& in, const core::Analysis& a, cons
       return r;  // the transaction rolls back: nothing written
     }
     std::string outlet = in.outlet, headline = in.headline;
-    const std::string published = publication_of(in, a);
+    const Publication publication = publication_of(in, a);
+    const std::string& published = publication.published;
     if (outlet.empty() && a.dateline) outlet = a.dateline->outlet;
     if (headline.empty() && a.headline) headline = core::span_text(in.text, *a.headline);
     const auto pub = article::parse_iso_date(published).value_or(article::Date{});
@@ -589,8 +605,8 @@ IngestResult Store::ingest(const ArticleInput& in, const core::Analysis& a, cons
     {
       auto& ins = conn_->prepared(
           "INSERT INTO articles (doc, outlet, url, headline, published, dateline_place, "
-          "content_hash, text, previous_id, parser, ingested_at) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+          "content_hash, text, previous_id, parser, ingested_at, published_inferred, dateline_date) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
       ins.bind(1, in.doc);
       bind_opt(ins, 2, outlet);
       bind_opt(ins, 3, in.url);
@@ -605,6 +621,8 @@ IngestResult Store::ingest(const ArticleInput& in, const core::Analysis& a, cons
         ins.bind(9);
       ins.bind(10, std::string("claimtrail ") + core::kVersion);
       ins.bind(11, now_utc());
+      ins.bind(12, publication.inferred ? 1 : 0);
+      bind_opt(ins, 13, a.dateline ? a.dateline->date : std::string());
       ins.exec();
       r.article_id = conn_->db->getLastInsertRowid();
     }

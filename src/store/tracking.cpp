@@ -1,6 +1,7 @@
 #include "store/tracking.hpp"
 
 #include <map>
+#include <set>
 
 #include "article/dates.hpp"
 #include "store/connection.hpp"
@@ -105,16 +106,38 @@ std::vector<IndexedStatement> indexed_statements_of(Store& s, std::int64_t artic
                      });
 }
 
-void record_links(Store& s, std::int64_t article, const std::vector<LinkInput>& links) {
+void record_tracking(Store& s, std::int64_t article, const std::vector<std::int64_t>& claims,
+                     const std::vector<LinkInput>& links, const StatusDecider& decide) {
   Connection& c = connection(s);
   c.release_statements();
   SQLite::Transaction t(*c.db, SQLite::TransactionBehavior::IMMEDIATE);
-  SQLite::Statement link(*c.db,
-                         "INSERT INTO claim_links (claim_id, later_id, status, score, old_value, new_value, found_at) "
-                         "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (claim_id, later_id) DO UPDATE SET "
-                         "status = excluded.status, score = excluded.score, old_value = excluded.old_value, "
-                         "new_value = excluded.new_value, found_at = excluded.found_at");
   const std::string now = now_utc();
+  // What this track did not find again goes, unless a fact-checker reviewed it.
+  std::set<std::pair<std::int64_t, std::int64_t>> found;
+  for (const auto& l : links) found.insert({l.claim, l.later});
+  SQLite::Statement old(*c.db, "SELECT id, later_id FROM claim_links WHERE claim_id = ? AND review = 'suggested'");
+  SQLite::Statement undecide(*c.db, "UPDATE claim_status SET deciding_id = NULL WHERE deciding_id = ?");
+  SQLite::Statement drop(*c.db, "DELETE FROM claim_links WHERE id = ?");
+  for (std::int64_t claim : claims) {
+    old.reset();
+    old.bind(1, claim);
+    std::vector<std::int64_t> stale;
+    while (old.executeStep())
+      if (!found.count({claim, old.getColumn(1).getInt64()})) stale.push_back(old.getColumn(0).getInt64());
+    for (std::int64_t id : stale) {
+      undecide.reset();
+      undecide.bind(1, id);
+      undecide.exec();  // (decided again below)
+      drop.reset();
+      drop.bind(1, id);
+      drop.exec();
+    }
+  }
+  SQLite::Statement link(*c.db,
+                         "INSERT INTO claim_links (claim_id, later_id, status, score, old_value, new_value, why, "
+                         "found_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (claim_id, later_id) DO UPDATE SET "
+                         "status = excluded.status, score = excluded.score, old_value = excluded.old_value, "
+                         "new_value = excluded.new_value, why = excluded.why, found_at = excluded.found_at");
   for (const auto& l : links) {
     link.reset();
     link.clearBindings();
@@ -124,13 +147,16 @@ void record_links(Store& s, std::int64_t article, const std::vector<LinkInput>& 
     link.bind(4, l.score);
     if (!l.old_value.empty()) link.bind(5, l.old_value);
     if (!l.new_value.empty()) link.bind(6, l.new_value);
-    link.bind(7, now);
+    if (!l.why.empty()) link.bind(7, l.why);
+    link.bind(8, now);
     link.exec();
   }
+  for (std::int64_t claim : claims) save_status(s, claim, decide(claim, evidence_links(s, claim)), now);
   SQLite::Statement mark(*c.db, "UPDATE articles SET tracked_at = ? WHERE id = ?");
   mark.bind(1, now);
   mark.bind(2, article);
   mark.exec();
+  c.release_statements();
   t.commit();
 }
 

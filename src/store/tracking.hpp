@@ -56,13 +56,18 @@ std::vector<IndexedStatement> indexed_statements_of(Store& s, std::int64_t artic
 // A later claim speaking to a claim, as `track` found it.
 struct LinkInput {
   std::int64_t claim = 0, later = 0;
-  std::string status;  // confirmed | corroborated | updated | contradicted
+  std::string status;  // confirmed | corroborated | updated | contradicted | restated | open
   double score = 0;
   std::string old_value, new_value;  // empty: none
+  std::string why;
 };
-// Records the links (replacing any between the same two claims) and marks
-// the article tracked now, in one transaction.
-void record_links(Store& s, std::int64_t article, const std::vector<LinkInput>& links);
+// What one `track` of an article records, in one transaction: the links
+// found (replacing what the same two claims had, but never a fact-checker's
+// review); the suggested links of `claims` it no longer finds are dropped
+// (reviewed ones stay); then each of `claims` gets the status `decide`
+// makes of all its stored evidence; the article is marked tracked now.
+void record_tracking(Store& s, std::int64_t article, const std::vector<std::int64_t>& claims,
+                     const std::vector<LinkInput>& links, const StatusDecider& decide);
 
 // The steps of SQLite's query plan (EXPLAIN QUERY PLAN) of a full-text
 // search: the candidate search of track/diff, or the claim search of

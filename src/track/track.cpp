@@ -7,8 +7,10 @@
 
 #include "article/dates.hpp"
 #include "core/categories.hpp"
+#include "core/error.hpp"
 #include "match/compare.hpp"
 #include "store/tracking.hpp"
+#include "track/status.hpp"
 #include "util/ascii.hpp"
 
 namespace claimtrail::track {
@@ -21,14 +23,6 @@ using store::AnalysedClaim;
 bool on_record(std::string_view category) {
   const core::CategoryFacts* f = core::facts(category);
   return f && f->on_record;
-}
-
-// The latest day a prediction allows: the end of its deadline, or of the
-// period it names ("this month").
-std::optional<int> deadline(const match::Statement& s) {
-  std::optional<int> last;
-  for (const auto& d : s.dates) last = std::max(last.value_or(d.value.last_day()), d.value.last_day());
-  return last;
 }
 
 // When the reported event happened: a date in the statement, else the day
@@ -166,33 +160,78 @@ bool prediction_met(const match::Statement& a, const AnalysedClaim& later, const
   return std::all_of(a.words.begin(), a.words.end(), [&](const match::Word& w) { return ws.count(w.form) > 0; });
 }
 
-// Decides the status a later claim that speaks to a claim gives it, and why:
-// a prediction confirmed (or updated when it came late); the first outlet's
+// A prediction with a deadline against a later report of it.
+struct Timed {
+  match::Timing timing = match::Timing::none;
+  std::string deadline, done_on;  // as written
+};
+
+// Decides whether a later claim `b` (published on `published`) reports the
+// prediction `a` done in its time, done late, not done after its deadline,
+// or not yet done before it: match::check_deadline when it can tell, else
+// the claim's own dates against the day `b` reports (or its article's).
+// A restated prediction (`b` still to come) is none: it may move the date.
+Timed timing_of(const match::Comparison& cmp, bool predicted, const match::Statement& a, const match::Statement& b,
+                const ClaimFacts& facts, const std::string& published) {
+  Timed t;
+  if (a.modality == match::Modality::realized || a.negated || b.modality != match::Modality::realized) return t;
+  // Done: b says what a predicted, as done (match's `realizes`, or the same
+  // statement in the past tense, or prediction_met); not done: b denies it.
+  const bool done = !b.negated && (predicted || cmp.relation == match::Relation::same);
+  const bool undone = cmp.relation == match::Relation::contradicted && b.negated;
+  if (!done && !undone && !predicted) return t;
+  match::Comparison timed = cmp;
+  const auto pub = article::parse_iso_date(published);
+  t.timing = match::check_deadline(a, b, pub.value_or(article::Date{}), timed);
+  t.deadline = timed.deadline;
+  t.done_on = timed.done_on;
+  if (t.timing != match::Timing::none) return t;
+  t.deadline = facts.deadline_text;
+  if (done) {
+    const auto when = event_day(b, published);
+    const bool late = facts.deadline && when && *when > *facts.deadline;
+    t.timing = late ? match::Timing::late : match::Timing::in_time;
+    t.done_on = b.dates.empty() ? published : b.dates.front().text;
+  } else if (undone && facts.deadline && pub) {
+    t.timing = pub->last_day() <= *facts.deadline ? match::Timing::open : match::Timing::not_done;
+  }
+  return t;
+}
+
+// Decides the status a later claim that speaks to a claim gives it, and why
+// (docs/status-rules.md): a prediction met (confirmed in its time, updated
+// when late: the deadline and the actual date); a prediction reported not
+// done (contradicted after its deadline, open before it); the first outlet's
 // reporting again (restated); contradicted; updated (another number or
 // date); confirmed on the record; corroborated by an independent source;
 // else restated (the same outlet).
 void choose_status(Evidence& e, const match::Comparison& cmp, bool predicted, const AnalysedClaim& claim,
-                   const AnalysedClaim& later, const std::string& base_outlet) {
+                   const ClaimFacts& facts, const AnalysedClaim& later, const std::string& base_outlet) {
   const store::ClaimRecord& rec = later.claim;
   const bool same_outlet = !base_outlet.empty() && rec.outlet == base_outlet;
   const bool citing = cites(rec.source_text, base_outlet);
   const bool reprint = rec.text == claim.claim.text && rec.source_text == claim.claim.source_text;
   const bool independent = !same_outlet && !citing && !reprint;
-  if (cmp.realizes && predicted) {
-    // A prediction: confirmed when the event came within its time.
-    const match::Statement& a = claim.analysis.statement;
-    const match::Statement& b = later.analysis.statement;
-    const auto until = deadline(a);
-    const auto when = event_day(b, rec.published);
-    if (until && when && *when > *until) {
-      e.status = "updated";
-      e.old_value = a.dates.empty() ? std::string() : a.dates.front().text;
-      e.new_value = b.dates.empty() ? rec.published : b.dates.front().text;
-      e.why = "it happened, later than predicted";
-    } else {
-      e.status = "confirmed";
-      e.why = "the predicted event was reported";
-    }
+  const match::Statement& a = claim.analysis.statement;
+  const match::Statement& b = later.analysis.statement;
+  const bool anonymous = core::facts(rec.category) && core::facts(rec.category)->anonymous;
+  const Timed t = timing_of(cmp, predicted, a, b, facts, rec.published);
+  if (t.timing == match::Timing::late) {
+    e.status = "updated";
+    e.old_value = t.deadline;
+    e.new_value = t.done_on;
+    e.why = "it happened, later than predicted (" + t.deadline + ")";
+  } else if (t.timing == match::Timing::in_time && cmp.relation != match::Relation::updated) {
+    // In its time: confirmed, or only corroborated when the report rests
+    // on anonymous sources.
+    e.status = anonymous ? (independent ? "corroborated" : "restated") : "confirmed";
+    e.why = anonymous ? "the predicted event was reported, by an unnamed source" : "the predicted event was reported";
+  } else if (t.timing == match::Timing::not_done) {
+    e.status = "contradicted";
+    e.why = "reported not done after its deadline (" + t.deadline + ")";
+  } else if (t.timing == match::Timing::open) {
+    e.status = "open";
+    e.why = "reported not yet done, before its deadline (" + t.deadline + ")";
   } else if (citing || reprint) {
     e.status = "restated";  // the original outlet's reporting again: not independent
     e.why = citing ? "cites " + base_outlet : "a reprint";
@@ -202,7 +241,7 @@ void choose_status(Evidence& e, const match::Comparison& cmp, bool predicted, co
     e.status = "updated";
     e.old_value = cmp.old_value;
     e.new_value = cmp.new_value;
-  } else if (on_record(e.category)) {
+  } else if (on_record(e.later.category)) {
     e.status = "confirmed";
   } else if (independent) {
     e.status = "corroborated";
@@ -215,7 +254,7 @@ void choose_status(Evidence& e, const match::Comparison& cmp, bool predicted, co
 // Decides whether one later claim speaks to a claim (its statement relates,
 // or it reports the claim's prediction come true) and, if so, the evidence
 // it is, with its status.
-std::optional<Evidence> compare_with(const AnalysedClaim& claim, const AnalysedClaim& later,
+std::optional<Evidence> compare_with(const AnalysedClaim& claim, const ClaimFacts& facts, const AnalysedClaim& later,
                                      const std::string& base_outlet, const match::WordWeight& weight,
                                      ArticleWords& article_words) {
   const match::Statement& a = claim.analysis.statement;
@@ -226,35 +265,47 @@ std::optional<Evidence> compare_with(const AnalysedClaim& claim, const AnalysedC
     cmp.realizes = true;
     cmp.relation = match::Relation::same;
   }
-  const store::ClaimRecord& rec = later.claim;
   Evidence e;
-  e.claim_id = rec.id;
-  e.article_id = rec.article_id;
-  e.doc = rec.doc;
-  e.outlet = rec.outlet;
-  e.url = rec.url;
-  e.published = rec.published;
-  e.text = rec.text;
-  e.source_text = rec.source_text;
-  e.category = rec.kind == "unattributed" ? "unattributed" : rec.category;
-  e.kind = rec.kind;
+  e.claim = claim.claim.id;
+  e.later = later.claim;
   e.score = cmp.score;
   e.why = cmp.why;
-  choose_status(e, cmp, predicted, claim, later, base_outlet);
+  choose_status(e, cmp, predicted, claim, facts, later, base_outlet);
   return e;
 }
 
-// Decides a claim's status: its evidence ordered strongest first (by
-// status, then score), and the first one's status unless none addresses the
-// claim (unaddressed).
-std::string claim_status(std::vector<Evidence>& evidence) {
-  std::stable_sort(evidence.begin(), evidence.end(), [](const Evidence& x, const Evidence& y) {
-    const int rx = store::status_rank(x.status), ry = store::status_rank(y.status);
-    return rx != ry ? rx > ry : x.score > y.score;
-  });
-  const bool addressed = !evidence.empty() && store::status_rank(evidence.front().status) > 0;
-  return addressed ? evidence.front().status : "unaddressed";
-}
+// Where an undated thread's articles are placed (docs/status-rules.md,
+// section 5): when the base article gives no year, only its dateline's month
+// and day, it is placed there in article::kUnknownYear, and each later
+// undated article on the first day of its dateline on or after the base's.
+class RelativeDates {
+ public:
+  RelativeDates(store::Store& store, const store::ArticleRecord& base) : store_(store) {
+    if (base.published.empty() && !base.dateline_date.empty())
+      base_ = article::first_on_or_after(base.dateline_date, article::Date{article::kUnknownYear, 1, 1});
+  }
+  // Decides whether the thread is placed relatively (the base has a month and day, no year).
+  bool active() const { return base_.has_value(); }
+  const article::Date& base() const { return *base_; }
+
+  // Decides the day an undated later article is placed on, and its dateline
+  // as written; nullopt when it has a date of its own or no dateline.
+  std::optional<std::pair<article::Date, std::string>> of(std::int64_t article) {
+    if (!base_) return std::nullopt;
+    auto it = placed_.find(article);
+    if (it != placed_.end()) return it->second;
+    std::optional<std::pair<article::Date, std::string>> p;
+    const store::ArticleRecord a = store::get_article(store_, article, false);
+    if (a.published.empty() && !a.dateline_date.empty())
+      if (auto d = article::first_on_or_after(a.dateline_date, *base_)) p = {{*d, a.dateline_date}};
+    return placed_[article] = p;
+  }
+
+ private:
+  store::Store& store_;
+  std::optional<article::Date> base_;
+  std::map<std::int64_t, std::optional<std::pair<article::Date, std::string>>> placed_;
+};
 
 // Decides the thread's new claims: those of its articles that spoke to no
 // claim.
@@ -270,15 +321,29 @@ std::vector<store::ClaimRecord> fresh_claims(store::Store& store, const std::vec
   return fresh;
 }
 
-// Decides what is recorded: a link for each evidence that addresses its
-// claim (restatements are not links).
+// Decides what is recorded: a link for each evidence of each claim.
 std::vector<store::LinkInput> links_of(const Report& report) {
   std::vector<store::LinkInput> links;
   for (const auto& tc : report.claims)
     for (const auto& e : tc.evidence)
-      if (store::status_rank(e.status) > 0)
-        links.push_back({tc.claim.id, e.claim_id, e.status, e.score, e.old_value, e.new_value});
+      links.push_back({tc.claim.id, e.later.id, e.status, e.score, e.old_value, e.new_value, e.why});
   return links;
+}
+
+// The facts of a claim the status rules need, from its analysis and its
+// article's date (`placed`: that date, placed relative to the thread's).
+ClaimFacts facts_of_claim(const AnalysedClaim& c, const std::optional<article::Date>& placed = std::nullopt) {
+  const article::Date published =
+      placed ? *placed : article::parse_iso_date(c.claim.published).value_or(article::Date{});
+  return track::facts_of(c.analysis, c.claim.text, published);
+}
+
+// Decides the facts of a claim of the base article; in an undated thread
+// placed relatively, its dates are first resolved against the base's place.
+ClaimFacts place_claim(AnalysedClaim& c, const RelativeDates& relative) {
+  if (!relative.active()) return facts_of_claim(c);
+  c.analysis = match::analyse_claim(c.claim.text, c.claim.cue, relative.base());
+  return facts_of_claim(c, relative.base());
 }
 
 }  // namespace
@@ -301,20 +366,47 @@ Report track(store::Store& store, std::int64_t article, const Options& options) 
   WordRarity rarity(store);
   const match::WordWeight weight = [&](const std::string& w) { return rarity.weight(w); };
   ArticleWords article_words(store);
+  const int day = options.today.value_or(today());
   std::set<std::int64_t> matched_later, thread_articles;
+  std::map<std::int64_t, ClaimFacts> facts;
+  RelativeDates relative(store, base);
+  if (relative.active())
+    report.date_note = "no year known: the article is placed on its dateline (" + base.dateline_date +
+                       "), later undated articles on the first day of theirs after it (year unknown)";
+  else if (base.published.empty())
+    report.date_note = "date unknown: claims whose dates need a year are named, not judged on them";
+  else if (base.published_inferred)
+    report.date_note = "date inferred: the dateline's month and day, the publication's year";
   for (auto& claim : store::analysed_claims_of(store, article)) {
+    const ClaimFacts& f = facts[claim.claim.id] = place_claim(claim, relative);
     const std::vector<AnalysedClaim> searched =
         options.against ? std::vector<AnalysedClaim>()
                         : search_candidates(store, base, claim.analysis.statement, rarity, options);
     TrackedClaim tc;
-    for (const AnalysedClaim& later : options.against ? given : searched) {
-      auto e = compare_with(claim, later, base.outlet, weight, article_words);
+    for (const AnalysedClaim& candidate : options.against ? given : searched) {
+      // A later undated article of a relatively placed thread: compared as of its place.
+      std::optional<AnalysedClaim> placed;
+      const auto where = candidate.claim.published.empty() ? relative.of(candidate.claim.article_id) : std::nullopt;
+      if (where) {
+        placed = candidate;
+        placed->analysis = match::analyse_claim(candidate.claim.text, candidate.claim.cue, where->first);
+        placed->claim.published = where->first.iso();
+      }
+      const AnalysedClaim& later = placed ? *placed : candidate;
+      auto e = compare_with(claim, f, later, base.outlet, weight, article_words);
       if (!e) continue;
-      matched_later.insert(e->claim_id);
-      thread_articles.insert(e->article_id);
+      if (where) {
+        // Shown as written: the place is relative, its year unknown.
+        e->later.published.clear();
+        if (e->new_value == where->first.iso())
+          e->new_value = where->second + " (year unknown)";
+        else if (e->status == "updated" && !e->new_value.empty())
+          e->new_value += " (dateline " + where->second + ", year unknown)";
+      }
+      matched_later.insert(e->later.id);
+      thread_articles.insert(e->later.article_id);
       tc.evidence.push_back(std::move(*e));
     }
-    tc.status = claim_status(tc.evidence);
     tc.claim = std::move(claim.claim);
     report.claims.push_back(std::move(tc));
   }
@@ -325,11 +417,62 @@ Report track(store::Store& store, std::int64_t article, const Options& options) 
   report.later.assign(thread.begin(), thread.end());
   report.fresh = fresh_claims(store, report.later, matched_later);
 
-  if (options.record) {
-    store::record_links(store, article, links_of(report));
-    for (auto& tc : report.claims) tc.claim.status = tc.status;
+  if (!options.record) {
+    // A comparison only: the status it alone would give; nothing stored.
+    for (auto& tc : report.claims) {
+      const store::DecidedStatus d = decide(facts[tc.claim.id], tc.evidence, day);
+      tc.status = d.status;
+      tc.overdue = d.overdue;
+      tc.note = d.note;
+    }
+    return report;
+  }
+  // Recorded: every claim's status decided from all its stored evidence
+  // (what earlier tracks found and a fact-checker reviewed included), and
+  // shown as every other command shows it, from the store.
+  std::vector<std::int64_t> ids;
+  for (const auto& tc : report.claims) ids.push_back(tc.claim.id);
+  store::record_tracking(store, article, ids, links_of(report),
+                         [&](std::int64_t claim, const std::vector<Evidence>& stored) {
+                           std::vector<Evidence> ev = stored;
+                           return decide(facts[claim], ev, day);
+                         });
+  report.recorded = true;
+  store::ClaimFilter f;
+  f.article = article;
+  std::map<std::int64_t, store::ClaimRecord> now;
+  for (auto& c : store::find_claims(store, f)) now[c.id] = std::move(c);
+  for (auto& tc : report.claims) {
+    if (auto it = now.find(tc.claim.id); it != now.end()) tc.claim = std::move(it->second);
+    tc.status = tc.claim.status;
+    tc.overdue = tc.claim.overdue;
+    tc.note = tc.claim.status_note;
+    tc.evidence = evidence_of(store, tc.claim.id);
   }
   return report;
+}
+
+std::vector<Evidence> evidence_of(store::Store& store, std::int64_t claim) {
+  std::vector<Evidence> ev = store::evidence_links(store, claim);
+  decide(ClaimFacts{}, ev, 0);  // (the order only: the status is the stored one)
+  return ev;
+}
+
+std::int64_t review_evidence(store::Store& store, std::int64_t link, const std::string& review,
+                             const std::string& reviewer, const std::string& note, const Options& options) {
+  const auto claim = store::claim_of_link(store, link);
+  if (!claim) throw core::Error("", "no evidence link with id " + std::to_string(link));
+  const auto rec = store::get_claim(store, *claim);
+  RelativeDates relative(store, store::get_article(store, rec->article_id, false));
+  ClaimFacts facts;
+  for (auto& c : store::analysed_claims_of(store, rec->article_id))
+    if (c.claim.id == *claim) facts = place_claim(c, relative);
+  const int day = options.today.value_or(today());
+  return store::review_link(store, link, review, reviewer, note,
+                            [&](std::int64_t, const std::vector<Evidence>& stored) {
+                              std::vector<Evidence> ev = stored;
+                              return decide(facts, ev, day);
+                            });
 }
 
 }  // namespace claimtrail::track
