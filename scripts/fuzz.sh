@@ -1,6 +1,7 @@
 #!/bin/sh
 # A fuzzing campaign: each harness of build-fuzz/ (see fuzz/CMakeLists.txt)
-# runs SECONDS, LANES at a time (default: one per core), niced, under ASan and
+# runs SECONDS, LANES at a time (default: one per core), niced (NICE, default
+# 19), under ASan and
 # UBSan, growing a work corpus in WORK (default /var/tmp/claimtrail-fuzz)
 # seeded from fuzz/corpus/NAME and the fixtures. Each run appends one line to
 # WORK/campaign.tsv: harness, CPU seconds, executions, exec/s, coverage
@@ -53,8 +54,10 @@ run_one() {
   log="$WORK/$h/run-$(date +%s).log"
   : > "$log.start"  # crashes newer than this are this run's
   # shellcheck disable=SC2046
-  /usr/bin/time -f '%U %S' -o "$log.time" nice -n 19 "$BUILD/fuzz/fuzz_$h" -max_total_time="$SECONDS_EACH" \
-    -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 -dict=fuzz/news.dict \
+  # libFuzzer's -timeout is wall-clock time: a niced run beside builds can be
+  # starved for seconds, so it is generous (a real hang still stops the run).
+  /usr/bin/time -f '%U %S' -o "$log.time" nice -n "${NICE:-19}" "$BUILD/fuzz/fuzz_$h" -max_total_time="$SECONDS_EACH" \
+    -timeout=60 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 -dict=fuzz/news.dict \
     -artifact_prefix="$WORK/$h/crashes/" "$WORK/$h/corpus" "fuzz/corpus/$h" $(seeds "$h") > "$log" 2>&1 || true
   cpu=$(awk '{printf "%.0f", $1 + $2}' "$log.time")
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
@@ -66,13 +69,24 @@ run_one() {
     "$(date -u +%FT%TZ)" >> "$WORK/campaign.tsv"
 }
 
-# LANES workers take harnesses from the list in turn.
-i=0
-for h in $HARNESSES; do
-  [ -x "$BUILD/fuzz/fuzz_$h" ] || { echo "fuzz.sh: no $BUILD/fuzz/fuzz_$h (build with -DCLAIMTRAIL_FUZZ=ON)" >&2; continue; }
-  run_one "$h" &
-  i=$((i + 1))
-  if [ $((i % LANES)) -eq 0 ]; then wait; fi
+# LANES workers, each running its share of the harnesses one after another
+# (harness i goes to lane i mod LANES).
+lane=0
+while [ "$lane" -lt "$LANES" ]; do
+  (
+    i=0
+    for h in $HARNESSES; do
+      if [ $((i % LANES)) -eq "$lane" ]; then
+        if [ -x "$BUILD/fuzz/fuzz_$h" ]; then
+          run_one "$h"
+        else
+          echo "fuzz.sh: no $BUILD/fuzz/fuzz_$h (build with -DCLAIMTRAIL_FUZZ=ON)" >&2
+        fi
+      fi
+      i=$((i + 1))
+    done
+  ) &
+  lane=$((lane + 1))
 done
 wait
 column -t "$WORK/campaign.tsv"

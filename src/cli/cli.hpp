@@ -34,6 +34,8 @@ int cmd_diff(const std::vector<std::string>& args);
 int cmd_report(const std::vector<std::string>& args);
 int cmd_export(const std::vector<std::string>& args);
 int cmd_train(const std::vector<std::string>& args);
+int cmd_train_language(const std::vector<std::string>& args);
+int cmd_eval_language(const std::vector<std::string>& args);
 int cmd_reextract(const std::vector<std::string>& args);
 
 // Prints "claimtrail: error: <message>" on stderr, the message through

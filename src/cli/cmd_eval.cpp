@@ -47,7 +47,8 @@ int cmd_eval(const std::vector<std::string>& args) {
       "score this prediction file (score_polnear.py JSON Lines, code points) instead of "
       "running the parser")("allow-test", "score a directory named 'test' (a held-out split: never tune on it)")(
       "model", po::value<std::string>()->value_name("FILE"), "use this tagger model (see 'claimtrail train')")(
-      "mode", po::value<std::string>()->value_name("MODE"), "rules, model or both (default: both with --model)");
+      "mode", po::value<std::string>()->value_name("MODE"), "rules, model or both (default: both with --model)")(
+      "no-syntax", "without the language layer's parse (the rules' word windows alone)");
   po::options_description all;
   all.add(visible).add_options()("gold-dir", po::value<std::string>());
   po::positional_options_description positional;
@@ -98,7 +99,8 @@ int cmd_eval(const std::vector<std::string>& args) {
         mode = m == "model" ? extract::Mode::model : m == "both" ? extract::Mode::both : extract::Mode::rules;
         if (!model && mode != extract::Mode::rules) model = learn::shipped_model();
       }
-      const extract::Extractor extractor(model, mode);
+      extract::Extractor extractor(model, mode);
+      extractor.set_syntax(vm.count("no-syntax") == 0);
       report = eval::evaluate_split(
           dir, [&](std::string_view t) { return extractor.analyse(t); }, labels);
     }

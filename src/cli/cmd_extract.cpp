@@ -38,6 +38,7 @@ int cmd_extract(const std::vector<std::string>& args) {
       "emit-text", "print the analysed text the offsets refer to, instead of the analysis")(
       "mode", po::value(&mode_name)->default_value("rules"),
       "rules, or the learned tagger reading the rules' results (both)")(
+      "no-syntax", "without the language layer's parse (the rules' word windows alone)")(
       "jobs,j", po::value(&jobs)->default_value(default_jobs()),
       "articles analysed in parallel (the output keeps the input order)")(
       "input", po::value(&batch.input)->default_value("auto"),
@@ -66,8 +67,9 @@ int cmd_extract(const std::vector<std::string>& args) {
     print_error("extract: unknown --mode '" + mode_name + "' (rules or both)");
     return kExitUsage;
   }
-  const extract::Extractor extractor(mode_name == "both" ? learn::shipped_model() : nullptr,
-                                     mode_name == "both" ? extract::Mode::both : extract::Mode::rules);
+  extract::Extractor extractor(mode_name == "both" ? learn::shipped_model() : nullptr,
+                               mode_name == "both" ? extract::Mode::both : extract::Mode::rules);
+  extractor.set_syntax(vm.count("no-syntax") == 0);
   // One input's output (or its error line), rendered by any thread.
   struct Result {
     std::string text, error;

@@ -630,6 +630,13 @@ class Finder {
     Context& c = ctx_;
     const TokRange r = a.r;
     a.source = source_before(c, a.mod_b, r.b);
+    // The parse corrects the window's boundaries of the subject: "The two
+    // companies on Tuesday said", "which the board said".
+    if (!a.source.empty()) {
+      const TokRange refined = syntax_refined_source(c, a.cue.core.b, a.source);
+      const bool inside = refined.b >= a.source.b && refined.e <= a.source.e;  // trimmed, not widened
+      if (refined.b >= r.b && refined.e <= a.mod_b && (inside || speaker_like(refined.e - 1))) a.source = refined;
+    }
     const int pre_end = a.source.empty() ? a.mod_b : a.source.b;  // text before the source
     a.pre_e = pre_end;
     while (a.pre_e > r.b && (c.is_comma(a.pre_e - 1) || doc_.tok(a.pre_e - 1).is(text::kDash))) --a.pre_e;

@@ -11,6 +11,7 @@
 #include "core/analysis.hpp"
 #include "extract/constructions.hpp"
 #include "extract/lexicon.hpp"
+#include "language/layer.hpp"
 #include "text/document.hpp"
 
 namespace claimtrail::extract {
@@ -36,6 +37,17 @@ struct SourceInfo {
   bool plural = false;
 };
 
+// One sentence's parse by the language layer, its words mapped to tokens.
+struct SentenceSyntax {
+  enum class State : std::uint8_t { unparsed, parsed, skipped } state = State::unparsed;
+  int first_tok = 0;
+  std::vector<int> word_tok;                 // the token of each word ("company's" gives two words)
+  language::Syntax syntax;                   // tags and heads; labels on demand:
+  mutable std::vector<std::int32_t> labels;  // -1 until label() computes it
+  int word_of(int tok) const;                // the head word among token tok's words; -1 none
+  std::string_view label(int word, const language::Layer& layer) const;
+};
+
 struct Context {
   const text::Document& doc;
   const Lexicon& lex;
@@ -53,6 +65,22 @@ struct Context {
   std::vector<TokRange> speaker_labels;
   // The constructions the finder may use (all, but in tests).
   ConstructionSet constructions;
+  // Whether the constructions may parse; the language layer (loaded on the
+  // first parse; null before and with rules alone) and how many sentences
+  // it parsed.
+  bool syntax_wanted = false;
+  mutable const language::Layer* layer = nullptr;
+  mutable std::size_t parsed_sentences = 0;
+  // Sentences longer than this are not parsed (their rules stand), nor
+  // any once this many words of a window were parsed: parsing stays linear
+  // in the text, and a hostile input of a million cue sentences costs what
+  // an article's worth of parsing costs (real articles parse far fewer).
+  static constexpr int kMaxParsedTokens = 120;
+  static constexpr std::size_t kMaxParsedWords = 20000;
+  mutable std::size_t parsed_words = 0;
+  // The parse of the sentence holding token `tok`, made on first need; null
+  // without a layer or for a sentence too long.
+  const SentenceSyntax* syntax_at(int tok) const;
 
   Context(const text::Document& d, const Lexicon& l, core::Analysis& o)
       : doc(d), lex(l), out(o), classes_(static_cast<std::size_t>(d.size()), kUnknownClass) {}
@@ -93,6 +121,7 @@ struct Context {
   // places, which is all names_body_elsewhere() needs).
   mutable std::unordered_map<std::string, std::array<int, 2>> body_names_;
   mutable bool body_names_built_ = false;
+  mutable std::vector<SentenceSyntax> syntax_;
 };
 
 // Stage entry points, called in this order by Extractor::analyse.
@@ -109,5 +138,16 @@ void find_unattributed(Context& ctx);
 // commas. Returns an empty range when no plausible noun phrase is there.
 // `lower` is the first token that may belong to it.
 TokRange source_before(const Context& ctx, int end, int lower, bool stop_at_and_det = false);
+
+// The subject of the verb at token `verb_tok` by the parse (its noun phrase
+// without time and place adjuncts or a participle set off by commas), when
+// it stands before the verb; empty without a parse or a subject.
+TokRange syntax_subject(const Context& ctx, int verb_tok);
+
+// The source the word window found before a cue (`rules`), its boundaries
+// corrected by the parse of the cue's subject: trailing auxiliaries, adverbs
+// and time phrases and leading relative words, adverbs and prepositional
+// phrases go; a subject the window cut at a comma is taken whole.
+TokRange syntax_refined_source(const Context& ctx, int verb_tok, TokRange rules);
 
 }  // namespace claimtrail::extract

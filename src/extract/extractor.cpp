@@ -20,11 +20,13 @@ struct Extractor::Impl {
   Mode mode = Mode::rules;
   std::size_t window = kDefaultWindowBytes;
   ConstructionSet constructions;
+  bool syntax = true;
   // The analysis up to the attributions found by the rules. `opening`: the
   // text is an article's start, where a headline and dateline may stand.
   void prepare(std::string_view text, const text::Document& doc, Context& ctx, bool opening = true) const;
   // The whole analysis of one window of an article.
-  core::Analysis analyse_window(std::string_view text, bool opening, std::uint64_t* work) const;
+  core::Analysis analyse_window(std::string_view text, bool opening, std::uint64_t* work,
+                                Extractor::ParseShare* parsed) const;
   // "LIMA, March 3 (Wire) -", "NAIROBI (AP) —", "WASHINGTON —":
   // place in capitals, optional date, optional outlet, then a dash.
   re2::RE2 dateline{
@@ -47,6 +49,8 @@ Mode Extractor::mode() const { return impl_->mode; }
 void Extractor::set_window_bytes(std::size_t bytes) { impl_->window = std::max<std::size_t>(bytes, 4096); }
 
 void Extractor::set_construction(Construction c, bool on) { impl_->constructions.set(c, on); }
+
+void Extractor::set_syntax(bool on) { impl_->syntax = on; }
 
 namespace {
 
@@ -117,11 +121,13 @@ void append_window(core::Analysis& out, core::Analysis&& part, std::size_t by) {
 
 }  // namespace
 
-core::Analysis Extractor::Impl::analyse_window(std::string_view text, bool opening, std::uint64_t* work) const {
+core::Analysis Extractor::Impl::analyse_window(std::string_view text, bool opening, std::uint64_t* work,
+                                               Extractor::ParseShare* parsed) const {
   core::Analysis out;
   const text::Document doc(text, abbreviations);
   Context ctx{doc, lexicon, out};
   ctx.constructions = constructions;
+  ctx.syntax_wanted = syntax;
   prepare(text, doc, ctx, opening);
   if (mode != Mode::rules) apply_tagger(ctx, *model, mode == Mode::both);
   resolve_entities(ctx);
@@ -129,18 +135,22 @@ core::Analysis Extractor::Impl::analyse_window(std::string_view text, bool openi
   find_hedges(ctx);
   find_unattributed(ctx);
   if (work) *work += doc.visits();
+  if (parsed) {
+    parsed->sentences += doc.sentences().size();
+    parsed->parsed += ctx.parsed_sentences;
+  }
   return out;
 }
 
-core::Analysis Extractor::analyse(std::string_view text, std::uint64_t* work) const {
+core::Analysis Extractor::analyse(std::string_view text, std::uint64_t* work, ParseShare* parsed) const {
   if (work) *work = 0;
   core::Analysis out;
   if (text.size() <= impl_->window) {
-    out = impl_->analyse_window(text, true, work);
+    out = impl_->analyse_window(text, true, work, parsed);
   } else {
     for (std::size_t b = 0; b < text.size();) {
       const std::size_t e = window_end(text, b, impl_->window);
-      append_window(out, impl_->analyse_window(text.substr(b, e - b), b == 0, work), b);
+      append_window(out, impl_->analyse_window(text.substr(b, e - b), b == 0, work, parsed), b);
       b = e;
     }
   }

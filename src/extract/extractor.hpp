@@ -35,7 +35,12 @@ class Extractor {
   // caller). Time and memory are linear in the text's length on any input;
   // `work`, when given, receives the token visits it took (the measure that
   // tests hold to linear growth).
-  core::Analysis analyse(std::string_view text, std::uint64_t* work = nullptr) const;
+  // `parsed`, when given, counts the sentences and those the language layer
+  // parsed (the share that had a cue candidate; added to what it holds).
+  struct ParseShare {
+    std::size_t sentences = 0, parsed = 0;
+  };
+  core::Analysis analyse(std::string_view text, std::uint64_t* work = nullptr, ParseShare* parsed = nullptr) const;
 
   // For training the tagger: each sentence's token byte spans and features.
   struct SentenceFeatures {
@@ -56,6 +61,10 @@ class Extractor {
   // Switches one construction of the attribution finder on or off (all are
   // on): for tests that show what each construction finds.
   void set_construction(Construction c, bool on);
+
+  // Whether the constructions may ask the language layer (tagger, parser,
+  // entity types learned from UD) for a sentence's syntax (on by default).
+  void set_syntax(bool on);
 
  private:
   struct Impl;

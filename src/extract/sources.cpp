@@ -4,6 +4,7 @@
 #include <string>
 
 #include "extract/context.hpp"
+#include "language/lexical.hpp"
 
 namespace claimtrail::extract {
 
@@ -236,8 +237,10 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
       std::string nm = join_surface(ctx, nb, head + 1);
       const bool label =
           std::find(ctx.speaker_labels.begin(), ctx.speaker_labels.end(), np) != ctx.speaker_labels.end();
+      // A country or region speaking is its government: an organisation.
       const bool org = ctx.lex.is_known_org(nm) || (c.name.size() == 1 && is_acronym(ctx, nb) && !label) ||
-                       (head > nb && ctx.lex.is_org_head(hw)) || named_as_body_elsewhere(ctx, nb, head + 1);
+                       (head > nb && ctx.lex.is_org_head(hw)) || named_as_body_elsewhere(ctx, nb, head + 1) ||
+                       language::place(nm).has_value();
       c.category = org ? SourceCategory::named_organization : SourceCategory::named_person;
       // "the Clinton campaign": a proper name modifying an organisation head.
     } else if (ctx.lex.is_org_head(hw) && !(ctx.lex.is_document_noun(hw) && !doc.tok(head).is(text::kCapitalized))) {
@@ -268,10 +271,20 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
       c.category = c.plural ? SourceCategory::unnamed_group : SourceCategory::unnamed_person;
       info.head = std::string(hw);
     } else {
-      // Unknown lower-case head: plural-looking words are groups.
-      const bool plural = hw.size() > 3 && hw.back() == 's' && hw[hw.size() - 2] != 's';
+      // A head the word tables do not know: what WordNet says its first
+      // sense names ("the cabinet": a body; "the memo": a document); else
+      // plural-looking words are groups.
+      const std::string lemma = language::lemma_noun(hw);
+      const auto wn = language::noun(lemma);
+      const bool plural = lemma != hw || (hw.size() > 3 && hw.back() == 's' && hw[hw.size() - 2] != 's');
       c.plural = c.plural || plural;
-      c.category = c.plural ? SourceCategory::unnamed_group : SourceCategory::unnamed_person;
+      if (wn && wn->first_kinds.organisation && !wn->first_kinds.person) {
+        c.category = SourceCategory::named_organization;
+      } else if (wn && wn->first_kinds.document) {
+        c.category = SourceCategory::document;
+      } else {
+        c.category = c.plural ? SourceCategory::unnamed_group : SourceCategory::unnamed_person;
+      }
       info.head = std::string(hw);
     }
     // Affiliation: capitalised or affiliation words among the modifiers.

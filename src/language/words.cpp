@@ -1,0 +1,108 @@
+#include "language/words.hpp"
+
+#include "learn/multiclass.hpp"
+
+namespace claimtrail::language {
+
+namespace {
+
+void normalise_into(std::string_view word, std::string& out) {
+  out.clear();
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    // U+2018/2019/201A/201B -> ', U+201C/201D/201E/201F -> ", U+2013/2014 -> -
+    if (static_cast<unsigned char>(word[i]) == 0xE2 && i + 2 < word.size() &&
+        static_cast<unsigned char>(word[i + 1]) == 0x80) {
+      const unsigned char c = static_cast<unsigned char>(word[i + 2]);
+      if (c >= 0x98 && c <= 0x9B) {
+        out += '\'';
+        i += 2;
+        continue;
+      }
+      if (c >= 0x9C && c <= 0x9F) {
+        out += '"';
+        i += 2;
+        continue;
+      }
+      if (c == 0x93 || c == 0x94) {
+        out += '-';
+        i += 2;
+        continue;
+      }
+    }
+    out += word[i];
+  }
+}
+
+}  // namespace
+
+std::string normalise_word(std::string_view word) {
+  std::string out;
+  normalise_into(word, out);
+  return out;
+}
+
+std::string lower_ascii(std::string_view word) {
+  std::string out(word);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+std::uint64_t word_hash(std::string_view s) {
+  std::uint64_t h = 1469598103934665603ULL;
+  for (const unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  return learn::mix64(h);
+}
+
+WordCodes word_codes(std::string_view word) {
+  WordCodes w;
+  thread_local std::string form, lower;  // reused: no allocation per word
+  normalise_into(word, form);
+  lower = form;
+  for (char& c : lower)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  w.form = word_hash(form);
+  w.lower = word_hash(lower);
+  for (std::size_t k = 0; k < 4; ++k)
+    w.suffix[k] = lower.size() > k ? word_hash(std::string_view(lower).substr(lower.size() - k - 1)) : kNoWord;
+  for (std::size_t k = 0; k < 2; ++k)
+    w.prefix[k] = lower.size() > k ? word_hash(std::string_view(lower).substr(0, k + 1)) : kNoWord;
+  thread_local std::string shape;
+  shape.clear();
+  bool any_lower = false, any_upper = false;
+  for (const char c : form) {
+    char cls;
+    if (c >= 'A' && c <= 'Z') {
+      cls = 'X';
+      any_upper = true;
+    } else if (c >= 'a' && c <= 'z') {
+      cls = 'x';
+      any_lower = true;
+    } else if (c >= '0' && c <= '9') {
+      cls = 'd';
+      w.has_digit = true;
+    } else if (static_cast<unsigned char>(c) >= 0x80) {
+      cls = 'u';
+    } else {
+      cls = c;
+      if (c == '-') w.has_hyphen = true;
+    }
+    if (shape.empty() || shape.back() != cls) shape += cls;
+  }
+  w.shape = word_hash(shape);
+  w.capitalised = !form.empty() && form[0] >= 'A' && form[0] <= 'Z';
+  w.all_caps = any_upper && !any_lower;
+  return w;
+}
+
+std::vector<WordCodes> word_codes(std::span<const std::string_view> words) {
+  std::vector<WordCodes> out;
+  out.reserve(words.size());
+  for (const auto w : words) out.push_back(word_codes(w));
+  return out;
+}
+
+}  // namespace claimtrail::language
