@@ -34,8 +34,7 @@ constexpr Command kCommands[] = {
     {"report", "attribution report of an article, a thread, an outlet or a source", cmd_report},
     {"export", "ClaimReview JSON-LD, CSV, or brat standoff", cmd_export},
     {"train", "train the attribution tagger on a PolNeAR-style split", cmd_train},
-    {"train-language", "train the language layer (tagger, parser, entity types) on UD treebanks",
-     cmd_train_language},
+    {"train-language", "train the language layer (tagger, parser, entity types) on UD treebanks", cmd_train_language},
     {"eval-language", "score the language layer on UD treebanks' test split", cmd_eval_language},
     {"reextract", "extract stored articles again, keeping verdicts and links", cmd_reextract},
 };
