@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "language/lexical.hpp"
+#include "util/ascii.hpp"
 
 namespace claimtrail::language {
 
@@ -63,7 +64,7 @@ void lexical_features(const SentenceView& s, const Phrase& p, int h, std::vector
   // the verb the phrase depends on, by its WordNet class ("said": communication)
   const int gov = s.heads[static_cast<std::size_t>(h)];
   if (gov >= 0 && (tag_at(s, gov) == VERB || tag_at(s, gov) == AUX)) {
-    const auto v = verb(lemma_verb(lower_ascii(s.text[static_cast<std::size_t>(gov)])));
+    const auto v = verb(lemma_verb(util::ascii_lower(s.text[static_cast<std::size_t>(gov)])));
     out.push_back(feature_key(563, v ? static_cast<std::uint64_t>(v->first) + 1 : 0, label_at(s, h)));
   }
   // "the greatest number of people", "lots of companies": the noun after

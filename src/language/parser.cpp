@@ -363,8 +363,7 @@ Parser train_parser(const std::vector<ParserExample>& train, const TagDictionary
         if (cost[static_cast<std::size_t>(guess)] > least) arcs.update(f, truth, guess);
         arcs.tick();
         // explore: after the first pass, follow the model's own move 9 times in 10
-        rng = rng * 6364136223846793005ULL + 1442695040888963407ULL;
-        const bool explore = e > 0 && (rng >> 33) % 10 != 0;
+        const bool explore = e > 0 && next_random(rng) % 10 != 0;
         st.apply(explore ? guess : truth);
       }
       for (int i = 1; i <= n; ++i) {

@@ -24,10 +24,14 @@ const WordCodes& at(std::span<const WordCodes> w, std::ptrdiff_t i) {
 
 }  // namespace
 
+std::uint64_t next_random(std::uint64_t& state) {
+  state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+  return state >> 33;
+}
+
 void shuffle_indices(std::vector<std::size_t>& order, std::uint64_t& state) {
   for (std::size_t i = order.size(); i > 1; --i) {
-    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-    const std::size_t j = static_cast<std::size_t>((state >> 33) % i);
+    const std::size_t j = static_cast<std::size_t>(next_random(state) % i);
     std::swap(order[i - 1], order[j]);
   }
 }

@@ -58,5 +58,7 @@ Tagger train_tagger(const std::vector<TreebankSentence>& train, int epochs, cons
 // A deterministic shuffle (Fisher-Yates over a fixed-seed 64-bit LCG), the
 // same on every platform.
 void shuffle_indices(std::vector<std::size_t>& order, std::uint64_t& state);
+// The generator's next step; returns the new state's high bits.
+std::uint64_t next_random(std::uint64_t& state);
 
 }  // namespace claimtrail::language

@@ -5,6 +5,8 @@
 #include <charconv>
 #include <stdexcept>
 
+#include "util/split.hpp"
+
 namespace claimtrail::language {
 
 namespace {
@@ -22,28 +24,16 @@ int to_int(std::string_view s) {
   return ec == std::errc() && p == s.data() + s.size() ? v : -1;
 }
 
-std::vector<std::string_view> fields_of(std::string_view line, char sep) {
-  std::vector<std::string_view> out;
-  std::size_t start = 0;
-  for (;;) {
-    const std::size_t at = line.find(sep, start);
-    out.push_back(line.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start));
-    if (at == std::string_view::npos) break;
-    start = at + 1;
-  }
-  return out;
-}
-
 // "(ID-type-infstat-salience-centering-minspan-link[-identity]" without the
 // parenthesis: the mention it opens at `token`.
 OpenMention opening(std::string_view spec, int token) {
   OpenMention o;
-  const auto parts = fields_of(spec, '-');
+  const auto parts = util::split(spec, '-');
   o.id = std::string(parts[0]);
   o.m.first = o.m.last = token;
   if (parts.size() > 1) o.m.type = entity_type_of(parts[1]);
   if (parts.size() > 5)
-    for (const auto n : fields_of(parts[5], ','))
+    for (const auto n : util::split(parts[5], ','))
       if (const int v = to_int(n); v > 0) o.m.min_span.push_back(token + v - 1);
   if (parts.size() > 6) o.m.singleton = parts[6] == "sgl";
   o.m.chain = o.id;
@@ -137,7 +127,7 @@ std::vector<TreebankSentence> read_conllu(std::string_view text) {
       if (line.substr(0, kDoc.size()) == kDoc) doc = std::string(line.substr(kDoc.size()));
       continue;
     }
-    const auto f = fields_of(line, '\t');
+    const auto f = util::split(line, '\t');
     if (f.size() != 10) throw std::runtime_error("CoNLL-U line " + std::to_string(line_no) + ": not 10 fields");
     if (f[0].find_first_of("-.") != std::string_view::npos) continue;
     TreebankToken t;
@@ -149,7 +139,7 @@ std::vector<TreebankSentence> read_conllu(std::string_view text) {
     if (t.head < 0) throw std::runtime_error("CoNLL-U line " + std::to_string(line_no) + ": bad head");
     t.deprel = std::string(f[7]);
     const int index = static_cast<int>(cur.tokens.size());
-    for (const auto item : fields_of(f[9], '|'))
+    for (const auto item : util::split(f[9], '|'))
       if (item.substr(0, 7) == "Entity=") read_entity_field(item.substr(7), index, open, cur.mentions);
     cur.tokens.push_back(std::move(t));
   }

@@ -1,6 +1,7 @@
 #include "language/words.hpp"
 
 #include "learn/multiclass.hpp"
+#include "util/ascii.hpp"
 
 namespace claimtrail::language {
 
@@ -41,13 +42,6 @@ std::string normalise_word(std::string_view word) {
   return out;
 }
 
-std::string lower_ascii(std::string_view word) {
-  std::string out(word);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 std::uint64_t word_hash(std::string_view s) {
   std::uint64_t h = 1469598103934665603ULL;
   for (const unsigned char c : s) {
@@ -62,8 +56,7 @@ WordCodes word_codes(std::string_view word) {
   thread_local std::string form, lower;  // reused: no allocation per word
   normalise_into(word, form);
   lower = form;
-  for (char& c : lower)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  for (char& c : lower) c = util::ascii_lower(c);
   w.form = word_hash(form);
   w.lower = word_hash(lower);
   for (std::size_t k = 0; k < 4; ++k)

@@ -22,7 +22,6 @@ struct WordCodes {
 
 // The normalised form: curly quotes and apostrophes straight, dashes plain.
 std::string normalise_word(std::string_view word);
-std::string lower_ascii(std::string_view word);
 std::uint64_t word_hash(std::string_view s);
 WordCodes word_codes(std::string_view word);
 std::vector<WordCodes> word_codes(std::span<const std::string_view> words);
