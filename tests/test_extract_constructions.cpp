@@ -86,6 +86,13 @@ const Row kRows[] = {
      "letters.\xE2\x80\x9D\n",
      "said", "Ana Ruiz, a parent",
      "\xE2\x80\x9CWe waited two years,\xE2\x80\x9D \xE2\x80\xA6 \xE2\x80\x9CNobody answered our letters.\xE2\x80\x9D"},
+    {"more-in-sentence",
+     "\xE2\x80\x9CWe will appeal,\xE2\x80\x9D the lawyer said, as the regulator insisted that the fine would "
+     "stand.\n",
+     "insisted", "the regulator", "that the fine would stand"},
+    {"more-in-sentence",
+     "The plant will close in June, the company said, while the union warned that 300 jobs were at risk.\n", "warned",
+     "the union", "that 300 jobs were at risk"},
     {"dash-signed",
      "Letters on the fare rise\n\n\xE2\x80\x9CThe rise is too steep for families.\xE2\x80\x9D \xE2\x80\x95 Joan Pike, "
      "Leeds\n",

@@ -59,8 +59,12 @@ class Finder {
             doc_.tok(prev.end_tok - 1).is(kCloseQuote) && !attributed(prev))
           idx = find_in({prev.first_tok, s.end_tok}, -1, false);
       }
-      if (idx >= 0 && !headline && ctx_.constructions.on(Construction::continued_quote))
-        si += continued_quotes(idx, si);
+      if (idx >= 0 && !headline) {
+        const std::size_t took = ctx_.constructions.on(Construction::continued_quote) ? continued_quotes(idx, si) : 0;
+        if (took == 0 && ctx_.constructions.on(Construction::more_in_sentence))
+          more_in_sentence({b, s.end_tok}, static_cast<std::size_t>(idx));
+        si += took;
+      }
     }
     if (ctx_.constructions.on(Construction::dash_signed)) dash_signed_quotes();
   }
@@ -107,7 +111,9 @@ class Finder {
       for (const auto& s : doc_.sentences()) {
         if (s.end_tok <= colon + 1 || s.first_tok >= end) continue;
         const std::size_t before = ctx_.out.attributions.size();
+        frames_ = false;  // what the speaker reports, not the speaker's own beliefs
         find_in({std::max(s.first_tok, colon + 1), std::min(s.end_tok, end)}, -1, headline);
+        frames_ = true;
         for (std::size_t k = before; k < ctx_.out.attributions.size(); ++k)
           if (ctx_.out.attributions[k].parent < 0) ctx_.out.attributions[k].parent = idx;
       }
@@ -147,6 +153,46 @@ class Finder {
       if (open >= close) continue;
       if (taken(open, close + 1)) continue;
       emit(core::AttributionKind::direct, {dash, dash + 1}, {dash + 1, name_end}, {{open, close + 1}}, -1, false);
+    }
+  }
+
+  static constexpr int kLongestSearchedSentence = 120;  // tokens
+  static constexpr double kLeastSecondScore = 0.6;      // a further cue in a sentence must score this
+
+  // A sentence can hold more than one attribution: "X, who backed the
+  // bill, agreed that A, but Y said B"; "A, X said, as Y warned that B".
+  // After the first, each stretch of the sentence that no attribution from
+  // `first` on holds (its cue, source or content) is searched on its own,
+  // until a search finds nothing.
+  void more_in_sentence(TokRange sentence, std::size_t first) {
+    if (sentence.size() > kLongestSearchedSentence) return;  // a run-on text, not a sentence: one search
+    for (int round = 0; round < 3; ++round) {
+      std::vector<char> held(static_cast<std::size_t>(sentence.size()), 0);
+      auto mark = [&](TokRange t) {
+        for (int k = std::max(t.b, sentence.b); k < std::min(t.e, sentence.e); ++k)
+          held[static_cast<std::size_t>(k - sentence.b)] = 1;
+      };
+      for (std::size_t k = first; k < ctx_.attr_cue.size(); ++k) {
+        mark(ctx_.attr_cue[k]);
+        mark(ctx_.attr_source[k]);
+        for (const TokRange& f : ctx_.attr_content[k]) mark(f);
+      }
+      bool found = false;
+      for (int k = sentence.b; k < sentence.e && !found;) {
+        if (held[static_cast<std::size_t>(k - sentence.b)]) {
+          ++k;
+          continue;
+        }
+        int e = k;
+        while (e < sentence.e && !held[static_cast<std::size_t>(e - sentence.b)]) ++e;
+        TokRange stretch{k, e};
+        k = e;
+        while (stretch.b < stretch.e && !ctx_.is_word(stretch.b) && !doc_.tok(stretch.b).is(kOpenQuote)) ++stretch.b;
+        while (stretch.b < stretch.e && is(ctx_, kCoordinatorWord, ctx_.low(stretch.b))) ++stretch.b;
+        if (stretch.size() < 4) continue;
+        found = find_in(stretch, -1, false, kLeastSecondScore) >= 0;
+      }
+      if (!found) return;
     }
   }
 
@@ -208,10 +254,11 @@ class Finder {
  private:
   // Finds the attribution of the clause `r` (a sentence, or a content for
   // nested ones); returns its index or -1.
-  int find_in(TokRange r, int parent, bool headline) {
+  int find_in(TokRange r, int parent, bool headline, double least_score = 0) {
     headline_ = headline;
     const std::vector<Cue> cues = cue_candidates(r, parent >= 0);
     for (const Cue& cue : cues) {
+      if (cue.score < least_score) continue;
       const int idx = build(r, cue, parent, headline);
       if (idx >= 0) return idx;
     }
@@ -253,6 +300,12 @@ class Finder {
         c.core = {i, i + best_n};
         c.according_to = best_n == 2 && ctx_.low(i) == "according" && ctx_.low(i + 1) == "to";
         c.score = score(r, c, *best);
+        // Below the bar on words alone, a verb the parse shows with a
+        // speaker for subject and a clause or object of its own is an
+        // attitude reported ("the unions agreed the plan was fair", "the
+        // senator endorsed the governor").
+        if (frames_ && !nested && c.score < 0.5 && c.score >= 0.5 - kFrameBonus && !c.according_to)
+          c.score += frame_bonus(r, c, *best);
         // In a relative clause describing someone ("Jane Doe, who proposed
         // the cut, warned that ..."): the main verb comes first.
         if (i - 2 >= r.b && ctx_.is_comma(i - 2) && (ctx_.low(i - 1) == "who" || ctx_.low(i - 1) == "which"))
@@ -270,6 +323,26 @@ class Finder {
       return a.score > b.score;
     });
     return found;
+  }
+
+  static constexpr double kFrameBonus = 0.25;  // what the parse's frame adds to a cue's score
+  static constexpr double kObjectCue = 0.3;    // an object (not a clause) needs a word that is a cue this often
+
+  // The parse's say on a cue: kFrameBonus when its first word is a verb
+  // whose subject (before it) can speak and which takes a finite clause,
+  // or an object when the word is often enough a cue ("endorsed the
+  // governor"; not "approved the project"); else nothing.
+  double frame_bonus(TokRange r, const Cue& c, const CueEntry& e) const {
+    // The parse is asked only when the word window sees a speaker before
+    // the cue (the parse's subject must be one too): most candidates are not
+    // parsed.
+    const TokRange window = source_before(ctx_, modifiers_start(c.core.b, r), r.b);
+    if (window.empty() || !speaker_like(window.e - 1)) return 0;
+    const VerbFrame f = syntax_frame(ctx_, c.core.b);
+    if (!f.parsed || !f.verb || f.subject_head < 0 || f.subject_head >= c.core.b) return 0;
+    if (!speaker_like(f.subject_head)) return 0;
+    if (!f.clause && !(f.object && e.p >= kObjectCue)) return 0;
+    return kFrameBonus;
   }
 
   double score(TokRange r, const Cue& c, const CueEntry& e) const {
@@ -1010,6 +1083,7 @@ class Finder {
   Context& ctx_;
   const text::Document& doc_;
   bool headline_ = false;
+  bool frames_ = true;              // may the parse's verb frames raise a cue?
   std::vector<TokRange> labelled_;  // paragraphs opened by a speaker's label, in order
 };
 

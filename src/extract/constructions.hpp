@@ -25,13 +25,14 @@ enum class Construction : std::uint8_t {
   coordinated_verb,    // "X did not comment on A but said B"
   source_first,        // "X said (that) <content>": the default
   // After a cue's attribution is built.
-  embedded,         // an attribution inside another's content: nested, or a sibling after a boundary
-  continued_quote,  // following sentences and paragraphs of the same quotation
+  embedded,          // an attribution inside another's content: nested, or a sibling after a boundary
+  continued_quote,   // following sentences and paragraphs of the same quotation
+  more_in_sentence,  // further attributions in what the sentence's first leaves free
   // After the sentence-by-sentence search.
   dash_signed,  // "\"...\" ― Jane Doe, Ohio"
 };
 
-inline constexpr std::size_t kConstructionCount = 13;
+inline constexpr std::size_t kConstructionCount = 14;
 
 struct ConstructionInfo {
   Construction id;
@@ -51,6 +52,7 @@ inline constexpr std::array<ConstructionInfo, kConstructionCount> kConstructions
     {Construction::source_first, "source-first"},
     {Construction::embedded, "embedded"},
     {Construction::continued_quote, "continued-quote"},
+    {Construction::more_in_sentence, "more-in-sentence"},
     {Construction::dash_signed, "dash-signed"},
 }};
 

@@ -71,13 +71,10 @@ struct Context {
   bool syntax_wanted = false;
   mutable const language::Layer* layer = nullptr;
   mutable std::size_t parsed_sentences = 0;
-  // Sentences longer than this are not parsed (their rules stand), nor
-  // any once this many words of a window were parsed: parsing stays linear
-  // in the text, and a hostile input of a million cue sentences costs what
-  // an article's worth of parsing costs (real articles parse far fewer).
+  // Sentences longer than this are not parsed (their rules stand): parsing
+  // stays linear in the text. Every sentence that asks is parsed, so what
+  // an article yields does not depend on what came before it.
   static constexpr int kMaxParsedTokens = 120;
-  static constexpr std::size_t kMaxParsedWords = 20000;
-  mutable std::size_t parsed_words = 0;
   // The parse of the sentence holding token `tok`, made on first need; null
   // without a layer or for a sentence too long.
   const SentenceSyntax* syntax_at(int tok) const;
@@ -143,6 +140,21 @@ TokRange source_before(const Context& ctx, int end, int lower, bool stop_at_and_
 // without time and place adjuncts or a participle set off by commas), when
 // it stands before the verb; empty without a parse or a subject.
 TokRange syntax_subject(const Context& ctx, int verb_tok);
+
+// What the parse says of a would-be cue verb at token `verb_tok`: whether
+// it is a verb, its subject's head token (-1: none; a passive subject is
+// not one; an infinitive has none of its own) and whether a finite clause
+// ("agreed that ...", "knew the bridge was ageing") or an object follows
+// it. An infinitive clause ("are seeking to ...") is a plan the outlet
+// reports, not an attribution. `parsed` is false without a parse.
+struct VerbFrame {
+  bool parsed = false;
+  bool verb = false;
+  int subject_head = -1;
+  bool clause = false;
+  bool object = false;
+};
+VerbFrame syntax_frame(const Context& ctx, int verb_tok);
 
 // The source the word window found before a cue (`rules`), its boundaries
 // corrected by the parse of the cue's subject: trailing auxiliaries, adverbs

@@ -36,7 +36,7 @@ const SentenceSyntax* Context::syntax_at(int tok) const {
   SentenceSyntax& out = syntax_[si];
   if (out.state == SentenceSyntax::State::unparsed) {
     out.state = SentenceSyntax::State::skipped;
-    if (s.end_tok - s.first_tok > kMaxParsedTokens || parsed_words >= kMaxParsedWords) return nullptr;
+    if (s.end_tok - s.first_tok > kMaxParsedTokens) return nullptr;
     out.first_tok = s.first_tok;
     std::vector<std::string_view> words;
     for (int t = s.first_tok; t < s.end_tok; ++t) {
@@ -62,7 +62,6 @@ const SentenceSyntax* Context::syntax_at(int tok) const {
     out.labels.assign(words.size(), -1);
     out.state = SentenceSyntax::State::parsed;
     ++parsed_sentences;
-    parsed_words += words.size();
   }
   return out.state == SentenceSyntax::State::parsed ? &out : nullptr;
 }
@@ -135,6 +134,47 @@ TokRange syntax_subject(const Context& ctx, int verb_tok) {
   while (e > b && (ctx.is_comma(e - 1) || ctx.doc.tok(e - 1).is(text::kDash))) --e;
   while (b < e && !ctx.is_word(b)) ++b;
   return {b, e};
+}
+
+VerbFrame syntax_frame(const Context& ctx, int verb_tok) {
+  VerbFrame f;
+  const SentenceSyntax* s = ctx.syntax_at(verb_tok);
+  if (!s) return f;
+  const int v = s->word_of(verb_tok);
+  if (v < 0) return f;
+  f.parsed = true;
+  const int tag = s->syntax.tags[static_cast<std::size_t>(v)];
+  f.verb = tag == language::VERB;
+  const int n = static_cast<int>(s->word_tok.size());
+  const auto& heads = s->syntax.heads;
+  // The first word of w's subtree.
+  auto leftmost = [&](int w) {
+    int first = w;
+    for (int x = 0; x < w; ++x)
+      for (int y = x, steps = 0; y >= 0 && steps < n; y = heads[static_cast<std::size_t>(y)], ++steps)
+        if (y == w) {
+          first = std::min(first, x);
+          break;
+        }
+    return first;
+  };
+  // An infinitive ("pressured workers not to report them") has its subject
+  // from the clause above, whatever the parse hung on it.
+  for (int w = 0; w < v; ++w)
+    if (heads[static_cast<std::size_t>(w)] == v && s->label(w, *ctx.layer) == "mark" &&
+        ctx.low(s->word_tok[static_cast<std::size_t>(w)]) == "to")
+      return f;
+  for (int w = 0; w < n; ++w) {
+    if (heads[static_cast<std::size_t>(w)] != v) continue;
+    const std::string_view l = s->label(w, *ctx.layer);
+    if (l == "nsubj" && f.subject_head < 0)
+      f.subject_head = s->word_tok[static_cast<std::size_t>(w)];
+    else if (l == "ccomp" && w > v && leftmost(w) <= v + 2)  // a finite clause right after the verb
+      f.clause = true;
+    else if ((l == "obj" || l == "iobj") && w > v)
+      f.object = true;
+  }
+  return f;
 }
 
 TokRange syntax_refined_source(const Context& ctx, int verb_tok, TokRange rules) {
