@@ -52,6 +52,9 @@ const Row kRows[] = {
      "said", "the mayor",
      "\xE2\x80\x9CWe tried,\xE2\x80\x9D \xE2\x80\xA6 \xE2\x80\x9C"
      "but the money ran out.\xE2\x80\x9D"},
+    // a strong cue inside the content comes second to the one closing the clause
+    {"content-first", "Inspectors found that the dampers did not close, one of them said.\n", "said", "one of them",
+     "Inspectors found that the dampers did not close"},
     {"split-quote",
      "\xE2\x80\x9CWe tried,\xE2\x80\x9D the mayor said \xE2\x80\x9C"
      "but the money ran out.\xE2\x80\x9D\n",

@@ -31,6 +31,7 @@ struct Cue {
   TokRange span;  // with auxiliaries and adverbs
   double score = 0;
   bool according_to = false;
+  bool closes_clause = false;  // "..., the sources said.": its content stands before it
 };
 
 class Finder {
@@ -315,10 +316,13 @@ class Finder {
       }
     }
     for (Cue& c : found) c.span = expand(c.core, r);
-    // Strong cues first, earlier first among equals.
+    // Strong cues first; among them one closing the clause ("Inspectors
+    // found that A, one of them said": what "found" reports is inside
+    // what "said" reports), then the earlier.
     std::stable_sort(found.begin(), found.end(), [](const Cue& a, const Cue& b) {
       const bool sa = a.score >= 0.75, sb = b.score >= 0.75;
       if (sa != sb) return sa;
+      if (sa && a.closes_clause != b.closes_clause) return a.closes_clause;
       if (sa) return a.core.b < b.core.b;
       return a.score > b.score;
     });
@@ -336,8 +340,9 @@ class Finder {
     // The parse is asked only when the word window sees a speaker before
     // the cue (the parse's subject must be one too): most candidates are not
     // parsed.
-    const TokRange window = source_before(ctx_, modifiers_start(c.core.b, r), r.b);
-    if (window.empty() || !speaker_like(window.e - 1)) return 0;
+    const int mod_b = modifiers_start(c.core.b, r);
+    const TokRange window = source_before(ctx_, mod_b, r.b);
+    if ((window.empty() || !speaker_like(window.e - 1)) && !participle_after_clause(c.core, mod_b, r)) return 0;
     const VerbFrame f = syntax_frame(ctx_, c.core.b);
     if (!f.parsed || !f.verb || f.subject_head < 0 || f.subject_head >= c.core.b) return 0;
     if (!speaker_like(f.subject_head)) return 0;
@@ -345,7 +350,7 @@ class Finder {
     return kFrameBonus;
   }
 
-  double score(TokRange r, const Cue& c, const CueEntry& e) const {
+  double score(TokRange r, Cue& c, const CueEntry& e) const {
     if (c.according_to) return 1.0;
     if (e.as_cue < 3) return 0;
     double s = e.p;
@@ -368,7 +373,8 @@ class Finder {
     // "..., the sources said." : content before, cue at the clause end.
     const int mod_b = modifiers_start(c.core.b, r);
     const TokRange subj = source_before(ctx_, mod_b, r.b);
-    if (tail_like({c.core.e, r.e}, r) && has_content_boundary_before(subj.empty() ? mod_b : subj.b, r)) s += 0.25;
+    c.closes_clause = tail_like({c.core.e, r.e}, r) && has_content_boundary_before(subj.empty() ? mod_b : subj.b, r);
+    if (c.closes_clause) s += 0.25;
     if (e.occurrences < 10 && e.p < 0.6) s -= 0.2;
     // A speaker-like subject right before the cue: "officials acknowledge";
     // or, for a participle after the main clause, the clause's subject

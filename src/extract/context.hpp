@@ -153,6 +153,7 @@ struct VerbFrame {
   int subject_head = -1;
   bool clause = false;
   bool object = false;
+  bool shared_subject = false;  // a participle's: the subject of the verb it hangs on
 };
 VerbFrame syntax_frame(const Context& ctx, int verb_tok);
 

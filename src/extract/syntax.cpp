@@ -174,6 +174,19 @@ VerbFrame syntax_frame(const Context& ctx, int verb_tok) {
     else if ((l == "obj" || l == "iobj") && w > v)
       f.object = true;
   }
+  // A participle set off after its clause ("X mocked the plan, saying ...")
+  // speaks with the subject of the verb it hangs on.
+  const int h = heads[static_cast<std::size_t>(v)];
+  if (f.subject_head < 0 && h >= 0 && h < v && ctx.low(verb_tok).ends_with("ing")) {
+    const std::string_view l = s->label(v, *ctx.layer);
+    if (l == "advcl" || l == "conj" || l == "xcomp")
+      for (int w = 0; w < h; ++w)
+        if (heads[static_cast<std::size_t>(w)] == h && s->label(w, *ctx.layer) == "nsubj") {
+          f.subject_head = s->word_tok[static_cast<std::size_t>(w)];
+          f.shared_subject = true;
+          break;
+        }
+  }
   return f;
 }
 
