@@ -32,6 +32,8 @@ const Row kRows[] = {
      "We will not raise the fare this year."},
     {"speaker-label", "Radio interview\n\nQUINN: The depot closes in June.\n\nHOST: Will anyone lose a job?\n", ":",
      "QUINN", "The depot closes in June."},
+    {"speaker-label", "Interview with the harbour master\n\nQ: When will the channel reopen?\n", ":", "Q",
+     "When will the channel reopen?"},
     {"according-to", "The bridge will close for repairs in May, according to the transport agency.\n", "according to",
      "the transport agency", "The bridge will close for repairs in May"},
     {"according-to", "According to court filings, the firm owed $3 million in back taxes.\n", "According to",

@@ -282,6 +282,22 @@ void find_hedges(Context& ctx) {
   }
 }
 
+namespace {
+
+bool weekday(std::string_view w) {
+  static constexpr std::string_view kDays[] = {"monday", "tuesday",  "wednesday", "thursday",
+                                               "friday", "saturday", "sunday"};
+  return std::find(std::begin(kDays), std::end(kDays), w) != std::end(kDays);
+}
+
+// "funded", "led", "chosen": a form that can head a passive before "by".
+bool past_participle(std::string_view w) {
+  return (w.size() > 3 && w.ends_with("ed")) || w.ends_with("en") || w == "led" || w == "held" || w == "made" ||
+         w == "won" || w == "run" || w == "built" || w == "bought" || w == "sold" || w == "paid";
+}
+
+}  // namespace
+
 void find_unattributed(Context& ctx) {
   const auto& doc = ctx.doc;
   std::vector<char> covered(static_cast<std::size_t>(doc.size()), 0);
@@ -307,18 +323,34 @@ void find_unattributed(Context& ctx) {
     for (int i = sb; i < s.end_tok && !any_covered; ++i)
       // Quoted speech is someone's, not the outlet's.
       any_covered = covered[static_cast<std::size_t>(i)] || doc.tok(i).quote >= 0;
-    for (int i = sb; i < s.end_tok && !any_covered && !checkable; ++i) {
+    if (any_covered) continue;
+    // A checkable statement in the outlet's voice: a number, a date or a
+    // day; or, with someone or something named doing it, a plan ("X plans
+    // to ...", "X is seeking to ..."), an event to come ("X will ...") or
+    // one done by a named agent ("was funded by the X Foundation"). A
+    // judgement ("should", "must") or a question is not one.
+    bool actor = false, opinion = false;
+    for (int i = sb; i < s.end_tok && !opinion; ++i) opinion = ctx.is_punct(i, '?') || ctx.has(i, kOpinionWord);
+    for (int i = sb; i < s.end_tok && !checkable; ++i) {
       if (!ctx.is_word(i)) continue;
       const std::string_view w = ctx.low(i);
       if (doc.tok(i).is(text::kDigit))
         checkable = true;
       else if (auto q = ctx.has(i, kQuantifierWord) ? ctx.lex.quantifier(w) : std::nullopt; q && *q && **q > 1)
         checkable = true;
-      else
-        for (std::string_view m : kMonths)
-          if (w == m) checkable = true;
+      else if (std::find(std::begin(kMonths), std::end(kMonths), w) != std::end(kMonths) || weekday(w))
+        checkable = true;
+      else if (!opinion && i + 1 < s.end_tok &&
+               ((actor && ctx.has(i, kIntentionWord) && ctx.low(i + 1) == "to") ||
+                (actor && w == "will" && ctx.is_word(i + 1) && !ctx.has(i + 1, kCueModifierWord)) ||
+                (w == "by" && i > sb && past_participle(ctx.low(i - 1)) &&
+                 (ctx.is_name_token(i + 1) ||
+                  (ctx.low(i + 1) == "the" && i + 2 < s.end_tok && ctx.is_name_token(i + 2))))))
+        checkable = true;
+      actor = actor || ctx.is_name_token(i) || ctx.has(i, kPersonNounWord | kOrgHeadWord | kDocumentNounWord) ||
+              ctx.has(i, kSubjectPronounWord);
     }
-    if (any_covered || !checkable) continue;
+    if (!checkable) continue;
     int end = s.end_tok;
     while (end > sb && doc.tok(end - 1).is(text::kSentenceEnd)) --end;
     ctx.out.unattributed.push_back(ctx.span(sb, end));

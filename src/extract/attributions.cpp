@@ -100,6 +100,10 @@ class Finder {
       for (int k = b; k < colon && ok; ++k)
         ok = ctx_.is_punct(k, '.') ||
              (ctx_.is_word(k) && doc_.tok(k).is(headline ? text::kCapitalized : text::kAllCaps));
+      // An interview's "Q:" and "A:": one capital letter alone.
+      if (!ok && !headline && colon == b + 1 && doc_.tok(b).end - doc_.tok(b).start == 1 &&
+          doc_.tok(b).is(text::kCapitalized))
+        ok = true;
       if (!ok) continue;
       int end = e;
       if (doc_.tok(end - 1).is(kCloseQuote) && doc_.tok(para.first_tok).is(kOpenQuote)) --end;

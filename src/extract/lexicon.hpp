@@ -71,6 +71,8 @@ enum WordClass : std::uint32_t {
   kParticleWord = 1u << 22,
   kAdverbialOpenerWord = 1u << 23,
   kTimeWord = 1u << 24,
+  kIntentionWord = 1u << 25,  // "plans", "seeks": a plan when "to" follows
+  kOpinionWord = 1u << 26,    // "should", "must": a judgement, not a checkable fact
 };
 
 class Lexicon {

@@ -44,6 +44,7 @@ namespace {
 
 // Score below which two statements are about different things.
 constexpr double kMinScore = 0.5;
+constexpr double kRestatedCoverage = 0.5;  // the least weighted share of a claim a restatement says
 
 // The antonym table, each word in the matcher's canonical form.
 struct AntonymTable {
@@ -463,6 +464,13 @@ Comparison relate(const Statement& a, const Statement& b, const WordWeight& weig
     }
   }
   if (!c.more_precise) c.old_value.clear(), c.new_value.clear();
+  // A restatement says at least half of what the claim says (by weight),
+  // unless it is the claim's main clause or date: a few shared words in a
+  // longer claim ("the coalition", "Washington") are a shared topic.
+  if (!main_clause && !same_date && !c.realizes && coverage < kRestatedCoverage) {
+    c.why = "does not speak to it";
+    return c;
+  }
   c.relation = Relation::same;
   c.why = main_clause ? "restates its main clause" : same_date ? "the same date and subject" : "restates it";
   return c;
