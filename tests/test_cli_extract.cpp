@@ -89,6 +89,13 @@ TEST_SUITE("cli::extract") {
     CHECK(out.find("--format") != std::string::npos);
   }
 
+  TEST_CASE("the command list keeps every name apart from its summary") {
+    std::string out, err;
+    CHECK(run_cli("--help", &out, &err) == 0);
+    for (const char* name : {"extract", "train-language", "eval-language", "reextract"})
+      CHECK_MESSAGE(out.find(std::string("  ") + name + "  ") != std::string::npos, name);
+  }
+
   TEST_CASE("stdin, --id and --emit-text") {
     std::string out, err;
     const std::string text = "\xEF\xBB\xBFThe mayor said the budget was balanced.\r\n";

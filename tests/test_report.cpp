@@ -172,7 +172,7 @@ TEST_CASE("ClaimReview: one per claim with a verdict, field by field") {
   ingest_file(st, a);
   ingest_file(st, b);
   claimtrail::track::track(st, 1);
-  claimtrail::store::add_verdict(st, 1, "confirmed", "the strike began", "");
+  claimtrail::store::add_verdict(st, 1, "confirmed", "the strike began", "https://port.example/notice");
   claimtrail::store::add_verdict(st, 2, "refuted", "port accounts show a profit", "");
   const json all = report::claimreview(st, {"Check Desk", "https://check.example", "https://check.example/r/"});
   REQUIRE(all.is_array());
@@ -195,12 +195,18 @@ TEST_CASE("ClaimReview: one per claim with a verdict, field by field") {
   CHECK(item["author"]["description"] == "unnamed: two union officials, via Harbor Post");
   CHECK(item["datePublished"] == "2025-03-04");
   CHECK(item["firstAppearance"]["url"] == "https://harbor.example/a");
-  REQUIRE(item["appearance"].size() == 2);  // and the follow-up that confirmed it
-  CHECK(item["appearance"][1]["url"] == "https://valley.example/b");
+  // The follow-up that confirmed it, once; the first appearance is not repeated.
+  REQUIRE(item["appearance"].size() == 1);
+  CHECK(item["appearance"][0]["url"] == "https://valley.example/b");
+  // Why: the note and the evidence URL of the verdict.
+  CHECK(r["reviewBody"] == "the strike began");
+  CHECK(r["citation"] == json({{"@type", "CreativeWork"}, {"url", "https://port.example/notice"}}));
   const json& named = all[1];
   CHECK(named["reviewRating"]["alternateName"] == "False");
   CHECK(named["reviewRating"]["ratingValue"] == 1);
   CHECK(named["itemReviewed"]["author"] == json({{"@type", "Person"}, {"name", "Jane Doe"}}));
+  CHECK_FALSE(named.contains("citation"));                    // no evidence URL given
+  CHECK_FALSE(named["itemReviewed"].contains("appearance"));  // nothing later carried it
   // CSV export: every claim.
   CHECK(parse_csv(report::claims_csv(st, std::nullopt)).size() >= 4);
 }

@@ -41,9 +41,11 @@ constexpr Command kCommands[] = {
 
 void print_usage(std::ostream& out) {
   out << "usage: claimtrail <command> [options] [args]\n\ncommands:\n";
+  std::size_t width = 0;  // the longest name and two spaces
+  for (const auto& c : kCommands) width = std::max(width, c.name.size() + 2);
   for (const auto& c : kCommands) {
     out << "  " << c.name;
-    for (std::size_t i = c.name.size(); i < 10; ++i) out << ' ';
+    for (std::size_t i = c.name.size(); i < width; ++i) out << ' ';
     out << c.summary << '\n';
   }
   out << "\n'claimtrail <command> --help' describes a command's options.\n"

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <random>
+#include <set>
 
 #include "core/error.hpp"
 
@@ -69,13 +70,18 @@ json claimreview(store::Store& st, const ClaimReviewOptions& o) {
                 {"name", c.outlet.empty() ? "unknown outlet" : c.outlet},
                 {"description", who + (c.outlet.empty() ? "" : ", via " + c.outlet)}};
     }
+    // The first appearance is the claim's own article; `appearance` lists
+    // each later article that carried it once (a later article with several
+    // pieces of evidence is one appearance).
+    const json first = creative_work(c.url, c.published, store::article_headline(st, c.article_id));
     json appearance = json::array();
-    appearance.push_back(creative_work(c.url, c.published, store::article_headline(st, c.article_id)));
+    std::set<std::int64_t> seen{c.article_id};
     for (const auto& link : links_of(st, c.id))
-      appearance.push_back(
-          creative_work(link.later.url, link.later.published, store::article_headline(st, link.later.article_id)));
-    json item = {
-        {"@type", "Claim"}, {"author", author}, {"firstAppearance", appearance[0]}, {"appearance", appearance}};
+      if (seen.insert(link.later.article_id).second)
+        appearance.push_back(
+            creative_work(link.later.url, link.later.published, store::article_headline(st, link.later.article_id)));
+    json item = {{"@type", "Claim"}, {"author", author}, {"firstAppearance", first}};
+    if (!appearance.empty()) item["appearance"] = appearance;
     if (!c.published.empty()) item["datePublished"] = c.published;
     json review = {{"@context", "https://schema.org"},
                    {"@type", "ClaimReview"},
@@ -91,6 +97,9 @@ json claimreview(store::Store& st, const ClaimReviewOptions& o) {
                      {"worstRating", 1}}},
                    {"itemReviewed", item}};
     if (!o.org_url.empty()) review["author"]["url"] = o.org_url;
+    // Why: the fact-checker's note, and the source that backs the ruling.
+    if (!c.verdict_note.empty()) review["reviewBody"] = c.verdict_note;
+    if (!c.verdict_evidence.empty()) review["citation"] = json{{"@type", "CreativeWork"}, {"url", c.verdict_evidence}};
     out.push_back(std::move(review));
   }
   return out;

@@ -67,6 +67,8 @@ ClaimRecord read_claim(SQLite::Statement& q) {
   ++i;
   if (!q.getColumn(i).isNull()) r.verdict_at = q.getColumn(i).getString();
   ++i;
+  if (!q.getColumn(i).isNull()) r.verdict_evidence = q.getColumn(i).getString();
+  ++i;
   r.overdue = q.getColumn(i++).getInt() != 0;
   r.status_note = q.getColumn(i++).getString();
   return r;
@@ -74,7 +76,7 @@ ClaimRecord read_claim(SQLite::Statement& q) {
 
 std::string claim_select() {
   return std::string("SELECT ") + kClaimColumns + kStatusSql +
-         " AS status, v.verdict AS verdict, v.note, v.created_at, "
+         " AS status, v.verdict AS verdict, v.note, v.created_at, v.evidence, "
          "coalesce(cs.overdue, 0) AS overdue, coalesce(cs.note, '') AS status_note "
          "FROM claims c JOIN articles a ON a.id = c.article_id "
          "LEFT JOIN sources s ON s.id = c.source_id "

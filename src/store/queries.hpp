@@ -57,6 +57,7 @@ struct ClaimRecord {
   bool overdue = false;     // unaddressed, and the deadline it names has passed
   std::string status_note;  // why it could not be fully judged (e.g. a date unknown), when so
   std::string verdict, verdict_note, verdict_at;
+  std::string verdict_evidence;  // the URL backing the latest verdict, if any
   bool rejected = false;
 };
 
