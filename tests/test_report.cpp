@@ -16,6 +16,7 @@
 #include "extract/extractor.hpp"
 #include "report/export.hpp"
 #include "report/render.hpp"
+#include "report/store_render.hpp"
 #include "store/queries.hpp"
 #include "testutil.hpp"
 #include "track/track.hpp"
@@ -209,6 +210,88 @@ TEST_CASE("ClaimReview: one per claim with a verdict, field by field") {
   CHECK_FALSE(named["itemReviewed"].contains("appearance"));  // nothing later carried it
   // CSV export: every claim.
   CHECK(parse_csv(report::claims_csv(st, std::nullopt)).size() >= 4);
+}
+
+TEST_CASE("reports tell the same truth: every piece of evidence, non-responses, threads, no source, documents") {
+  // A claim reported by anonymous officials, then on one day both by an
+  // unnamed official and on the record; a document, a statement with no
+  // source, a non-response. Written for this test.
+  TempDir tmp;
+  const fs::path a = write_file(tmp.path() / "a.txt",
+                                "---\noutlet: Harbor Post\nurl: https://harbor.example/a\npublished: 2025-03-04\n---\n"
+                                "Port strike looms\n\n"
+                                "Dockworkers at the port will strike on March 10, two union officials said.\n\n"
+                                "Mayor Jane Doe said the port lost 2 million euros last year.\n\n"
+                                "The strike would cost the city 4 million euros a week, according to a report by the "
+                                "city's finance office.\n\n"
+                                "Fares are expected to rise by 5 percent in April.\n\n"
+                                "The port authority did not respond to a request for comment.\n");
+  const fs::path b = write_file(tmp.path() / "b.txt",
+                                "---\noutlet: Valley Wire\nurl: https://valley.example/b\npublished: 2025-03-11\n---\n"
+                                "Strike shuts port\n\n"
+                                "Dockworkers at the port began their strike on March 10, a union official said.\n");
+  const fs::path c =
+      write_file(tmp.path() / "c.txt",
+                 "---\noutlet: Coast Daily\nurl: https://coast.example/c\npublished: 2025-03-11\n---\n"
+                 "Port idle as strike begins\n\n"
+                 "Union leader Mara Quist said dockworkers at the port began their strike on March 10.\n");
+  Store st(":memory:");
+  for (const fs::path& p : {a, b, c}) ingest_file(st, p);
+  const auto tracked = claimtrail::track::track(st, 1);
+  const report::ArticleReport r = report::article_report(st, 1);
+  REQUIRE(!r.claims.empty());
+  const auto& strike = r.claims.front();
+  REQUIRE(strike.claim.text.rfind("Dockworkers at the port will strike", 0) == 0);
+  REQUIRE(strike.links.size() == 2);  // the named leader and the unnamed official
+
+  // Every piece of evidence, in the article's HTML, the thread's HTML and
+  // track's text, not one line and "(1 more)".
+  auto count = [](const std::string& hay, const std::string& needle) {
+    std::size_t n = 0;
+    for (std::size_t at = hay.find(needle); at != std::string::npos; at = hay.find(needle, at + 1)) ++n;
+    return n;
+  };
+  std::size_t links = 0;
+  for (const auto* list : {&r.claims, &r.unattributed})
+    for (const auto& e : *list) links += e.links.size();
+  const std::string html = report::to_html(r);
+  CHECK(count(html, "class=\"evidence\"") == links);
+  const std::string track_text = claimtrail::report::track_text(tracked);
+  CHECK(track_text.find("Union leader Mara Quist") != std::string::npos);
+  CHECK(track_text.find("a union official") != std::string::npos);
+  CHECK(track_text.find("more)") == std::string::npos);
+
+  // Non-responses are marked in the article's text.
+  REQUIRE(r.non_responses.size() == 1);
+  CHECK(count(html, "<mark class=\"nonresp\"") == 1);
+
+  // The thread, in HTML too; its sourcing moves one step per day: the
+  // anonymous and the named report of 11 March are one move, to the record.
+  const report::ThreadReport t = report::thread_report(st, 1);
+  const std::string thread_html = report::to_html(t);
+  CHECK(thread_html.rfind("<!doctype html>", 0) == 0);
+  CHECK(count(thread_html, "class=\"claim-row\"") == r.claims.size() + r.unattributed.size());
+  CHECK(count(thread_html, "class=\"evidence\"") == links);
+  std::vector<report::ThreadReport::Move> moves;
+  for (const auto& m : t.moves)
+    if (m.claim == strike.claim.id) moves.push_back(m);
+  REQUIRE(moves.size() == 1);
+  CHECK(moves[0].from_category == "unnamed_group");
+  CHECK(moves[0].to_category == "named_person");
+  CHECK(moves[0].when == "2025-03-11");
+
+  // One way to show a claim with no source, in every rendering.
+  for (const std::string& out : {report::to_text(r), report::to_markdown(r), html, report::to_text(t), track_text}) {
+    CHECK(out.find(std::string(report::kNoSource)) != std::string::npos);
+    CHECK(out.find("outlet's own voice") == std::string::npos);
+    CHECK(out.find("(outlet)") == std::string::npos);
+  }
+
+  // A document is on the record but is not a named person or body.
+  CHECK(r.named_sources == 1);
+  CHECK(r.document_sources == 1);
+  CHECK(r.unnamed_sources == 1);
+  CHECK(report::to_json(r)["profile"]["document_sources"] == 1);
 }
 
 TEST_CASE("brat: gold read and written back scores 1; export --brat agrees with eval") {

@@ -67,8 +67,8 @@ int cmd_report(const std::vector<std::string>& args) {
     print_error("report: unknown --format '" + format + "' (text, markdown, json, csv or html)");
     return kExitUsage;
   }
-  if ((modes == 1 || thread) && (format == "csv" || format == "html")) {
-    print_error("report: --format " + format + " is for a single article");
+  if ((modes == 1 && (format == "csv" || format == "html")) || (thread && format == "csv")) {
+    print_error("report: --format " + format + (thread ? " is not for a thread" : " is for a single article"));
     return kExitUsage;
   }
   const std::string path = store_path(db);
@@ -105,6 +105,7 @@ int cmd_report(const std::vector<std::string>& args) {
       const auto r = report::thread_report(*st, article);
       text = format == "json"       ? util::dump_json(report::to_json(r), 2) + "\n"
              : format == "markdown" ? report::to_markdown(r)
+             : format == "html"     ? report::to_html(r)
                                     : report::to_text(r);
     } else {
       auto r = report::article_report(*st, article);

@@ -175,7 +175,8 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
       cs.push_back(c);
       continue;
     }
-    // Head noun: the last word before a post-modifier ("of", "for", "with", "familiar", "close", "who").
+    // Head noun: the last word before a post-modifier ("of", "for", "with", "familiar", "close", "who",
+    // "by": "a report by the finance office" is a document).
     int head = p.e - 1;
     for (int i = b; i < p.e; ++i) {
       const std::string_view w = ctx.low(i);
@@ -184,7 +185,7 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
       if (i > b && (w == "of" || w == "for" || w == "with" || w == "at" || w == "from" || w == "in" || w == "on" ||
                     w == "familiar" || w == "close" || w == "who" || w == "involved" || w == "issued" ||
                     w == "released" || w == "published" || w == "signed" || w == "briefed" || w == "knowledgeable" ||
-                    w == "to" || w == "inside" || w == "within")) {
+                    w == "to" || w == "inside" || w == "within" || w == "by")) {
         head = i - 1;
         break;
       }

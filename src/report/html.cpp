@@ -70,6 +70,7 @@ std::string esc(std::string_view raw) {
 
 std::string category_of(const store::ClaimRecord& c) {
   if (c.kind == "unattributed") return "unattributed";
+  if (!has_source(c)) return "none";  // as the profile counts it
   return c.category.empty() ? "unresolved" : c.category;
 }
 
@@ -191,6 +192,9 @@ h2{font:700 13px/1.2 system-ui,sans-serif;letter-spacing:.06em;text-transform:up
 .text.lines{line-height:1.6}
 mark.claim{background:color-mix(in srgb,var(--c) 14%,white);border-bottom:2px solid var(--c);padding:1px 0;cursor:pointer;color:inherit;-webkit-box-decoration-break:clone;box-decoration-break:clone}
 mark.claim:hover,mark.claim.on{background:color-mix(in srgb,var(--c) 32%,white)}
+mark.nonresp{background:none;border:1px dashed #b42318;border-radius:3px;padding:0 2px;color:inherit}
+main.single{grid-template-columns:minmax(0,1fr)}
+small.evidence{display:block;color:var(--muted)}
 .src{font-weight:700;text-decoration:underline dotted;text-underline-offset:3px}
 .cue{font-style:italic;color:var(--muted)}
 .stats{display:grid;grid-template-columns:repeat(2,1fr);gap:10px;margin-bottom:14px}
@@ -241,13 +245,12 @@ std::string to_html(const ArticleReport& r) {
       if (cat == k.key) color = std::string(k.color);
     const std::string hedges = hedges_of(c);
     std::string title =
-        (c.kind == "unattributed" ? std::string("Unattributed claim") : c.source_text + " (" + cat + ")") +
-        " · status: " + c.status;
+        (!has_source(c) ? std::string(kNoSource) : c.source_text + " (" + cat + ")") + " · status: " + c.status;
     std::string open = "<mark class=\"claim cat-" + cat + "\" style=\"--c:" + color + "\" data-claim=\"" +
                        std::to_string(c.id) + "\" data-kind=\"" + esc(c.kind) + "\" data-source=\"" +
-                       esc(c.kind == "unattributed" ? "(the outlet's own voice)" : c.source_text) +
-                       "\" data-category=\"" + esc(cat) + "\" data-cue=\"" + esc(c.cue) + "\" data-status=\"" +
-                       esc(c.status) + (c.verdict.empty() ? "" : "\" data-verdict=\"" + esc(c.verdict)) +
+                       esc(!has_source(c) ? std::string(kNoSource) : c.source_text) + "\" data-category=\"" + esc(cat) +
+                       "\" data-cue=\"" + esc(c.cue) + "\" data-status=\"" + esc(c.status) +
+                       (c.verdict.empty() ? "" : "\" data-verdict=\"" + esc(c.verdict)) +
                        (hedges.empty() ? "" : "\" data-hedges=\"" + esc(hedges)) + "\" title=\"" + esc(title) + "\">";
     for (const auto& [b, e2] : spans_of(c.spans, text.size())) marks.push_back({b, e2, open, "</mark>", 0});
     for (const auto& [b, e2] : spans_of(c.source_spans, text.size()))
@@ -257,6 +260,13 @@ std::string to_html(const ArticleReport& r) {
   };
   for (const auto& e : r.claims) add_claim(e);
   for (const auto& e : r.unattributed) add_claim(e);
+  // Non-responses stand out in the text too: who did not answer is part of
+  // how a story is sourced.
+  for (const auto& n : r.non_responses) {
+    const std::string title = (n.who.empty() ? std::string("Someone") : n.who) + ": " + n.kind;
+    for (const auto& [b, e2] : spans_of(n.spans, text.size()))
+      marks.push_back({b, e2, "<mark class=\"nonresp\" title=\"" + esc(title) + "\">", "</mark>", 0});
+  }
 
   std::ostringstream out;
   out << "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
@@ -277,8 +287,8 @@ std::string to_html(const ArticleReport& r) {
   out << "<aside><h2>Attribution profile</h2><div class=\"stats\">"
       << "<div class=\"stat\"><b>" << r.statements << "</b><span>attributed statements</span></div>"
       << "<div class=\"stat\"><b>" << pct << "</b><span>rest on anonymous sources</span></div>"
-      << "<div class=\"stat\"><b>" << r.named_sources << " / " << r.unnamed_sources
-      << "</b><span>named / unnamed sources</span></div>"
+      << "<div class=\"stat\"><b>" << r.named_sources << " / " << r.document_sources << " / " << r.unnamed_sources
+      << "</b><span>named / documents / unnamed sources</span></div>"
       << "<div class=\"stat\"><b>" << r.non_responses.size() << "</b><span>non-responses</span></div></div>"
       << bar_chart(r) << "<ul class=\"legend\">";
   for (const auto& c : highlight_categories())
@@ -306,21 +316,72 @@ std::string to_html(const ArticleReport& r) {
     for (const auto& e : *list) {
       const auto& c = e.claim;
       out << "<tr><td>" << c.id << "</td><td>" << esc(util::shorten(c.text, 160));
-      if (!e.links.empty()) {
-        const auto& l = e.links.front();
-        out << "<br><small>" << esc(l.status) << " by "
-            << esc(l.later.source_text.empty() ? l.later.outlet : l.later.source_text) << ", " << esc(l.later.doc)
-            << " " << esc(l.later.published)
-            << (l.old_value.empty() ? "" : " (was " + esc(l.old_value) + ", now " + esc(l.new_value) + ")")
-            << "</small>";
-      }
+      // Every piece of evidence, the deciding one first.
+      for (const auto& l : e.links) out << "<br><small class=\"evidence\">" << esc(evidence_line(l)) << "</small>";
       out << "</td><td class=\"hide-narrow\">"
-          << esc(c.kind == "unattributed" ? "(outlet)" : util::shorten(c.source_text, 60) + " · " + category_of(c))
+          << esc(!has_source(c) ? std::string(kNoSource) : util::shorten(c.source_text, 60) + " · " + category_of(c))
           << "</td><td><span class=\"pill st-" << esc(c.status) << "\">" << esc(c.status) << "</span>"
           << (c.overdue ? "<br><small>overdue</small>" : "")
           << (c.verdict.empty() ? "" : "<br><small>verdict: " + esc(c.verdict) + "</small>") << "</td></tr>";
     }
   out << "</table></section>\n</main>\n<script>" << kScript << "</script>\n</body></html>\n";
+  return out.str();
+}
+
+std::string to_html(const ThreadReport& t) {
+  const auto& a = t.first.article;
+  const std::string title = a.headline.empty() ? a.doc : a.headline;
+  std::ostringstream out;
+  out << "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+      << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+      << "<title>Story thread: " << esc(title) << "</title><style>" << kStyle << "</style></head><body>\n";
+  out << "<header><div class=\"kicker\">Story thread · claimtrail</div><h1>" << esc(title) << "</h1><p class=\"meta\">"
+      << t.articles.size() << " articles, from " << esc(a.published.empty() ? "an undated article" : a.published)
+      << " · article " << a.id << "</p></header>\n<main class=\"single\">\n";
+  out << "<section class=\"wide\"><h2>Articles, in order</h2><table><tr><th>Date</th><th>Outlet</th><th>Article</th>"
+         "</tr>";
+  for (const auto& x : t.articles)
+    out << "<tr><td>" << esc(x.published.empty() ? "undated" : x.published) << "</td><td>" << esc(x.outlet)
+        << "</td><td>#" << x.id << " " << esc(util::shorten(x.headline.empty() ? x.doc : x.headline, 120))
+        << "</td></tr>";
+  out << "</table></section>\n";
+  // Each claim's timeline: first report, every piece of evidence in time
+  // order, where it stands now.
+  out << "<section class=\"wide\"><h2>Each claim, from first report to where it stands</h2><table><tr><th>#</th>"
+         "<th>Claim and its timeline</th><th>Now</th></tr>";
+  for (const auto* list : {&t.first.claims, &t.first.unattributed})
+    for (const auto& e : *list) {
+      const auto& c = e.claim;
+      out << "<tr class=\"claim-row\"><td>" << c.id << "</td><td>" << esc(util::shorten(c.text, 200)) << "<br><small>"
+          << esc(a.published.empty() ? "first" : a.published) << " reported by "
+          << esc(has_source(c) ? util::shorten(c.source_text, 80) + " (" + category_of(c) + ")"
+                               : std::string(kNoSource))
+          << "</small>";
+      std::vector<const Link*> in_time;
+      for (const auto& l : e.links) in_time.push_back(&l);
+      std::stable_sort(in_time.begin(), in_time.end(),
+                       [](const Link* x, const Link* y) { return x->later.published < y->later.published; });
+      for (const Link* l : in_time)
+        out << "<br><small class=\"evidence\">" << esc(l->later.published.empty() ? "undated" : l->later.published)
+            << " " << esc(evidence_line(*l)) << "</small>";
+      out << "</td><td><span class=\"pill st-" << esc(c.status) << "\">" << esc(c.status) << "</span>"
+          << (c.overdue ? "<br><small>overdue</small>" : "")
+          << (c.verdict.empty() ? "" : "<br><small>verdict: " + esc(c.verdict) + "</small>")
+          << (c.status_note.empty() ? "" : "<br><small>not judged in full: " + esc(c.status_note) + "</small>")
+          << "</td></tr>";
+    }
+  out << "</table></section>\n";
+  out << "<section class=\"wide\"><h2>How the sourcing moved</h2>";
+  if (t.moves.empty()) {
+    out << "<p>No claim changed its kind of source.</p>";
+  } else {
+    out << "<table><tr><th>#</th><th>From</th><th>To</th><th>When</th></tr>";
+    for (const auto& m : t.moves)
+      out << "<tr><td>" << m.claim << "</td><td>" << esc(m.from_category) << "</td><td>" << esc(m.to_category)
+          << "</td><td>" << esc(m.when) << "</td></tr>";
+    out << "</table>";
+  }
+  out << "</section>\n</main>\n</body></html>\n";
   return out.str();
 }
 

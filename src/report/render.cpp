@@ -49,7 +49,7 @@ std::string describe(const std::string& descriptors) {
 }
 
 std::string source_of(const store::ClaimRecord& c) {
-  if (c.kind == "unattributed") return "(the outlet's own voice)";
+  if (!has_source(c)) return std::string(kNoSource);
   return shorten(c.source_text, 70) + " (" + c.category + (c.anonymous ? ", anonymous" : "") + ")";
 }
 
@@ -58,15 +58,6 @@ std::string source_of(const store::ClaimRecord& c) {
 std::string evidence_claims(const std::vector<Link>& links) {
   std::string s;
   for (const auto& l : links) s += (s.empty() ? "#" : "; #") + std::to_string(l.later.id) + " " + l.status;
-  return s;
-}
-
-std::string evidence_line(const Link& l) {
-  std::string s = l.status + " by " +
-                  (l.later.kind == "unattributed" ? std::string("the outlet's own voice")
-                                                  : shorten(l.later.source_text, 60) + " (" + l.later.category + ")") +
-                  ", " + l.later.doc + (l.later.published.empty() ? "" : " (" + l.later.published + ")");
-  if (!l.old_value.empty() || !l.new_value.empty()) s += ": was " + l.old_value + ", now " + l.new_value;
   return s;
 }
 
@@ -85,6 +76,15 @@ json entry_json(const ClaimEntry& e) {
 }
 
 }  // namespace
+
+std::string evidence_line(const Link& l) {
+  std::string s = l.status + " by " +
+                  (!has_source(l.later) ? std::string(kNoSource)
+                                        : shorten(l.later.source_text, 60) + " (" + l.later.category + ")") +
+                  ", " + l.later.doc + (l.later.published.empty() ? "" : " (" + l.later.published + ")");
+  if (!l.old_value.empty() || !l.new_value.empty()) s += ": was " + l.old_value + ", now " + l.new_value;
+  return s;
+}
 
 std::string hedges_of(const store::ClaimRecord& c) {
   std::string out;
@@ -112,7 +112,8 @@ std::string to_text(const ArticleReport& r) {
       << " of those with a source rest on anonymous sources.\n";
   out << "By category:";
   for (const auto& [k, v] : r.by_category) out << ' ' << k << ' ' << v << ';';
-  out << "\nDistinct sources: " << r.named_sources << " named or on the record, " << r.unnamed_sources << " unnamed.\n";
+  out << "\nDistinct sources: " << r.named_sources << " named, " << r.document_sources
+      << (r.document_sources == 1 ? " document, " : " documents, ") << r.unnamed_sources << " unnamed.\n";
 
   auto section = [&](const char* title, auto pred) {
     std::vector<const SourceEntry*> in;
@@ -177,7 +178,8 @@ std::string to_markdown(const ArticleReport& r) {
       << (a.published.empty() ? "date unknown" : a.published) << "* — article " << a.id << "\n\n";
   out << "- **" << r.statements << "** attributed statements in the body\n";
   out << "- **" << percent(r.anonymous_share) << "** of those with a source rest on anonymous sources\n";
-  out << "- " << r.named_sources << " named or on-the-record sources, " << r.unnamed_sources << " unnamed\n";
+  out << "- " << r.named_sources << " named sources, " << r.document_sources << " documents, " << r.unnamed_sources
+      << " unnamed\n";
   out << "- " << r.non_responses.size() << " non-responses, " << r.unattributed.size()
       << " unattributed checkable claims\n\n";
   out << "## Sources\n\n| source | category | statements | anonymity reason | descriptors |\n|---|---|---|---|---|\n";
@@ -192,7 +194,7 @@ std::string to_markdown(const ArticleReport& r) {
   for (const auto* list : {&r.claims, &r.unattributed})
     for (const auto& e : *list) {
       const auto& c = e.claim;
-      out << "| " << c.id << " | " << esc(c.kind == "unattributed" ? "(outlet)" : shorten(c.source_text, 60)) << " | "
+      out << "| " << c.id << " | " << esc(!has_source(c) ? std::string(kNoSource) : shorten(c.source_text, 60)) << " | "
           << (c.kind == "unattributed" ? "unattributed" : c.category) << " | " << esc(shorten(c.text, 120)) << " | "
           << esc(hedges_of(c)) << " | " << c.status
           << (e.links.empty() ? "" : ": " + esc(evidence_line(e.links.front()))) << " | " << c.verdict << " |\n";
@@ -209,9 +211,13 @@ json to_json(const ArticleReport& r) {
                   {"url", a.url},
                   {"published", a.published},
                   {"headline", a.headline}};
-  j["profile"] = {{"statements", r.statements},           {"by_category", r.by_category},
-                  {"anonymous_share", r.anonymous_share}, {"named_sources", r.named_sources},
-                  {"unnamed_sources", r.unnamed_sources}, {"non_responses", r.non_responses.size()},
+  j["profile"] = {{"statements", r.statements},
+                  {"by_category", r.by_category},
+                  {"anonymous_share", r.anonymous_share},
+                  {"named_sources", r.named_sources},
+                  {"document_sources", r.document_sources},
+                  {"unnamed_sources", r.unnamed_sources},
+                  {"non_responses", r.non_responses.size()},
                   {"unattributed", r.unattributed.size()}};
   json sources = json::array();
   for (const auto& s : r.sources)

@@ -21,11 +21,22 @@ std::string to_html(const ArticleReport& r);
 std::string to_text(const ThreadReport& r);
 std::string to_markdown(const ThreadReport& r);
 nlohmann::json to_json(const ThreadReport& r);
+std::string to_html(const ThreadReport& r);
 
 std::string to_text(const OutletReport& r);
 nlohmann::json to_json(const OutletReport& r);
 std::string to_text(const SourceReport& r);
 nlohmann::json to_json(const SourceReport& r);
+
+// How every report shows a claim that has no source: an unattributed claim
+// (the outlet's own voice) or an attribution whose source the article does
+// not give ("is expected to ...").
+inline constexpr std::string_view kNoSource = "(no source)";
+inline bool has_source(const store::ClaimRecord& c) { return c.kind != "unattributed" && !c.source_text.empty(); }
+
+// One piece of evidence on one line: "updated by X (category), doc (date):
+// was A, now B".
+std::string evidence_line(const Link& l);
 
 // A claim's hedges ("reportedly, may"), joined by commas.
 std::string hedges_of(const store::ClaimRecord& c);

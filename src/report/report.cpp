@@ -49,7 +49,8 @@ ArticleReport article_report(store::Store& st, std::int64_t article) {
     s.descriptors = std::move(in.descriptors);
     s.reason = std::move(in.reason);
     s.description = std::move(in.description);
-    (s.anonymous ? r.unnamed_sources : r.named_sources) += 1;
+    // A document is on the record but is nobody: counted on its own.
+    (s.anonymous ? r.unnamed_sources : s.category == "document" ? r.document_sources : r.named_sources) += 1;
     r.sources.push_back(s);
   }
   r.non_responses = store::non_responses_of(st, article);
@@ -69,15 +70,25 @@ ThreadReport thread_report(store::Store& st, std::int64_t article) {
   }
   std::stable_sort(t.articles.begin(), t.articles.end(),
                    [](const ArticleInfo& a, const ArticleInfo& b) { return a.published < b.published; });
+  // How the sourcing moved, one step per day of reporting: what a day's
+  // articles rested on is their best sourcing (on the record over
+  // anonymous over the outlet's own voice), so two reports of one day
+  // never show as a move and back.
+  auto rank = [](const Link& l) {
+    if (l.later.kind == "unattributed") return 0;
+    const core::CategoryFacts* f = core::facts(l.later.category);
+    return f && !f->anonymous ? 2 : 1;
+  };
   for (const auto& c : t.first.claims) {
+    std::map<std::string, const Link*> best_of_day;  // published date -> its best link
+    for (const auto& l : c.links) {
+      const Link*& best = best_of_day[l.later.published];
+      if (!best || rank(l) > rank(*best)) best = &l;
+    }
     std::string from = c.claim.category;
-    std::vector<const Link*> in_time;
-    for (const auto& l : c.links) in_time.push_back(&l);
-    std::stable_sort(in_time.begin(), in_time.end(),
-                     [](const Link* a, const Link* b) { return a->later.published < b->later.published; });
-    for (const Link* l : in_time) {
+    for (const auto& [day, l] : best_of_day) {
       const std::string to = l->later.kind == "unattributed" ? "unattributed" : l->later.category;
-      if (to != from) t.moves.push_back({c.claim.id, from, to, l->later.published});
+      if (to != from) t.moves.push_back({c.claim.id, from, to, day});
       from = to;
     }
   }

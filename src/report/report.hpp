@@ -39,8 +39,8 @@ struct ArticleReport {
   ArticleInfo article;
   int statements = 0;  // attributed statements in the body (top level)
   std::map<std::string, int> by_category;
-  double anonymous_share = 0;  // of those with a source
-  int named_sources = 0, unnamed_sources = 0;
+  double anonymous_share = 0;                                        // of those with a source
+  int named_sources = 0, document_sources = 0, unnamed_sources = 0;  // distinct sources
   std::vector<SourceEntry> sources;
   std::vector<NonResponse> non_responses;
   std::vector<ClaimEntry> claims;        // attributed statements, in order

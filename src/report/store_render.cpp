@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "report/analysis_render.hpp"
+#include "report/render.hpp"
 #include "store/json_columns.hpp"
 #include "util/printable.hpp"
 
@@ -26,7 +27,7 @@ std::string score_text(double s) {
 }
 
 std::string source_line(const std::string& text, const std::string& category) {
-  if (text.empty()) return category == "unattributed" || category.empty() ? "(the outlet's own voice)" : category;
+  if (text.empty()) return std::string(kNoSource);
   return text + " (" + category + ")";
 }
 
@@ -93,7 +94,7 @@ std::string claims_text(const std::vector<store::ClaimRecord>& claims,
       out << '\n';
     }
     out << "#" << c.id << "  " << c.kind << (c.in_headline ? " [headline]" : "") << "  "
-        << (c.kind == "unattributed" ? std::string("(no source)") : source_line(shorten(c.source_text, 60), c.category))
+        << (!has_source(c) ? std::string(kNoSource) : source_line(shorten(c.source_text, 60), c.category))
         << (c.anonymous ? " anonymous" : "") << "  status: " << c.status << (c.overdue ? " (overdue)" : "");
     if (!c.verdict.empty()) out << "  verdict: " << c.verdict;
     if (c.rejected) out << "  [rejected]";
@@ -220,32 +221,28 @@ std::string track_text(const track::Report& r) {
     for (const auto* tc : in) {
       const auto& c = tc->claim;
       out << "  #" << c.id << " \"" << shorten(c.text, 110) << "\"\n      "
-          << (c.kind == "unattributed" ? std::string("(the outlet's own voice)")
-                                       : source_line(shorten(c.source_text, 60), c.category))
-          << '\n';
+          << (!has_source(c) ? std::string(kNoSource) : source_line(shorten(c.source_text, 60), c.category)) << '\n';
       if (tc->overdue) out << "      overdue: its deadline passed with no report\n";
       if (!tc->note.empty()) out << "      not judged in full: " << tc->note << '\n';
       if (!r.recorded && tc->claim.status != tc->status) out << "      stored status: " << tc->claim.status << '\n';
-      if (tc->evidence.empty() || std::string_view(sec.status) == "unaddressed") continue;
-      const auto& e = tc->evidence.front();
-      const auto& l = e.later;
-      out << "      " << e.status << " by "
-          << (l.kind == "unattributed" ? std::string("(the outlet's own voice)")
-                                       : source_line(shorten(l.source_text, 60), l.category))
-          << ", " << l.doc << (l.published.empty() ? "" : " (" + l.published + ")") << ", score " << score_text(e.score)
-          << (e.review == "suggested" ? "" : ", " + e.review + " by a fact-checker") << '\n';
-      if (!e.old_value.empty() || !e.new_value.empty())
-        out << "      was: " << e.old_value << "  now: " << e.new_value << '\n';
-      out << "      \"" << shorten(l.text, 110) << "\"\n";
-      if (tc->evidence.size() > 1) out << "      (" << tc->evidence.size() - 1 << " more)\n";
+      if (std::string_view(sec.status) == "unaddressed") continue;
+      // Every piece of evidence, the deciding one first.
+      for (const auto& e : tc->evidence) {
+        const auto& l = e.later;
+        out << "      " << e.status << " by "
+            << (!has_source(l) ? std::string(kNoSource) : source_line(shorten(l.source_text, 60), l.category)) << ", "
+            << l.doc << (l.published.empty() ? "" : " (" + l.published + ")") << ", score " << score_text(e.score)
+            << (e.review == "suggested" ? "" : ", " + e.review + " by a fact-checker") << '\n';
+        if (!e.old_value.empty() || !e.new_value.empty())
+          out << "        was: " << e.old_value << "  now: " << e.new_value << '\n';
+        out << "        \"" << shorten(l.text, 110) << "\"\n";
+      }
     }
   }
   out << "\nNEW IN LATER ARTICLES (" << r.fresh.size() << ")\n";
   for (const auto& c : r.fresh)
     out << "  #" << c.id << " " << c.doc << ": \"" << shorten(c.text, 100) << "\" — "
-        << (c.kind == "unattributed" ? std::string("(the outlet's own voice)")
-                                     : source_line(shorten(c.source_text, 50), c.category))
-        << '\n';
+        << (!has_source(c) ? std::string(kNoSource) : source_line(shorten(c.source_text, 50), c.category)) << '\n';
   return util::printable(out.str());
 }
 

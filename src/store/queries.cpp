@@ -607,11 +607,13 @@ SourceInArticle source_in_article(Store& s, std::int64_t article, std::int64_t s
 
 std::vector<NonResponseRecord> non_responses_of(Store& s, std::int64_t article) {
   return rows_for_id(s,
-                     "SELECT n.kind, coalesce(n.who_text, ''), coalesce(s.category, ''), n.text FROM non_responses n "
-                     "LEFT JOIN sources s ON s.id = n.source_id WHERE n.article_id = ? ORDER BY n.id",
+                     "SELECT n.kind, coalesce(n.who_text, ''), coalesce(s.category, ''), n.text, n.spans "
+                     "FROM non_responses n LEFT JOIN sources s ON s.id = n.source_id WHERE n.article_id = ? "
+                     "ORDER BY n.id",
                      article, [](SQLite::Statement& q) {
                        return NonResponseRecord{q.getColumn(0).getString(), q.getColumn(1).getString(),
-                                                q.getColumn(2).getString(), q.getColumn(3).getString()};
+                                                q.getColumn(2).getString(), q.getColumn(3).getString(),
+                                                q.getColumn(4).getString()};
                      });
 }
 

@@ -185,6 +185,7 @@ SourceInArticle source_in_article(Store& s, std::int64_t article, std::int64_t s
 
 struct NonResponseRecord {
   std::string kind, who, category, text;
+  std::string spans;  // JSON [[start, end], ...] into the article text
 };
 // An article's non-responses, in order.
 std::vector<NonResponseRecord> non_responses_of(Store& s, std::int64_t article);
