@@ -6,6 +6,7 @@
 // which only ever goes up.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdlib>
 
 #include <filesystem>
@@ -44,6 +45,9 @@ std::string content_of(const json& att, std::string_view text) {
 
 struct Tally {
   int expected = 0, found = 0, predicted = 0, fields = 0, fields_ok = 0;
+  // Unattributed checkable claims: marked, found; those without a digit
+  // (plans, events, states of affairs) apart.
+  int claims = 0, claims_found = 0, wordy = 0, wordy_found = 0;
   std::ostringstream log;
   void field(const std::string& doc, const std::string& what, const json& want, const json& got) {
     ++fields;
@@ -92,6 +96,19 @@ TEST_SUITE("extract::golden") {
         for (const char* k : {"place", "date", "outlet"})
           t.field(name, std::string("dateline.") + k, want["dateline"][k],
                   got["dateline"].is_null() ? json(nullptr) : got["dateline"][k]);
+      // Each marked unattributed claim is a substring of one we give.
+      for (const auto& w : want["unattributed"]) {
+        const std::string m = w.get<std::string>();
+        const bool digits = std::any_of(m.begin(), m.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+        bool hit = false;
+        for (const auto& u : got["unattributed"])
+          hit = hit || u["text"].get<std::string>().find(m) != std::string::npos;
+        ++t.claims;
+        t.claims_found += hit;
+        t.wordy += !digits;
+        t.wordy_found += !digits && hit;
+        if (!hit) t.log << name << ": missing unattributed claim: " << m.substr(0, 80) << '\n';
+      }
       const auto& gatts = got["attributions"];
       t.predicted += static_cast<int>(gatts.size());
       std::vector<std::string> gcontent;
@@ -135,12 +152,15 @@ TEST_SUITE("extract::golden") {
     const double precision = t.predicted ? static_cast<double>(t.found) / t.predicted : 0;
     const double fields = t.fields ? static_cast<double>(t.fields_ok) / t.fields : 0;
     MESSAGE("golden: " << t.found << "/" << t.expected << " expected attributions found (recall " << recall
-                       << "), precision " << precision << ", field agreement " << t.fields_ok << "/" << t.fields << "\n"
+                       << "), precision " << precision << ", field agreement " << t.fields_ok << "/" << t.fields
+                       << "; unattributed claims " << t.claims_found << "/" << t.claims << " found (without numbers "
+                       << t.wordy_found << "/" << t.wordy << ")\n"
                        << t.log.str());
     if ((other && *other) || both) return;
     const json floor = json::parse(slurp(source_dir() / "fixtures" / "golden-floor.json"));
     CHECK(recall >= floor["recall"].get<double>());
     CHECK(precision >= floor["precision"].get<double>());
     CHECK(fields >= floor["field_agreement"].get<double>());
+    CHECK(static_cast<double>(t.claims_found) / std::max(1, t.claims) >= floor["unattributed_recall"].get<double>());
   }
 }
