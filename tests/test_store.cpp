@@ -79,6 +79,45 @@ TEST_CASE("ingest stores every claim extract finds, once") {
   CHECK(claims[0].status == "untracked");
 }
 
+TEST_CASE("term counts kept beside the index agree with the index, after ingest and after reextraction") {
+  TempDir tmp;
+  const fs::path db = tmp.path() / "t.db";
+  auto agree = [&] {
+    SQLite::Database d(db.string());
+    SQLite::Statement kept(d, "SELECT term, docs FROM term_docs ORDER BY term");
+    SQLite::Statement index(d, "SELECT term, doc FROM claims_vocab ORDER BY term");
+    std::vector<std::pair<std::string, std::int64_t>> a, b;
+    while (kept.executeStep()) a.emplace_back(kept.getColumn(0).getString(), kept.getColumn(1).getInt64());
+    while (index.executeStep()) b.emplace_back(index.getColumn(0).getString(), index.getColumn(1).getInt64());
+    CHECK(!a.empty());
+    CHECK(a == b);
+  };
+  std::int64_t first = 0;
+  {
+    Store st(db.string());
+    first = ingest_file(st, article("reuters-steel-quota-anonymous.txt")).article_id;
+    ingest_file(st, article("ap-dairy-ammonia-lawsuit.txt"));
+  }
+  agree();
+  {
+    Store st(db.string());
+    const std::string text = slurp(article("reuters-steel-quota-anonymous.txt"));
+    claimtrail::core::Analysis fewer = extractor().analyse(text);
+    fewer.attributions.resize(fewer.attributions.size() / 2);  // an analysis that drops claims
+    for (auto& at : fewer.attributions) at.parent = -1;
+    st.replace_analysis(first, fewer, "test");
+  }
+  agree();
+  // A store of the version before the counts (3) gets them from its index.
+  {
+    SQLite::Database d(db.string(), SQLite::OPEN_READWRITE);
+    d.exec("DROP TABLE term_docs");
+    d.exec("PRAGMA user_version = 3");
+  }
+  { Store st(db.string()); }
+  agree();
+}
+
 TEST_CASE("a store file is written ahead (WAL) and at the latest schema version") {
   TempDir tmp;
   const fs::path db = tmp.path() / "t.db";

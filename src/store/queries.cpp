@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -170,11 +171,46 @@ std::string fts_quote(std::string_view term) {
   return quoted + "\"";
 }
 
-std::optional<std::string> fts_query(std::string_view words) {
+namespace {
+
+IndexTokenizer& index_tokenizer() {
   static IndexTokenizer tokenizer;
+  return tokenizer;
+}
+
+}  // namespace
+
+std::vector<std::string> index_terms(std::string_view text) {
+  std::vector<std::string> terms = index_tokenizer().tokens(text);
+  std::sort(terms.begin(), terms.end());
+  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+  return terms;
+}
+
+void count_terms(Store& s, const std::vector<std::string>& norms, int delta) {
+  std::map<std::string, int> counts;
+  for (const auto& norm : norms)
+    for (auto& t : index_terms(norm)) counts[std::move(t)] += delta;
+  auto& up = connection(s).prepared(
+      "INSERT INTO term_docs (term, docs) VALUES (?1, ?2) ON CONFLICT (term) DO UPDATE SET docs = docs + ?2");
+  auto& gone = connection(s).prepared("DELETE FROM term_docs WHERE term = ? AND docs <= 0");
+  for (const auto& [term, n] : counts) {
+    up.reset();
+    up.bind(1, term);
+    up.bind(2, n);
+    up.exec();
+    if (n < 0) {
+      gone.reset();
+      gone.bind(1, term);
+      gone.exec();
+    }
+  }
+}
+
+std::optional<std::string> fts_query(std::string_view words) {
   std::string q;
   std::set<std::string> seen;
-  for (const auto& token : tokenizer.tokens(match::analyse_statement(words).norm()))
+  for (const auto& token : index_tokenizer().tokens(match::analyse_statement(words).norm()))
     if (seen.insert(token).second) q += (q.empty() ? "" : " AND ") + fts_quote(token);
   if (q.empty()) return std::nullopt;
   return q;

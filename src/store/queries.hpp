@@ -74,6 +74,12 @@ std::vector<ClaimRecord> find_claims(Store& s, const ClaimFilter& f);
 std::optional<std::string> fts_query(std::string_view words);
 // `term` as an FTS5 string: in double quotes, inner quotes doubled.
 std::string fts_quote(std::string_view term);
+// The distinct terms the full-text index makes of `text` (its tokenizer's).
+std::vector<std::string> index_terms(std::string_view text);
+// Adds `delta` (1 or -1) to the count of claims holding each term of each
+// of `norms` (one per claim) in term_docs, in the caller's transaction: the
+// store calls it wherever it adds claims to the index or drops them.
+void count_terms(Store& s, const std::vector<std::string>& norms, int delta);
 std::optional<ClaimRecord> get_claim(Store& s, std::int64_t id);
 
 struct SourceRecord {

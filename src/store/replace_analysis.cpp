@@ -8,6 +8,7 @@
 #include "article/dates.hpp"
 #include "store/connection.hpp"
 #include "store/json_columns.hpp"
+#include "store/queries.hpp"
 #include "store/store.hpp"
 
 namespace claimtrail::store {
@@ -191,6 +192,12 @@ ReplaceResult Store::replace_analysis(std::int64_t article, const core::Analysis
         "later_id IN (SELECT id FROM reextract_old)");
     db.exec("DELETE FROM claim_status WHERE claim_id IN (SELECT id FROM reextract_old)");
     db.exec("DELETE FROM verdicts WHERE claim_id IN (SELECT id FROM reextract_old)");
+    {
+      std::vector<std::string> norms;
+      SQLite::Statement q(db, "SELECT norm FROM claims WHERE id IN (SELECT id FROM reextract_old)");
+      while (q.executeStep()) norms.push_back(q.getColumn(0).getString());
+      count_terms(*this, norms, -1);
+    }
     db.exec(
         "INSERT INTO claims_fts (claims_fts, rowid, norm) SELECT 'delete', id, norm FROM claims "
         "WHERE id IN (SELECT id FROM reextract_old)");

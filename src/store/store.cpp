@@ -426,6 +426,7 @@ std::size_t Store::store_analysis(std::int64_t article, std::string_view text, c
       "source_id, source_text, source_spans, category, anonymous, hedges, dates, norm, parser, "
       "cue_spans, analysis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   std::vector<std::int64_t> ids;
+  std::vector<std::string> norms;  // what the index holds of each claim
   int ordinal = 0;
   auto add = [&](const std::string& kind, std::optional<std::int64_t> parent, bool headline_claim,
                  const core::Spans& content, const core::Spans& cue, const core::Source* src,
@@ -469,6 +470,7 @@ std::size_t Store::store_analysis(std::int64_t article, std::string_view text, c
     std::string norm = st.norm();
     for (const auto& form : analysis.cue_words) norm += " " + form;
     claim.bind(16, norm);
+    norms.push_back(norm);
     claim.bind(17, parser);
     const std::string stored = match::encode(analysis);
     claim.bind(19, stored.data(), static_cast<int>(stored.size()));
@@ -488,6 +490,7 @@ std::size_t Store::store_analysis(std::int64_t article, std::string_view text, c
         "INSERT INTO claims_fts (rowid, norm) SELECT id, norm FROM claims WHERE article_id = ? AND ordinal > 0");
     fts.bind(1, article);
     fts.exec();
+    count_terms(*this, norms, 1);
   }
   {
     auto& ins = conn_->prepared(

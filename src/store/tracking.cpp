@@ -88,7 +88,7 @@ std::vector<AnalysedClaim> candidate_claims(Store& s, const CandidateSearch& sea
 }
 
 std::int64_t term_frequency(Store& s, const std::string& term) {
-  auto& q = connection(s).prepared("SELECT doc FROM claims_vocab WHERE term = ?");
+  auto& q = connection(s).prepared("SELECT docs FROM term_docs WHERE term = ?");
   q.bind(1, term);
   const std::int64_t n = q.executeStep() ? q.getColumn(0).getInt64() : 0;
   q.reset();

@@ -54,6 +54,8 @@ class WordRarity {
     return frequency_[term] = store::term_frequency(store_, term);
   }
 
+  double total() const { return total_; }
+
   // Decides how much a word tells when statements are compared: the log of
   // its inverse frequency.
   double weight(const std::string& word) {
@@ -95,9 +97,13 @@ class ArticleWords {
 
 // Decides what the index is asked for a claim's candidates: its rarest words
 // and dates, as many as keep the matches to rank few (the index ranks every
-// match); when even the rarest word is common, the two rarest together. Only
+// match); when even the rarest word is common, the rarest together, as many
+// (up to four) as it takes to expect few matches if words were independent
+// ("trump" AND "clinton" alone matches tens of thousands in a large store). Only
 // terms the index's vocabulary holds are used, so each is one token, quoted:
 // never a phrase or syntax. Empty when no term would find anything.
+constexpr std::size_t kMostTermsAnded = 4;
+
 std::string candidate_query(const match::Statement& a, WordRarity& rarity, std::size_t candidates) {
   std::vector<std::pair<std::int64_t, std::string>> words;
   std::set<std::string> uniq;
@@ -120,8 +126,14 @@ std::string candidate_query(const match::Statement& a, WordRarity& rarity, std::
     sum += words[k].first;
     q += (q.empty() ? "" : " OR ") + store::fts_quote(words[k].second);
   }
-  if (!words.empty() && words[0].first > budget && words.size() > 1)
-    q = store::fts_quote(words[0].second) + " AND " + store::fts_quote(words[1].second);
+  if (!words.empty() && words[0].first > budget && words.size() > 1) {
+    q = store::fts_quote(words[0].second);
+    double expected = static_cast<double>(words[0].first);
+    for (std::size_t k = 1; k < words.size() && k < kMostTermsAnded && (k < 2 || expected > budget); ++k) {
+      q += " AND " + store::fts_quote(words[k].second);
+      expected *= static_cast<double>(words[k].first) / rarity.total();
+    }
+  }
   return q;
 }
 
