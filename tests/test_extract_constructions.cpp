@@ -13,6 +13,7 @@
 #include "core/spans.hpp"
 #include "extract/constructions.hpp"
 #include "extract/extractor.hpp"
+#include "report/analysis_render.hpp"
 
 using claimtrail::core::span_text;
 using claimtrail::extract::Construction;
@@ -98,6 +99,10 @@ const Row kRows[] = {
     {"more-in-sentence",
      "The plant will close in June, the company said, while the union warned that 300 jobs were at risk.\n", "warned",
      "the union", "that 300 jobs were at risk"},
+    {"floating-quote",
+     "Budget cuts\n\n\xE2\x80\x9CWe had no choice,\xE2\x80\x9D said Mayor Ana Ruiz.\n\n\xE2\x80\x9CNobody wanted "
+     "this.\xE2\x80\x9D\n",
+     "", "", "\xE2\x80\x9CNobody wanted this.\xE2\x80\x9D"},
     {"dash-signed",
      "Letters on the fare rise\n\n\xE2\x80\x9CThe rise is too steep for families.\xE2\x80\x9D \xE2\x80\x95 Joan Pike, "
      "Leeds\n",
@@ -141,4 +146,26 @@ TEST_CASE("constructions: each has rows, and switching it off loses one of them"
     CHECK(rows > 0);
     CHECK(lost > 0);
   }
+}
+
+TEST_CASE("a floating quotation has no cue and no source of its own; its speaker is the previous paragraph's") {
+  const std::string text =
+      "Budget cuts\n\n\xE2\x80\x9CWe had no choice,\xE2\x80\x9D said Mayor Ana Ruiz.\n\n\xE2\x80\x9CNobody wanted "
+      "this.\xE2\x80\x9D\n\n\xE2\x80\x9C"
+      "And nobody will forget it.\xE2\x80\x9D\n";
+  const Extractor ex;
+  const auto j = claimtrail::report::to_json(ex.analyse(text), text, "t");
+  int floating = 0;
+  for (const auto& a : j["attributions"]) {
+    if (!a["cue"].is_null()) continue;
+    ++floating;
+    CHECK(a["source"].is_null());
+    REQUIRE(a["speaker"].is_object());
+    CHECK(a["speaker"]["category"] == "named_person");
+    std::string name;
+    for (const auto& e : j["entities"])
+      if (e["id"] == a["speaker"]["entity"]) name = e["name"];
+    CHECK(name == "Ana Ruiz");
+  }
+  CHECK(floating == 2);  // one after the other: the second continues the first's speaker
 }

@@ -68,6 +68,59 @@ class Finder {
       }
     }
     if (ctx_.constructions.on(Construction::dash_signed)) dash_signed_quotes();
+    if (ctx_.constructions.on(Construction::floating_quote)) floating_quotes();
+  }
+
+  // A paragraph that is only a quotation, with no cue of its own, after a
+  // paragraph holding an attribution with a speaker (or another floating
+  // quotation): the same speaker goes on ("... said Jane Doe. <new
+  // paragraph> \"Nobody else would do it.\""). A quotation left open at
+  // its paragraph's end takes in the paragraphs it runs on into; one that
+  // continues an open quotation is that quotation's (continued_quotes).
+  void floating_quotes() {
+    const auto& paragraphs = doc_.paragraphs();
+    const auto& quotes = doc_.quotes();
+    for (std::size_t pi = 1; pi < paragraphs.size(); ++pi) {
+      const text::Paragraph& p = paragraphs[pi];
+      if (p.first_tok < ctx_.body_first_tok || p.end_tok <= p.first_tok) continue;
+      const int b = p.first_tok;
+      const int q = doc_.tok(b).quote;
+      if (!doc_.tok(b).is(kOpenQuote) || q < 0) continue;
+      const auto& region = quotes[static_cast<std::size_t>(q)];
+      if (region.prev >= 0) continue;
+      int last = p.end_tok - 1;  // the closing mark, before a final period
+      while (last > b && doc_.tok(last).is(kSentenceEnd) && doc_.tok(last).quote < 0) --last;
+      const bool whole = region.close_tok == last || (region.close_tok < 0 && region.next >= 0);
+      if (!whole || taken(b, p.end_tok)) continue;
+      // The speaker: the last attribution with a cue or words in the
+      // paragraph before (a quotation running on into it included).
+      const text::Paragraph& before = paragraphs[pi - 1];
+      const TokRange prev{before.first_tok, before.end_tok};
+      int speaker = -1;
+      for (std::size_t k = 0; k < ctx_.attr_content.size(); ++k) {
+        if (ctx_.out.attributions[k].parent >= 0 || ctx_.out.attributions[k].in_headline) continue;
+        const bool there = (!ctx_.attr_cue[k].empty() && ctx_.attr_cue[k].overlaps(prev)) ||
+                           std::any_of(ctx_.attr_content[k].begin(), ctx_.attr_content[k].end(),
+                                       [&](const TokRange& f) { return f.overlaps(prev); });
+        if (!there) continue;
+        const bool spoken =
+            !ctx_.attr_source[k].empty() || std::any_of(ctx_.floating.begin(), ctx_.floating.end(),
+                                                        [&](const auto& f) { return f.first == static_cast<int>(k); });
+        if (spoken) speaker = static_cast<int>(k);
+      }
+      if (speaker < 0) continue;
+      std::vector<TokRange> frags;
+      add_content(frags, b, region.close_tok < 0 ? p.end_tok : region.close_tok + 1);
+      core::Attribution a;
+      a.kind = core::AttributionKind::direct;
+      for (const TokRange& f : frags) a.content.push_back(ctx_.span(f));
+      ctx_.out.attributions.push_back(std::move(a));
+      ctx_.attr_cue.push_back({b, b});
+      ctx_.attr_source.push_back({});
+      ctx_.attr_content.push_back(frags);
+      ctx_.floating.push_back({static_cast<int>(ctx_.out.attributions.size()) - 1, speaker});
+      while (pi + 1 < paragraphs.size() && paragraphs[pi + 1].first_tok < frags.back().e) ++pi;
+    }
   }
 
   // Does an attribution found so far hold a token of [b, e)?
@@ -1317,5 +1370,15 @@ bool Context::is_name_token(int i) const {
 }
 
 void find_attributions(Context& ctx) { Finder(ctx).run(); }
+
+void speak_floating_quotes(Context& ctx) {
+  for (const auto& [floating, speaker] : ctx.floating) {
+    const auto& from = ctx.out.attributions[static_cast<std::size_t>(speaker)].source;
+    if (!from) continue;
+    core::Source s = *from;
+    s.spans.clear();  // no words of its own: the speaker is implied
+    ctx.out.attributions[static_cast<std::size_t>(floating)].source = std::move(s);
+  }
+}
 
 }  // namespace claimtrail::extract

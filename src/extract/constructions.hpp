@@ -28,11 +28,12 @@ enum class Construction : std::uint8_t {
   embedded,          // an attribution inside another's content: nested, or a sibling after a boundary
   continued_quote,   // following sentences and paragraphs of the same quotation
   more_in_sentence,  // further attributions in what the sentence's first leaves free
+  floating_quote,    // a quotation paragraph with no cue, spoken by the previous paragraph's speaker
   // After the sentence-by-sentence search.
   dash_signed,  // "\"...\" ― Jane Doe, Ohio"
 };
 
-inline constexpr std::size_t kConstructionCount = 14;
+inline constexpr std::size_t kConstructionCount = 15;
 
 struct ConstructionInfo {
   Construction id;
@@ -53,6 +54,7 @@ inline constexpr std::array<ConstructionInfo, kConstructionCount> kConstructions
     {Construction::embedded, "embedded"},
     {Construction::continued_quote, "continued-quote"},
     {Construction::more_in_sentence, "more-in-sentence"},
+    {Construction::floating_quote, "floating-quote"},
     {Construction::dash_signed, "dash-signed"},
 }};
 

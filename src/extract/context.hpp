@@ -59,6 +59,11 @@ struct Context {
   // behind each non-response's subject (parallel to out.non_responses).
   std::vector<TokRange> attr_cue, attr_source;
   std::vector<std::vector<TokRange>> attr_content;
+  // Floating quotations (a paragraph that is only a quotation, with no cue,
+  // continuing the previous paragraph's speaker): the attribution and the
+  // one whose source speaks it; the source is copied once sources are
+  // resolved (speak_floating_quotes).
+  std::vector<std::pair<int, int>> floating;
   std::vector<TokRange> nr_who;
   // Sources that are a transcript's speaker labels ("SMITH:"): names in
   // capitals, not acronyms.
@@ -129,6 +134,7 @@ void resolve_entities(Context& ctx);
 void find_source_descriptions(Context& ctx);
 void find_hedges(Context& ctx);
 void find_unattributed(Context& ctx);
+void speak_floating_quotes(Context& ctx);
 
 // Scans back from token `end` (exclusive; the token before a cue or verb) to
 // the start of the subject noun phrase, taking in an appositive set off by

@@ -131,6 +131,7 @@ core::Analysis Extractor::Impl::analyse_window(std::string_view text, bool openi
   prepare(text, doc, ctx, opening);
   if (mode != Mode::rules) apply_tagger(ctx, *model, mode == Mode::both);
   resolve_entities(ctx);
+  speak_floating_quotes(ctx);
   find_source_descriptions(ctx);
   find_hedges(ctx);
   find_unattributed(ctx);

@@ -197,11 +197,12 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
 
     // Modifiers before the head: ranks, affiliations, titles.
     std::string affiliation;
-    int last_title = -1;
+    int last_title = -1, last_rank = -1;
     for (int i = b; i < head; ++i) {
       const std::string_view w = ctx.low(i);
       if (ctx.lex.is_rank(w)) {
         info.descriptors.rank = std::string(doc.surface(i));
+        last_rank = i;  // "Tramways Chief Fenna Holloway": the name starts after it
         continue;
       }
       // Multi-word titles ("prime minister").
@@ -227,7 +228,7 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
     // Name run: name tokens ending at the head, after the last title.
     if (head_is_name) {
       int nb = head;
-      while (nb - 1 >= b && nb - 1 > last_title &&
+      while (nb - 1 >= b && nb - 1 > last_title && nb - 1 > last_rank &&
              (ctx.is_name_token(nb - 1) || ctx.low(nb - 1) == "van" || ctx.low(nb - 1) == "von" ||
               ctx.low(nb - 1) == "de"))
         --nb;

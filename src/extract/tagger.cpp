@@ -212,6 +212,16 @@ std::vector<TaggedSentence> tagger_features(const Context& ctx, bool use_rules) 
 
 void apply_tagger(Context& ctx, const learn::Model& model, bool use_rules) {
   using learn::Label;
+  // The rules' floating quotations (no cue) are the rules' alone: the
+  // model's attributions replace the rules', so they go.
+  for (auto it = ctx.floating.rbegin(); it != ctx.floating.rend(); ++it) {
+    const auto k = static_cast<std::size_t>(it->first);
+    ctx.out.attributions.erase(ctx.out.attributions.begin() + static_cast<std::ptrdiff_t>(k));
+    ctx.attr_cue.erase(ctx.attr_cue.begin() + static_cast<std::ptrdiff_t>(k));
+    ctx.attr_source.erase(ctx.attr_source.begin() + static_cast<std::ptrdiff_t>(k));
+    ctx.attr_content.erase(ctx.attr_content.begin() + static_cast<std::ptrdiff_t>(k));
+  }
+  ctx.floating.clear();
   const auto sentences = tagger_features(ctx, use_rules);
   struct Built {
     TokRange cue, source;

@@ -73,8 +73,15 @@ json attribution_json(const core::Analysis& a, std::size_t i, std::string_view t
   x["kind"] = std::string(core::to_string(at.kind));
   x["parent"] = at.parent < 0 ? json(nullptr) : json("a" + std::to_string(at.parent + 1));
   x["headline"] = at.in_headline;
-  x["cue"] = span_field(text, at.cue);
-  x["source"] = at.source ? source_json(text, *at.source) : json(nullptr);
+  // A floating quotation has no cue and no source of its own words: its
+  // speaker is the previous paragraph's, given as "speaker".
+  x["cue"] = at.cue.empty() ? json(nullptr) : span_field(text, at.cue);
+  const bool implied = at.source && at.source->spans.empty();
+  x["source"] = at.source && !implied ? source_json(text, *at.source) : json(nullptr);
+  if (implied)
+    x["speaker"] = {{"category", std::string(core::to_string(at.source->category))},
+                    {"anonymous", at.source->anonymous},
+                    {"entity", at.source->entity < 0 ? json(nullptr) : json(entity_id(at.source->entity))}};
   x["content"] = span_field(text, at.content);
   json h = json::array();
   for (const auto& s : at.hedges) h.push_back(span_field(text, s));

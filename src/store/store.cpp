@@ -329,7 +329,7 @@ class SourceRows {
       : store_(store), article_(article), a_(a), text_(text) {}
 
   std::optional<std::int64_t> row(const core::Source& s) {
-    if (s.spans.empty()) return std::nullopt;
+    if (s.spans.empty() && s.entity < 0) return std::nullopt;  // (a floating quotation's speaker has an entity)
     using C = core::SourceCategory;
     const bool named = s.category == C::named_person || s.category == C::named_organization;
     std::string name = s.entity >= 0 && static_cast<std::size_t>(s.entity) < a_.entities.size()
@@ -456,7 +456,11 @@ std::size_t Store::store_analysis(std::int64_t article, std::string_view text, c
     }
     if (src) {
       if (auto sid = sources.row(*src)) claim.bind(9, *sid);
-      claim.bind(10, core::span_text(text, src->spans));
+      // A floating quotation's speaker has no words here: its entity's name.
+      const bool implied =
+          src->spans.empty() && src->entity >= 0 && static_cast<std::size_t>(src->entity) < a.entities.size();
+      claim.bind(10,
+                 implied ? a.entities[static_cast<std::size_t>(src->entity)].name : core::span_text(text, src->spans));
       claim.bind(11, core::spans_json(src->spans).dump());
       claim.bind(12, std::string(core::to_string(src->category)));
       claim.bind(13, src->anonymous ? 1 : 0);
