@@ -41,6 +41,13 @@ const Row kRows[] = {
      "court filings", "the firm owed $3 million in back taxes"},
     {"inverted", "\xE2\x80\x9CWe are ready to sign,\xE2\x80\x9D said Elena Marsh, the union\xE2\x80\x99s negotiator.\n",
      "said", "Elena Marsh, the union\xE2\x80\x99s negotiator", "\xE2\x80\x9CWe are ready to sign,\xE2\x80\x9D"},
+    // British style: single marks, a double-quoted quotation nested inside
+    {"inverted",
+     "Flood fund\n\n\xE2\x80\x98The minister told us, \xE2\x80\x9CIt will be paid by June,\xE2\x80\x9D and nobody "
+     "was paid,\xE2\x80\x99 said Ana Ruiz, a shop owner.\n",
+     "said", "Ana Ruiz, a shop owner",
+     "\xE2\x80\x98The minister told us, \xE2\x80\x9CIt will be paid by June,\xE2\x80\x9D and nobody was "
+     "paid,\xE2\x80\x99"},
     {"inverted", "The strike will end on Friday, said a spokesman for the drivers.\n", "said",
      "a spokesman for the drivers", "The strike will end on Friday"},
     {"content-first", "The plant will reopen next week, the company said.\n", "said", "the company",

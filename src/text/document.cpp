@@ -260,13 +260,19 @@ void Document::split_paragraphs() {
 // closing mark is glued to the end of the quotation and is either preceded by
 // the quotation's own punctuation or followed by punctuation, so that a
 // possessive ("the ministers' decision") does not close one.
+namespace {
+constexpr int kLongestSingleQuote = 400;  // tokens
+}  // namespace
+
 void Document::pair_single_quotes() {
   auto is_single_open = [](char32_t c) { return c == 0x2018 || c == '\''; };
   auto is_single_close = [](char32_t c) { return c == 0x2019 || c == '\''; };
-  std::vector<int> in_double(tokens_.size(), 0);
-  for (const QuoteRegion& r : quotes_)
-    for (int k = r.open_tok; k <= r.last_tok; ++k) in_double[static_cast<std::size_t>(k)] = 1;
+  std::vector<int> in_double(tokens_.size(), 0);  // 1 + the double region holding the token, 0 for none
+  for (std::size_t r = 0; r < quotes_.size(); ++r)
+    for (int k = quotes_[r].open_tok; k <= quotes_[r].last_tok; ++k)
+      in_double[static_cast<std::size_t>(k)] = static_cast<int>(r) + 1;
   const std::size_t doubles = quotes_.size();
+  std::vector<char> nested(doubles, 0);  // double regions inside a single-quoted quotation
   for (std::size_t pi = 0; pi < paragraphs_.size(); ++pi) {
     const Paragraph& para = paragraphs_[pi];
     for (int q = para.first_tok; q + 1 < para.end_tok; ++q) {
@@ -274,8 +280,20 @@ void Document::pair_single_quotes() {
       if (!t.is(kPunct) || t.is(kQuote) || !is_single_open(t.punct) || in_double[static_cast<std::size_t>(q)]) continue;
       if (!space_before(q) && q != para.first_tok) continue;
       if (space_before(q + 1) || !tok(q + 1).is(kWord)) continue;
+      // A double-quoted quotation inside ("'He told us, "Wait," and we
+      // waited,' she said") is nested in it: the search goes past it.
+      // (A quotation of more than kLongestSingleQuote tokens is not looked
+      // for: the search stays linear in the paragraph.)
       int close = -1;
-      for (int k = q + 2; k < para.end_tok && !in_double[static_cast<std::size_t>(k)]; ++k) {
+      std::vector<int> crossed;
+      for (int k = q + 2; k < std::min(para.end_tok, q + kLongestSingleQuote); ++k) {
+        if (const int d = in_double[static_cast<std::size_t>(k)]) {
+          const QuoteRegion& inner = quotes_[static_cast<std::size_t>(d - 1)];
+          if (inner.close_tok < 0) break;  // runs on past the paragraph: not inside
+          crossed.push_back(d - 1);
+          k = inner.last_tok;
+          continue;
+        }
         const Token& c = tok(k);
         if (!c.is(kPunct) || !is_single_close(c.punct) || space_before(k)) continue;
         const Token& before = tok(k - 1);
@@ -290,6 +308,12 @@ void Document::pair_single_quotes() {
         }
       }
       if (close < 0) continue;
+      for (const int d : crossed) {
+        nested[static_cast<std::size_t>(d)] = 1;
+        tokens_[static_cast<std::size_t>(quotes_[static_cast<std::size_t>(d)].open_tok)].flags &= ~kOpenQuote;
+        if (quotes_[static_cast<std::size_t>(d)].close_tok >= 0)
+          tokens_[static_cast<std::size_t>(quotes_[static_cast<std::size_t>(d)].close_tok)].flags &= ~kCloseQuote;
+      }
       QuoteRegion r;
       r.open_tok = q;
       r.close_tok = close;
@@ -301,7 +325,13 @@ void Document::pair_single_quotes() {
       q = close;
     }
   }
-  if (quotes_.size() > doubles)
+  if (std::find(nested.begin(), nested.end(), 1) != nested.end()) {
+    std::vector<QuoteRegion> kept;
+    for (std::size_t r = 0; r < quotes_.size(); ++r)
+      if (r >= doubles || !nested[r]) kept.push_back(quotes_[r]);
+    quotes_ = std::move(kept);
+  }
+  if (quotes_.size() > doubles - static_cast<std::size_t>(std::count(nested.begin(), nested.end(), 1)))
     std::sort(quotes_.begin(), quotes_.end(),
               [](const QuoteRegion& a, const QuoteRegion& b) { return a.open_tok < b.open_tok; });
 }
