@@ -27,10 +27,11 @@ struct Extractor::Impl {
   // The whole analysis of one window of an article.
   core::Analysis analyse_window(std::string_view text, bool opening, std::uint64_t* work,
                                 Extractor::ParseShare* parsed) const;
-  // "LIMA, March 3 (Wire) -", "NAIROBI (AP) —", "WASHINGTON —":
-  // place in capitals, optional date, optional outlet, then a dash.
+  // "LIMA, March 3 (Wire) -", "NAIROBI (AP) —", "WASHINGTON —",
+  // "OSLO/STOCKHOLM, May 2 (Wire) -": places in capitals (several joined by
+  // slashes), optional date, optional outlet, then a dash.
   re2::RE2 dateline{
-      R"(^([A-Z][A-Z.'\-]*(?:[ \x{00A0}][A-Z][A-Z.'\-]*)*(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)*)?)(?:,? +((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? +\d{1,2}(?:, +\d{4})?))? *(?:\(([^()\n]{1,40})\))? *(?:-|--|–|—) *)"};
+      R"(^([A-Z][A-Z.'\-]*(?:(?:[ \x{00A0}]|/)[A-Z][A-Z.'\-]*)*(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)*)?)(?:,? +((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? +\d{1,2}(?:, +\d{4})?))? *(?:\(([^()\n]{1,40})\))? *(?:-|--|–|—) *)"};
   // "Nairobi (AFP) -", "Sao Paulo, May 2 (Wire) —": a place in title case
   // needs its outlet in parentheses.
   re2::RE2 titlecase_dateline{
