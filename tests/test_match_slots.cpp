@@ -203,6 +203,7 @@ struct PairRow {
   Relation relation;
   std::string_view old_value = {}, new_value = {};
   bool more_precise = false;
+  bool refined_figure = false;  // an approximation given exactly as another figure: track updates it
 };
 
 const PairRow kPairs[] = {
@@ -213,7 +214,11 @@ const PairRow kPairs[] = {
     {"the charity's income doubled in 2023", "the charity's income rose 100 percent in 2023", Relation::same},
     {"the ferry will be suspended for a fortnight", "the ferry will be suspended for 14 days", Relation::same},
     {"roughly 2,500 farmers joined the protest", "2,480 farmers joined the protest", Relation::same, "roughly 2,500",
-     "2,480", true},
+     "2,480", true, true},
+    {"at least 11 barns burned down", "11 barns burned down", Relation::same, "at least 11", "11", true},
+    {"the museum asked for about 500 million crowns", "the museum asked for half a billion crowns", Relation::same,
+     "about 500 million", "half a billion", true},
+    {"the bakery employs 40 people", "the bakery has 40 employees", Relation::same},
     {"the school will shut by year-end", "the school will shut by Dec. 31", Relation::same},
     {"the jury will retire in June", "the jury will retire on June 12", Relation::same, "June", "June 12", true},
     // Another figure or time in other words: an update, with both values.
@@ -255,6 +260,7 @@ TEST_CASE("match: compare() over slots, antonyms and denials") {
       CHECK(c.new_value == r.new_value);
     }
     CHECK(c.more_precise == r.more_precise);
+    CHECK(c.refined_figure == r.refined_figure);
     if (r.relation == Relation::contradicted) CHECK(!c.evidence.empty());
   }
 }

@@ -105,6 +105,11 @@ bool number_update(const Statement& a, const Statement& b, Comparison& c) {
       for (const Number& m : b.numbers)
         if (more_precise(n, m) && !c.more_precise) {
           c.more_precise = true;
+          // An approximation given exactly as another figure ("about 3,000"
+          // / "2,950"); not a bound met ("at least 11" / "11"), a vague
+          // quantity ("thousands" / "62,000") or the same value in other
+          // words ("about 500 million" / "half a billion").
+          c.refined_figure = !n.vague && n.low < n.value && n.value < n.high && m.low == m.high && m.value != n.value;
           c.old_value = n.text;
           c.new_value = m.text;
         }
@@ -160,6 +165,7 @@ bool time_update(const Statement& a, const Statement& b, Comparison& c) {
   if (moved_a.empty() || moved_b.empty()) return false;
   c.relation = Relation::updated;
   c.more_precise = false;
+  c.refined_figure = false;
   c.old_value = join_times(moved_a);
   c.new_value = join_times(moved_b);
   c.why = "another date";
@@ -342,6 +348,7 @@ Comparison compare(const Statement& a, const Statement& b) {
   const bool time_precise = c.more_precise;
   if (number_update(a, b, c)) {
     c.more_precise = false;
+    c.refined_figure = false;
     return c;
   }
   (void)time_precise;
@@ -460,6 +467,7 @@ Comparison relate(const Statement& a, const Statement& b, const WordWeight& weig
     if (!c.realizes && !a.times.empty() && time_update(a, b, c)) return c;
     if (number_update(a, b, c)) {
       c.more_precise = false;
+      c.refined_figure = false;
       return c;
     }
   }

@@ -37,6 +37,7 @@ struct Comparison {
   std::string new_value;          // and b's; for a `same` that is more_precise, a's and b's values too
   bool realizes = false;          // a predicts or plans what b reports as done (otherwise the same)
   bool more_precise = false;      // `same`, b stating a's figure or time more precisely ("in April" / "on April 28")
+  bool refined_figure = false;    // ... and what b states more precisely is a figure ("about 3,000" / "2,950")
   std::string evidence;           // for `contradicted`: what says the opposite ("'rise' against 'fall'", "a denial")
   Timing timing = Timing::none;   // when a has a deadline and b reports it done: in time or late
   std::string deadline, done_on;  // a's deadline and the day b reports, as written

@@ -253,6 +253,13 @@ void choose_status(Evidence& e, const match::Comparison& cmp, bool predicted, co
     e.status = "updated";
     e.old_value = cmp.old_value;
     e.new_value = cmp.new_value;
+  } else if (cmp.relation == match::Relation::same && cmp.refined_figure && !anonymous) {
+    // A vague quantity or a bound given exactly ("about 3,000" / "2,950",
+    // "more than 60,000" / "62,000"): the figure is updated, old and new.
+    e.status = "updated";
+    e.old_value = cmp.old_value;
+    e.new_value = cmp.new_value;
+    e.why = "the figure stated exactly";
   } else if (on_record(e.later.category)) {
     e.status = "confirmed";
   } else if (independent) {
