@@ -88,6 +88,9 @@ const Row kRows[] = {
      "The agency", "it would review the findings"},
     {"source-first", "The governor said that the state would cover the cost.\n", "said", "The governor",
      "that the state would cover the cost"},
+    // a bare noun phrase before the comma is the source, not a content said
+    {"source-first", "Report\n\nThe union's spokesman, Jane Doe, called for the mayor to resign.\n", "called for",
+     "The union's spokesman, Jane Doe", "the mayor to resign"},
     {"source-first", "Two nurses told reporters the ward had been short of staff for months.\n", "told", "Two nurses",
      "the ward had been short of staff for months"},
     {"embedded", "Officials said a report found that the dam was unsafe.\n", "found", "a report",

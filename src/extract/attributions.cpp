@@ -751,12 +751,31 @@ class Finder {
       return std::nullopt;
     int pre_e = mod_b;
     if (c.is_comma(pre_e - 1)) --pre_e;
-    if (pre_e - a.r.b < 2) return std::nullopt;
+    if (pre_e - a.r.b < 2 || !clause_in(a.r.b, pre_e)) return std::nullopt;
     std::vector<TokRange> frags;
     add_content(frags, a.r.b, pre_e);
     // A quote continuing after the source: "\"A,\" said X, \"B.\""
     add_trailing_quote(frags, after.e, e);
     return emit(kind_of(frags), a.cue.span, after, frags, a.parent, a.headline);
+  }
+
+  // Can [b, e) be what someone said: a quotation, or a clause (a verb in
+  // it, by the parse when there is one, else by its words)? "The union's
+  // spokesman, Jane Doe, called for ..." has none before its cue.
+  bool clause_in(int b, int e) const {
+    for (int k = b; k < e; ++k)
+      if (doc_.tok(k).is(text::kQuote)) return true;
+    if (const SentenceSyntax* s = ctx_.syntax_at(b); s && ctx_.syntax_at(e - 1) == s) {
+      for (int k = b; k < e; ++k) {
+        const int w = s->word_of(k);
+        const int tag = w < 0 ? -1 : s->syntax.tags[static_cast<std::size_t>(w)];
+        if (tag == language::VERB || tag == language::AUX) return true;
+      }
+      return false;
+    }
+    for (int k = b; k < e; ++k)
+      if (ctx_.is_word(k) && (is(ctx_, kFiniteVerbWord, ctx_.low(k)) || past_form(ctx_.low(k)))) return true;
+    return true;  // no parse and no sure sign: as before, the construction decides
   }
 
   // The source before the cue and what stands before it, once.
