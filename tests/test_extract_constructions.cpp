@@ -179,3 +179,13 @@ TEST_CASE("a floating quotation has no cue and no source of its own; its speaker
   }
   CHECK(floating == 2);  // one after the other: the second continues the first's speaker
 }
+
+TEST_CASE("a cue word after a determiner is a noun, not a cue") {
+  const Extractor ex;
+  for (const std::string text : {"Repairs\n\nThe report on the bridge was finished in May.\n",
+                                 "Radio\n\nIts signal reached the coast, which surprised the engineers.\n",
+                                 "Roads\n\nThe state paid for the repairs, which cost the county nothing.\n"}) {
+    CAPTURE(text);
+    CHECK(ex.analyse(text).attributions.empty());
+  }
+}

@@ -330,6 +330,11 @@ class Finder {
     for (int i = r.b; i < r.e; ++i) {
       if (!ctx_.is_word(i) || doc_.tok(i).quote >= 0 || ctx_.blocked[static_cast<std::size_t>(i)]) continue;
       if (!ctx_.has(i, kCueStartWord)) continue;
+      // After "the", "a" or "its" a cue word is a noun ("the state", "a
+      // report", "its signal"), never a verb of saying.
+      if (i > r.b && ctx_.is_word(i - 1) && ctx_.has(i - 1, kDeterminerWord) && ctx_.low(i - 1) != "that" &&
+          ctx_.low(i - 1) != "no")
+        continue;
       // "State" in "the State Department" is a name, not a cue; headlines
       // capitalise every word, and a sentence's first word is capitalised anyway.
       if (doc_.tok(i).is(text::kCapitalized) && !headline_ && i > r.b && !doc_.tok(i - 1).is(kOpenQuote)) continue;
