@@ -95,6 +95,9 @@ const Row kRows[] = {
      "the ward had been short of staff for months"},
     {"embedded", "Officials said a report found that the dam was unsafe.\n", "found", "a report",
      "that the dam was unsafe"},
+    // a past perfect whose subject is a pronoun for the speaker stays in the content
+    {"source-first", "Funds\n\nThe minister replied that the fund was open and that he had asked officials to hurry.\n",
+     "replied", "The minister", "that the fund was open and that he had asked officials to hurry"},
     {"embedded", "The lawyer said the firm would appeal, but the regulator said the fine would stand.\n", "said",
      "the regulator", "the fine would stand"},
     {"continued-quote",

@@ -917,8 +917,13 @@ class Finder {
     const auto ui = static_cast<std::size_t>(inner);
     // "X said it was following the talks and had asked both sides to ...":
     // a past perfect sharing X is still what X said, not a new attribution.
-    if (ui + 1 == ctx_.out.attributions.size() && ctx_.low(ctx_.attr_cue[ui].b) == "had" &&
-        ctx_.attr_source[ui] == ctx_.attr_source[static_cast<std::size_t>(outer)]) {
+    // (Also when the inner subject is a pronoun: "X replied that A and that
+    // he had asked B" is still X.)
+    const TokRange inner_source = ctx_.attr_source[ui];
+    const bool same_speaker = inner_source == ctx_.attr_source[static_cast<std::size_t>(outer)] ||
+                              (inner_source.size() == 1 && is(ctx_, kSubjectPronounWord, ctx_.low(inner_source.b)) &&
+                               ctx_.low(inner_source.b) != "it" && ctx_.low(inner_source.b) != "who");
+    if (ui + 1 == ctx_.out.attributions.size() && ctx_.low(ctx_.attr_cue[ui].b) == "had" && same_speaker) {
       ctx_.out.attributions.pop_back();
       ctx_.attr_cue.pop_back();
       ctx_.attr_source.pop_back();
