@@ -234,7 +234,12 @@ std::string to_text(const core::Analysis& a, std::string_view text, std::string_
     const auto& at = a.attributions[i];
     out << (at.parent >= 0 ? "  a" : "a") << (i + 1) << (at.in_headline ? " [headline]" : "") << "  "
         << core::to_string(at.kind) << "  ";
-    if (at.source) {
+    if (at.source && at.source->spans.empty()) {
+      // A floating quotation: its speaker is the previous paragraph's.
+      out << "(speaker above)";
+      if (at.source->entity >= 0) out << " = " << a.entities[static_cast<std::size_t>(at.source->entity)].name;
+      out << "  (" << core::to_string(at.source->category) << (at.source->anonymous ? ", anonymous" : "") << ")";
+    } else if (at.source) {
       out << '"' << shorten(span_text(text, at.source->spans), 60) << '"';
       if (at.source->entity >= 0) {
         const auto& e = a.entities[static_cast<std::size_t>(at.source->entity)];
@@ -244,7 +249,8 @@ std::string to_text(const core::Analysis& a, std::string_view text, std::string_
     } else {
       out << "(no source)";
     }
-    out << "  " << span_text(text, at.cue) << ": " << shorten(span_text(text, at.content), 100);
+    out << "  " << (at.cue.empty() ? std::string("(no cue)") : span_text(text, at.cue)) << ": "
+        << shorten(span_text(text, at.content), 100);
     if (!at.hedges.empty()) {
       out << "  [hedged:";
       for (const auto& h : at.hedges) out << ' ' << span_text(text, h);
