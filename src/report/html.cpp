@@ -317,7 +317,7 @@ std::string to_html(const ArticleReport& r) {
       const auto& c = e.claim;
       out << "<tr><td>" << c.id << "</td><td>" << esc(util::shorten(c.text, 160));
       // Every piece of evidence, the deciding one first.
-      for (const auto& l : e.links) out << "<br><small class=\"evidence\">" << esc(evidence_line(l)) << "</small>";
+      for (const auto& l : e.links) out << "<small class=\"evidence\">" << esc(evidence_line(l)) << "</small>";
       out << "</td><td class=\"hide-narrow\">"
           << esc(!has_source(c) ? std::string(kNoSource) : util::shorten(c.source_text, 60) + " · " + category_of(c))
           << "</td><td><span class=\"pill st-" << esc(c.status) << "\">" << esc(c.status) << "</span>"
@@ -362,7 +362,7 @@ std::string to_html(const ThreadReport& t) {
       std::stable_sort(in_time.begin(), in_time.end(),
                        [](const Link* x, const Link* y) { return x->later.published < y->later.published; });
       for (const Link* l : in_time)
-        out << "<br><small class=\"evidence\">" << esc(l->later.published.empty() ? "undated" : l->later.published)
+        out << "<small class=\"evidence\">" << esc(l->later.published.empty() ? "undated" : l->later.published)
             << " " << esc(evidence_line(*l)) << "</small>";
       out << "</td><td><span class=\"pill st-" << esc(c.status) << "\">" << esc(c.status) << "</span>"
           << (c.overdue ? "<br><small>overdue</small>" : "")
