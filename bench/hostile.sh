@@ -6,6 +6,6 @@ set -eu
 cd "$(dirname "$0")/.."
 MB=${1:-64}
 BIN=${BIN:-build/claimtrail_bench_hostile}
-for kind in cue-repeat cue-mix no-punct open-quotes commas asides names lines news; do
+for kind in cue-repeat cue-mix no-punct open-quotes commas asides names lines floating news; do
   "$BIN" --kind "$kind" --mb "$MB"
 done

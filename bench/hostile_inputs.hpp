@@ -16,8 +16,8 @@ namespace claimtrail::bench {
 
 // The kinds, in the order the benchmark prints them. `news` (ordinary news
 // as one article) needs texts from the caller; the others are made here.
-inline constexpr std::array<std::string_view, 9> kHostileKinds = {
-    "cue-repeat", "cue-mix", "no-punct", "open-quotes", "commas", "asides", "names", "lines", "news"};
+inline constexpr std::array<std::string_view, 10> kHostileKinds = {
+    "cue-repeat", "cue-mix", "no-punct", "open-quotes", "commas", "asides", "names", "lines", "floating", "news"};
 
 namespace detail {
 
@@ -112,6 +112,13 @@ inline std::string hostile_text(std::string_view kind, std::size_t bytes, const 
     while (out.size() < bytes) {
       out += word();
       out += "\n\n";
+    }
+  } else if (kind == "floating") {
+    // A quotation with its speaker, then quotation paragraphs without a cue
+    // that the same speaker goes on saying: every paragraph looks back.
+    for (std::uint32_t n = 0; out.size() < bytes; ++n) {
+      out += "\"" + std::string(word()) + " " + std::string(word()) + ",\" said " + detail::name_for(n) + ".\n\n";
+      for (int k = 0; k < 3; ++k) out += "\"" + std::string(word()) + " " + std::string(word()) + ".\"\n\n";
     }
   } else if (kind == "news") {
     for (std::size_t i = 0; !news.empty() && out.size() < bytes; ++i) {

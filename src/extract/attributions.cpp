@@ -80,9 +80,29 @@ class Finder {
   void floating_quotes() {
     const auto& paragraphs = doc_.paragraphs();
     const auto& quotes = doc_.quotes();
-    for (std::size_t pi = 1; pi < paragraphs.size(); ++pi) {
+    const std::size_t np = paragraphs.size();
+    // Per paragraph, found in one pass (the text's length, not its square):
+    // whether an attribution holds a token of it, and the last attribution
+    // with a speaker that has its cue or words there.
+    std::vector<char> held(np, 0);
+    std::vector<int> speaker_in(np, -1);
+    auto mark = [&](int k, TokRange t, bool speaks) {
+      if (t.empty()) return;
+      for (std::size_t p = doc_.tok(t.b).para; p <= doc_.tok(t.e - 1).para && p < np; ++p) {
+        held[p] = 1;
+        if (speaks) speaker_in[p] = std::max(speaker_in[p], k);
+      }
+    };
+    auto note = [&](std::size_t k, bool spoken) {
+      const auto& at = ctx_.out.attributions[k];
+      const bool speaks = spoken && at.parent < 0 && !at.in_headline;
+      mark(static_cast<int>(k), ctx_.attr_cue[k], speaks);
+      for (const TokRange& f : ctx_.attr_content[k]) mark(static_cast<int>(k), f, speaks);
+    };
+    for (std::size_t k = 0; k < ctx_.attr_content.size(); ++k) note(k, !ctx_.attr_source[k].empty());
+    for (std::size_t pi = 1; pi < np; ++pi) {
       const text::Paragraph& p = paragraphs[pi];
-      if (p.first_tok < ctx_.body_first_tok || p.end_tok <= p.first_tok) continue;
+      if (p.first_tok < ctx_.body_first_tok || p.end_tok <= p.first_tok || held[pi]) continue;
       const int b = p.first_tok;
       const int q = doc_.tok(b).quote;
       if (!doc_.tok(b).is(kOpenQuote) || q < 0) continue;
@@ -91,24 +111,10 @@ class Finder {
       int last = p.end_tok - 1;  // the closing mark, before a final period
       while (last > b && doc_.tok(last).is(kSentenceEnd) && doc_.tok(last).quote < 0) --last;
       const bool whole = region.close_tok == last || (region.close_tok < 0 && region.next >= 0);
-      if (!whole || taken(b, p.end_tok)) continue;
       // The speaker: the last attribution with a cue or words in the
       // paragraph before (a quotation running on into it included).
-      const text::Paragraph& before = paragraphs[pi - 1];
-      const TokRange prev{before.first_tok, before.end_tok};
-      int speaker = -1;
-      for (std::size_t k = 0; k < ctx_.attr_content.size(); ++k) {
-        if (ctx_.out.attributions[k].parent >= 0 || ctx_.out.attributions[k].in_headline) continue;
-        const bool there = (!ctx_.attr_cue[k].empty() && ctx_.attr_cue[k].overlaps(prev)) ||
-                           std::any_of(ctx_.attr_content[k].begin(), ctx_.attr_content[k].end(),
-                                       [&](const TokRange& f) { return f.overlaps(prev); });
-        if (!there) continue;
-        const bool spoken =
-            !ctx_.attr_source[k].empty() || std::any_of(ctx_.floating.begin(), ctx_.floating.end(),
-                                                        [&](const auto& f) { return f.first == static_cast<int>(k); });
-        if (spoken) speaker = static_cast<int>(k);
-      }
-      if (speaker < 0) continue;
+      const int speaker = speaker_in[pi - 1];
+      if (!whole || speaker < 0) continue;
       std::vector<TokRange> frags;
       add_content(frags, b, region.close_tok < 0 ? p.end_tok : region.close_tok + 1);
       core::Attribution a;
@@ -118,8 +124,10 @@ class Finder {
       ctx_.attr_cue.push_back({b, b});
       ctx_.attr_source.push_back({});
       ctx_.attr_content.push_back(frags);
-      ctx_.floating.push_back({static_cast<int>(ctx_.out.attributions.size()) - 1, speaker});
-      while (pi + 1 < paragraphs.size() && paragraphs[pi + 1].first_tok < frags.back().e) ++pi;
+      const std::size_t k = ctx_.out.attributions.size() - 1;
+      ctx_.floating.push_back({static_cast<int>(k), speaker});
+      note(k, true);  // it speaks on in the paragraph after
+      while (pi + 1 < np && paragraphs[pi + 1].first_tok < frags.back().e) ++pi;
     }
   }
 
