@@ -192,3 +192,16 @@ TEST_CASE("a cue word after a determiner is a noun, not a cue") {
     CHECK(ex.analyse(text).attributions.empty());
   }
 }
+
+TEST_CASE("a knight or dame called by the first name is the person named in full before") {
+  const std::string text =
+      "Floods\n\nSir Hugh Pendry, a backbencher, said the delays were harmful.\n\n\"We need the money now,\" said "
+      "Sir Hugh.\n";
+  const auto a = Extractor().analyse(text);
+  REQUIRE(a.attributions.size() == 2);
+  REQUIRE(a.attributions[0].source.has_value());
+  REQUIRE(a.attributions[1].source.has_value());
+  CHECK(a.attributions[0].source->entity >= 0);
+  CHECK(a.attributions[0].source->entity == a.attributions[1].source->entity);
+  CHECK(a.entities[static_cast<std::size_t>(a.attributions[0].source->entity)].name == "Hugh Pendry");
+}

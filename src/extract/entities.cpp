@@ -366,6 +366,15 @@ class Resolver {
     int match = -1;
     if (cat == SourceCategory::named_person) {
       if (auto it = by_surname_.find(surname); it != by_surname_.end()) match = it->second;
+      // "Sir Hugh" after "Sir Hugh Pendry": a knight or dame is called by
+      // the first name.
+      if (match < 0 && n.size() == 1 && n.b > 0 && (ctx_.low(n.b - 1) == "sir" || ctx_.low(n.b - 1) == "dame"))
+        for (std::size_t k = 0; k < ctx_.out.entities.size() && match < 0; ++k) {
+          const auto& ent = ctx_.out.entities[k];
+          if (ent.category == SourceCategory::named_person && ent.name.size() > full.size() &&
+              ent.name.compare(0, full.size(), full) == 0 && ent.name[full.size()] == ' ')
+            match = static_cast<int>(k);
+        }
     } else if (auto it = by_name_.find(name_key(cat, full)); it != by_name_.end() && !it->second.empty()) {
       match = *it->second.begin();
     }
