@@ -35,7 +35,8 @@ if [ "${1:-}" = "--minimise" ]; then
     mkdir -p "fuzz/corpus/$h"
     new=$(mktemp -d)
     "$BUILD/fuzz/fuzz_$h" -merge=1 -rss_limit_mb=4096 -timeout=30 "$new" "fuzz/corpus/$h" "$WORK/$h/corpus" >/dev/null 2>&1
-    rm -f "fuzz/corpus/$h"/*
+    # (each finding's input, regression-*, stays under its name)
+    find "fuzz/corpus/$h" -type f ! -name 'regression-*' -delete
     cp "$new"/* "fuzz/corpus/$h"/ 2>/dev/null || true
     rm -rf "$new"
     echo "fuzz/corpus/$h: $(ls "fuzz/corpus/$h" | wc -l) inputs, $(du -sk "fuzz/corpus/$h" | cut -f1) KiB"
