@@ -60,7 +60,7 @@ TEST_CASE("bad requests: exit 1 for what the store lacks, 2 for a misused comman
   CHECK(run_cli("source merge 'Nobody Here' 1 --db " + q(db), &out, &err) == 1);
   CHECK(run_cli("report --outlet X --source Y --db " + q(db), &out, &err) == 2);
   CHECK(run_cli("report --thread --format csv --db " + q(db) + " 1", &out, &err) == 2);  // a thread has no CSV
-  CHECK(run_cli("export --claimreview --db " + q(db), &out, &err) == 2);  // --org is required
+  CHECK(run_cli("export --claimreview --db " + q(db), &out, &err) == 2);                 // --org is required
 }
 
 TEST_CASE("bad stores: exit 3 and one line, for readers and writers") {

@@ -362,8 +362,8 @@ std::string to_html(const ThreadReport& t) {
       std::stable_sort(in_time.begin(), in_time.end(),
                        [](const Link* x, const Link* y) { return x->later.published < y->later.published; });
       for (const Link* l : in_time)
-        out << "<small class=\"evidence\">" << esc(l->later.published.empty() ? "undated" : l->later.published)
-            << " " << esc(evidence_line(*l)) << "</small>";
+        out << "<small class=\"evidence\">" << esc(l->later.published.empty() ? "undated" : l->later.published) << " "
+            << esc(evidence_line(*l)) << "</small>";
       out << "</td><td><span class=\"pill st-" << esc(c.status) << "\">" << esc(c.status) << "</span>"
           << (c.overdue ? "<br><small>overdue</small>" : "")
           << (c.verdict.empty() ? "" : "<br><small>verdict: " + esc(c.verdict) + "</small>")
