@@ -32,6 +32,10 @@ struct Cue {
   double score = 0;
   bool according_to = false;
   bool closes_clause = false;  // "..., the sources said.": its content stands before it
+  // What score() found before the cue: where its modifiers start and the
+  // word window's subject there, which frame_bonus reads rather than scan again.
+  int mod_b = 0;
+  TokRange window_subject = {};
 };
 
 class Finder {
@@ -410,9 +414,8 @@ class Finder {
     // The parse is asked only when the word window sees a speaker before
     // the cue (the parse's subject must be one too): most candidates are not
     // parsed.
-    const int mod_b = modifiers_start(c.core.b, r);
-    const TokRange window = source_before(ctx_, mod_b, r.b);
-    if ((window.empty() || !speaker_like(window.e - 1)) && !participle_after_clause(c.core, mod_b, r)) return 0;
+    const TokRange window = c.window_subject;
+    if ((window.empty() || !speaker_like(window.e - 1)) && !participle_after_clause(c.core, c.mod_b, r)) return 0;
     const VerbFrame f = syntax_frame(ctx_, c.core.b);
     if (!f.parsed || !f.verb || f.subject_head < 0 || f.subject_head >= c.core.b) return 0;
     if (!speaker_like(f.subject_head)) return 0;
@@ -443,6 +446,8 @@ class Finder {
     // "..., the sources said." : content before, cue at the clause end.
     const int mod_b = modifiers_start(c.core.b, r);
     const TokRange subj = source_before(ctx_, mod_b, r.b);
+    c.mod_b = mod_b;
+    c.window_subject = subj;
     c.closes_clause = tail_like({c.core.e, r.e}, r) && has_content_boundary_before(subj.empty() ? mod_b : subj.b, r);
     if (c.closes_clause) s += 0.25;
     if (e.occurrences < 10 && e.p < 0.6) s -= 0.2;

@@ -2,28 +2,13 @@
 // trained on UD English EWT and GUM by `claimtrail train-language`), built
 // into the binary.
 #include "language/layer.hpp"
+#include "util/incbin.hpp"
 
-// The bytes of the model file, placed in read-only data by the assembler.
-asm(".section .rodata\n"
-    ".balign 16\n"
-    ".global claimtrail_language_model_begin\n"
-    "claimtrail_language_model_begin:\n"
-    ".incbin \"" CLAIMTRAIL_LANGUAGE_FILE
-    "\"\n"
-    ".global claimtrail_language_model_end\n"
-    "claimtrail_language_model_end:\n"
-    ".byte 0\n"
-    ".previous\n");
-
-extern "C" const char claimtrail_language_model_begin[];
-extern "C" const char claimtrail_language_model_end[];
+CLAIMTRAIL_INCBIN(claimtrail_language_model, CLAIMTRAIL_LANGUAGE_FILE)
 
 namespace claimtrail::language {
 
-std::string_view shipped_layer_bytes() {
-  return {claimtrail_language_model_begin,
-          static_cast<std::size_t>(claimtrail_language_model_end - claimtrail_language_model_begin)};
-}
+std::string_view shipped_layer_bytes() { return claimtrail_language_model_bytes(); }
 
 const Layer& shipped_layer() {
   static const Layer layer = Layer::parse(shipped_layer_bytes());
