@@ -30,82 +30,85 @@ T get(std::string_view bytes, std::size_t& pos) {
 
 }  // namespace
 
-namespace {
-std::uint64_t slot_key(std::uint64_t f) { return f == 0 ? 1 : f; }
-}  // namespace
-
-void MulticlassModel::copy_shape(const MulticlassModel& o) {
-  classes_ = o.classes_;
-  scale_ = o.scale_;
-  features_ = o.features_;
-  stride_ = o.stride_;
-  mask_ = o.mask_;
-  max_probe_ = o.max_probe_;
-}
-
-MulticlassModel& MulticlassModel::operator=(const MulticlassModel& o) {
-  if (this == &o) return *this;
-  copy_shape(o);
-  owned_ = o.owned_;
-  table_ = owned_.data();
-  return *this;
-}
-
-MulticlassModel& MulticlassModel::operator=(MulticlassModel&& o) noexcept {
-  if (this == &o) return *this;
-  copy_shape(o);
-  owned_ = std::move(o.owned_);
-  table_ = owned_.data();
-  return *this;
-}
-
-void MulticlassModel::seal(const std::vector<std::uint64_t>& keys, const std::vector<std::int16_t>& weights) {
-  const std::size_t c = static_cast<std::size_t>(classes_);
-  features_ = keys.size();
-  stride_ = 1 + (2 * c + 7) / 8;
-  std::uint64_t size = 16;
-  while (size < keys.size() * 2) size <<= 1;
-  mask_ = size - 1;
-  owned_.assign(size * stride_, 0);
-  max_probe_ = 1;
-  for (std::size_t i = 0; i < keys.size(); ++i) {
-    const std::uint64_t key = slot_key(keys[i]);
-    std::uint64_t at = key & mask_, probes = 1;
-    while (owned_[at * stride_] != 0) {
-      at = (at + 1) & mask_;
-      ++probes;
+// The file: "CTMC3\n", classes (u32), features (u64), scale (f32), then
+// each feature's key (u64) and weights (classes x i16), in key order.
+MulticlassModel MulticlassModel::view(std::string_view bytes, std::shared_ptr<const std::string> owner) {
+  if (bytes.substr(0, kMagic.size()) != kMagic) throw std::runtime_error("not a claimtrail multiclass model");
+  std::size_t pos = kMagic.size();
+  MulticlassModel m;
+  const auto classes = get<std::uint32_t>(bytes, pos);
+  const auto n = get<std::uint64_t>(bytes, pos);
+  m.scale_ = get<float>(bytes, pos);
+  if (classes == 0 || classes > static_cast<std::uint32_t>(kMaxClasses))
+    throw std::runtime_error("bad class count in model");
+  m.classes_ = static_cast<int>(classes);
+  m.row_ = 8 + 2 * static_cast<std::size_t>(classes);
+  if (n > (bytes.size() - pos) / m.row_ || bytes.size() - pos != n * m.row_ || n >= (1ULL << 32))
+    throw std::runtime_error("truncated model");
+  m.features_ = n;
+  m.rows_ = bytes.data() + pos;
+  m.file_ = bytes;
+  m.owner_ = std::move(owner);
+  // About one feature per bucket: 2^bits >= n buckets, at least two.
+  unsigned bits = 1;
+  while (bits < 32 && (1ULL << bits) < n) ++bits;
+  m.shift_ = 64 - bits;
+  const std::size_t buckets = std::size_t{1} << bits;
+  m.index_.assign(buckets + 1, 0);
+  std::size_t r = 0;
+  std::uint64_t previous = 0;
+  for (std::size_t b = 0; b < buckets; ++b) {
+    m.index_[b] = static_cast<std::uint32_t>(r);
+    for (; r < n; ++r) {
+      std::uint64_t key;
+      std::memcpy(&key, m.row(r), 8);
+      if (r > 0 && key <= previous) throw std::runtime_error("model features out of order");
+      if ((key >> m.shift_) != b) break;
+      previous = key;
     }
-    max_probe_ = std::max(max_probe_, probes);
-    owned_[at * stride_] = key;
-    std::memcpy(&owned_[at * stride_ + 1], &weights[i * c], 2 * c);
   }
-  table_ = owned_.data();
+  m.index_[buckets] = static_cast<std::uint32_t>(n);
+  return m;
 }
+
+MulticlassModel MulticlassModel::parse(std::string_view bytes) { return view(bytes, nullptr); }
 
 void MulticlassModel::score(std::span<const std::uint64_t> features, float* scores) const {
   if (features_ == 0) return;
   const std::size_t c = static_cast<std::size_t>(classes_);
-  // The table is larger than the caches: ask for every feature's slot
-  // first, so that the misses overlap, then read them.
-  for (const std::uint64_t f : features) __builtin_prefetch(slot(slot_key(f) & mask_));
   std::int32_t sum[kMaxClasses];
   std::fill_n(sum, c, 0);
-  for (const std::uint64_t f : features) {
-    const std::uint64_t key = slot_key(f);
-    std::uint64_t at = key & mask_;
-    for (std::uint64_t probe = 0; probe < max_probe_; ++probe, at = (at + 1) & mask_) {
-      const std::uint64_t* s = slot(at);
-      if (*s == 0) break;
-      if (*s == key) {
-        const auto* w = reinterpret_cast<const unsigned char*>(s + 1);
-        for (std::size_t k = 0; k < c; ++k) {
-          std::int16_t v;
-          std::memcpy(&v, w + 2 * k, 2);
-          sum[k] += v;
+  // The rows are larger than the caches: find every feature's row first and
+  // ask for it, so that the misses overlap, then read them.
+  constexpr std::size_t kChunk = 128;
+  std::uint32_t lo[kChunk], hi[kChunk];
+  for (std::size_t at = 0; at < features.size(); at += kChunk) {
+    const std::size_t m = std::min(kChunk, features.size() - at);
+    const std::uint64_t* f = features.data() + at;
+    for (std::size_t i = 0; i < m; ++i) {
+      const std::size_t b = f[i] >> shift_;
+      lo[i] = index_[b];
+      hi[i] = index_[b + 1];
+      if (lo[i] < hi[i]) {
+        __builtin_prefetch(row(lo[i]));
+        __builtin_prefetch(row(lo[i]) + row_ - 1);
+      }
+    }
+    for (std::size_t i = 0; i < m; ++i)
+      for (std::uint32_t r = lo[i]; r < hi[i]; ++r) {
+        const char* p = row(r);
+        std::uint64_t key;
+        std::memcpy(&key, p, 8);
+        if (key < f[i]) continue;
+        if (key == f[i]) {
+          for (std::size_t k = 0; k < c; ++k) {
+            std::int16_t v;
+            std::memcpy(&v, p + 8 + 2 * k, 2);
+            sum[k] += v;
+          }
         }
         break;
       }
-    }
   }
   for (std::size_t k = 0; k < c; ++k) scores[k] += static_cast<float>(sum[k]) * scale_;
 }
@@ -119,51 +122,6 @@ int MulticlassModel::best(std::span<const std::uint64_t> features, std::span<con
     if (arg < 0 || s[static_cast<std::size_t>(k)] > s[static_cast<std::size_t>(arg)]) arg = k;
   }
   return arg < 0 ? 0 : arg;
-}
-
-// The file: "CTMC3\n", classes (u32), features (u64), scale (f32), then
-// each feature's key (u64) and weights (classes x i16), in key order. The
-// scoring table is built from it on loading.
-std::string MulticlassModel::serialize() const {
-  const std::size_t c = static_cast<std::size_t>(classes_);
-  std::vector<const std::uint64_t*> rows;
-  rows.reserve(features_);
-  for (std::uint64_t i = 0; i <= mask_ && table_; ++i)
-    if (*slot(i) != 0) rows.push_back(slot(i));
-  std::sort(rows.begin(), rows.end(), [](const std::uint64_t* a, const std::uint64_t* b) { return *a < *b; });
-  std::string out(kMagic);
-  put<std::uint32_t>(out, static_cast<std::uint32_t>(classes_));
-  put<std::uint64_t>(out, rows.size());
-  put<float>(out, scale_);
-  for (const std::uint64_t* r : rows) {
-    put<std::uint64_t>(out, *r);
-    out.append(reinterpret_cast<const char*>(r + 1), 2 * c);
-  }
-  return out;
-}
-
-MulticlassModel MulticlassModel::parse(std::string_view bytes) {
-  if (bytes.substr(0, kMagic.size()) != kMagic) throw std::runtime_error("not a claimtrail multiclass model");
-  std::size_t pos = kMagic.size();
-  MulticlassModel m;
-  const auto classes = get<std::uint32_t>(bytes, pos);
-  const auto n = get<std::uint64_t>(bytes, pos);
-  m.scale_ = get<float>(bytes, pos);
-  if (classes == 0 || classes > static_cast<std::uint32_t>(kMaxClasses))
-    throw std::runtime_error("bad class count in model");
-  m.classes_ = static_cast<int>(classes);
-  const std::size_t row = 8 + 2 * static_cast<std::size_t>(classes);
-  if (n > (bytes.size() - pos) / row || bytes.size() - pos != n * row) throw std::runtime_error("truncated model");
-  std::vector<std::uint64_t> keys(n);
-  std::vector<std::int16_t> weights(n * classes);
-  for (std::size_t i = 0; i < n; ++i) {
-    keys[i] = get<std::uint64_t>(bytes, pos);
-    if (keys[i] == 0 || (i > 0 && keys[i] <= keys[i - 1])) throw std::runtime_error("model features out of order");
-    std::memcpy(&weights[i * classes], bytes.data() + pos, 2 * static_cast<std::size_t>(classes));
-    pos += 2 * static_cast<std::size_t>(classes);
-  }
-  m.seal(keys, weights);
-  return m;
 }
 
 std::uint32_t MulticlassTrainer::row(std::uint64_t feature) {
@@ -220,24 +178,28 @@ MulticlassModel MulticlassTrainer::finish(int min_count) const {
       avg[i * c + k] = static_cast<float>(static_cast<double>(w_[at]) - u_[at] / t);
       top = std::max(top, std::fabs(avg[i * c + k]));
     }
-  MulticlassModel m;
-  m.classes_ = classes_;
-  m.scale_ = top > 0 ? top / 32767.0f : 1.0f;
-  std::vector<std::uint64_t> keys;
-  std::vector<std::int16_t> weights;
+  const float scale = top > 0 ? top / 32767.0f : 1.0f;
+  std::string rows;
+  std::uint64_t n = 0;
   for (std::size_t i = 0; i < kept.size(); ++i) {
     std::int16_t q[kMaxClasses];
     bool any = false;
     for (std::size_t k = 0; k < c; ++k) {
-      q[k] = static_cast<std::int16_t>(std::lround(avg[i * c + k] / m.scale_));
+      q[k] = static_cast<std::int16_t>(std::lround(avg[i * c + k] / scale));
       any = any || q[k] != 0;
     }
     if (!any) continue;
-    keys.push_back(kept[i].first);
-    weights.insert(weights.end(), q, q + c);
+    put<std::uint64_t>(rows, kept[i].first);
+    rows.append(reinterpret_cast<const char*>(q), 2 * c);
+    ++n;
   }
-  m.seal(keys, weights);
-  return m;
+  auto file = std::make_shared<std::string>(kMagic);
+  put<std::uint32_t>(*file, static_cast<std::uint32_t>(classes_));
+  put<std::uint64_t>(*file, n);
+  put<float>(*file, scale);
+  file->append(rows);
+  const std::string_view bytes = *file;
+  return MulticlassModel::view(bytes, std::move(file));
 }
 
 }  // namespace claimtrail::learn

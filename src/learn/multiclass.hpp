@@ -2,12 +2,12 @@
 // under the language layer's tagger, parser, arc labeller and entity typer.
 // Training keeps float weights and their running sums (the averaging trick
 // of Daume: average = w - u / steps); the finished model keeps each
-// surviving feature's averaged weights quantised to 16 bits in one flat
-// open-addressing table, so scoring a feature is one probe.
+// surviving feature's averaged weights quantised to 16 bits.
 #pragma once
 
 #include <algorithm>
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -33,13 +33,15 @@ constexpr std::uint64_t feature_key(std::uint64_t templ, std::uint64_t a, std::u
 // At most this many classes (the arc labeller has about 50).
 constexpr int kMaxClasses = 256;
 
+// A finished model reads its weights where the model file lies (the
+// shipped models in the program's read-only data): the file holds each
+// feature's key and weights in key order, and loading adds only a bucket
+// index over the keys' top bits, so start-up touches no more than the keys
+// and scoring a feature is one look into the index and, for a feature the
+// model knows, one row of the file.
 class MulticlassModel {
  public:
   MulticlassModel() = default;
-  MulticlassModel(const MulticlassModel& o) { *this = o; }
-  MulticlassModel(MulticlassModel&& o) noexcept { *this = std::move(o); }
-  MulticlassModel& operator=(const MulticlassModel& o);
-  MulticlassModel& operator=(MulticlassModel&& o) noexcept;
 
   int classes() const { return classes_; }
   std::size_t features() const { return features_; }
@@ -48,30 +50,28 @@ class MulticlassModel {
   // The best class among those `allowed` marks (all when empty).
   int best(std::span<const std::uint64_t> features, std::span<const bool> allowed = {}) const;
 
-  // The model file holds each feature's key and weights in key order; the
-  // scoring table is built from it (the same file for the same model).
-  std::string serialize() const;
-  // Throws std::runtime_error on a file that is not a whole model.
+  // The model file (the same file for the same model).
+  std::string serialize() const { return std::string(file_); }
+  // Reads a model file in place: `bytes` must outlive the model. Throws
+  // std::runtime_error on a file that is not a whole model.
   static MulticlassModel parse(std::string_view bytes);
 
  private:
   friend class MulticlassTrainer;
-  void seal(const std::vector<std::uint64_t>& keys, const std::vector<std::int16_t>& weights);
-  void copy_shape(const MulticlassModel& o);  // everything but the table
-  const std::uint64_t* slot(std::uint64_t i) const { return table_ + i * stride_; }
+  // parse(), keeping `owner` (the bytes) alive with the model.
+  static MulticlassModel view(std::string_view bytes, std::shared_ptr<const std::string> owner);
+  const char* row(std::size_t i) const { return rows_ + i * row_; }
   int classes_ = 0;
   float scale_ = 1;
   std::size_t features_ = 0;
-  // Scoring reads one flat open-addressing table whose slots hold the key
-  // and its weights side by side (one cache line for a few classes): slot
-  // i is table_[i * stride_, (i + 1) * stride_) in 8-byte words, key first
-  // (0: empty; a key of 0 is stored as 1), then 16-bit weights. A probe
-  // looks at most max_probe_ slots.
-  std::vector<std::uint64_t> owned_;
-  const std::uint64_t* table_ = nullptr;  // owned_.data()
-  std::size_t stride_ = 0;
-  std::uint64_t mask_ = 0;
-  std::uint64_t max_probe_ = 0;
+  std::size_t row_ = 0;  // bytes per feature: the key (u64), then classes_ x i16
+  std::string_view file_;
+  const char* rows_ = nullptr;
+  std::shared_ptr<const std::string> owner_;  // set for a model trained here
+  // Bucket b = key >> shift_ holds rows [index_[b], index_[b + 1]); there
+  // are about as many buckets as features.
+  std::vector<std::uint32_t> index_;
+  unsigned shift_ = 63;
 };
 
 class MulticlassTrainer {
