@@ -205,3 +205,74 @@ TEST_CASE("a knight or dame called by the first name is the person named in full
   CHECK(a.attributions[0].source->entity == a.attributions[1].source->entity);
   CHECK(a.entities[static_cast<std::size_t>(a.attributions[0].source->entity)].name == "Hugh Pendry");
 }
+
+namespace {
+// The name of the entity behind the attribution whose content starts with `start`.
+std::string speaker_of(const claimtrail::core::Analysis& a, std::string_view text, std::string_view start) {
+  for (const auto& at : a.attributions) {
+    if (at.content.empty() || text.substr(at.content.front().start, start.size()) != start) continue;
+    if (!at.source || at.source->entity < 0) return "(none)";
+    return a.entities[static_cast<std::size_t>(at.source->entity)].name;
+  }
+  return "(not found)";
+}
+}  // namespace
+
+TEST_CASE("a pronoun goes back to a person named after an opening adverbial, not to the adverbial") {
+  const std::string text =
+      "The keeper\n\nEvery Friday at dawn, Mira Tolland unlocks the lighthouse door.\n\n"
+      "\"The lamp has not failed once,\" she says.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(speaker_of(a, text, "\"The lamp") == "Mira Tolland");
+  for (const auto& e : a.entities) CHECK(e.name.find("Friday") == std::string::npos);
+}
+
+TEST_CASE("a surname opening a sentence is the person named in full before, for a later pronoun") {
+  const std::string text =
+      "The keeper\n\nMira Tolland has kept the light for 30 years. Her assistant is Jonas Brede.\n\n"
+      "Councillor Ada Wren said the council would sell the lighthouse.\n\n"
+      "Tolland shrugs when she hears this. \"They will need a buyer first,\" she says.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(speaker_of(a, text, "\"They will") == "Mira Tolland");
+}
+
+TEST_CASE("a role description speaks for the person named with that role, even outside any attribution") {
+  const std::string text =
+      "Talks end\n\nThe talks were held between Foreign Minister Ana Brel of Velland and Tomas Hark, "
+      "Osmark's trade minister, and chaired by Ilse Varga, a retired judge.\n\n"
+      "The trade minister said tariffs would fall in March.\n\n"
+      "The retired judge said both sides had signed.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(speaker_of(a, text, "tariffs") == "Tomas Hark");
+  CHECK(speaker_of(a, text, "both sides") == "Ilse Varga");
+}
+
+TEST_CASE("a month before an appositive is no person") {
+  const std::string text =
+      "Repairs\n\nThe valves were replaced, said an engineer who asked not to be named.\n\n"
+      "Crews have worked extra shifts since January, the engineer said.\n";
+  const auto a = Extractor().analyse(text);
+  for (const auto& e : a.entities) CHECK(e.name != "January");
+  CHECK(speaker_of(a, text, "Crews") != "January");
+}
+
+TEST_CASE("one government is not the pair that spoke before it") {
+  const std::string text =
+      "Radar deal\n\nVelland and Osmark will share radar data, both governments said on Friday.\n\n"
+      "In a statement, the Osmark government said the stations would open in June.\n";
+  const auto a = Extractor().analyse(text);
+  REQUIRE(a.attributions.size() == 2);
+  REQUIRE(a.attributions[0].source.has_value());
+  REQUIRE(a.attributions[1].source.has_value());
+  CHECK(a.attributions[0].source->entity != a.attributions[1].source->entity);
+}
+
+TEST_CASE("an interview's Q is the person the introduction says put the questions") {
+  const std::string text =
+      "Interview\n\nRuth Ambler, the port's director, spoke to the Gazette. Questions by Piet Lorenz (Q), "
+      "the Gazette's harbour reporter.\n\nQ: When will the crane be repaired?\n\n"
+      "AMBLER: In May, if the parts arrive.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(speaker_of(a, text, "When will") == "Piet Lorenz");
+  CHECK(speaker_of(a, text, "In May") == "Ruth Ambler");
+}

@@ -47,7 +47,13 @@ class Resolver {
   void set_sources(std::vector<std::pair<std::size_t, TokRange>> sources) { sources_ = std::move(sources); }
 
   // A person named outside any source: a later pronoun may refer to them.
+  // One word is a surname only when it is one of a person known already or
+  // named in full somewhere in the article ("Doe" after "Jane Doe").
   void mentioned(TokRange name) {
+    const int n = name.size() - (ctx_.doc.tok(name.b).is(text::kTitleAbbrev) ? 1 : 0);
+    if (n == 1 && !by_surname_.contains(std::string(ctx_.low(name.e - 1))) &&
+        fullest({name.e - 1, name.e}).find(' ') == std::string::npos)
+      return;
     candidate_ = name;
     candidate_pos_ = ctx_.doc.tok(name.b).start;
   }
@@ -71,6 +77,14 @@ class Resolver {
     }
     src.descriptors = info.descriptors;
     const core::Span mention = ctx_.span(np);
+    // An interview's "Q:" whose asker the introduction names ("The
+    // questions, marked Q, were put by Jane Doe"): that person.
+    if (const TokRange asker = defined_label(np); !asker.empty()) {
+      src.category = SourceCategory::named_person;
+      src.anonymous = false;
+      link(named(asker, SourceCategory::named_person, classify_source(ctx_, asker)), mention, src);
+      return;
+    }
     if (info.pronoun != SourceInfo::Pronoun::none) {
       const int e = antecedent(info.pronoun, mention.start);
       if (e >= 0) {
@@ -109,6 +123,19 @@ class Resolver {
         link(e, mention, src);
       }
       return;
+    }
+    // "The interior minister" after "talks between ... and Jane Doe,
+    // Lennmark's interior minister": a definite description of one person
+    // refers to the latest person named with every word of it in their
+    // titles or appositive, wherever they were named.
+    if (src.category == SourceCategory::unnamed_person && info.definite && !info.plural &&
+        !ctx_.lex.is_anonymous_noun(info.head)) {
+      if (const Ahead* a = latest_with_role(mention.start, np)) {
+        src.category = SourceCategory::named_person;
+        src.anonymous = false;
+        link(named(a->name, SourceCategory::named_person, classify_source(ctx_, a->name)), mention, src);
+        return;
+      }
     }
     // "the New York businessman", "the former secretary": a definite
     // description of one person, with no earlier mention of its kind, refers
@@ -198,6 +225,124 @@ class Resolver {
       while (found < all.size() && !has_role(all[found], head)) ++found;
     }
     return found < all.size() ? &all[found] : nullptr;
+  }
+
+  // Every person the article names with a role: titles before the name
+  // ("Tarsovan Foreign Minister Ilka Varo") or an appositive after it
+  // ("Arvid Soll, Lennmark's interior minister,"), in text order; built
+  // once, when first needed.
+  const std::vector<Ahead>& people() {
+    if (people_built_) return people_;
+    people_built_ = true;
+    const auto& doc = ctx_.doc;
+    const int n = doc.size();
+    for (int i = 0; i < n && people_.size() < kMaxPeople; ++i) {
+      if (!ctx_.is_name_token(i) || (i > 0 && ctx_.is_name_token(i - 1))) continue;
+      int j = i;
+      while (j < n && j - i < 8 && ctx_.is_name_token(j)) ++j;
+      if (ctx_.has(i, kTimeWord | kDeterminerWord | kPronounWord)) continue;  // "January, the engineer said"
+      int np_e = j;
+      // an appositive: ", a retired judge," / ", Lennmark's interior minister."
+      if (j + 1 < n && ctx_.is_comma(j) && ctx_.is_word(j + 1) &&
+          (ctx_.has(j + 1, kDeterminerWord) || !doc.tok(j + 1).is(text::kCapitalized) || possessive(j + 1))) {
+        int k = j + 1;  // a noun phrase: no verb in it
+        while (k < n && k - j <= 12 && ctx_.is_word(k) && !ctx_.has(k, kCueStartWord | kFiniteVerbWord)) ++k;
+        if (k < n && (ctx_.is_comma(k) || ctx_.is_punct(k, '.')) && k - j <= 12) np_e = k;
+      }
+      const TokRange np{i, np_e};
+      const SourceInfo info = classify_source(ctx_, np);
+      if (info.category != SourceCategory::named_person || info.names.size() != 1) continue;
+      const TokRange name = info.names[0];
+      if (name.b == np.b && np_e == j) continue;  // no role given
+      std::string role = util::ascii_lower(info.descriptors.role);
+      for (int t = np.b; t < name.b; ++t) role += " " + std::string(ctx_.low(t));
+      people_.push_back({doc.tok(name.b).start, name, " " + role + " ", std::nullopt});
+      i = j - 1;
+    }
+    return people_;
+  }
+
+  // "Lennmark's", "Lennmark’s" (one token, or the name and "'s").
+  bool possessive(int i) const {
+    const std::string_view w = ctx_.low(i);
+    if (w.ends_with("'s") || w.ends_with("\u2019s")) return true;
+    return i + 1 < ctx_.doc.size() && (ctx_.low(i + 1) == "'s" || ctx_.low(i + 1) == "\u2019s");
+  }
+
+  // The latest person named before byte `pos` whose role holds every word
+  // of the description `np` but its determiner, or null. Descriptions come
+  // in text order, so each one's search goes on from where it stopped:
+  // linear over the article (up to kMaxRoleKeys distinct descriptions).
+  const Ahead* latest_with_role(std::size_t pos, TokRange np) {
+    std::vector<std::string> words;
+    std::string key;
+    for (int t = np.b; t < np.e; ++t) {
+      if (ctx_.is_comma(t)) break;
+      if (!ctx_.is_word(t) || ctx_.has(t, kDeterminerWord)) continue;
+      words.emplace_back(ctx_.low(t));
+      key += words.back() + " ";
+    }
+    if (words.empty() || words.size() > 4) return nullptr;
+    auto it = role_latest_.find(key);
+    if (it == role_latest_.end()) {
+      if (role_latest_.size() >= kMaxRoleKeys) return nullptr;
+      it = role_latest_.emplace(key, std::pair<std::size_t, int>{0, -1}).first;
+    }
+    const auto& all = people();
+    auto& [next, found] = it->second;
+    for (; next < all.size() && all[next].pos < pos; ++next) {
+      bool every = true;
+      for (const auto& w : words)
+        every = every && (all[next].role.find(" " + w + " ") != std::string::npos ||
+                          all[next].role.find(" " + w + "'s ") != std::string::npos);
+      if (every) found = static_cast<int>(next);
+    }
+    return found >= 0 ? &all[static_cast<std::size_t>(found)] : nullptr;
+  }
+
+  // A short speaker label ("Q", "A") the text before the first label
+  // defines: a sentence there holding the label as a word and a person's
+  // full name, the name nearest the label. The introduction is read once.
+  TokRange defined_label(TokRange np) {
+    const auto& labels = ctx_.speaker_labels;
+    if (np.size() != 1 || ctx_.doc.surface(np.b).size() > 2 ||
+        std::find(labels.begin(), labels.end(), np) == labels.end())
+      return {};
+    if (!labels_read_) {
+      labels_read_ = true;
+      int first = labels.front().b;
+      for (const TokRange& l : labels) first = std::min(first, l.b);
+      for (const auto& sent : ctx_.doc.sentences()) {
+        if (sent.first_tok >= first) break;
+        const int e = std::min(sent.end_tok, first);
+        std::vector<TokRange> names;  // runs of two to four name words
+        for (int i = sent.first_tok; i < e;) {
+          int j = i;
+          while (j < e && ctx_.is_name_token(j) && !ctx_.has(j, kDeterminerWord)) ++j;
+          if (j - i >= 2 && j - i <= 4) names.push_back({i, j});
+          i = std::max(j, i + 1);
+        }
+        for (int t = sent.first_tok; t < e && !names.empty(); ++t) {
+          const std::string_view w = ctx_.doc.surface(t);
+          if (w.size() > 2 || !ctx_.is_word(t) ||
+              !(ctx_.doc.tok(t).is(text::kAllCaps) || ctx_.doc.tok(t).is(text::kCapitalized)) ||
+              (t + 1 < e && ctx_.is_punct(t + 1, ':')) || defined_labels_.contains(std::string(w)))
+            continue;
+          const TokRange* best = nullptr;
+          for (const TokRange& n : names)
+            if (n.b > t || n.e <= t) {
+              const int d = n.b > t ? n.b - t : t - n.e;
+              if (!best || d < (best->b > t ? best->b - t : t - best->e)) best = &n;
+            }
+          if (!best) continue;
+          const SourceInfo info = classify_source(ctx_, *best);
+          if (info.category == SourceCategory::named_person && info.names.size() == 1)
+            defined_labels_.emplace(std::string(w), info.names[0]);
+        }
+      }
+    }
+    const auto it = defined_labels_.find(std::string(ctx_.doc.surface(np.b)));
+    return it == defined_labels_.end() ? TokRange{} : it->second;
   }
 
   // How many sentences start in (from, to]: two binary searches.
@@ -357,7 +502,7 @@ class Resolver {
   int named(TokRange n, SourceCategory cat, const SourceInfo& info) {
     // "the company", "the agency": a body described, not named.
     if (cat == SourceCategory::named_organization && info.definite && !ctx_.doc.tok(n.e - 1).is(text::kCapitalized))
-      if (const int body = named_body_for(ctx_.low(n.e - 1)); body >= 0) return body;
+      if (const int body = named_body_for(ctx_.low(n.e - 1), info.plural, n.size() == 1); body >= 0) return body;
     const std::string full = std::string(ctx_.doc.text().substr(ctx_.span(n).start, ctx_.span(n).size()));
     const std::string surname = std::string(ctx_.low(n.e - 1));
     const std::string key = cat == SourceCategory::named_person ? surname : std::string(ctx_.doc.lower(n.b)) + full;
@@ -392,16 +537,20 @@ class Resolver {
 
   // "the agency" after "the Arid Lands Monitoring Agency", "the company"
   // when one company has been named: a definite description of a body
-  // refers to the named body whose name ends in its head noun, else to the
-  // only named body so far; -1 when there is none or several.
-  int named_body_for(std::string_view head) const {
+  // refers to the named body whose name ends in its head noun (in the same
+  // number: "the government" is not "both governments"), else, when it is
+  // only a determiner and the noun (`bare`), to the only named body so far;
+  // -1 when there is none or several.
+  int named_body_for(std::string_view head, bool plural, bool bare) const {
     if (head.empty()) return -1;
     int latest = -1;
-    for (const std::string& last : {std::string(head), std::string(head) + "s"})
+    for (const std::string& last : {std::string(head), std::string(head) + "s"}) {
+      if (!plural && last.size() > head.size()) break;
       if (auto it = body_by_last_word_.find(last); it != body_by_last_word_.end())
         latest = std::max(latest, it->second);
+    }
     if (latest >= 0) return latest;
-    return named_bodies_ == 1 ? latest_body_ : -1;
+    return named_bodies_ == 1 && bare ? latest_body_ : -1;
   }
 
   // A person named by surname alone takes the fullest form of the name the
@@ -442,9 +591,19 @@ class Resolver {
         const auto it = by_head_.find(key);
         return it == by_head_.end() ? -1 : it->second;
       };
-      const int i = info.definite || aff.empty()
-                        ? latest(head_key(cat, head))
-                        : std::max(latest(head_key(cat, head, aff)), unaffiliated_latest(cat, head));
+      // A definite one with an affiliation ("the Kenyan government") is the
+      // body of that affiliation, else one of the same number with none
+      // ("the government"; not "both governments").
+      int i = -1;
+      if (info.definite && !aff.empty()) {
+        i = latest(head_key(cat, head, aff));
+        if (const int u = unaffiliated_latest(cat, head);
+            i < 0 && u >= 0 && known_[static_cast<std::size_t>(u)].plural == info.plural)
+          i = u;
+      } else {
+        i = info.definite || aff.empty() ? latest(head_key(cat, head))
+                                         : std::max(latest(head_key(cat, head, aff)), unaffiliated_latest(cat, head));
+      }
       if (i >= 0) {
         // The most descriptive mention names an unnamed entity.
         const auto& ent = ctx_.out.entities[static_cast<std::size_t>(i)];
@@ -489,7 +648,13 @@ class Resolver {
   mutable std::unordered_map<std::string, std::vector<int>> surname_at_;  // fullest()'s index, built once
   mutable bool surnames_indexed_ = false;
   bool ahead_built_ = false;
-  TokRange candidate_;  // the last person named outside a source
+  std::unordered_map<std::string, TokRange> defined_labels_;  // defined_label(): label -> its person's name
+  bool labels_read_ = false;
+  static constexpr std::size_t kMaxPeople = 4096, kMaxRoleKeys = 64;
+  std::vector<Ahead> people_;  // people named with a role anywhere, in text order
+  bool people_built_ = false;
+  std::unordered_map<std::string, std::pair<std::size_t, int>> role_latest_;  // latest_with_role()'s memo
+  TokRange candidate_;                                                        // the last person named outside a source
   std::size_t candidate_pos_ = 0;
 };
 
@@ -497,25 +662,40 @@ class Resolver {
 
 namespace {
 
-// A person's name opening the sentence [b, e) and followed by a lower-case
-// word: "Jane Doe spoke", "Sen. Jane Doe (D-Md.) has"; empty otherwise.
-TokRange opening_name(const Context& ctx, int b, int e) {
+// A person's name opening the sentence [b, e), or its main clause after an
+// opening adverbial ("Every Monday at seven, Jane Doe climbs ..."), and
+// followed by a lower-case word: "Jane Doe spoke", "Sen. Jane Doe (D-Md.)
+// has", "Doe laughs" (one word: the resolver takes it only for a surname
+// it knows); empty otherwise. A run opening with a function word is no
+// name ("Every Monday at", "Was I ever", "The Tarsovan foreign ministry").
+TokRange name_at(const Context& ctx, int i, int e) {
   const auto& doc = ctx.doc;
-  int i = b;
   while (i < e && doc.tok(i).is(text::kQuote)) ++i;
   const int start = i;
-  bool title = false;
-  if (i < e && doc.tok(i).is(text::kTitleAbbrev)) {
-    title = true;
-    ++i;
-  }
+  if (i < e && doc.tok(i).is(text::kTitleAbbrev)) ++i;
   const int names_b = i;
+  constexpr std::uint32_t kFunction = kDeterminerWord | kQuantifierWord | kPronounWord | kSubjectPronounWord |
+                                      kFiniteVerbWord | kCueModifierWord | kClauseOpenerWord | kAdverbialOpenerWord |
+                                      kCoordinatorWord | kTimeWord;
+  if (i < e && ctx.has(i, kFunction)) return {};
   while (i < e && ctx.is_name_token(i) && !doc.tok(i).is(text::kAllCaps) && !ctx.has(i, kOrgHeadWord) &&
          !ctx.has(i, kPersonNounWord))
     ++i;
   const int n = i - names_b;
-  if (n < (title ? 1 : 2) || n > 4 || i >= e || !ctx.is_word(i) || doc.tok(i).is(text::kCapitalized)) return {};
+  if (n < 1 || n > 4 || i >= e) return {};
+  // followed by a lower-case word, or by a comma and an appositive ("Doe, 38, a nurse")
+  if (!(ctx.is_word(i) && !doc.tok(i).is(text::kCapitalized)) && !ctx.is_comma(i)) return {};
   return {start, i};
+}
+
+TokRange opening_name(const Context& ctx, int b, int e) {
+  if (const TokRange n = name_at(ctx, b, e); !n.empty()) return n;
+  // After an opening adverbial and its comma, within the first dozen words.
+  for (int k = b; k < std::min(e, b + 12); ++k) {
+    if (ctx.is_comma(k)) return name_at(ctx, k + 1, e);
+    if (!ctx.is_word(k)) break;
+  }
+  return {};
 }
 
 }  // namespace
