@@ -48,6 +48,8 @@ struct Tally {
   // Unattributed checkable claims: marked, found; those without a digit
   // (plans, events, states of affairs) apart.
   int claims = 0, claims_found = 0, wordy = 0, wordy_found = 0;
+  // Direct and mixed quotations marked with an entity, and those found with it.
+  int quotes = 0, quotes_ok = 0;
   std::ostringstream log;
   void field(const std::string& doc, const std::string& what, const json& want, const json& got) {
     ++fields;
@@ -118,6 +120,9 @@ TEST_SUITE("extract::golden") {
         for (const auto& w : want["attributions"]) {
           ++t.expected;
           const std::string wc = joined(w["content"]);
+          const bool quote =
+              (w["kind"] == "direct" || w["kind"] == "mixed") && w.contains("entity") && !w["entity"].is_null();
+          t.quotes += quote;
           int hit = -1;
           for (std::size_t i = 0; i < gcontent.size(); ++i)
             if (gcontent[i] == wc) hit = static_cast<int>(i);
@@ -141,6 +146,7 @@ TEST_SUITE("extract::golden") {
                 for (const auto& e : got["entities"])
                   if (e["id"] == speaker["entity"]) entity_name = e["name"];
               t.field(name, where + " entity", w["entity"], entity_name);
+              t.quotes_ok += quote && entity_name == w["entity"];
               t.field(name, where + " category", w["category"],
                       speaker.is_object() ? speaker["category"] : json(nullptr));
             }
@@ -156,6 +162,7 @@ TEST_SUITE("extract::golden") {
             for (const auto& e : got["entities"])
               if (e["id"] == gs["entity"]) entity_name = e["name"];
           t.field(name, where + " entity", w["entity"], entity_name);
+          t.quotes_ok += quote && entity_name == w["entity"];
           json hedges = json::array();
           for (const auto& h : g["hedges"]) hedges.push_back(h["text"]);
           t.field(name, where + " hedges", w["hedges"], hedges);
@@ -167,7 +174,8 @@ TEST_SUITE("extract::golden") {
                    << ratio(t.found, t.expected) << "), precision " << ratio(t.found, t.predicted)
                    << ", field agreement " << t.fields_ok << "/" << t.fields << "; unattributed claims "
                    << t.claims_found << "/" << t.claims << " found (without numbers " << t.wordy_found << "/" << t.wordy
-                   << ")\n"
+                   << "); direct and mixed quotations with their marked entity " << t.quotes_ok << "/" << t.quotes
+                   << "\n"
                    << t.log.str());
     };
     if ((other && *other) || both) {
@@ -196,5 +204,8 @@ TEST_SUITE("extract::golden") {
     CHECK(ratio(fixtures.claims_found, fixtures.claims) >= floor["unattributed_recall"].get<double>());
     CHECK(ratio(found, expected) >= floor["all_recall"].get<double>());
     CHECK(ratio(found, predicted) >= floor["all_precision"].get<double>());
+    // Issue #13: the speaker of direct and mixed quotations in the articles
+    // written by helpers (floating and pronoun-sourced ones included).
+    CHECK(ratio(unseen.quotes_ok, unseen.quotes) >= floor["unseen_quotation_entity"].get<double>());
   }
 }
