@@ -276,3 +276,41 @@ TEST_CASE("an interview's Q is the person the introduction says put the question
   CHECK(speaker_of(a, text, "When will") == "Piet Lorenz");
   CHECK(speaker_of(a, text, "In May") == "Ruth Ambler");
 }
+
+TEST_CASE("titles of several words are left out of the person's name") {
+  const std::string text =
+      "Results\n\nProfit rose 4%, Chief Financial Officer Lena Marsk said on Monday.\n\n"
+      "Sales will grow, Town Manager Olaf Renn said.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(speaker_of(a, text, "Profit") == "Lena Marsk");
+  CHECK(speaker_of(a, text, "Sales") == "Olaf Renn");
+}
+
+TEST_CASE("a role with a possessor speaks for the person named with it") {
+  const std::string text =
+      "Derby\n\nTovey scored twice after Harwick manager Ross Pellow sent him on at half-time.\n\n"
+      "\"He was patient,\" his manager said.\n\n"
+      "The deal was signed by Velmar Chief Executive Ines Kolb and Arto Lind, the seller's founder.\n\n"
+      "Velmar's chief executive said no depot would close.\n\n"
+      "Norland's fisheries minister, Pia Sand, joined the talks. The fisheries minister said quotas would rise.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(speaker_of(a, text, "\"He was") == "Ross Pellow");
+  CHECK(speaker_of(a, text, "no depot") == "Ines Kolb");
+  CHECK(speaker_of(a, text, "quotas") == "Pia Sand");
+}
+
+TEST_CASE("a surname after a possessive full name is that person") {
+  const std::string text =
+      "Match\n\nKai Dorren's header won the game on Saturday.\n\n"
+      "\"I was lucky,\" Dorren said.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(speaker_of(a, text, "\"I was") == "Kai Dorren");
+}
+
+TEST_CASE("an interview's Q is the person an introduction says conducted it") {
+  const std::string text =
+      "Ice\n\nDr Ana Voss leads the survey. Interview by Jon Halder, science correspondent.\n\n"
+      "Q: How much ice was lost?\n\nVOSS: Two metres at the centre.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(speaker_of(a, text, "How much") == "Jon Halder");
+}

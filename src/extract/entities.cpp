@@ -128,7 +128,11 @@ class Resolver {
     // Lennmark's interior minister": a definite description of one person
     // refers to the latest person named with every word of it in their
     // titles or appositive, wherever they were named.
-    if (src.category == SourceCategory::unnamed_person && info.definite && !info.plural &&
+    const std::string_view first = ctx_.low(np.b);
+    // "his manager", "Quenby's chief executive"
+    const bool possessed = first == "his" || first == "her" || first == "their" ||
+                           (np.size() > 1 && ctx_.doc.tok(np.b).is(text::kCapitalized) && possessive(np.b));
+    if (src.category == SourceCategory::unnamed_person && (info.definite || possessed) && !info.plural &&
         !ctx_.lex.is_anonymous_noun(info.head)) {
       if (const Ahead* a = latest_with_role(mention.start, np)) {
         src.category = SourceCategory::named_person;
@@ -246,26 +250,44 @@ class Resolver {
       if (j + 1 < n && ctx_.is_comma(j) && ctx_.is_word(j + 1) &&
           (ctx_.has(j + 1, kDeterminerWord) || !doc.tok(j + 1).is(text::kCapitalized) || possessive(j + 1))) {
         int k = j + 1;  // a noun phrase: no verb in it
-        while (k < n && k - j <= 12 && ctx_.is_word(k) && !ctx_.has(k, kCueStartWord | kFiniteVerbWord)) ++k;
+        while (k < n && k - j <= 12 && ctx_.is_word(k) && !ctx_.has(k, kFiniteVerbWord) && !verb_of_saying(k)) ++k;
         if (k < n && (ctx_.is_comma(k) || ctx_.is_punct(k, '.')) && k - j <= 12) np_e = k;
       }
-      const TokRange np{i, np_e};
+      // titles before the name in lower case: "Kilnmere manager Declan Fairweather"
+      int np_b = i;
+      while (np_b > 0 && i - np_b < 4 && ctx_.is_word(np_b - 1) &&
+             (ctx_.lex.person_noun(ctx_.low(np_b - 1)) || ctx_.has(np_b - 1, kTitleWord | kRankWord) ||
+              (np_b < i && ctx_.is_name_token(np_b - 1))))
+        --np_b;
+      const TokRange np{np_b, np_e};
       const SourceInfo info = classify_source(ctx_, np);
       if (info.category != SourceCategory::named_person || info.names.size() != 1) continue;
       const TokRange name = info.names[0];
-      if (name.b == np.b && np_e == j) continue;  // no role given
+      if (name.b == np.b && np_e == j && !(np.b >= 2 && ctx_.is_comma(np.b - 1))) continue;  // no role given
       std::string role = util::ascii_lower(info.descriptors.role);
       for (int t = np.b; t < name.b; ++t) role += " " + std::string(ctx_.low(t));
+      // a role set before the name: "Marvenia's fisheries minister, Jorun Haldt,"
+      if (np.b >= 2 && ctx_.is_comma(np.b - 1) && ctx_.is_word(np.b - 2) &&
+          (ctx_.lex.person_noun(ctx_.low(np.b - 2)) || ctx_.has(np.b - 2, kTitleWord)))
+        for (int t = np.b - 2; t >= 0 && np.b - t <= 7 && ctx_.is_word(t) && !ctx_.has(t, kFiniteVerbWord); --t) {
+          role += " " + std::string(ctx_.low(t));
+          if (ctx_.has(t, kDeterminerWord) || possessive(t)) break;
+        }
       people_.push_back({doc.tok(name.b).start, name, " " + role + " ", std::nullopt});
       i = j - 1;
     }
     return people_;
   }
 
+  // A word that is mostly a verb of saying ("said", "told").
+  bool verb_of_saying(int i) const {
+    const CueEntry* c = ctx_.lex.cue(ctx_.low(i));
+    return c && c->as_cue > 0 && c->p >= 0.5;
+  }
+
   // "Lennmark's", "Lennmark’s" (one token, or the name and "'s").
   bool possessive(int i) const {
-    const std::string_view w = ctx_.low(i);
-    if (w.ends_with("'s") || w.ends_with("\u2019s")) return true;
+    if (possessive_suffix(ctx_.low(i)) > 0) return true;
     return i + 1 < ctx_.doc.size() && (ctx_.low(i + 1) == "'s" || ctx_.low(i + 1) == "\u2019s");
   }
 
@@ -279,7 +301,9 @@ class Resolver {
     for (int t = np.b; t < np.e; ++t) {
       if (ctx_.is_comma(t)) break;
       if (!ctx_.is_word(t) || ctx_.has(t, kDeterminerWord)) continue;
-      words.emplace_back(ctx_.low(t));
+      std::string_view w = ctx_.low(t);
+      w.remove_suffix(possessive_suffix(w));  // "Quenby's chief executive": quenby, chief, executive
+      words.emplace_back(w);
       key += words.back() + " ";
     }
     if (words.empty() || words.size() > 4) return nullptr;
@@ -322,6 +346,17 @@ class Resolver {
           if (j - i >= 2 && j - i <= 4) names.push_back({i, j});
           i = std::max(j, i + 1);
         }
+        // "Interview by Jane Doe", "questions were asked by Jane Doe": the
+        // person who asks, the transcript's "Q".
+        for (const TokRange& n : names)
+          if (interviewer_.empty() && n.b >= 2 && ctx_.low(n.b - 1) == "by")
+            for (int k = n.b - 2; k >= std::max(sent.first_tok, n.b - 4); --k)
+              if (ctx_.has(k, kInterviewWord)) {
+                const SourceInfo info = classify_source(ctx_, n);
+                if (info.category == SourceCategory::named_person && info.names.size() == 1)
+                  interviewer_ = info.names[0];
+                break;
+              }
         for (int t = sent.first_tok; t < e && !names.empty(); ++t) {
           const std::string_view w = ctx_.doc.surface(t);
           if (w.size() > 2 || !ctx_.is_word(t) ||
@@ -342,7 +377,8 @@ class Resolver {
       }
     }
     const auto it = defined_labels_.find(std::string(ctx_.doc.surface(np.b)));
-    return it == defined_labels_.end() ? TokRange{} : it->second;
+    if (it != defined_labels_.end()) return it->second;
+    return ctx_.doc.surface(np.b) == "Q" ? interviewer_ : TokRange{};
   }
 
   // How many sentences start in (from, to]: two binary searches.
@@ -561,8 +597,11 @@ class Resolver {
     if (!surnames_indexed_) {  // every capitalised word after a capitalised word, by its lower-case form
       surnames_indexed_ = true;
       for (int i = 1; i < doc.size(); ++i)
-        if (doc.tok(i).is(text::kCapitalized) && doc.tok(i - 1).is(text::kCapitalized))
-          surname_at_[std::string(ctx_.low(i))].push_back(i);
+        if (doc.tok(i).is(text::kCapitalized) && doc.tok(i - 1).is(text::kCapitalized)) {
+          std::string_view w = ctx_.low(i);
+          w.remove_suffix(possessive_suffix(w));  // "Kieran Dallow's header"
+          surname_at_[std::string(w)].push_back(i);
+        }
     }
     TokRange best = n;
     const auto at = surname_at_.find(std::string(ctx_.low(n.b)));
@@ -575,7 +614,15 @@ class Resolver {
       if (i + 1 - b > best.size()) best = {b, i + 1};
     }
     const core::Span sp = ctx_.span(best);
-    return std::string(doc.text().substr(sp.start, sp.size()));
+    const std::string_view name = doc.text().substr(sp.start, sp.size());
+    return std::string(name.substr(0, name.size() - possessive_suffix(name)));
+  }
+
+  // The bytes of a final "'s" or "\u2019s" (0 when there is none).
+  static std::size_t possessive_suffix(std::string_view w) {
+    if (w.ends_with("'s")) return 2;
+    if (w.ends_with("\u2019s")) return 4;
+    return 0;
   }
 
   // Unnamed sources and unnamed bodies: linked by head noun (and affiliation
@@ -650,6 +697,7 @@ class Resolver {
   bool ahead_built_ = false;
   std::unordered_map<std::string, TokRange> defined_labels_;  // defined_label(): label -> its person's name
   bool labels_read_ = false;
+  TokRange interviewer_;  // defined_label(): the person an introduction says asked the questions
   static constexpr std::size_t kMaxPeople = 4096, kMaxRoleKeys = 64;
   std::vector<Ahead> people_;  // people named with a role anywhere, in text order
   bool people_built_ = false;

@@ -73,6 +73,7 @@ enum WordClass : std::uint32_t {
   kTimeWord = 1u << 24,
   kIntentionWord = 1u << 25,  // "plans", "seeks": a plan when "to" follows
   kOpinionWord = 1u << 26,    // "should", "must": a judgement, not a checkable fact
+  kInterviewWord = 1u << 27,  // "Interview by ...": who put a transcript's questions
 };
 
 class Lexicon {

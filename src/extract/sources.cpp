@@ -228,7 +228,9 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
     // Name run: name tokens ending at the head, after the last title.
     if (head_is_name) {
       int nb = head;
-      while (nb - 1 >= b && nb - 1 > last_title && nb - 1 > last_rank &&
+      // A capitalised noun for a person ends the titles too: "Chief
+      // Financial Officer Jane Doe", "Town Manager Jane Doe".
+      while (nb - 1 >= b && nb - 1 > last_title && nb - 1 > last_rank && !ctx.lex.person_noun(ctx.low(nb - 1)) &&
              (ctx.is_name_token(nb - 1) || ctx.low(nb - 1) == "van" || ctx.low(nb - 1) == "von" ||
               ctx.low(nb - 1) == "de"))
         --nb;
