@@ -314,3 +314,30 @@ TEST_CASE("an interview's Q is the person an introduction says conducted it") {
   const auto a = Extractor().analyse(text);
   CHECK(speaker_of(a, text, "How much") == "Jon Halder");
 }
+
+TEST_CASE("source categories: a country WordNet knows, a body its appositive names, groups opening a sentence") {
+  auto category_of = [](const std::string& text, std::string_view start) {
+    const auto a = Extractor().analyse(text);
+    for (const auto& at : a.attributions)
+      if (!at.content.empty() && text.substr(at.content.front().start, start.size()) == start && at.source)
+        return std::string(claimtrail::core::to_string(at.source->category));
+    return std::string("(not found)");
+  };
+  CHECK(category_of("Talks\n\nRussia said the talks would resume in May.\n", "the talks") == "named_organization");
+  CHECK(category_of("Visas\n\nNorland Visa and Residence Services, the agency that issues permits, said fees would "
+                    "rise.\n",
+                    "fees") == "named_organization");
+  CHECK(category_of("Budget\n\nSir Ian Rook, a government backbencher, said the cuts were wrong.\n", "the cuts") ==
+        "named_person");
+  CHECK(category_of("Tolls\n\nProponents, including the Harbour Drivers Union, say the toll is fair.\n", "the toll") ==
+        "unnamed_group");
+  CHECK(category_of("Mayor\n\nThose close to him said he would run again.\n", "he would") == "unnamed_group");
+}
+
+TEST_CASE("a lede's description of its speaker is the person named in the next sentence") {
+  const std::string text =
+      "Plan\n\nA former party chairman says the party needs a plan.\n\n"
+      "\"Now is the time,\" said Tom Arvel, who led the party from 1995 to 1997.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(speaker_of(a, text, "the party needs") == "Tom Arvel");
+}

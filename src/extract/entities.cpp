@@ -154,9 +154,14 @@ class Resolver {
     // The same description before anyone is named: the person named next
     // with that title, or (for "the minister" in the body) named as a source
     // within the next two sentences.
+    // So is a news lede's "A former party chairman says ..." or "..., the
+    // candidate's former doctor maintains", its speaker named in the next
+    // sentences.
     const bool headline = np.b < ctx_.headline_end_tok;
-    if (src.category == SourceCategory::unnamed_person && (info.definite || headline) && !info.plural &&
-        last_named_person_ < 0 && ctx_.lex.is_title(info.head) && !ctx_.lex.is_anonymous_noun(info.head)) {
+    const bool lede = !headline && sentences_between(ctx_.doc.tok(ctx_.body_first_tok).start, mention.start) == 0;
+    if (src.category == SourceCategory::unnamed_person && (info.definite || headline || lede) && !info.plural &&
+        last_named_person_ < 0 && (ctx_.lex.is_title(info.head) || (lede && ctx_.lex.person_noun(info.head))) &&
+        !ctx_.lex.is_anonymous_noun(info.head)) {
       const Ahead* target = next_with_role(mention.start, info.head);
       if (!target && !headline) {
         const auto& all = ahead();

@@ -2,9 +2,11 @@
 // 2), its descriptors, and the proper names it contains.
 #include <algorithm>
 #include <string>
+#include <vector>
 
 #include "extract/context.hpp"
 #include "language/lexical.hpp"
+#include "util/ascii.hpp"
 
 namespace claimtrail::extract {
 
@@ -27,6 +29,53 @@ bool is_acronym(const Context& ctx, int i) {
 // Is the name [b, e) written elsewhere in the article with an organisation's
 // head after it ("High Plains Creamery" and "High Plains Creamery Inc.")?
 bool named_as_body_elsewhere(const Context& ctx, int b, int e) { return ctx.names_body_elsewhere(b, e); }
+
+// Does token i open its sentence (after any quotation mark)?
+bool sentence_start(const Context& ctx, int i) {
+  int k = i - 1;
+  while (k >= 0 && ctx.doc.tok(k).is(text::kQuote)) --k;
+  return k < 0 || ctx.is_punct(k, '.') || ctx.is_punct(k, '?') || ctx.is_punct(k, '!') ||
+         ctx.doc.tok(k).para != ctx.doc.tok(i).para;
+}
+
+// A plural of a noun WordNet knows for people ("Proponents, including
+// ..."): capitalised at a sentence's start, still no name.
+bool plural_person_noun(std::string_view w) {
+  const std::string lemma = language::lemma_noun(w);
+  if (lemma == w) return false;
+  const auto n = language::noun(lemma);
+  return n && n->first_kinds.person;
+}
+
+// A one-word name WordNet knows first as a place and not a person
+// ("Russia", which iso-codes calls the Russian Federation).
+bool wordnet_place(const std::string& name) {
+  const auto n = language::noun(name);
+  return n && n->first_kinds.place && !n->first_kinds.person && n->first == language::NounClass::location;
+}
+
+// An appositive saying what kind of body the name is: "..., the agency
+// that ...", "..., a shipping company" (its article, at most one word, the
+// noun).
+bool appositive_names_body(const Context& ctx, std::string_view appositive) {
+  std::vector<std::string> words;
+  for (std::size_t at = 0; at < appositive.size() && words.size() < 3;) {
+    std::size_t end = appositive.find(' ', at);
+    if (end == std::string_view::npos) end = appositive.size();
+    if (end > at) words.push_back(util::ascii_lower(appositive.substr(at, end - at)));
+    at = end + 1;
+  }
+  if (words.size() < 2 || (words[0] != "the" && words[0] != "a" && words[0] != "an")) return false;
+  // "a government backbencher" is a person
+  auto person = [&](const std::string& w) {
+    if (ctx.lex.person_noun(w)) return true;
+    const auto n = language::noun(language::lemma_noun(w));
+    return n && n->first_kinds.person;
+  };
+  for (std::size_t k = 1; k < words.size(); ++k)
+    if (person(words[k])) return false;
+  return ctx.lex.is_org_head(words[1]) || (words.size() > 2 && ctx.lex.is_org_head(words[2]));
+}
 
 // Does a multi-word title starting in [b, i] run past token i (within e)?
 bool title_through(const Context& ctx, int b, int i, int e) {
@@ -64,10 +113,12 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
       head_e = i;
       break;
     }
+  std::string appositive;
   if (head_e < np.e) {
     int ab = head_e + 1, ae = np.e;
     while (ae > ab && ctx.is_comma(ae - 1)) --ae;
     info.descriptors.role = join_surface(ctx, ab, ae);
+    appositive = info.descriptors.role;
   }
 
   // Single pronoun.
@@ -143,6 +194,7 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
     while (b < p.e && ctx.is_word(b) && ctx.has(b, kDeterminerWord)) {
       if (ctx.low(b) == "the" || ctx.low(b) == "these" || ctx.low(b) == "those" || ctx.low(b) == "this")
         info.definite = true;
+      if (ctx.low(b) == "these" || ctx.low(b) == "those") c.plural = true;  // "those close to him"
       ++b;
     }
     for (int n = 3; n >= 1; --n) {
@@ -193,7 +245,8 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
     while (head > b && !ctx.is_word(head)) --head;
     const std::string_view hw = ctx.low(head);
     const bool head_is_name = ctx.is_name_token(head) && !ctx.lex.person_noun(hw) && !ctx.lex.is_org_head(hw) &&
-                              !ctx.lex.is_document_noun(hw);
+                              !ctx.lex.is_document_noun(hw) && !ctx.has(head, kDeterminerWord | kPronounWord) &&
+                              !(head == p.b && sentence_start(ctx, head) && plural_person_noun(hw));
 
     // Modifiers before the head: ranks, affiliations, titles.
     std::string affiliation;
@@ -244,7 +297,8 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
       // A country or region speaking is its government: an organisation.
       const bool org = ctx.lex.is_known_org(nm) || (c.name.size() == 1 && is_acronym(ctx, nb) && !label) ||
                        (head > nb && ctx.lex.is_org_head(hw)) || named_as_body_elsewhere(ctx, nb, head + 1) ||
-                       language::place(nm).has_value();
+                       language::place(nm).has_value() || (c.name.size() == 1 && !label && wordnet_place(nm)) ||
+                       appositive_names_body(ctx, appositive);
       c.category = org ? SourceCategory::named_organization : SourceCategory::named_person;
       // "the Clinton campaign": a proper name modifying an organisation head.
     } else if (ctx.lex.is_org_head(hw) && !(ctx.lex.is_document_noun(hw) && !doc.tok(head).is(text::kCapitalized))) {
