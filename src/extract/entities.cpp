@@ -160,14 +160,16 @@ class Resolver {
     const bool headline = np.b < ctx_.headline_end_tok;
     const bool lede = !headline && sentences_between(ctx_.doc.tok(ctx_.body_first_tok).start, mention.start) == 0;
     if (src.category == SourceCategory::unnamed_person && (info.definite || headline || lede) && !info.plural &&
-        last_named_person_ < 0 && (ctx_.lex.is_title(info.head) || (lede && ctx_.lex.person_noun(info.head))) &&
+        last_named_person_ < 0 &&
+        (ctx_.lex.is_title(info.head) || ((lede || headline) && ctx_.lex.person_noun(info.head))) &&
         !ctx_.lex.is_anonymous_noun(info.head)) {
       const Ahead* target = next_with_role(mention.start, info.head);
-      if (!target && !headline) {
+      if (!target) {  // the person named next, in the next sentences (a headline's: of the story's first)
         const auto& all = ahead();
         const auto next = std::upper_bound(all.begin(), all.end(), mention.start,
                                            [](std::size_t v, const Ahead& a) { return v < a.pos; });
-        if (next != all.end() && sentences_between(mention.start, next->pos) <= 2) target = &*next;
+        const std::size_t from = headline ? ctx_.doc.tok(ctx_.body_first_tok).start : mention.start;
+        if (next != all.end() && sentences_between(from, next->pos) <= 2) target = &*next;
       }
       if (target) {
         const SourceInfo named_info = classify_source(ctx_, target->name);
