@@ -48,3 +48,19 @@ TEST_CASE("a judgement, a question or a statement with no one named is not a cla
     CHECK(unattributed(s).empty());
   }
 }
+
+TEST_CASE("a headline announcing what someone will do is a claim in the outlet's voice") {
+  const claimtrail::extract::Extractor ex;
+  const std::string text = "Rail operator to cut 300 jobs\n\nThe operator's trains ran late again on Monday.\n";
+  const auto a = ex.analyse(text);
+  bool headline = false;
+  for (const auto& u : a.unattributed)
+    headline = headline || text.substr(u.start, u.size()) == "Rail operator to cut 300 jobs";
+  CHECK(headline);
+  // a headline quoting someone, or asking, is not the outlet's claim
+  for (const std::string t : {"Mayor says bridge to reopen in May\n\nThe bridge was closed in March.\n",
+                              "Is the bridge to reopen?\n\nThe bridge was closed in March.\n"}) {
+    const auto b = ex.analyse(t);
+    for (const auto& u : b.unattributed) CHECK(u.start > 0);
+  }
+}

@@ -125,7 +125,7 @@ track::Report bridge(const std::vector<std::pair<std::string, std::string>>& lat
   TempDir tmp;
   Store st(":memory:");
   const auto a = ingest(st, tmp, "a.txt", "Calder Courier", "2025-03-04",
-                        "Bridge to reopen by September\n\nThe Calder bridge will reopen by September 2025, city "
+                        "Calder bridge reopening\n\nThe Calder bridge will reopen by September 2025, city "
                         "engineer Ruth Abara said.\n");
   track::Options o;
   o.today = day(today);

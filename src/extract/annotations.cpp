@@ -316,6 +316,26 @@ void find_unattributed(Context& ctx) {
   static constexpr std::string_view kMonths[] = {"january", "february",  "march",   "april",    "june",     "july",
                                                  "august",  "september", "october", "november", "december", "jan.",
                                                  "feb.",    "aug.",      "sept.",   "oct.",     "nov.",     "dec."};
+  // A headline in the outlet's voice announcing what someone will do ("Rail
+  // operator to cut 300 jobs", "New bridge to miss its opening date") is a
+  // claim too: a named or described actor, then "to" and a verb.
+  if (ctx.headline_end_tok > 0) {
+    bool actor = false, covered_any = false, checkable = false;
+    for (int i = 0; i < ctx.headline_end_tok && !covered_any; ++i)
+      covered_any =
+          covered[static_cast<std::size_t>(i)] || doc.tok(i).quote >= 0 || ctx.is_punct(i, '?') || ctx.is_punct(i, ':');
+    for (int i = 0; i + 1 < ctx.headline_end_tok && !covered_any && !checkable; ++i) {
+      if (!ctx.is_word(i)) continue;
+      checkable = actor && ctx.low(i) == "to" && ctx.is_word(i + 1) && !ctx.has(i + 1, kDeterminerWord) &&
+                  !doc.tok(i + 1).is(text::kDigit) && !doc.tok(i + 1).is(text::kCapitalized);
+      actor = actor || ctx.is_name_token(i) || ctx.has(i, kPersonNounWord | kOrgHeadWord);
+    }
+    if (checkable) {
+      int end = ctx.headline_end_tok;
+      while (end > 0 && !ctx.is_word(end - 1) && !doc.tok(end - 1).is(text::kDigit)) --end;
+      if (end > 0) ctx.out.unattributed.push_back(ctx.span(0, end));
+    }
+  }
   for (const auto& s : doc.sentences()) {
     const int sb = std::max(s.first_tok, ctx.body_first_tok);
     if (s.end_tok <= sb) continue;
