@@ -202,8 +202,8 @@ TEST_CASE("the language layer's published figures hold on the UD test splits") {
   CHECK(f.upos >= 0.95);
   // The figures of today (README, docs/language.md), less a little: a
   // retrained model may not fall below them.
-  CHECK(f.uas >= 0.835);
-  CHECK(f.las >= 0.80);
-  CHECK(f.entity_accuracy >= 0.77);
+  CHECK(f.uas >= 0.84);
+  CHECK(f.las >= 0.81);  // issue #13's floor
+  CHECK(f.entity_accuracy >= 0.78);
   CHECK(f.organization_recall >= 0.70);
 }

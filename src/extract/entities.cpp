@@ -266,6 +266,16 @@ class Resolver {
              (ctx_.lex.person_noun(ctx_.low(np_b - 1)) || ctx_.has(np_b - 1, kTitleWord | kRankWord) ||
               (np_b < i && ctx_.is_name_token(np_b - 1))))
         --np_b;
+      // Only a run with some role is read: titles before or inside it, an
+      // appositive after it, a role and a comma before it.
+      bool titled = np_b < i || np_e > j || (i >= 2 && ctx_.is_comma(i - 1));
+      for (int t = i; t < j && !titled; ++t)
+        titled = ctx_.has(t, kTitleWord | kRankWord) || ctx_.lex.person_noun(ctx_.low(t)) ||
+                 ctx_.doc.tok(t).is(text::kTitleAbbrev);
+      if (!titled) {
+        i = j - 1;
+        continue;
+      }
       const TokRange np{np_b, np_e};
       const SourceInfo info = classify_source(ctx_, np);
       if (info.category != SourceCategory::named_person || info.names.size() != 1) continue;

@@ -67,7 +67,7 @@ TagDictionary TagDictionary::parse(std::string_view bytes) {
 }
 
 void Tagger::features(std::span<const WordCodes> words, std::span<const std::uint32_t> classes, std::size_t i, int prev,
-                      int prev2, std::vector<std::uint64_t>& out) {
+                      int prev2, std::span<const std::uint8_t> ahead, std::vector<std::uint64_t>& out) {
   auto amb = [&](std::ptrdiff_t k) -> std::uint64_t {
     return k < 0 || k >= static_cast<std::ptrdiff_t>(classes.size()) ? 1u << 31 : classes[static_cast<std::size_t>(k)];
   };
@@ -117,6 +117,21 @@ void Tagger::features(std::span<const WordCodes> words, std::span<const std::uin
   out.push_back(feature_key(38, p1, amb(n + 1)));
   out.push_back(feature_key(39, w.lower, amb(n + 1)));
   out.push_back(feature_key(40, amb(n), w.suffix[2]));
+  // what WordNet says the word and the next can be
+  out.push_back(feature_key(41, w.wordnet));
+  out.push_back(feature_key(42, wp1.wordnet));
+  out.push_back(feature_key(43, p1, w.wordnet));
+  out.push_back(feature_key(44, w.wordnet & 3, amb(n)));
+  // the first pass's tags ahead
+  if (!ahead.empty()) {
+    auto next = [&](std::size_t k) -> std::uint64_t { return k < ahead.size() ? ahead[k] : kUpos + 1; };
+    const std::uint64_t r1 = next(i + 1), r2 = next(i + 2);
+    out.push_back(feature_key(45, r1));
+    out.push_back(feature_key(46, r1, r2));
+    out.push_back(feature_key(47, w.lower, r1));
+    out.push_back(feature_key(48, p1, r1));
+    out.push_back(feature_key(49, amb(n), r1));
+  }
 }
 
 std::vector<std::uint8_t> Tagger::tag(std::span<const WordCodes> words) const {
@@ -125,17 +140,21 @@ std::vector<std::uint8_t> Tagger::tag(std::span<const WordCodes> words) const {
   thread_local std::vector<std::uint32_t> classes;
   classes.clear();
   for (const auto& w : words) classes.push_back(dict_(w));
-  int p1 = kUpos, p2 = kUpos;
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    features(words, classes, i, p1, p2, f);
-    std::array<float, kUpos> s{};
-    model_.score(f, s.data());
-    int best = 0;
-    for (int k = 1; k < kUpos; ++k)
-      if (s[static_cast<std::size_t>(k)] > s[static_cast<std::size_t>(best)]) best = k;
-    tags[i] = static_cast<std::uint8_t>(best);
-    p2 = p1;
-    p1 = best;
+  thread_local std::vector<std::uint8_t> first;
+  for (int pass = 0; pass < 2; ++pass) {
+    if (pass == 1) first.assign(tags.begin(), tags.end());
+    int p1 = kUpos, p2 = kUpos;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      features(words, classes, i, p1, p2, pass == 0 ? std::span<const std::uint8_t>{} : first, f);
+      std::array<float, kUpos> s{};
+      model_.score(f, s.data());
+      int best = 0;
+      for (int k = 1; k < kUpos; ++k)
+        if (s[static_cast<std::size_t>(k)] > s[static_cast<std::size_t>(best)]) best = k;
+      tags[i] = static_cast<std::uint8_t>(best);
+      p2 = p1;
+      p1 = best;
+    }
   }
   return tags;
 }
@@ -172,22 +191,28 @@ Tagger train_tagger(const std::vector<TreebankSentence>& train, int epochs, cons
     std::size_t right = 0, all = 0;
     for (const std::size_t si : order) {
       const auto& s = train[si];
-      int p1 = kUpos, p2 = kUpos;
-      for (std::size_t i = 0; i < s.tokens.size(); ++i) {
-        Tagger::features(codes[si], classes[si], i, p1, p2, f);
-        if (e == 0) t.count(f);
-        std::array<float, kUpos> sc{};
-        t.score(f, sc.data());
-        int guess = 0;
-        for (int k = 1; k < kUpos; ++k)
-          if (sc[static_cast<std::size_t>(k)] > sc[static_cast<std::size_t>(guess)]) guess = k;
-        const int gold = s.tokens[i].upos;
-        t.update(f, gold, guess);
-        t.tick();
-        right += guess == gold;
-        ++all;
-        p2 = p1;
-        p1 = guess;  // greedy decoding trains on its own history
+      // Both passes learn: the second on the first's own guesses ahead.
+      std::vector<std::uint8_t> first(s.tokens.size());
+      for (int pass = 0; pass < 2; ++pass) {
+        int p1 = kUpos, p2 = kUpos;
+        for (std::size_t i = 0; i < s.tokens.size(); ++i) {
+          Tagger::features(codes[si], classes[si], i, p1, p2,
+                           pass == 0 ? std::span<const std::uint8_t>{} : std::span<const std::uint8_t>(first), f);
+          if (e == 0) t.count(f);
+          std::array<float, kUpos> sc{};
+          t.score(f, sc.data());
+          int guess = 0;
+          for (int k = 1; k < kUpos; ++k)
+            if (sc[static_cast<std::size_t>(k)] > sc[static_cast<std::size_t>(guess)]) guess = k;
+          const int gold = s.tokens[i].upos;
+          t.update(f, gold, guess);
+          t.tick();
+          if (pass == 0) first[i] = static_cast<std::uint8_t>(guess);
+          right += pass == 1 && guess == gold;
+          all += pass == 1;
+          p2 = p1;
+          p1 = guess;  // greedy decoding trains on its own history
+        }
       }
     }
     if (log)

@@ -34,15 +34,18 @@ class Tagger {
  public:
   Tagger() = default;
   Tagger(learn::MulticlassModel model, TagDictionary dict) : model_(std::move(model)), dict_(std::move(dict)) {}
-  // UPOS tags (language::Upos) for a sentence's words.
+  // UPOS tags (language::Upos) for a sentence's words: two greedy passes
+  // from left to right, the second seeing the first's tags of the words
+  // ahead (what a left-to-right tagger cannot know: "that" before a verb).
   std::vector<std::uint8_t> tag(std::span<const WordCodes> words) const;
   const learn::MulticlassModel& model() const { return model_; }
   const TagDictionary& dictionary() const { return dict_; }
 
-  // The features of word i given the two tags before it (kUpos: none) and
-  // the words' ambiguity classes.
+  // The features of word i given the two tags before it (kUpos: none), the
+  // words' ambiguity classes, and the first pass's tags of the words after
+  // it (`ahead` empty on the first pass).
   static void features(std::span<const WordCodes> words, std::span<const std::uint32_t> classes, std::size_t i,
-                       int prev, int prev2, std::vector<std::uint64_t>& out);
+                       int prev, int prev2, std::span<const std::uint8_t> ahead, std::vector<std::uint64_t>& out);
 
  private:
   learn::MulticlassModel model_;

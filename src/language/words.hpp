@@ -17,6 +17,10 @@ struct WordCodes {
   std::uint64_t suffix[4] = {};  // last 1..4 bytes of lower
   std::uint64_t prefix[2] = {};  // first 1..2 bytes of lower
   std::uint64_t shape = 0;       // character classes, runs collapsed: "Xx", "d,d", "X.X."
+  // What WordNet knows of the word (lexical.hpp), a coarse class for words
+  // the treebanks have rarely seen: bit 0 a noun, bit 1 a verb; bits 2-6
+  // the noun's first-sense class + 1, bits 7-10 the verb's.
+  std::uint32_t wordnet = 0;
   bool capitalised = false, all_caps = false, has_digit = false, has_hyphen = false;
 };
 
