@@ -341,3 +341,14 @@ TEST_CASE("a lede's description of its speaker is the person named in the next s
   const auto a = Extractor().analyse(text);
   CHECK(speaker_of(a, text, "the party needs") == "Tom Arvel");
 }
+
+TEST_CASE("a document with a participle before its author is a document") {
+  const std::string text =
+      "Fraud\n\nThe firm misled investors, according to a civil complaint filed by the Harbour Securities "
+      "Commission.\n";
+  const auto a = Extractor().analyse(text);
+  REQUIRE(a.attributions.size() == 1);
+  REQUIRE(a.attributions[0].source.has_value());
+  CHECK(a.attributions[0].source->category == claimtrail::core::SourceCategory::document);
+  CHECK_FALSE(a.attributions[0].source->anonymous);
+}

@@ -239,6 +239,11 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
                     w == "released" || w == "published" || w == "signed" || w == "briefed" || w == "knowledgeable" ||
                     w == "to" || w == "inside" || w == "within" || w == "by")) {
         head = i - 1;
+        // "a complaint filed by the commission": the participle is no head
+        const std::string_view before = ctx.low(head);
+        if (w == "by" && head > b && before.size() > 4 && (before.ends_with("ed") || before.ends_with("en")) &&
+            !ctx.is_name_token(head))
+          --head;
         break;
       }
     }
