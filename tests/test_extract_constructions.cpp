@@ -352,3 +352,20 @@ TEST_CASE("a document with a participle before its author is a document") {
   CHECK(a.attributions[0].source->category == claimtrail::core::SourceCategory::document);
   CHECK_FALSE(a.attributions[0].source->anonymous);
 }
+
+TEST_CASE("a one-word name used as a place or a state elsewhere speaks as its government") {
+  auto category_of = [](const std::string& text, std::string_view start) {
+    const auto a = Extractor().analyse(text);
+    for (const auto& at : a.attributions)
+      if (!at.content.empty() && text.substr(at.content.front().start, start.size()) == start && at.source)
+        return std::string(claimtrail::core::to_string(at.source->category));
+    return std::string("(not found)");
+  };
+  CHECK(category_of("Border\n\nTalks were held in Velmark on Friday.\n\nVelmark said the border would reopen.\n",
+                    "the border") == "named_organization");
+  CHECK(category_of("Border\n\nVelmark's interior minister met the envoy.\n\nVelmark said the border would reopen.\n",
+                    "the border") == "named_organization");
+  // a person whose name stands before "said the government" is still a person
+  CHECK(category_of("Water\n\nMinister Ana Roslund spoke on Monday. Roslund said the government would borrow.\n",
+                    "the government") == "named_person");
+}

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/analysis.hpp"
@@ -112,6 +113,11 @@ struct Context {
   // kMaxBodyNameWords words are looked up in an index built once.
   bool names_body_elsewhere(int b, int e) const;
   static constexpr int kMaxBodyNameWords = 8;
+  // Does the one-word name at token i stand somewhere as a place ("in
+  // Lennmark", "from Osklund") or as a state with a government
+  // ("Lennmark's interior minister", "the Osklund government")? A place
+  // speaking is its government. The index is built once.
+  bool names_place_elsewhere(int i) const;
 
  private:
   static constexpr std::uint32_t kUnknownClass = 0xFFFFFFFFu;
@@ -123,6 +129,8 @@ struct Context {
   // places, which is all names_body_elsewhere() needs).
   mutable std::unordered_map<std::string, std::array<int, 2>> body_names_;
   mutable bool body_names_built_ = false;
+  mutable std::unordered_set<std::string> place_names_;
+  mutable bool place_names_built_ = false;
   mutable std::vector<SentenceSyntax> syntax_;
 };
 

@@ -302,7 +302,8 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
       // A country or region speaking is its government: an organisation.
       const bool org = ctx.lex.is_known_org(nm) || (c.name.size() == 1 && is_acronym(ctx, nb) && !label) ||
                        (head > nb && ctx.lex.is_org_head(hw)) || named_as_body_elsewhere(ctx, nb, head + 1) ||
-                       language::place(nm).has_value() || (c.name.size() == 1 && !label && wordnet_place(nm)) ||
+                       language::place(nm).has_value() ||
+                       (c.name.size() == 1 && !label && (wordnet_place(nm) || ctx.names_place_elsewhere(nb))) ||
                        appositive_names_body(ctx, appositive);
       c.category = org ? SourceCategory::named_organization : SourceCategory::named_person;
       // "the Clinton campaign": a proper name modifying an organisation head.
