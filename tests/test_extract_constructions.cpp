@@ -369,3 +369,16 @@ TEST_CASE("a one-word name used as a place or a state elsewhere speaks as its go
   CHECK(category_of("Water\n\nMinister Ana Roslund spoke on Monday. Roslund said the government would borrow.\n",
                     "the government") == "named_person");
 }
+
+TEST_CASE("a name taking 'which' is no person") {
+  auto category_of = [](const std::string& text, std::string_view start) {
+    const auto a = Extractor().analyse(text);
+    for (const auto& at : a.attributions)
+      if (!at.content.empty() && text.substr(at.content.front().start, start.size()) == start && at.source)
+        return std::string(claimtrail::core::to_string(at.source->category));
+    return std::string("(not found)");
+  };
+  CHECK(category_of("Spray\n\nTorvik Agrochem, which makes the spray, said the doses were too high.\n", "the doses") ==
+        "named_organization");
+  CHECK(category_of("Ferry\n\nRuth Marsh said the ferry would run on Sunday.\n", "the ferry") == "named_person");
+}

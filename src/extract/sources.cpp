@@ -65,6 +65,7 @@ bool appositive_names_body(const Context& ctx, std::string_view appositive) {
     if (end > at) words.push_back(util::ascii_lower(appositive.substr(at, end - at)));
     at = end + 1;
   }
+  if (!words.empty() && words[0] == "which") return true;  // "Velder Agrosciences, which makes ..."
   if (words.size() < 2 || (words[0] != "the" && words[0] != "a" && words[0] != "an")) return false;
   // "a government backbencher" is a person
   auto person = [&](const std::string& w) {
