@@ -382,3 +382,15 @@ TEST_CASE("a name taking 'which' is no person") {
         "named_organization");
   CHECK(category_of("Ferry\n\nRuth Marsh said the ferry would run on Sunday.\n", "the ferry") == "named_person");
 }
+
+TEST_CASE("a name opening with a word that owns a board or shareholders elsewhere is a company") {
+  const std::string text =
+      "Recall\n\nTalvik's board met on Monday.\n\nTalvik Motion said it would recall 4,000 bicycles.\n\n"
+      "A relative clause: the recall was first reported by the Harbour Post, which first reported it on Friday.\n";
+  const auto a = Extractor().analyse(text);
+  bool company = false;
+  for (const auto& at : a.attributions)
+    if (at.source && claimtrail::core::span_text(text, at.source->spans) == "Talvik Motion")
+      company = at.source->category == claimtrail::core::SourceCategory::named_organization;
+  CHECK(company);
+}

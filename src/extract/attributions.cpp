@@ -383,8 +383,11 @@ class Finder {
           c.score += frame_bonus(r, c, *best);
         // In a relative clause describing someone ("Jane Doe, who proposed
         // the cut, warned that ..."): the main verb comes first.
-        if (i - 2 >= r.b && ctx_.is_comma(i - 2) && (ctx_.low(i - 1) == "who" || ctx_.low(i - 1) == "which"))
-          c.score -= 0.25;
+        {
+          int k = i - 1;  // "..., which first reported ...": modifiers between
+          while (k > r.b && k > i - 3 && ctx_.is_word(k) && ctx_.has(k, kCueModifierWord)) --k;
+          if (k - 1 >= r.b && ctx_.is_comma(k - 1) && (ctx_.low(k) == "who" || ctx_.low(k) == "which")) c.score -= 0.25;
+        }
         const double threshold = nested ? 0.6 : 0.5;
         if (c.score >= threshold) found.push_back(c);
       }
@@ -1431,9 +1434,22 @@ bool Context::names_place_elsewhere(int i) const {
       };
       if (state_noun(next, false) || (possessive && is_word(next) && state_noun(next + 1, true)))
         place_names_.insert(strip(w));
+      auto company_part = [&](int j) {
+        if (j >= doc.size() || !is_word(j)) return false;
+        const std::string_view g = low(j);
+        return g == "board" || g == "shares" || g == "shareholders" || g == "headquarters" || g == "subsidiary" ||
+               g == "factory" || g == "factories" || g == "workforce" || g == "stock" ||
+               (g == "chief" && j + 1 < doc.size() && (low(j + 1) == "executive" || low(j + 1) == "financial"));
+      };
+      if (possessive && company_part(next)) company_names_.insert(strip(w));
     }
   }
   return is_word(i) && place_names_.contains(std::string(low(i)));
+}
+
+bool Context::owns_company_parts(int i) const {
+  names_place_elsewhere(i);  // builds both indexes
+  return is_word(i) && company_names_.contains(std::string(low(i)));
 }
 
 bool Context::is_name_token(int i) const {

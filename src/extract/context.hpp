@@ -118,6 +118,10 @@ struct Context {
   // ("Lennmark's interior minister", "the Osklund government")? A place
   // speaking is its government. The index is built once.
   bool names_place_elsewhere(int i) const;
+  // Does the word at token i stand somewhere as the owner of a company's
+  // parts ("Arvane's board", "Arvane's shareholders", "Arvane's chief
+  // executive")? Then a name opening with it is a company's.
+  bool owns_company_parts(int i) const;
 
  private:
   static constexpr std::uint32_t kUnknownClass = 0xFFFFFFFFu;
@@ -129,7 +133,7 @@ struct Context {
   // places, which is all names_body_elsewhere() needs).
   mutable std::unordered_map<std::string, std::array<int, 2>> body_names_;
   mutable bool body_names_built_ = false;
-  mutable std::unordered_set<std::string> place_names_;
+  mutable std::unordered_set<std::string> place_names_, company_names_;
   mutable bool place_names_built_ = false;
   mutable std::vector<SentenceSyntax> syntax_;
 };

@@ -305,6 +305,7 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
                        (head > nb && ctx.lex.is_org_head(hw)) || named_as_body_elsewhere(ctx, nb, head + 1) ||
                        language::place(nm).has_value() ||
                        (c.name.size() == 1 && !label && (wordnet_place(nm) || ctx.names_place_elsewhere(nb))) ||
+                       (!label && last_title < 0 && ctx.owns_company_parts(nb)) ||
                        appositive_names_body(ctx, appositive);
       c.category = org ? SourceCategory::named_organization : SourceCategory::named_person;
       // "the Clinton campaign": a proper name modifying an organisation head.
@@ -328,6 +329,10 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
         }
       c.name = {nb, ne};
       if (hw.size() > 1 && hw.back() == 's' && ctx.lex.person_noun(hw)) c.plural = true;
+    } else if (doc.tok(head).is(text::kCapitalized) && ctx.is_name_token(b) && ctx.owns_company_parts(b)) {
+      // "Talvik Motion" when "Talvik's board" is written elsewhere
+      c.category = SourceCategory::named_organization;
+      c.name = {b, head + 1};
     } else if (ctx.lex.is_document_noun(hw)) {
       c.category = SourceCategory::document;
     } else if (const PersonNoun* pn = ctx.lex.person_noun(hw)) {
