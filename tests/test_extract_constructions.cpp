@@ -394,3 +394,15 @@ TEST_CASE("a name opening with a word that owns a board or shareholders elsewher
       company = at.source->category == claimtrail::core::SourceCategory::named_organization;
   CHECK(company);
 }
+
+TEST_CASE(
+    "a restrictive relative clause belongs to the source; an object relative or the clause's own subject does not") {
+  auto source_of = [](const std::string& text) {
+    const auto a = Extractor().analyse(text);
+    return a.attributions.empty() || !a.attributions[0].source
+               ? std::string("(none)")
+               : claimtrail::core::span_text(text, a.attributions[0].source->spans);
+  };
+  CHECK(source_of("Flats\n\nSeveral residents who spoke at the meeting said the flats were too tall.\n") ==
+        "Several residents who spoke at the meeting");
+}

@@ -1295,6 +1295,14 @@ TokRange source_before(const Context& ctx, int end, int lower, bool stop_at_and_
     if (w == "that" && appositive && !crossed_appositive && k - 1 >= lower &&
         ctx.has(k - 1, kPersonNounWord | kOrgHeadWord | kDocumentNounWord))
       continue;
+    // "Several residents who spoke at the meeting said": a relative clause
+    // with no comma, opening on its verb, belongs to the noun for people
+    // before it (not a "who" right before the cue: "voters who say" is the
+    // clause's own subject; not "voters who Democrats fear").
+    if ((w == "who" || w == "that") && !appositive && k + 1 < src_end && k - 1 >= lower && !ctx.is_comma(k - 1) &&
+        ctx.has(k - 1, kPersonNounWord) && !ctx.is_name_token(k + 1) &&
+        !ctx.has(k + 1, kDeterminerWord | kPronounWord | kSubjectPronounWord | kPersonNounWord))
+      continue;
     if (is(ctx, kClauseOpenerWord, w)) {
       // Inside an appositive relative clause ("Jane Doe, who left because
       // of X, said"), go on back to its ", who".
