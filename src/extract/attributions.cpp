@@ -1440,7 +1440,7 @@ bool Context::names_place_elsewhere(int i) const {
         const std::string_view g = low(j);
         return g == "government" || g == "embassy" || g == "parliament" || (minister && g == "minister");
       };
-      if (state_noun(next, false) || (possessive && is_word(next) && state_noun(next + 1, true)))
+      if (state_noun(next, false) || (possessive && next < doc.size() && is_word(next) && state_noun(next + 1, true)))
         place_names_.insert(strip(w));
       auto company_part = [&](int j) {
         if (j >= doc.size() || !is_word(j)) return false;
