@@ -406,3 +406,12 @@ TEST_CASE(
   CHECK(source_of("Flats\n\nSeveral residents who spoke at the meeting said the flats were too tall.\n") ==
         "Several residents who spoke at the meeting");
 }
+
+TEST_CASE("the outlet of the dateline speaking in its own story is an organisation") {
+  const std::string text =
+      "Quota deal\n\nOSLO, May 2 (Nordwire) - Nordwire has learned that the quota will double in June.\n";
+  const auto a = Extractor().analyse(text);
+  REQUIRE(a.attributions.size() == 1);
+  REQUIRE(a.attributions[0].source.has_value());
+  CHECK(a.attributions[0].source->category == claimtrail::core::SourceCategory::named_organization);
+}

@@ -306,6 +306,8 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
                        language::place(nm).has_value() ||
                        (c.name.size() == 1 && !label && (wordnet_place(nm) || ctx.names_place_elsewhere(nb))) ||
                        (!label && last_title < 0 && ctx.owns_company_parts(nb)) ||
+                       // the outlet of the dateline ("the agency has learned" in its own story)
+                       (ctx.out.dateline && !ctx.out.dateline->outlet.empty() && nm == ctx.out.dateline->outlet) ||
                        appositive_names_body(ctx, appositive);
       c.category = org ? SourceCategory::named_organization : SourceCategory::named_person;
       // "the Clinton campaign": a proper name modifying an organisation head.
