@@ -415,3 +415,11 @@ TEST_CASE("the outlet of the dateline speaking in its own story is an organisati
   REQUIRE(a.attributions[0].source.has_value());
   CHECK(a.attributions[0].source->category == claimtrail::core::SourceCategory::named_organization);
 }
+
+TEST_CASE("a company called by the first word of its name is the company named in full") {
+  const std::string text =
+      "Merger\n\nHarbor Freight is to merge with Dutch-listed Tillwater Logistics, the two companies said.\n\n"
+      "Tillwater reported revenue of 1.1 billion euros.\n\nTillwater said it expected profit to rise.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(speaker_of(a, text, "it expected") == "Tillwater Logistics");
+}

@@ -517,6 +517,10 @@ class Resolver {
       const std::string& name = ctx_.out.entities.back().name;
       const std::size_t sp = name.rfind(' ');
       body_by_last_word_[util::ascii_lower(sp == std::string::npos ? name : name.substr(sp + 1))] = e;
+      // a capitalised first word of a name of several words ("Brightwater Logistics")
+      if (const std::size_t first = name.find(' '); first != std::string::npos && first > 0 && name[0] >= 'A' &&
+                                                    name[0] <= 'Z' && name.find(" and ") == std::string::npos)
+        by_first_word_[name.substr(0, first)] = e;
       ++named_bodies_;
       latest_body_ = e;
     }
@@ -575,6 +579,10 @@ class Resolver {
         }
     } else if (auto it = by_name_.find(name_key(cat, full)); it != by_name_.end() && !it->second.empty()) {
       match = *it->second.begin();
+    } else if (cat == SourceCategory::named_organization && n.size() == 1) {
+      // "Brightwater" after "Brightwater Logistics": a body called by the
+      // first word of its name (the latest such body).
+      if (const auto b = by_first_word_.find(full); b != by_first_word_.end()) match = b->second;
     }
     if (match >= 0) {
       auto& ent = ctx_.out.entities[static_cast<std::size_t>(match)];
@@ -585,7 +593,39 @@ class Resolver {
     core::Span sp = ctx_.span(n);
     const int e = add_entity(sp, cat, key, "", false, info);
     if (cat == SourceCategory::named_person && n.size() == 1) rename(e, fullest(n));
+    if (cat == SourceCategory::named_organization && n.size() == 1)
+      if (std::string body = fullest_body(n); !body.empty()) {
+        rename(e, body);
+        by_first_word_[full] = e;
+      }
     return e;
+  }
+
+  // A body named by one word takes the fuller name the article gives it
+  // somewhere ("Brightwater" after "... merge with Dutch-listed Brightwater
+  // Logistics in ..."): the word's first place followed by one to three
+  // capitalised words of a name, titles and people's nouns left out; empty
+  // when there is none.
+  std::string fullest_body(TokRange n) {
+    const auto& doc = ctx_.doc;
+    if (!first_words_indexed_) {
+      first_words_indexed_ = true;
+      for (int i = 0; i + 1 < doc.size(); ++i)
+        if (doc.tok(i).is(text::kCapitalized) && doc.tok(i + 1).is(text::kCapitalized) &&
+            doc.tok(i).para == doc.tok(i + 1).para)
+          first_word_at_.try_emplace(std::string(ctx_.low(i)), i);
+    }
+    const auto at = first_word_at_.find(std::string(ctx_.low(n.b)));
+    if (at == first_word_at_.end()) return {};
+    const int b = at->second;
+    int e = b + 1;
+    while (e < doc.size() && e - b <= 3 && ctx_.is_name_token(e) && doc.tok(e).para == doc.tok(b).para &&
+           !ctx_.has(e, kTitleWord | kPersonNounWord | kRankWord) && !doc.tok(e).is(text::kAllCaps) &&
+           possessive_suffix(ctx_.low(e)) == 0)
+      ++e;
+    if (e == b + 1) return {};
+    const core::Span sp = ctx_.span(TokRange{b, e});
+    return std::string(doc.text().substr(sp.start, sp.size()));
   }
 
   // "the agency" after "the Arid Lands Monitoring Agency", "the company"
@@ -700,6 +740,7 @@ class Resolver {
   std::unordered_map<std::string, int> unaffiliated_;       // category + head -> latest without one
   std::unordered_set<std::string> heads_;                   // every head noun known
   std::unordered_map<std::string, int> body_by_last_word_;  // bodies: lower-cased last word -> latest
+  std::unordered_map<std::string, int> by_first_word_;      // bodies: first word of a longer name -> latest
   int named_bodies_ = 0, latest_body_ = -1;
   std::vector<std::unordered_set<std::uint64_t>> mention_keys_;  // per entity: its mentions
   std::array<int, 5> last_{-1, -1, -1, -1, -1};
@@ -711,6 +752,8 @@ class Resolver {
   std::unordered_map<std::string, std::size_t> last_seen_;                // has_role(): a word's last place in it
   mutable std::unordered_map<std::string, std::vector<int>> surname_at_;  // fullest()'s index, built once
   mutable bool surnames_indexed_ = false;
+  std::unordered_map<std::string, int> first_word_at_;  // fullest_body()'s index: a capitalised word before another
+  bool first_words_indexed_ = false;
   bool ahead_built_ = false;
   std::unordered_map<std::string, TokRange> defined_labels_;  // defined_label(): label -> its person's name
   bool labels_read_ = false;
