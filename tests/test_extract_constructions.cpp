@@ -216,6 +216,15 @@ std::string speaker_of(const claimtrail::core::Analysis& a, std::string_view tex
   }
   return "(not found)";
 }
+
+// The category of the source of the attribution whose content starts with `start`.
+std::string category_of(const std::string& text, std::string_view start) {
+  const auto a = Extractor().analyse(text);
+  for (const auto& at : a.attributions)
+    if (!at.content.empty() && text.substr(at.content.front().start, start.size()) == start && at.source)
+      return std::string(claimtrail::core::to_string(at.source->category));
+  return "(not found)";
+}
 }  // namespace
 
 TEST_CASE("a pronoun goes back to a person named after an opening adverbial, not to the adverbial") {
@@ -316,13 +325,6 @@ TEST_CASE("an interview's Q is the person an introduction says conducted it") {
 }
 
 TEST_CASE("source categories: a country WordNet knows, a body its appositive names, groups opening a sentence") {
-  auto category_of = [](const std::string& text, std::string_view start) {
-    const auto a = Extractor().analyse(text);
-    for (const auto& at : a.attributions)
-      if (!at.content.empty() && text.substr(at.content.front().start, start.size()) == start && at.source)
-        return std::string(claimtrail::core::to_string(at.source->category));
-    return std::string("(not found)");
-  };
   CHECK(category_of("Talks\n\nRussia said the talks would resume in May.\n", "the talks") == "named_organization");
   CHECK(category_of("Visas\n\nNorland Visa and Residence Services, the agency that issues permits, said fees would "
                     "rise.\n",
@@ -354,13 +356,6 @@ TEST_CASE("a document with a participle before its author is a document") {
 }
 
 TEST_CASE("a one-word name used as a place or a state elsewhere speaks as its government") {
-  auto category_of = [](const std::string& text, std::string_view start) {
-    const auto a = Extractor().analyse(text);
-    for (const auto& at : a.attributions)
-      if (!at.content.empty() && text.substr(at.content.front().start, start.size()) == start && at.source)
-        return std::string(claimtrail::core::to_string(at.source->category));
-    return std::string("(not found)");
-  };
   CHECK(category_of("Border\n\nTalks were held in Velmark on Friday.\n\nVelmark said the border would reopen.\n",
                     "the border") == "named_organization");
   CHECK(category_of("Border\n\nVelmark's interior minister met the envoy.\n\nVelmark said the border would reopen.\n",
@@ -371,13 +366,6 @@ TEST_CASE("a one-word name used as a place or a state elsewhere speaks as its go
 }
 
 TEST_CASE("a name taking 'which' is no person") {
-  auto category_of = [](const std::string& text, std::string_view start) {
-    const auto a = Extractor().analyse(text);
-    for (const auto& at : a.attributions)
-      if (!at.content.empty() && text.substr(at.content.front().start, start.size()) == start && at.source)
-        return std::string(claimtrail::core::to_string(at.source->category));
-    return std::string("(not found)");
-  };
   CHECK(category_of("Spray\n\nTorvik Agrochem, which makes the spray, said the doses were too high.\n", "the doses") ==
         "named_organization");
   CHECK(category_of("Ferry\n\nRuth Marsh said the ferry would run on Sunday.\n", "the ferry") == "named_person");
