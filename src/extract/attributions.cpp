@@ -1412,52 +1412,63 @@ bool Context::names_body_elsewhere(int b, int e) const {
   return it != body_names_.end() && (it->second[0] != b || it->second[1] >= 0);
 }
 
-bool Context::names_place_elsewhere(int i) const {
-  if (!place_names_built_) {
-    place_names_built_ = true;
-    auto strip = [](std::string_view w) {
-      if (w.ends_with("'s")) w.remove_suffix(2);
-      return std::string(w);
-    };
-    for (int k = 1; k < doc.size(); ++k) {
-      if (!is_word(k) || !doc.tok(k).is(text::kCapitalized)) continue;
-      // a one-word name: no capitalised word right before or after it
-      const auto same_para = [&](int j) { return doc.tok(j).para == doc.tok(k).para; };
-      if ((is_name_token(k - 1) && same_para(k - 1)) ||
-          (k + 1 < doc.size() && is_name_token(k + 1) && same_para(k + 1)))
-        continue;
-      const std::string_view before = low(k - 1);
-      if (before == "in" || before == "from") {
-        place_names_.insert(std::string(low(k)));
-        continue;
-      }
-      // "X's government", "X's interior minister", "the X government"
-      const std::string_view w = low(k);
-      const bool possessive = w.ends_with("'s") || (k + 1 < doc.size() && low(k + 1) == "'s");
-      const int next = w.ends_with("'s") ? k + 1 : (possessive ? k + 2 : k + 1);
-      auto state_noun = [&](int j, bool minister) {
-        if (j >= doc.size() || !is_word(j)) return false;
-        const std::string_view g = low(j);
-        return g == "government" || g == "embassy" || g == "parliament" || (minister && g == "minister");
-      };
-      if (state_noun(next, false) || (possessive && next < doc.size() && is_word(next) && state_noun(next + 1, true)))
-        place_names_.insert(strip(w));
-      auto company_part = [&](int j) {
-        if (j >= doc.size() || !is_word(j)) return false;
-        const std::string_view g = low(j);
-        return g == "board" || g == "shares" || g == "shareholders" || g == "headquarters" || g == "subsidiary" ||
-               g == "factory" || g == "factories" || g == "workforce" || g == "stock" ||
-               (g == "chief" && j + 1 < doc.size() && (low(j + 1) == "executive" || low(j + 1) == "financial"));
-      };
-      if (possessive && company_part(next)) company_names_.insert(strip(w));
+void Context::index_names() const {
+  if (place_names_built_) return;
+  place_names_built_ = true;
+  for (int k = 1; k < doc.size(); ++k) {
+    if (!is_word(k) || !doc.tok(k).is(text::kCapitalized)) continue;
+    // a one-word name: no capitalised word right before or after it
+    const auto same_para = [&](int j) { return doc.tok(j).para == doc.tok(k).para; };
+    if ((is_name_token(k - 1) && same_para(k - 1)) || (k + 1 < doc.size() && is_name_token(k + 1) && same_para(k + 1)))
+      continue;
+    const std::string_view before = low(k - 1);
+    if (before == "in" || before == "from") {
+      place_names_.insert(std::string(low(k)));
+      continue;
     }
+    // "X's government", "X's interior minister", "the X government"
+    const std::string_view w = low(k);
+    const std::size_t suffix = possessive_suffix(w);
+    const bool owner = possessive(k);
+    const int next = suffix > 0 ? k + 1 : (owner ? k + 2 : k + 1);
+    const std::string name(w.substr(0, w.size() - suffix));
+    auto state_noun = [&](int j, bool minister) {
+      if (j >= doc.size() || !is_word(j)) return false;
+      const std::string_view g = low(j);
+      return g == "government" || g == "embassy" || g == "parliament" || (minister && g == "minister");
+    };
+    if (state_noun(next, false) || (owner && next < doc.size() && is_word(next) && state_noun(next + 1, true)))
+      place_names_.insert(name);
+    auto company_part = [&](int j) {
+      if (j >= doc.size() || !is_word(j)) return false;
+      const std::string_view g = low(j);
+      return g == "board" || g == "shares" || g == "shareholders" || g == "headquarters" || g == "subsidiary" ||
+             g == "factory" || g == "factories" || g == "workforce" || g == "stock" ||
+             (g == "chief" && j + 1 < doc.size() && (low(j + 1) == "executive" || low(j + 1) == "financial"));
+    };
+    if (owner && company_part(next)) company_names_.insert(name);
   }
+}
+
+bool Context::names_place_elsewhere(int i) const {
+  index_names();
   return is_word(i) && place_names_.contains(std::string(low(i)));
 }
 
 bool Context::owns_company_parts(int i) const {
-  names_place_elsewhere(i);  // builds both indexes
+  index_names();
   return is_word(i) && company_names_.contains(std::string(low(i)));
+}
+
+bool Context::possessive(int i) const {
+  if (possessive_suffix(low(i)) > 0) return true;
+  return i + 1 < doc.size() && (low(i + 1) == "'s" || low(i + 1) == "\u2019s");
+}
+
+std::size_t possessive_suffix(std::string_view w) {
+  if (w.ends_with("'s")) return 2;
+  if (w.ends_with("\u2019s")) return 4;
+  return 0;
 }
 
 bool Context::is_name_token(int i) const {

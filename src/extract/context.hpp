@@ -122,6 +122,8 @@ struct Context {
   // parts ("Arvane's board", "Arvane's shareholders", "Arvane's chief
   // executive")? Then a name opening with it is a company's.
   bool owns_company_parts(int i) const;
+  // "Lennmark's", "Lennmark’s": a possessive as one token, or a word and "'s".
+  bool possessive(int i) const;
 
  private:
   static constexpr std::uint32_t kUnknownClass = 0xFFFFFFFFu;
@@ -133,10 +135,16 @@ struct Context {
   // places, which is all names_body_elsewhere() needs).
   mutable std::unordered_map<std::string, std::array<int, 2>> body_names_;
   mutable bool body_names_built_ = false;
+  // The one-word names used as places or states, and as owners of a
+  // company's parts, found in one pass (index_names()).
+  void index_names() const;
   mutable std::unordered_set<std::string> place_names_, company_names_;
   mutable bool place_names_built_ = false;
   mutable std::vector<SentenceSyntax> syntax_;
 };
+
+// The bytes of a final "'s" or "’s" of a word (0 when there is none).
+std::size_t possessive_suffix(std::string_view w);
 
 // Stage entry points, called in this order by Extractor::analyse.
 void find_non_responses(Context& ctx);

@@ -131,7 +131,7 @@ class Resolver {
     const std::string_view first = ctx_.low(np.b);
     // "his manager", "Quenby's chief executive"
     const bool possessed = first == "his" || first == "her" || first == "their" ||
-                           (np.size() > 1 && ctx_.doc.tok(np.b).is(text::kCapitalized) && possessive(np.b));
+                           (np.size() > 1 && ctx_.doc.tok(np.b).is(text::kCapitalized) && ctx_.possessive(np.b));
     if (src.category == SourceCategory::unnamed_person && (info.definite || possessed) && !info.plural &&
         !ctx_.lex.is_anonymous_noun(info.head)) {
       if (const Ahead* a = latest_with_role(mention.start, np)) {
@@ -255,7 +255,7 @@ class Resolver {
       int np_e = j;
       // an appositive: ", a retired judge," / ", Lennmark's interior minister."
       if (j + 1 < n && ctx_.is_comma(j) && ctx_.is_word(j + 1) &&
-          (ctx_.has(j + 1, kDeterminerWord) || !doc.tok(j + 1).is(text::kCapitalized) || possessive(j + 1))) {
+          (ctx_.has(j + 1, kDeterminerWord) || !doc.tok(j + 1).is(text::kCapitalized) || ctx_.possessive(j + 1))) {
         int k = j + 1;  // a noun phrase: no verb in it
         while (k < n && k - j <= 12 && ctx_.is_word(k) && !ctx_.has(k, kFiniteVerbWord) && !verb_of_saying(k)) ++k;
         if (k < n && (ctx_.is_comma(k) || ctx_.is_punct(k, '.')) && k - j <= 12) np_e = k;
@@ -288,7 +288,7 @@ class Resolver {
           (ctx_.lex.person_noun(ctx_.low(np.b - 2)) || ctx_.has(np.b - 2, kTitleWord)))
         for (int t = np.b - 2; t >= 0 && np.b - t <= 7 && ctx_.is_word(t) && !ctx_.has(t, kFiniteVerbWord); --t) {
           role += " " + std::string(ctx_.low(t));
-          if (ctx_.has(t, kDeterminerWord) || possessive(t)) break;
+          if (ctx_.has(t, kDeterminerWord) || ctx_.possessive(t)) break;
         }
       people_.push_back({doc.tok(name.b).start, name, " " + role + " ", std::nullopt});
       i = j - 1;
@@ -300,12 +300,6 @@ class Resolver {
   bool verb_of_saying(int i) const {
     const CueEntry* c = ctx_.lex.cue(ctx_.low(i));
     return c && c->as_cue > 0 && c->p >= 0.5;
-  }
-
-  // "Lennmark's", "Lennmark’s" (one token, or the name and "'s").
-  bool possessive(int i) const {
-    if (possessive_suffix(ctx_.low(i)) > 0) return true;
-    return i + 1 < ctx_.doc.size() && (ctx_.low(i + 1) == "'s" || ctx_.low(i + 1) == "\u2019s");
   }
 
   // The latest person named before byte `pos` whose role holds every word
@@ -673,13 +667,6 @@ class Resolver {
     const core::Span sp = ctx_.span(best);
     const std::string_view name = doc.text().substr(sp.start, sp.size());
     return std::string(name.substr(0, name.size() - possessive_suffix(name)));
-  }
-
-  // The bytes of a final "'s" or "\u2019s" (0 when there is none).
-  static std::size_t possessive_suffix(std::string_view w) {
-    if (w.ends_with("'s")) return 2;
-    if (w.ends_with("\u2019s")) return 4;
-    return 0;
   }
 
   // Unnamed sources and unnamed bodies: linked by head noun (and affiliation

@@ -6,7 +6,6 @@
 
 #include "extract/context.hpp"
 #include "language/lexical.hpp"
-#include "util/ascii.hpp"
 
 namespace claimtrail::extract {
 
@@ -32,10 +31,13 @@ bool named_as_body_elsewhere(const Context& ctx, int b, int e) { return ctx.name
 
 // Does token i open its sentence (after any quotation mark)?
 bool sentence_start(const Context& ctx, int i) {
-  int k = i - 1;
-  while (k >= 0 && ctx.doc.tok(k).is(text::kQuote)) --k;
-  return k < 0 || ctx.is_punct(k, '.') || ctx.is_punct(k, '?') || ctx.is_punct(k, '!') ||
-         ctx.doc.tok(k).para != ctx.doc.tok(i).para;
+  const auto& sents = ctx.doc.sentences();
+  const auto it =
+      std::upper_bound(sents.begin(), sents.end(), i, [](int t, const text::Sentence& s) { return t < s.first_tok; });
+  if (it == sents.begin()) return false;
+  int k = std::prev(it)->first_tok;
+  while (k < i && ctx.doc.tok(k).is(text::kQuote)) ++k;
+  return k == i;
 }
 
 // A plural of a noun WordNet knows for people ("Proponents, including
@@ -57,18 +59,14 @@ bool wordnet_place(const std::string& name) {
 // An appositive saying what kind of body the name is: "..., the agency
 // that ...", "..., a shipping company" (its article, at most one word, the
 // noun).
-bool appositive_names_body(const Context& ctx, std::string_view appositive) {
-  std::vector<std::string> words;
-  for (std::size_t at = 0; at < appositive.size() && words.size() < 3;) {
-    std::size_t end = appositive.find(' ', at);
-    if (end == std::string_view::npos) end = appositive.size();
-    if (end > at) words.push_back(util::ascii_lower(appositive.substr(at, end - at)));
-    at = end + 1;
-  }
+bool appositive_names_body(const Context& ctx, TokRange appositive) {
+  std::vector<std::string_view> words;
+  for (int i = appositive.b; i < appositive.e && words.size() < 3; ++i)
+    if (ctx.is_word(i)) words.push_back(ctx.low(i));
   if (!words.empty() && words[0] == "which") return true;  // "Velder Agrosciences, which makes ..."
   if (words.size() < 2 || (words[0] != "the" && words[0] != "a" && words[0] != "an")) return false;
   // "a government backbencher" is a person
-  auto person = [&](const std::string& w) {
+  auto person = [&](std::string_view w) {
     if (ctx.lex.person_noun(w)) return true;
     const auto n = language::noun(language::lemma_noun(w));
     return n && n->first_kinds.person;
@@ -114,12 +112,12 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
       head_e = i;
       break;
     }
-  std::string appositive;
+  TokRange appositive;
   if (head_e < np.e) {
     int ab = head_e + 1, ae = np.e;
     while (ae > ab && ctx.is_comma(ae - 1)) --ae;
     info.descriptors.role = join_surface(ctx, ab, ae);
-    appositive = info.descriptors.role;
+    appositive = {ab, ae};
   }
 
   // Single pronoun.
