@@ -96,6 +96,7 @@ const StatementRow kStatements[] = {
     {"Nobody was hurt in the fire", kWed, "", "", true, R, false},
     {"The union says it will never accept the offer", kWed, "", "", true, Fut, false},
     {"The mayor won't resign", kWed, "", "", true, Fut, false},
+    {"The firm will close pit No. 4 next year", kWed, "4", "2025", false, Fut, false},  // "No." a label, no "no"
     // Modality.
     {"The union may strike next week", kWed, "", "2024-09", false, H, false},
     {"The bank is expected to cut rates", kWed, "", "", false, H, false},
@@ -204,6 +205,12 @@ const PairRow kRelate[] = {
     {"The ferry service to the island will continue", "The ferry service to the island will not continue",
      Relation::contradicted},
     {"The mayor opened a library", "The river flooded the town", Relation::different},
+    // a share is not replaced by a length of time, nor a count by a share
+    {"The city and the region each own 40 percent of the harbour company",
+     "The city and the region opened the harbour company's new quay nine years late", Relation::same},
+    {"The harbour company employs 900 dockers", "The harbour company cut its dockers' pay by 5 percent",
+     Relation::same},
+    {"The works will shut furnace No. 2 by March", "The works shut furnace No. 2 in May", Relation::same},
     {"The port workers will strike on Monday", "The nurses marched to the ministry", Relation::different},
 };
 

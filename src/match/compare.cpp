@@ -99,7 +99,17 @@ std::vector<const Number*> numbers_missing(const Statement& x, const Statement& 
 // Each side has a number the other lacks: b updates a's number. Else, b
 // states one of a's numbers more precisely ("more than 60,000" / "62,000").
 bool number_update(const Statement& a, const Statement& b, Comparison& c) {
-  const auto num_a = numbers_missing(a, b), num_b = numbers_missing(b, a);
+  auto num_a = numbers_missing(a, b), num_b = numbers_missing(b, a);
+  // Another figure of the same kind: a share does not replace a length of
+  // time ("owns 37 percent" / "eight years later").
+  auto same_kind = [](std::vector<const Number*>& xs, const std::vector<const Number*>& ys) {
+    std::erase_if(xs, [&](const Number* x) {
+      return std::none_of(ys.begin(), ys.end(), [&](const Number* y) { return y->unit == x->unit; });
+    });
+  };
+  const auto num_a_all = num_a;
+  same_kind(num_a, num_b);
+  same_kind(num_b, num_a_all);
   if (num_a.empty() || num_b.empty()) {
     for (const Number& n : a.numbers)
       for (const Number& m : b.numbers)

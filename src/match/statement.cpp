@@ -188,6 +188,16 @@ std::vector<RawToken> tokenize(std::string_view s) {
       break;
     }
     if (dotted && j < s.size() && s[j] == '.') ++j;  // "U.S." keeps its last period
+    // "No. 2" is the abbreviation of "number", a label: no negation, no word.
+    if (j - i == 2 && (s[i] == 'N' || s[i] == 'n') && (s[i + 1] == 'o' || s[i + 1] == 'O') && j < s.size() &&
+        s[j] == '.') {
+      std::size_t k = j + 1;
+      while (k < s.size() && s[k] == ' ') ++k;
+      if (k < s.size() && util::is_ascii_digit(s[k])) {
+        i = j + 1;
+        continue;
+      }
+    }
     RawToken t;
     t.text = std::string(s.substr(i, j - i));
     // Fold the typographic apostrophe.
