@@ -211,6 +211,16 @@ const PairRow kRelate[] = {
     {"The harbour company employs 900 dockers", "The harbour company cut its dockers' pay by 5 percent",
      Relation::same},
     {"The works will shut furnace No. 2 by March", "The works shut furnace No. 2 in May", Relation::same},
+    // an antonym says the opposite only of the claim's own predicate and what it bears on
+    {"Lakeport Motors will buy Vessa Batteries", "Lakeport Motors sold its stake in Orrin Cables", Relation::different},
+    {"The board approved the purchase of the mill", "The buyers of the mill were named after the council sold the site",
+     Relation::different},
+    {"Lakeport Motors will buy Vessa Batteries", "Lakeport Motors will sell Vessa Batteries", Relation::contradicted},
+    // an amount rounded to two or more digits is the same amount; one digit is another figure
+    {"Lakeport Motors will buy Vessa Batteries for $68.7 billion",
+     "Lakeport Motors bought Vessa Batteries for $69 billion", Relation::same},
+    {"Lakeport Motors will buy Vessa Batteries for $3.4 billion",
+     "Lakeport Motors bought Vessa Batteries for $3 billion", Relation::updated, "3.4 billion", "3 billion"},
     {"The port workers will strike on Monday", "The nurses marched to the ministry", Relation::different},
 };
 

@@ -384,10 +384,22 @@ Comparison relate(const Statement& a, const Statement& b, const WordWeight& weig
     }
   }
   // An antonym in b of a word of a ("rose" / "fell") covers it, with the opposite sense.
+  // Only when it says the opposite of the same thing: the antonym is a's
+  // predicate (when a has one) and what a's predicate bears on, the rest of
+  // its clause, is all in b ("buy the rival" / "sell the rival", not "sell
+  // the rights to the rival's games").
+  auto opposes = [&](const Word& w) {
+    if (a.predicate < 0) return true;
+    const Word& p = a.words[static_cast<std::size_t>(a.predicate)];
+    if (p.form != w.form) return false;
+    return std::all_of(a.words.begin(), a.words.end(), [&](const Word& x) {
+      return x.position <= p.position || x.clause != p.clause || fb.count(x.form) > 0;
+    });
+  };
   int flips = 0;
   std::set<std::string> antonym_of_b;
   for (const Word& w : a.words)
-    if (!fb.count(w.form) && !antonym_of_b.count(w.form))
+    if (!fb.count(w.form) && !antonym_of_b.count(w.form) && opposes(w))
       for (const Word& y : b.words)
         if (!fa.count(y.form) && antonyms(w.form, y.form)) {
           if (flips == 0) c.evidence = "'" + w.form + "' against '" + y.form + "'";

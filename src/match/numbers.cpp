@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <limits>
 #include <unordered_map>
@@ -386,8 +387,41 @@ std::optional<Quantity> read_quantity(const std::vector<std::string>& t, std::si
   return q;
 }
 
+namespace {
+
+// Significant digits of a positive value (at most 15).
+int significant_digits(double v) {
+  if (!(v > 0) || !std::isfinite(v)) return 0;
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.15g", v);
+  std::string d;
+  for (const char* c = buf; *c && *c != 'e'; ++c)
+    if (util::is_ascii_digit(*c)) d.push_back(*c);
+  const std::size_t first = d.find_first_not_of('0');
+  if (first == std::string::npos) return 0;
+  const std::size_t last = d.find_last_not_of('0');
+  return static_cast<int>(last - first + 1);
+}
+
+// Is `x` (an amount written with a scale word: "$69 billion") `y` rounded to
+// x's two or more significant digits ("$68.7 billion")? Single digits are
+// left alone: "3 billion" and "3.4 billion" are two figures.
+bool rounded_from(const Number& x, const Number& y) {
+  if (x.low != x.high || y.low != y.high || x.vague || y.vague || x.value <= 0 || y.value <= 0) return false;
+  const std::string& t = x.text;
+  const bool scaled = t.find("illion") != std::string::npos || t.ends_with("bn") || t.ends_with("m");
+  if (!scaled) return false;
+  const int sx = significant_digits(x.value), sy = significant_digits(y.value);
+  if (sx < 2 || sx >= sy) return false;
+  const double unit = std::pow(10.0, std::floor(std::log10(x.value)) - sx + 1);
+  return std::fabs(x.value - y.value) <= unit / 2 * (1 + 1e-9);
+}
+
+}  // namespace
+
 bool consistent(const Number& a, const Number& b) {
   if (a.unit != b.unit) return false;
+  if (rounded_from(a, b) || rounded_from(b, a)) return true;
   const double tol = 1e-9 * std::max({1.0, std::fabs(a.value), std::fabs(b.value)});
   if (a.low > b.high + tol || b.low > a.high + tol) return false;
   // Two approximations or bounds state the same figure only when they name
