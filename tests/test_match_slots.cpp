@@ -5,6 +5,8 @@
 // tables and differ from the fixtures' pairs.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include <cmath>
 #include <string>
 #include <string_view>
@@ -380,7 +382,7 @@ TEST_CASE("match: an unattributed plan or state of affairs has words to compare,
   CHECK(frame_of(back->statement).predicate == "send");
 }
 
-TEST_CASE("match: stored analyses keep quantities and times (version 2), and version 1 still reads") {
+TEST_CASE("match: stored analyses keep quantities, times and meanings (version 3); versions 2 and 1 still read") {
   const ClaimAnalysis a = analyse_claim("about 3,000 runners will finish by the end of May", "said", {2025, 4, 2});
   const auto back = decode(encode(a));
   REQUIRE(back);
@@ -390,7 +392,29 @@ TEST_CASE("match: stored analyses keep quantities and times (version 2), and ver
   REQUIRE(back->statement.times.size() == a.statement.times.size());
   CHECK(back->statement.times[0].last == a.statement.times[0].last);
   CHECK(back->statement.times[0].deadline);
-  CHECK(static_cast<unsigned char>(encode(a)[0]) == 2);
+  CHECK(static_cast<unsigned char>(encode(a)[0]) == 3);
+  // Each word's meanings come back: "finish" still means what "end" means.
+  REQUIRE(back->statement.words.size() == a.statement.words.size());
+  for (std::size_t i = 0; i < a.statement.words.size(); ++i)
+    CHECK(back->statement.words[i].meanings == a.statement.words[i].meanings);
+  CHECK(std::any_of(back->statement.words.begin(), back->statement.words.end(),
+                    [](const auto& w) { return !w.meanings.empty(); }));
+  // Version 2 is version 3 without the meanings at the end: it reads, without them.
+  std::string v2 = encode(a);
+  v2[0] = 2;
+  v2.resize(v2.size() - [&] {
+    std::size_t tail = 0;
+    for (const auto& w : a.statement.words) {
+      tail += 1;  // the count (each below 128)
+      for (const std::uint32_t m : w.meanings) tail += m < 128 ? 1 : m < 16384 ? 2 : 3;
+    }
+    return tail;
+  }());
+  const auto two = decode(v2);
+  REQUIRE(two);
+  CHECK(two->statement.words.size() == a.statement.words.size());
+  CHECK(std::all_of(two->statement.words.begin(), two->statement.words.end(),
+                    [](const auto& w) { return w.meanings.empty(); }));
   // A version-1 analysis (one number, 5, written "5"): read, its number exact.
   const std::string v1(
       "\x01\x00\x00\x00\x01\x00\x00\x00\x00\x00\x00\x14\x40\x01"

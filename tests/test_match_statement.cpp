@@ -145,6 +145,11 @@ const PairRow kCompare[] = {
     {"The vote was held yesterday", "The vote was held on Tuesday", Relation::same},
     {"The budget was approved by parliament", "Parliament approved the budget", Relation::same},
     {"The company acquired a rival", "Halvard acquired a rival", Relation::same},
+    // Words of one meaning, by WordNet's first senses (no table of ours lists these).
+    {"The union endorsed the pay offer", "The union backed the pay offer", Relation::same},
+    {"Officials began the evacuation of the valley", "Officials started evacuating the valley", Relation::same},
+    {"The council will raze the depot", "The council will demolish the depot", Relation::same},
+    {"The agency fixed the pumps", "The agency repaired the pumps", Relation::same},
     // Updated: another number or date.
     {"The storm killed 12 people", "The storm killed 19 people", Relation::updated, "12", "19"},
     {"The fire destroyed forty homes", "The fire destroyed 52 homes", Relation::updated, "forty", "52"},
@@ -165,6 +170,7 @@ const PairRow kCompare[] = {
     {"The company will cut 1,200 jobs in Germany", "The company will cut 1,200 jobs in France", Relation::different},
     {"The mayor opened a new library", "Flooding closed the main road", Relation::different},
     {"The bank may raise rates", "The bank will raise rates", Relation::different},
+    {"The agency fixed the pumps", "The agency broke the pumps", Relation::different},
     // A plan, then reported as done: not the same statement, but its realisation.
     {"The city will close the bridge", "The city closed the bridge", Relation::different, {}, {}, true},
     {"The council will build a bridge", "The council built a bridge", Relation::different, {}, {}, true},

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <optional>
+#include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -77,7 +79,7 @@ class Section {
 };
 
 struct Tables {
-  Section nouns, verbs, noun_exc, verb_exc, places;
+  Section nouns, verbs, noun_exc, verb_exc, places, senses;
   std::size_t bytes = 0;
   std::chrono::microseconds load{};
 };
@@ -154,6 +156,7 @@ Tables read_tables() {
   t.noun_exc = in.section("noun.exc");
   t.verb_exc = in.section("verb.exc");
   t.places = in.section("place");
+  t.senses = in.section("sense");
   if (!in.done()) broken("bytes after the last section");
   t.load = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start);
   return t;
@@ -233,6 +236,43 @@ std::string lemma_verb(std::string_view word) {
   if (t.verbs.find<1>(w)) return w;
   if (auto base = by_rules(w, kVerbRules, t.verbs)) return *base;
   return w;
+}
+
+std::vector<std::uint32_t> meanings(std::string_view word) {
+  // Each thread remembers the words it looked up (news repeats its words);
+  // the memo starts again when it holds kMemo of them.
+  constexpr std::size_t kMemo = 1 << 16;
+  thread_local std::unordered_map<std::string, std::vector<std::uint32_t>> memo;
+  std::string key(word);
+  if (const auto it = memo.find(key); it != memo.end()) return it->second;
+  if (memo.size() >= kMemo) memo.clear();
+  const Tables& t = tables();
+  std::vector<std::uint32_t> out;
+  auto add = [&](const std::string& lemma) {
+    const auto f = t.senses.find<2>(lemma);
+    if (!f) return;
+    std::string_view ids = (*f)[1];
+    while (!ids.empty()) {
+      const std::size_t comma = ids.find(',');
+      const std::string_view id = ids.substr(0, comma);
+      if (id.empty() || id.size() > 6) broken("a bad sense id");
+      std::uint32_t v = 0;
+      for (const char c : id) {
+        const int d = util::is_ascii_digit(c) ? c - '0' : (c >= 'a' && c <= 'z') ? c - 'a' + 10 : -1;
+        if (d < 0) broken("a bad sense id");
+        v = v * 36 + static_cast<std::uint32_t>(d);
+      }
+      out.push_back(v);
+      ids.remove_prefix(comma == std::string_view::npos ? ids.size() : comma + 1);
+    }
+  };
+  const std::string n = lemma_noun(word), v = lemma_verb(word);
+  add(n);
+  if (v != n) add(v);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  memo.emplace(std::move(key), out);
+  return out;
 }
 
 std::optional<Place> place(std::string_view name) {

@@ -17,6 +17,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace claimtrail::language {
 
@@ -124,6 +125,14 @@ std::string lemma_noun(std::string_view word);
 // -es, -ed, -ing; with and without a final e: "denied" -> "deny",
 // "announced" -> "announce"), else the word itself.
 std::string lemma_verb(std::string_view word);
+
+// What `word` (any form: "halted", "employees") can mean, as WordNet's
+// synsets (numbered by tools/gen_lexical): the first two senses of its noun
+// and verb lemmas, and the nouns derived from those verb senses ("employ":
+// also "employee"). Sorted, no duplicates; empty for a word WordNet lacks.
+// Two words sharing one are words of one meaning ("halt" and "stop",
+// "demolish" and "demolition").
+std::vector<std::uint32_t> meanings(std::string_view word);
 
 // A place named in iso-codes: a country (ISO 3166-1, and the former ones of
 // ISO 3166-3) or a subdivision of one (ISO 3166-2, under its own name and its

@@ -8,7 +8,7 @@ namespace claimtrail::match {
 namespace {
 
 // Version 2 added each number's interval, unit and vagueness, and the times.
-constexpr unsigned char kVersion = 2;
+constexpr unsigned char kVersion = 3;
 
 class Writer {
  public:
@@ -159,13 +159,17 @@ std::string encode(const ClaimAnalysis& a) {
     w.uint((t.deadline ? 1u : 0u) | (t.reported ? 2u : 0u));
   }
   w.sint(s.predicate);
+  for (const Word& x : s.words) {
+    w.uint(x.meanings.size());
+    for (const std::uint32_t m : x.meanings) w.uint(m);
+  }
   return w.take();
 }
 
 std::optional<ClaimAnalysis> decode(std::string_view bytes) {
   Reader r(bytes);
   const std::uint64_t version = r.uint();
-  if (version != 1 && version != kVersion) return std::nullopt;
+  if (version < 1 || version > kVersion) return std::nullopt;
   ClaimAnalysis a;
   Statement& s = a.statement;
   const std::uint64_t flags = r.uint();
@@ -231,6 +235,11 @@ std::optional<ClaimAnalysis> decode(std::string_view bytes) {
     }
     s.predicate = r.integer();
     if (s.predicate < -1 || s.predicate >= static_cast<int>(s.words.size())) return std::nullopt;
+    if (version >= 3)
+      for (Word& x : s.words) {
+        x.meanings.resize(r.count());
+        for (std::uint32_t& m : x.meanings) m = static_cast<std::uint32_t>(r.uint());
+      }
   } else {
     // Version 1 kept only the resolved dates: they are its times.
     for (const article::DateMention& d : s.dates) {

@@ -4,7 +4,9 @@
 // reextraction) and read back by `track`, which never analyses a stored
 // claim's text again.
 //
-// The stored form is compact bytes, versioned by its first byte. Version 2
+// The stored form is compact bytes, versioned by its first byte. Version 3
+// is version 2 with, at the end, each word's meanings (a count, then the
+// ids). Version 2
 // is version 1 with, after each number's text, its interval (two doubles),
 // and its unit plus 4 when vague; and at the end the times (a count, then
 // each time's span start and end, text, year, first and last day, weekday,

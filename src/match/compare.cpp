@@ -218,6 +218,23 @@ int take_antonyms(std::vector<const Word*>& only_a, std::vector<const Word*>& on
   return n;
 }
 
+// Pairs of words of one meaning between the words only one side has: each
+// found pair is taken out of both lists. Gives how many.
+int take_synonyms(std::vector<const Word*>& only_a, std::vector<const Word*>& only_b) {
+  int n = 0;
+  for (std::size_t i = 0; i < only_a.size();) {
+    auto it = std::find_if(only_b.begin(), only_b.end(), [&](const Word* y) { return same_meaning(*only_a[i], *y); });
+    if (it == only_b.end()) {
+      ++i;
+      continue;
+    }
+    only_b.erase(it);
+    only_a.erase(only_a.begin() + static_cast<std::ptrdiff_t>(i));
+    ++n;
+  }
+  return n;
+}
+
 // The deadline of a prediction: its last time marked as one, else a month
 // or a year it names ("this month"). Null when it has none.
 const When* deadline_of(const Statement& a) {
@@ -288,6 +305,8 @@ Comparison compare(const Statement& a, const Statement& b) {
   // Antonymous predicates ("rose" / "fell") stand for each other, with the opposite sense.
   const int flips = take_antonyms(only_a, only_b, c.evidence);
   matched += static_cast<std::size_t>(flips);
+  // Words of one meaning ("halted" / "stopped") stand for each other.
+  matched += static_cast<std::size_t>(take_synonyms(only_a, only_b));
   const std::size_t na = first_a.size(), nb = first_b.size();
   if (matched == 0 || na == 0 || nb == 0) {
     c.why = "no words in common";
@@ -409,6 +428,18 @@ Comparison relate(const Statement& a, const Statement& b, const WordWeight& weig
           ws += weight(w.form);
           break;
         }
+  // A word of one meaning in b ("halted" / "stopped") covers a's word.
+  std::set<std::string> synonym_in_b;
+  for (const Word& w : a.words) {
+    if (fb.count(w.form) || shared.count(w.form) || w.meanings.empty()) continue;
+    for (const Word& y : b.words)
+      if (!fa.count(y.form) && !synonym_in_b.count(y.form) && same_meaning(w, y)) {
+        synonym_in_b.insert(y.form);
+        shared.insert(w.form);
+        ws += weight(w.form);
+        break;
+      }
+  }
   const double coverage = wa > 0 ? ws / wa : 0;
   c.score = coverage;
   // The main clause: the first part of a with a word in it, all in b.
@@ -460,7 +491,7 @@ Comparison relate(const Statement& a, const Statement& b, const WordWeight& weig
   auto bears = [&](const Statement& s) {
     for (int at : s.negation_at)
       for (const Word& w : s.words)
-        if (w.position >= at && shared.count(w.form)) return true;
+        if (w.position >= at && (shared.count(w.form) || synonym_in_b.count(w.form))) return true;
     return false;
   };
   if ((bears(a) != bears(b)) != (flips % 2 == 1) && (coverage >= 0.3 || main_clause)) {

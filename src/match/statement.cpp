@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "language/lexical.hpp"
 #include "text/word_tables.hpp"
 #include "util/ascii.hpp"
 #include "util/embedded.hpp"
@@ -289,6 +290,27 @@ std::string Statement::norm() const {
   return out;
 }
 
+// Is `w` (lower case) a common word to WordNet, not a name: a noun whose
+// first sense is no person, body or place ("production", "repairs"), or a
+// verb? For a capitalised word opening a statement.
+static bool common_word(const std::string& w) {
+  if (const auto n = language::noun(language::lemma_noun(w))) {
+    const auto& k = n->first_kinds;
+    return !k.person && !k.organisation && !k.place;
+  }
+  return language::verb(language::lemma_verb(w)).has_value();
+}
+
+bool same_meaning(const Word& x, const Word& y) {
+  const auto& a = x.meanings;
+  const auto& b = y.meanings;
+  for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    if (a[i] == b[j]) return true;
+    a[i] < b[j] ? ++i : ++j;
+  }
+  return false;
+}
+
 Statement analyse_statement(std::string_view text, const article::Date& published) {
   const Tables& T = tables();
   Statement st;
@@ -389,7 +411,7 @@ Statement analyse_statement(std::string_view text, const article::Date& publishe
     word.actor = wi && wi->actor;
     // A capitalised word is a name, unless it is a day or a month, or it
     // opens the statement and is a common noun ("Police arrested ...").
-    word.name = t.capitalized && !(wi && wi->calendar) && !(t.start == 0 && word.actor);
+    word.name = t.capitalized && !(wi && wi->calendar) && !(t.start == 0 && (word.actor || common_word(w)));
     word.actor = word.actor || word.name;
     // An irregular past or participle is its verb ("built" is "build").
     auto irr = T.irregular.find(w);
@@ -398,6 +420,7 @@ Statement analyse_statement(std::string_view text, const article::Date& publishe
       if (auto eq = T.equivalents.find(base); eq != T.equivalents.end() && eq->second.find(' ') == std::string::npos)
         base = eq->second;
     word.form = stem(base);
+    if (!word.actor) word.meanings = language::meanings(w);
     word.position = static_cast<int>(st.words.size());
     word.clause = clause;
     st.words.push_back(std::move(word));

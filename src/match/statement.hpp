@@ -2,6 +2,7 @@
 // canonical form, numbers, dates, polarity, modality and voice.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,7 +19,13 @@ struct Word {
   bool name = false;   // written with a capital (not at the statement's start)
   int position = 0;    // order among the statement's words
   int clause = 0;      // which comma-, semicolon- or dash-separated part it is in
+  // What the word can mean (language::meanings), for words that are not
+  // actors: two words sharing one say the same ("halted" / "stopped").
+  std::vector<std::uint32_t> meanings;
 };
+
+// Do two words share a meaning (both not actors)?
+bool same_meaning(const Word& x, const Word& y);
 
 enum class Modality { realized, future, hedged };
 

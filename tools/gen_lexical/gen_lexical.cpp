@@ -18,6 +18,7 @@
 //   @noun.exc N   N lines: form TAB lemma [TAB lemma...]
 //   @verb.exc N   N lines: form TAB lemma [TAB lemma...]
 //   @place N      N lines: key TAB kind TAB code TAB name
+//   @sense N      N lines: word TAB ids
 //
 // A class is a letter, 'a' + the class's position among the noun (or verb)
 // lexicographer files of WordNet (lexnames(5WN)); classes is a hexadecimal
@@ -28,7 +29,14 @@
 // with spaces for WordNet's underscores. Every lemma and exception of
 // WordNet is written, none left out. A place's key is its name with ASCII
 // letters lowercased; kind is C (country, current or former) or S
-// (subdivision); code is the alpha-2 code of the country.
+// (subdivision); code is the alpha-2 code of the country. The sense rows are
+// the one-word lemmas of nouns and verbs of at most kMostSenses senses with
+// what they can mean, for telling
+// two words of one meaning: the synsets of the lemma's first kSenses senses
+// as a noun and as a verb, and the nouns derived from those verb senses
+// (WordNet's '+' pointers: "employ" -> "employee", "demolish" ->
+// "demolition"); ids are comma-separated, base 36, numbering the synsets
+// written (nouns, then verbs, each by offset) from 0.
 //
 // It also prints, on standard output, the root synsets it chose and the
 // size of each table.
@@ -112,10 +120,16 @@ std::string lemma_of(std::string_view w) {
   return out;
 }
 
+constexpr std::size_t kSenses = 2;  // the senses of a lemma that say what it means, most frequent first
+// A lemma of more senses than this ("go", "make", "take", "keep") means too
+// much to stand for another word: it has no sense row (as that noun or verb).
+constexpr std::size_t kMostSenses = 20;
+
 struct Synset {
-  int file = 0;            // lex_filenum
-  std::vector<Offset> up;  // hypernyms, '@' and '@i'
-  unsigned flags = 0;      // computed
+  int file = 0;                 // lex_filenum
+  std::vector<Offset> up;       // hypernyms, '@' and '@i'
+  std::vector<Offset> derived;  // nouns derivationally related ('+' to a noun)
+  unsigned flags = 0;           // computed
   bool done = false, busy = false;
 };
 
@@ -134,7 +148,10 @@ std::unordered_map<Offset, Synset> read_data(const std::string& path) {
     const std::size_t pointers = number(f[i++], 10, path);
     if (i + 4 * pointers > f.size()) fail(path + ": short line");
     for (std::size_t p = 0; p < pointers; ++p, i += 4)
-      if (f[i] == "@" || f[i] == "@i") s.up.push_back(static_cast<Offset>(number(f[i + 1], 10, path)));
+      if (f[i] == "@" || f[i] == "@i")
+        s.up.push_back(static_cast<Offset>(number(f[i + 1], 10, path)));
+      else if (f[i] == "+" && f[i + 2] == "n")
+        s.derived.push_back(static_cast<Offset>(number(f[i + 1], 10, path)));
     out.emplace(static_cast<Offset>(number(f[0], 10, path)), std::move(s));
   }
   return out;
@@ -367,6 +384,43 @@ int run(int argc, char** argv) {
   out += "@place " + std::to_string(places.size()) + "\n";
   for (const auto& [key, p] : places)
     out += key + '\t' + (p.rank < 2 ? 'C' : 'S') + '\t' + p.code + '\t' + p.name + '\n';
+
+  // Senses: (0, noun offset) and (1, verb offset), numbered in that order.
+  std::map<std::string, std::set<std::pair<int, Offset>>> senses;
+  for (const auto& [lemma, offsets] : noun_index)
+    if (lemma.find(' ') == std::string::npos && offsets.size() <= kMostSenses)
+      for (std::size_t k = 0; k < std::min(kSenses, offsets.size()); ++k) senses[lemma].insert({0, offsets[k]});
+  for (const auto& [lemma, offsets] : verb_index) {
+    if (lemma.find(' ') != std::string::npos || offsets.size() > kMostSenses) continue;
+    for (std::size_t k = 0; k < std::min(kSenses, offsets.size()); ++k) {
+      senses[lemma].insert({1, offsets[k]});
+      for (const Offset d : verbs.at(offsets[k]).derived) senses[lemma].insert({0, d});
+    }
+  }
+  std::map<std::pair<int, Offset>, unsigned long> ids;
+  for (const auto& [lemma, set] : senses)
+    for (const auto& key : set) ids.emplace(key, 0);
+  unsigned long next_id = 0;
+  for (auto& [key, id] : ids) id = next_id++;
+  auto base36 = [](unsigned long v) {
+    std::string d;
+    do {
+      const auto r = static_cast<int>(v % 36);
+      d.push_back(static_cast<char>(r < 10 ? '0' + r : 'a' + r - 10));
+      v /= 36;
+    } while (v);
+    return std::string(d.rbegin(), d.rend());
+  };
+  out += "@sense " + std::to_string(senses.size()) + "\n";
+  for (const auto& [lemma, set] : senses) {
+    std::vector<unsigned long> row;
+    for (const auto& key : set) row.push_back(ids.at(key));
+    std::sort(row.begin(), row.end());
+    out += lemma + '\t';
+    for (std::size_t k = 0; k < row.size(); ++k) out += (k ? "," : "") + base36(row[k]);
+    out += '\n';
+  }
+  std::cout << "gen_lexical: " << senses.size() << " words with senses, " << ids.size() << " synsets\n";
 
   std::cout << "gen_lexical: " << noun_index.size() << " nouns, " << verb_index.size() << " verbs, " << places.size()
             << " place names, " << out.size() << " bytes\n";
