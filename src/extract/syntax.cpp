@@ -238,8 +238,12 @@ TokRange syntax_refined_source(const Context& ctx, int verb_tok, TokRange rules)
   if (subj.b < rules.b && rules.b > 0 && (ctx.is_comma(rules.b - 1) || ctx.doc.tok(rules.b - 1).is(text::kDash))) {
     const int first = tag(subj.b);
     bool ok = first == PROPN || first == DET || first == NOUN || first == ADJ;
+    // A cut subject is names and nouns: a verb there is a clause of its own
+    // the parse took for the subject ("The ovens that supply the furnace
+    // will shut, chief executive Jo Doe said").
     for (int t = subj.b; t < rules.b && ok; ++t)
-      ok = !ctx.doc.tok(t).is(text::kQuote) && !((tag(t) == NOUN || tag(t) == PROPN) && time_noun(ctx, t));
+      ok = !ctx.doc.tok(t).is(text::kQuote) && !((tag(t) == NOUN || tag(t) == PROPN) && time_noun(ctx, t)) &&
+           tag(t) != VERB && tag(t) != AUX;
     if (ok) out.b = subj.b;
   }
   return out.empty() ? rules : out;
