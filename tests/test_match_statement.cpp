@@ -97,6 +97,7 @@ const StatementRow kStatements[] = {
     {"The union says it will never accept the offer", kWed, "", "", true, Fut, false},
     {"The mayor won't resign", kWed, "", "", true, Fut, false},
     {"The firm will close pit No. 4 next year", kWed, "4", "2025", false, Fut, false},  // "No." a label, no "no"
+    {"The crews have yet to finish the tests", kWed, "", "", true, R, false},           // "yet to": not done
     // Modality.
     {"The union may strike next week", kWed, "", "2024-09", false, H, false},
     {"The bank is expected to cut rates", kWed, "", "", false, H, false},
