@@ -1,8 +1,6 @@
 #include "app/language_training.hpp"
 
 #include <chrono>
-#include <cstdio>
-#include <cstdlib>
 #include <stdexcept>
 
 #include "core/error.hpp"
@@ -167,11 +165,6 @@ LanguageFigures evaluate_language(const language::Layer& layer, const std::files
       if (m.type < 0 || is_pronoun_mention(s, m)) continue;
       const int got = layer.entities().type(view, {m.first, m.last, language::mention_head(m, syntax.heads)}, &memory);
       if (m.type > language::kPlace) continue;  // typed (and remembered), not scored
-      if (std::getenv("CT_ENT")) {
-        std::string t;
-        for (int i = m.first; i <= m.last; ++i) t += std::string(text[static_cast<std::size_t>(i)]) + " ";
-        std::fprintf(stderr, "ENT\t%d\t%d\t%s\n", m.type, got, t.c_str());
-      }
       ++f.mentions;
       ++gold_of[m.type];
       if (got == m.type) {
