@@ -422,3 +422,58 @@ TEST_CASE("a relative clause opening a statement is not the rest of a subject cu
   CHECK(speaker_of(a, text, "The kilns") == "Orla Penrose");
   CHECK(speaker_of(a, text, "The drying sheds") == "Tomas Brill");
 }
+
+TEST_CASE("a cue word the parse makes a noun modifying the next is no cue") {
+  const std::string text =
+      "Lawsuit\n\nThe studio is being sued by a Nevada state agency over claims of unpaid overtime.\n\n"
+      "A Nevada state official said the case would be heard in June.\n";
+  const auto a = Extractor().analyse(text);
+  for (const auto& at : a.attributions) {
+    const std::string cue =
+        at.cue.empty() ? "" : text.substr(at.cue.front().start, at.cue.front().end - at.cue.front().start);
+    CHECK(cue != "state");
+  }
+  CHECK(speaker_of(a, text, "the case") != "(not found)");
+}
+
+TEST_CASE("an inverted source whose head takes a complement: 'said a person familiar with ...'") {
+  const std::string text =
+      "Talks\n\nThe offer was a surprise, said a person familiar with the company's thinking.\n\n"
+      "The board will meet again in June, said two people close to the talks.\n";
+  const auto a = Extractor().analyse(text);
+  REQUIRE(a.attributions.size() == 2);
+  CHECK(category_of(text, "The offer") == "unnamed_person");
+  CHECK(category_of(text, "The board") == "unnamed_group");
+}
+
+TEST_CASE("a verb of telling in the passive is no cue: its subject was told") {
+  const std::string text =
+      "Takeover\n\nVelmar was not told about the bid in advance, said a banker who worked on the deal.\n\n"
+      "The unions were warned about the cuts in March, one of their officials said.\n\n"
+      "Velmar was told about the bid on Friday. Its staff were briefed on the plan.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(category_of(text, "Velmar was") == "unnamed_person");
+  CHECK(category_of(text, "The unions") == "unnamed_person");
+  for (const auto& at : a.attributions)
+    if (at.source) {
+      const std::string source = text.substr(at.source->spans.front().start, 6);
+      CHECK(source != "Velmar");
+      CHECK(source != "The un");
+      CHECK(source != "Its st");
+    }
+}
+
+TEST_CASE("'May' after a word is the month or a name, not a hedge") {
+  const std::string text =
+      "Cuts\n\nThe plant will close in May, a manager said. Output may fall, another manager said.\n";
+  const auto a = Extractor().analyse(text);
+  int may_hedges = 0;
+  for (const auto& at : a.attributions)
+    for (const auto& h : at.hedges)
+      if (text.substr(h.start, h.end - h.start) == "May") ++may_hedges;
+  CHECK(may_hedges == 0);
+  bool lower = false;
+  for (const auto& at : a.attributions)
+    for (const auto& h : at.hedges) lower = lower || text.substr(h.start, h.end - h.start) == "may";
+  CHECK(lower);
+}

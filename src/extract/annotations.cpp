@@ -245,7 +245,9 @@ void find_hedges(Context& ctx) {
         if (w == "would" && !(quoted || !past_cue)) continue;
         bool hit = w == "would";
         int len = 1;
-        if (!hit && ctx.has(i, kHedgeStartWord)) {
+        // "May" with a capital after a word is the month ("in May") or a name.
+        const bool month = w == "may" && doc.tok(i).is(text::kCapitalized) && i > f.b && ctx.is_word(i - 1);
+        if (!hit && !month && ctx.has(i, kHedgeStartWord)) {
           for (const std::string& h : hedges) {
             // Multi-word hedges: compare word by word.
             int k = i;

@@ -370,6 +370,16 @@ class Finder {
       }
       // Words that are cues less than one time in ten ("in", "for") are left
       // to the learned tagger: as rules they cost more than they find.
+      // A noun modifying the next ("a state agency", "the press office") is no cue.
+      if (best && best_n == 1 && noun_modifier(ctx_, i)) best = nullptr;
+      // A verb of telling in the passive ("Sony was not told about the
+      // deal"): its subject heard it, it did not say it.
+      // So is one with no addressee before what it was about ("officials
+      // briefed on the talks", "staff informed of the plan").
+      if (best && best_n == 1 && is(ctx_, kTellVerbWord, ctx_.low(i)) &&
+          (passive_before(i, r.b) ||
+           (i + 1 < r.e && (ctx_.low(i + 1) == "on" || ctx_.low(i + 1) == "about" || ctx_.low(i + 1) == "of"))))
+        best = nullptr;
       if (best && best->as_cue >= 3 && (best->p >= 0.1 || best_n > 1)) {
         Cue c;
         c.core = {i, i + best_n};
@@ -404,6 +414,17 @@ class Finder {
       return a.score > b.score;
     });
     return found;
+  }
+
+  // Is the verb at `i` in the passive: a form of "be" before it, past the
+  // cue's modifiers ("was not told", "have been repeatedly warned")?
+  bool passive_before(int i, int lower) const {
+    for (int k = i - 1; k >= lower && k >= i - 4 && ctx_.is_word(k) && ctx_.has(k, kCueModifierWord); --k) {
+      const std::string_view w = ctx_.low(k);
+      if (w == "was" || w == "were" || w == "been" || w == "being" || w == "is" || w == "are" || w == "am" || w == "be")
+        return true;
+    }
+    return false;
   }
 
   static constexpr double kFrameBonus = 0.25;  // what the parse's frame adds to a cue's score
@@ -767,8 +788,15 @@ class Finder {
     while (head_end < after.e && !c.is_comma(head_end) && !c.is_punct(head_end, '(') &&
            !(head_end > after.b && is(ctx_, kPostmodifierWord, c.low(head_end))))
       ++head_end;
-    if (after.empty() || !(after.e >= e || c.is_comma(after.e) || c.low(after.e) == "who") ||
-        !speaker_like(head_end - 1))
+    // Its head may carry an adjective or participle with a complement:
+    // "a person familiar with the talks", "officials briefed on the plan".
+    int head = head_end - 1;
+    for (int k = head;
+         k > after.b && k >= head_end - 2 && !speaker_like(k) && c.is_word(k) && !doc_.tok(k).is(text::kCapitalized) &&
+         head_end < after.e && is(ctx_, kPostmodifierWord, c.low(head_end));
+         --k)
+      if (speaker_like(k - 1)) head = k - 1;
+    if (after.empty() || !(after.e >= e || c.is_comma(after.e) || c.low(after.e) == "who") || !speaker_like(head))
       return std::nullopt;
     int pre_e = mod_b;
     if (c.is_comma(pre_e - 1)) --pre_e;

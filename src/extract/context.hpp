@@ -162,6 +162,11 @@ void speak_floating_quotes(Context& ctx);
 // `lower` is the first token that may belong to it.
 TokRange source_before(const Context& ctx, int end, int lower, bool stop_at_and_det = false);
 
+// Does the parse make the word at token `tok` a noun modifying the noun
+// after it ("a California state agency", "the press office")? False
+// without a parse.
+bool noun_modifier(const Context& ctx, int tok);
+
 // The subject of the verb at token `verb_tok` by the parse (its noun phrase
 // without time and place adjuncts or a participle set off by commas), when
 // it stands before the verb; empty without a parse or a subject.

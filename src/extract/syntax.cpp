@@ -96,6 +96,19 @@ bool time_noun(const Context& ctx, int tok) {
 
 }  // namespace
 
+bool noun_modifier(const Context& ctx, int tok) {
+  const SentenceSyntax* s = ctx.syntax_at(tok);
+  if (!s) return false;
+  const int w = s->word_of(tok);
+  if (w < 0) return false;
+  const int h = s->syntax.heads[static_cast<std::size_t>(w)];
+  if (h <= w) return false;
+  const int tag = s->syntax.tags[static_cast<std::size_t>(w)];
+  const int head_tag = s->syntax.tags[static_cast<std::size_t>(h)];
+  return (tag == language::NOUN || tag == language::PROPN) &&
+         (head_tag == language::NOUN || head_tag == language::PROPN) && s->label(w, *ctx.layer) == "compound";
+}
+
 TokRange syntax_subject(const Context& ctx, int verb_tok) {
   const SentenceSyntax* s = ctx.syntax_at(verb_tok);
   if (!s) return {};
