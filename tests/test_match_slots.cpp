@@ -33,7 +33,7 @@ struct QuantityRow {
 };
 
 constexpr double kInf = 1e300;
-constexpr Unit C = Unit::count, P = Unit::percent, Hr = Unit::hours;
+constexpr Unit C = Unit::count, P = Unit::percent, Hr = Unit::hours, M = Unit::metres, Kg = Unit::kilograms;
 
 const QuantityRow kQuantities[] = {
     {"two dozen eggs were broken", 24, 24, 24, C},
@@ -60,7 +60,10 @@ const QuantityRow kQuantities[] = {
     {"at least 15 people drowned", 15, 15, kInf, C},
     {"fewer than 300 tickets were sold", 300, 0, 300, C},
     {"up to 40 flights were cancelled", 40, 0, 40, C},
-    {"between 6 and 8 million tonnes of grain", 7e6, 6e6, 8e6, C},
+    {"between 6 and 8 million tonnes of grain", 7e9, 6e9, 8.24e9, Kg},  // in kilograms; the upper end rounded
+    {"the 6.5-metre mirror", 6.5, 6.305, 6.695, M},                     // a length, within 3 percent
+    {"a bridge of 2 miles", 3218.688, 3122.13, 3315.25, M},
+    {"a 40-tonne lorry", 40000, 38800, 41200, Kg},
     {"from 10 to 12 percent of the budget", 11, 10, 12, P},
     {"dozens of shops were looted", 0, 24, 999, C},
     {"a handful of stalls stayed open", 0, 2, 10, C},
@@ -113,6 +116,10 @@ const FigureRow kFigures[] = {
     {"36 hours", "a day and a half", true, false},
     {"six weeks", "42 days", true, false},
     {"for a fortnight", "for ten days", false, false},
+    {"a 6.5-metre mirror", "a 21-foot mirror", true, false},  // one length in two systems
+    {"a 6.5-metre mirror", "a 30-foot mirror", false, false},
+    {"a 6.5-metre mirror", "6.5 tonnes", false, false},  // a length is no mass
+    {"40 tonnes of coal", "40 trucks of coal", false, false},
 };
 
 TEST_CASE("match/numbers: one figure in other words is consistent, another figure is not") {

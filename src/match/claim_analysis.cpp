@@ -127,7 +127,7 @@ std::string encode(const ClaimAnalysis& a) {
     w.str(n.text);
     w.real(n.low);
     w.real(n.high);
-    w.uint(static_cast<unsigned>(n.unit) | (n.vague ? 4u : 0u));
+    w.uint(static_cast<unsigned>(n.unit) | (n.vague ? 8u : 0u));
   }
   w.uint(s.dates.size());
   for (const article::DateMention& d : s.dates) {
@@ -194,10 +194,13 @@ std::optional<ClaimAnalysis> decode(std::string_view bytes) {
     if (version >= 2) {
       n.low = r.real();
       n.high = r.real();
+      // Version 2: the unit in 2 bits, 4 vague; version 3: in 3 bits, 8 vague.
       const std::uint64_t f = r.uint();
-      if ((f & 3) > static_cast<unsigned>(Unit::hours) || f >> 3) return std::nullopt;
-      n.unit = static_cast<Unit>(f & 3);
-      n.vague = f & 4;
+      const unsigned bits = version >= 3 ? 3 : 2;
+      const std::uint64_t unit = f & ((1u << bits) - 1);
+      if (unit > static_cast<unsigned>(Unit::kilograms) || f >> (bits + 1)) return std::nullopt;
+      n.unit = static_cast<Unit>(unit);
+      n.vague = (f >> bits) & 1;
     }
   }
   s.dates.resize(r.count());

@@ -6,7 +6,7 @@
 //
 // The stored form is compact bytes, versioned by its first byte. Version 3
 // is version 2 with, at the end, each word's meanings (a count, then the
-// ids). Version 2
+// ids), and a number's unit in three bits, 8 when vague. Version 2
 // is version 1 with, after each number's text, its interval (two doubles),
 // and its unit plus 4 when vague; and at the end the times (a count, then
 // each time's span start and end, text, year, first and last day, weekday,

@@ -17,7 +17,7 @@ namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
-enum class Kind { approx, above, atleast, below, atmost, vague, multiple, fraction, unit };
+enum class Kind { approx, above, atleast, below, atmost, vague, multiple, fraction, unit, length, mass };
 
 struct Entry {
   Kind kind = Kind::approx;
@@ -41,7 +41,8 @@ struct Tables {
       static const std::unordered_map<std::string_view, Kind> kKinds = {
           {"approx", Kind::approx},     {"above", Kind::above},       {"atleast", Kind::atleast},
           {"below", Kind::below},       {"atmost", Kind::atmost},     {"vague", Kind::vague},
-          {"multiple", Kind::multiple}, {"fraction", Kind::fraction}, {"unit", Kind::unit}};
+          {"multiple", Kind::multiple}, {"fraction", Kind::fraction}, {"unit", Kind::unit},
+          {"length", Kind::length},     {"mass", Kind::mass}};
       auto k = kKinds.find(f[1]);
       if (k == kKinds.end()) return;
       Entry e;
@@ -306,6 +307,13 @@ std::optional<Quantity> read_plain(const std::vector<std::string>& t, std::size_
         n.low = n.value * 0.97;
         n.high = n.value * 1.03;
       }
+      ++end;
+    } else if (const Entry* m = entry(t[end], Kind::length), *k = m ? nullptr : entry(t[end], Kind::mass); m || k) {
+      // In metres or kilograms; a figure in one system restated in the
+      // other is rounded ("6.5 metres" / "21 feet"): within 3 percent.
+      n = exact_number(*v * (m ? m->a : k->a), n.text, m ? Unit::metres : Unit::kilograms);
+      n.low = n.value * 0.97;
+      n.high = n.value * 1.03;
       ++end;
     }
   }

@@ -1,12 +1,11 @@
 // Quantities in a statement: numbers in digits and in words ("two dozen",
 // "one hundred and twenty", "a million", "2.5bn"), fractions ("two-thirds",
 // "half a percent"), percentages, lengths of time ("48 hours", "a
-// fortnight"), approximations and bounds ("about 2,500", "more than 60,000"),
-// ranges ("between 3 and 4 billion"), vague quantities ("tens of
-// thousands", "a handful") and changes by a multiple ("doubled": a rise of
-// 100 percent). Each is an interval, so two statements of one figure in
-// other words can be compared: consistent, more precise, or another figure.
-// The words come from data/lexicon/number_words.tsv and quantities.tsv.
+// fortnight"), lengths and masses ("6.5 metres" is "21 feet"), approximations and bounds ("about 2,500", "more than
+// 60,000"), ranges ("between 3 and 4 billion"), vague quantities ("tens of thousands", "a handful") and changes by a
+// multiple ("doubled": a rise of 100 percent). Each is an interval, so two statements of one figure in other words can
+// be compared: consistent, more precise, or another figure. The words come from data/lexicon/number_words.tsv and
+// quantities.tsv.
 #pragma once
 
 #include <cstddef>
@@ -16,9 +15,9 @@
 
 namespace claimtrail::match {
 
-// What a number counts: things, a percentage (of a whole, or a change), or
-// a length of time (in hours).
-enum class Unit { count = 0, percent = 1, hours = 2 };
+// What a number counts: things, a percentage (of a whole, or a change), a
+// length of time (in hours), a length (in metres) or a mass (in kilograms).
+enum class Unit { count = 0, percent = 1, hours = 2, metres = 3, kilograms = 4 };
 
 struct Number {
   double value = 0;
