@@ -477,3 +477,23 @@ TEST_CASE("'May' after a word is the month or a name, not a hedge") {
     for (const auto& h : at.hedges) lower = lower || text.substr(h.start, h.end - h.start) == "may";
   CHECK(lower);
 }
+
+TEST_CASE("a statement goes on after its attribution: an interrupted subject's predicate, a clause joined by and/but") {
+  const std::string text =
+      "Bakery\n\nThe new ovens, the manager said, would halve the gas bill.\n\n"
+      "The mill has not set a date for the sale, a person close to the owners said, but could announce one soon.\n\n"
+      "The vote was close, she said, and left the hall. Rents will rise, he said, as the council met.\n";
+  const auto a = Extractor().analyse(text);
+  auto fragments = [&](std::string_view start) {
+    std::vector<std::string> out;
+    for (const auto& at : a.attributions)
+      if (!at.content.empty() && text.substr(at.content.front().start, start.size()) == start)
+        for (const auto& f : at.content) out.push_back(text.substr(f.start, f.end - f.start));
+    return out;
+  };
+  CHECK(fragments("The new ovens") == std::vector<std::string>{"The new ovens", "would halve the gas bill"});
+  CHECK(fragments("The mill") ==
+        std::vector<std::string>{"The mill has not set a date for the sale", "but could announce one soon"});
+  CHECK(fragments("The vote") == std::vector<std::string>{"The vote was close"});  // her doing, not her words
+  CHECK(fragments("Rents") == std::vector<std::string>{"Rents will rise"});        // a circumstance
+}

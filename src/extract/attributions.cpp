@@ -867,6 +867,10 @@ class Finder {
     add_content(frags, a.r.b, a.pre_e);
     const int after = skip_tail(a.cue.core.e, e);
     add_trailing_quote(frags, after, e);
+    if (frags.size() == 1 && a.parent < 0) {
+      if (const TokRange rest = statement_continued(a.r.b, a.pre_e, a.cue.core.e, e); !rest.empty())
+        frags.push_back(rest);
+    }
     const int idx = emit(kind_of(frags), a.cue.span, a.source, frags, a.parent, a.headline);
     // "\"A,\" she said, adding that B": the participle is a sibling with
     // the same source.
@@ -881,6 +885,47 @@ class Finder {
         if (ctx_.out.attributions[k].parent == idx) ctx_.out.attributions[k].parent = -1;
     }
     return idx;
+  }
+
+  // What a statement says after its attribution, in the same sentence: the
+  // predicate of a subject the attribution interrupted ("The plan, one
+  // official said, would cut costs"), or a clause joined by "and" or "but"
+  // whose verb is an auxiliary or modal, as reported speech has it ("A, the
+  // person said, and could hold out for more"). Not the speaker's own doings
+  // ("..., she said, and left"), circumstances ("..., he said, as talks
+  // resumed") or what has a cue of its own. [pre_b, pre_e) is the content
+  // before the cue; the rest starts after the first comma after `cue_e`.
+  TokRange statement_continued(int pre_b, int pre_e, int cue_e, int e) const {
+    const Context& c = ctx_;
+    int comma = cue_e;
+    while (comma < e && !c.is_comma(comma) && !doc_.tok(comma).is(text::kQuote)) ++comma;
+    const int b = comma + 1;
+    if (comma >= e || !c.is_comma(comma) || b >= e || !c.is_word(b) || e - b < 2) return {};
+    bool finite = false;
+    for (int i = b; i < e; ++i) {
+      if (doc_.tok(i).quote >= 0 || doc_.tok(i).is(kOpenQuote) || ctx_.is_punct(i, ':') || ctx_.is_punct(i, ';'))
+        return {};
+      if (c.is_word(i) && strong_cue(c.low(i))) return {};
+      finite = finite || (c.is_word(i) && c.has(i, kFiniteVerbWord));
+    }
+    const std::string_view w = c.low(b);
+    if (w == "and" || w == "but") {
+      // "and could hold out", "and the rest will be split": an auxiliary or
+      // modal within the clause's first words.
+      for (int i = b + 1; i < std::min(e, b + 6); ++i)
+        if (c.is_word(i) && c.has(i, kFiniteVerbWord)) return {b, e};
+      return {};
+    }
+    // The predicate of an interrupted subject: the content before holds no
+    // verb of its own, the rest opens with an auxiliary, a modal or an adverb
+    // before one.
+    bool pre_verb = false;
+    for (int i = pre_b; i < pre_e; ++i) pre_verb = pre_verb || (c.is_word(i) && (c.has(i, kFiniteVerbWord)));
+    if (pre_verb || pre_e - pre_b > 8 || !finite) return {};
+    int k = b;
+    while (k < e && k < b + 2 && c.is_word(k) && adverb(c.low(k))) ++k;
+    if (k < e && c.is_word(k) && c.has(k, kFiniteVerbWord)) return {b, e};
+    return {};
   }
 
   // Split quote with more after: "\"A,\" X said, \"B.\""
