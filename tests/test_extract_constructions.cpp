@@ -482,7 +482,10 @@ TEST_CASE("a statement goes on after its attribution: an interrupted subject's p
   const std::string text =
       "Bakery\n\nThe new ovens, the manager said, would halve the gas bill.\n\n"
       "The mill has not set a date for the sale, a person close to the owners said, but could announce one soon.\n\n"
-      "The vote was close, she said, and left the hall. Rents will rise, he said, as the council met.\n";
+      "The vote was close, she said, and left the hall. Rents will rise, he said, as the council met.\n\n"
+      "The verdict, the judge said, opens the way to a new trial.\n\n"
+      "\"Go home,\" he says, pointing at the gate, \"and rest.\"\n\n"
+      "During the storm, crews cleared 40 roads, the mayor said, adding that schools would reopen.\n";
   const auto a = Extractor().analyse(text);
   auto fragments = [&](std::string_view start) {
     std::vector<std::string> out;
@@ -496,4 +499,10 @@ TEST_CASE("a statement goes on after its attribution: an interrupted subject's p
         std::vector<std::string>{"The mill has not set a date for the sale", "but could announce one soon"});
   CHECK(fragments("The vote") == std::vector<std::string>{"The vote was close"});  // her doing, not her words
   CHECK(fragments("Rents") == std::vector<std::string>{"Rents will rise"});        // a circumstance
+  CHECK(fragments("The verdict") ==
+        std::vector<std::string>{"The verdict", "opens the way to a new trial"});  // a verb by the parse
+  CHECK(fragments("\"Go home") ==
+        std::vector<std::string>{"\"Go home,\"", "\"and rest.\""});  // a quotation's own split
+  // An opening phrase and then a clause is content, not an adverbial.
+  CHECK(fragments("During the storm") == std::vector<std::string>{"During the storm, crews cleared 40 roads"});
 }

@@ -865,12 +865,11 @@ class Finder {
     if (!applies) return std::nullopt;
     std::vector<TokRange> frags;
     add_content(frags, a.r.b, a.pre_e);
-    const int after = skip_tail(a.cue.core.e, e);
-    add_trailing_quote(frags, after, e);
-    if (frags.size() == 1 && a.parent < 0) {
-      if (const TokRange rest = statement_continued(a.r.b, a.pre_e, a.cue.core.e, e); !rest.empty())
-        frags.push_back(rest);
-    }
+    const TokRange rest = a.parent < 0 ? statement_continued(a.r.b, a.pre_e, a.cue.core.e, e) : TokRange{};
+    if (!rest.empty())
+      frags.push_back(rest);
+    else
+      add_trailing_quote(frags, skip_tail(a.cue.core.e, e), e);
     const int idx = emit(kind_of(frags), a.cue.span, a.source, frags, a.parent, a.headline);
     // "\"A,\" she said, adding that B": the participle is a sibling with
     // the same source.
@@ -903,10 +902,10 @@ class Finder {
     if (comma >= e || !c.is_comma(comma) || b >= e || !c.is_word(b) || e - b < 2) return {};
     bool finite = false;
     for (int i = b; i < e; ++i) {
-      if (doc_.tok(i).quote >= 0 || doc_.tok(i).is(kOpenQuote) || ctx_.is_punct(i, ':') || ctx_.is_punct(i, ';'))
-        return {};
-      if (c.is_word(i) && strong_cue(c.low(i))) return {};
-      finite = finite || (c.is_word(i) && c.has(i, kFiniteVerbWord));
+      if (ctx_.is_punct(i, ':') || ctx_.is_punct(i, ';')) return {};
+      const bool quoted = doc_.tok(i).quote >= 0 || doc_.tok(i).is(text::kQuote);
+      if (!quoted && c.is_word(i) && strong_cue(c.low(i))) return {};
+      finite = finite || (c.is_word(i) && (c.has(i, kFiniteVerbWord) || parse_tag(c, i) == language::VERB));
     }
     const std::string_view w = c.low(b);
     if (w == "and" || w == "but") {
@@ -921,10 +920,14 @@ class Finder {
     // before one.
     bool pre_verb = false;
     for (int i = pre_b; i < pre_e; ++i) pre_verb = pre_verb || (c.is_word(i) && (c.has(i, kFiniteVerbWord)));
-    if (pre_verb || pre_e - pre_b > 8 || !finite) return {};
+    if (pre_verb || pre_e - pre_b > 8 || !finite || doc_.tok(pre_b).is(kOpenQuote)) return {};
     int k = b;
     while (k < e && k < b + 2 && c.is_word(k) && adverb(c.low(k))) ++k;
-    if (k < e && c.is_word(k) && c.has(k, kFiniteVerbWord)) return {b, e};
+    // an auxiliary or modal, or a verb by the parse ("clears the way")
+    const int tag = k < e ? parse_tag(c, k) : -1;
+    if (k < e && c.is_word(k) && !participle(c.low(k)) &&
+        (c.has(k, kFiniteVerbWord) || tag == language::VERB || tag == language::AUX))
+      return {b, e};
     return {};
   }
 
@@ -1095,6 +1098,15 @@ class Finder {
     }
     if (all_names && e - b <= 4) return true;
     if (verb) return false;
+    // An opening phrase set off by a comma, then a clause of its own ("During
+    // that time, dispatchers received fewer calls"): more than an adverbial.
+    for (int i = b + 1; i < e; ++i)
+      if (ctx_.is_comma(i)) {
+        int words = 0;
+        for (int k = i + 1; k < e; ++k) words += ctx_.is_word(k);
+        if (words >= 3) return false;
+        break;
+      }
     const std::string_view w = ctx_.low(b);
     const bool opener = is(ctx_, kComplementOpenerWord, w) || is(ctx_, kPostmodifierWord, w) || w == "after" ||
                         w == "before" || w == "since" || w == "speaking" || w == "asked" || w == "still" ||

@@ -162,6 +162,10 @@ void speak_floating_quotes(Context& ctx);
 // `lower` is the first token that may belong to it.
 TokRange source_before(const Context& ctx, int end, int lower, bool stop_at_and_det = false);
 
+// The part of speech the parse gives the word at token `tok`
+// (language::Upos), or -1 without a parse.
+int parse_tag(const Context& ctx, int tok);
+
 // Does the parse make the word at token `tok` a noun modifying the noun
 // after it ("a California state agency", "the press office")? False
 // without a parse.

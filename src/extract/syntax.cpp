@@ -96,6 +96,13 @@ bool time_noun(const Context& ctx, int tok) {
 
 }  // namespace
 
+int parse_tag(const Context& ctx, int tok) {
+  const SentenceSyntax* s = ctx.syntax_at(tok);
+  if (!s) return -1;
+  const int w = s->word_of(tok);
+  return w < 0 ? -1 : s->syntax.tags[static_cast<std::size_t>(w)];
+}
+
 bool noun_modifier(const Context& ctx, int tok) {
   const SentenceSyntax* s = ctx.syntax_at(tok);
   if (!s) return false;
