@@ -506,3 +506,33 @@ TEST_CASE("a statement goes on after its attribution: an interrupted subject's p
   // An opening phrase and then a clause is content, not an adverbial.
   CHECK(fragments("During the storm") == std::vector<std::string>{"During the storm, crews cleared 40 roads"});
 }
+
+TEST_CASE("an inverted attribution in mid-statement, and sources described by a participle") {
+  const std::string text =
+      "Port\n\nShippers were not consulted, said Mira Dale, who heads the shippers' council, and two lines had "
+      "already left.\n\n"
+      "Clinics could take more patients, said two people briefed on the plans, but the treasury has refused to pay.\n\n"
+      "The contract, one of the officials said, is expected to be signed in June.\n";
+  const auto a = Extractor().analyse(text);
+  auto fragments = [&](std::string_view start) {
+    std::vector<std::string> out;
+    for (const auto& at : a.attributions)
+      if (!at.content.empty() && text.substr(at.content.front().start, start.size()) == start)
+        for (const auto& f : at.content) out.push_back(text.substr(f.start, f.end - f.start));
+    return out;
+  };
+  auto source = [&](std::string_view start) -> std::string {
+    for (const auto& at : a.attributions)
+      if (!at.content.empty() && text.substr(at.content.front().start, start.size()) == start && at.source)
+        return text.substr(at.source->spans.front().start,
+                           at.source->spans.back().end - at.source->spans.front().start);
+    return "(none)";
+  };
+  CHECK(fragments("Shippers") ==
+        std::vector<std::string>{"Shippers were not consulted", "and two lines had already left"});
+  CHECK(source("Clinics") == "two people briefed on the plans");
+  CHECK(fragments("Clinics") ==
+        std::vector<std::string>{"Clinics could take more patients", "but the treasury has refused to pay"});
+  CHECK(source("The contract") == "one of the officials");
+  CHECK(fragments("The contract") == std::vector<std::string>{"The contract", "is expected to be signed in June"});
+}

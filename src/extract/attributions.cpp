@@ -699,8 +699,11 @@ class Finder {
       if (ctx_.is_word(i) && (w == "adding" || w == "saying" || w == "noting" || w == "who" || w == "during" ||
                               w == "when" || w == "while" || w == "after" || w == "before" || w == "as"))
         break;
-      // "said the two sides had agreed": a clause, not an inverted source.
-      if (i > from && commas == 0 && ctx_.is_word(i) && !doc_.tok(i).is(text::kCapitalized) &&
+      // "said the two sides had agreed": a clause, not an inverted source;
+      // but "said people briefed on the talks": a participle describing them.
+      const bool described =
+          past_form(w) && speaker_like(i - 1) && i + 1 < end && is(ctx_, kPostmodifierWord, ctx_.low(i + 1));
+      if (i > from && commas == 0 && ctx_.is_word(i) && !doc_.tok(i).is(text::kCapitalized) && !described &&
           (is(ctx_, kFiniteVerbWord, w) || strong_cue(w)))
         return {};
     }
@@ -803,8 +806,13 @@ class Finder {
     if (pre_e - a.r.b < 2 || !clause_in(a.r.b, pre_e)) return std::nullopt;
     std::vector<TokRange> frags;
     add_content(frags, a.r.b, pre_e);
-    // A quote continuing after the source: "\"A,\" said X, \"B.\""
-    add_trailing_quote(frags, after.e, e);
+    // A quote continuing after the source: "\"A,\" said X, \"B.\""; else
+    // the statement going on ("A, said X, and B").
+    const TokRange rest = a.parent < 0 && after.e < e ? statement_continued(a.r.b, pre_e, after.e - 1, e) : TokRange{};
+    if (!rest.empty())
+      frags.push_back(rest);
+    else
+      add_trailing_quote(frags, after.e, e);
     return emit(kind_of(frags), a.cue.span, after, frags, a.parent, a.headline);
   }
 
@@ -904,7 +912,8 @@ class Finder {
     for (int i = b; i < e; ++i) {
       if (ctx_.is_punct(i, ':') || ctx_.is_punct(i, ';')) return {};
       const bool quoted = doc_.tok(i).quote >= 0 || doc_.tok(i).is(text::kQuote);
-      if (!quoted && c.is_word(i) && strong_cue(c.low(i))) return {};
+      // a cue of its own, not a passive one ("is expected to be signed")
+      if (!quoted && c.is_word(i) && strong_cue(c.low(i)) && !passive_before(i, b)) return {};
       finite = finite || (c.is_word(i) && (c.has(i, kFiniteVerbWord) || parse_tag(c, i) == language::VERB));
     }
     const std::string_view w = c.low(b);

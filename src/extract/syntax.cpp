@@ -258,6 +258,14 @@ TokRange syntax_refined_source(const Context& ctx, int verb_tok, TokRange rules)
   if (subj.b < rules.b && rules.b > 0 && (ctx.is_comma(rules.b - 1) || ctx.doc.tok(rules.b - 1).is(text::kDash))) {
     const int first = tag(subj.b);
     bool ok = first == PROPN || first == DET || first == NOUN || first == ADJ;
+    // A list: what the window took ends it with a conjunction ("tenants and
+    // city officials"); else the words before the comma are a statement's
+    // subject the attribution interrupts ("The agreement, one of the
+    // officials said, is ...").
+    bool list = false;
+    for (int t = rules.b; t < rules.e && !list; ++t)
+      list = ctx.low(t) == "and" || ctx.low(t) == "or" || ctx.low(t) == "&";
+    ok = ok && list;
     // A cut subject is names and nouns: a verb there is a clause of its own
     // the parse took for the subject ("The ovens that supply the furnace
     // will shut, chief executive Jo Doe said").
