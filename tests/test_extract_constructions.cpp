@@ -217,6 +217,16 @@ std::string speaker_of(const claimtrail::core::Analysis& a, std::string_view tex
   return "(not found)";
 }
 
+// The content fragments of the attribution whose content starts with `start`.
+std::vector<std::string> fragments_of(const claimtrail::core::Analysis& a, const std::string& text,
+                                      std::string_view start) {
+  std::vector<std::string> out;
+  for (const auto& at : a.attributions)
+    if (!at.content.empty() && text.substr(at.content.front().start, start.size()) == start)
+      for (const auto& f : at.content) out.push_back(text.substr(f.start, f.end - f.start));
+  return out;
+}
+
 // The category of the source of the attribution whose content starts with `start`.
 std::string category_of(const std::string& text, std::string_view start) {
   const auto a = Extractor().analyse(text);
@@ -487,13 +497,7 @@ TEST_CASE("a statement goes on after its attribution: an interrupted subject's p
       "\"Go home,\" he says, pointing at the gate, \"and rest.\"\n\n"
       "During the storm, crews cleared 40 roads, the mayor said, adding that schools would reopen.\n";
   const auto a = Extractor().analyse(text);
-  auto fragments = [&](std::string_view start) {
-    std::vector<std::string> out;
-    for (const auto& at : a.attributions)
-      if (!at.content.empty() && text.substr(at.content.front().start, start.size()) == start)
-        for (const auto& f : at.content) out.push_back(text.substr(f.start, f.end - f.start));
-    return out;
-  };
+  auto fragments = [&](std::string_view start) { return fragments_of(a, text, start); };
   CHECK(fragments("The new ovens") == std::vector<std::string>{"The new ovens", "would halve the gas bill"});
   CHECK(fragments("The mill") ==
         std::vector<std::string>{"The mill has not set a date for the sale", "but could announce one soon"});
@@ -514,13 +518,7 @@ TEST_CASE("an inverted attribution in mid-statement, and sources described by a 
       "Clinics could take more patients, said two people briefed on the plans, but the treasury has refused to pay.\n\n"
       "The contract, one of the officials said, is expected to be signed in June.\n";
   const auto a = Extractor().analyse(text);
-  auto fragments = [&](std::string_view start) {
-    std::vector<std::string> out;
-    for (const auto& at : a.attributions)
-      if (!at.content.empty() && text.substr(at.content.front().start, start.size()) == start)
-        for (const auto& f : at.content) out.push_back(text.substr(f.start, f.end - f.start));
-    return out;
-  };
+  auto fragments = [&](std::string_view start) { return fragments_of(a, text, start); };
   auto source = [&](std::string_view start) -> std::string {
     for (const auto& at : a.attributions)
       if (!at.content.empty() && text.substr(at.content.front().start, start.size()) == start && at.source)
