@@ -534,3 +534,15 @@ TEST_CASE("an inverted attribution in mid-statement, and sources described by a 
   CHECK(source("The contract") == "one of the officials");
   CHECK(fragments("The contract") == std::vector<std::string>{"The contract", "is expected to be signed in June"});
 }
+
+TEST_CASE("a document described by a participle or a clause of its own is still a document") {
+  const std::string text =
+      "Budget\n\nThe pool will close, according to an internal memo seen by the Gazette.\n\n"
+      "Fees will rise, according to a filing the club made with the regulator.\n\n"
+      "A survey it commissioned found that most members backed the plan.\n\n"
+      "Visits fell by a fifth, according to the Harlow Statistics Office.\n";
+  CHECK(category_of(text, "The pool") == "document");
+  CHECK(category_of(text, "Fees") == "document");
+  CHECK(category_of(text, "that most members") == "document");
+  CHECK(category_of(text, "Visits") == "named_organization");  // a document noun inside a name
+}

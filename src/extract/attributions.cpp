@@ -1414,6 +1414,9 @@ TokRange source_before(const Context& ctx, int end, int lower, bool stop_at_and_
     // A subject or relative pronoun opens its noun phrase: "... network RT he
     // blasted", "..., who cited".
     if (is(ctx, kSubjectPronounWord, w) && !appositive) {
+      // unless it opens a clause describing a document before it ("a
+      // survey it commissioned found")
+      if (k - 1 >= lower && ctx.has(k - 1, kDocumentNounWord)) continue;
       --k;
       break;
     }

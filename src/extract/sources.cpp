@@ -233,6 +233,15 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
       const std::string_view w = ctx.low(i);
       // "of" inside a title ("Secretary of State John Kerry") is no post-modifier.
       if (w == "of" && title_through(ctx, b, i, p.e)) continue;
+      // After a document, a participle ("a memo seen by the paper") or a
+      // clause of its own ("a filing the company made", "a survey it
+      // commissioned") describes it.
+      if (i > b && ctx.has(i - 1, kDocumentNounWord) && !doc.tok(i - 1).is(text::kCapitalized) &&
+          (((w.ends_with("ed") || w.ends_with("en")) && w.size() >= 4) || ctx.has(i, kDeterminerWord) ||
+           ctx.lex.is(w, kSubjectPronounWord) || ctx.is_name_token(i))) {
+        head = i - 1;
+        break;
+      }
       if (i > b && (w == "of" || w == "for" || w == "with" || w == "at" || w == "from" || w == "in" || w == "on" ||
                     w == "familiar" || w == "close" || w == "who" || w == "involved" || w == "issued" ||
                     w == "released" || w == "published" || w == "signed" || w == "briefed" || w == "knowledgeable" ||
