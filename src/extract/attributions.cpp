@@ -1461,6 +1461,13 @@ TokRange source_before(const Context& ctx, int end, int lower, bool stop_at_and_
         return false;
     return true;
   };
+  // An opening adverbial set off by a comma is not the speaker ("In a letter
+  // to residents on Friday, the chief executive, Jane Doe, wrote").
+  if (b < src_end && ctx.is_word(b) && is(ctx, kAdverbialOpenerWord, ctx.low(b)) && extra_commas > 0) {
+    int c = b;
+    while (c < src_end && !ctx.is_comma(c)) ++c;
+    if (c + 1 < src_end) b = c + 1;
+  }
   if (b >= src_end || !(np_start(b) || role_then_name(b) || compound_of_people(b))) return {};
   if (src_end - b > (extra_commas > 0 ? kMaxSourceTokens : 25)) return {};
   // "Jane Doe accepted the offer and announced ...": the cue's verb is

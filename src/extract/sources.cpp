@@ -405,6 +405,11 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
   if (cs.size() == 1 && cs[0].category == SourceCategory::unnamed_person && head_e < np.e) {
     int ab = head_e + 1, ae = np.e;
     while (ae > ab && ctx.is_comma(ae - 1)) --ae;
+    // a title before the name ("the chief executive, Dr Jane Doe")
+    while (ae - ab > 1 && ctx.is_word(ab) && ctx.has(ab, kTitleWord) && doc.tok(ab).is(text::kCapitalized)) {
+      ++ab;
+      if (ab < ae && ctx.is_punct(ab, '.')) ++ab;
+    }
     bool names = ae > ab && ae - ab <= 4;
     for (int i = ab; i < ae && names; ++i)
       names = ctx.is_name_token(i) && !ctx.has(i, kPersonNounWord | kOrgHeadWord | kTitleWord);
