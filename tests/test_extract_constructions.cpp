@@ -556,3 +556,12 @@ TEST_CASE("an opening adverbial is not the speaker; a title before an appositive
   CHECK(speaker_of(a, text, "the gap would") == "Olek Brandt");
   CHECK(category_of(text, "that the town") == "named_person");
 }
+
+TEST_CASE("a company called by the first word of a name ending in a body's head is the company, not a person") {
+  const std::string text =
+      "Lawsuit\n\nA judge refused to dismiss the suit against Tarrow Chemical Co., the court said.\n\n"
+      "Tarrow said in a statement that it would appeal.\n\n"
+      "Lead engineer Ama Keld said the tests were sound. Keld said the wells were safe.\n";
+  CHECK(category_of(text, "that it would appeal") == "named_organization");
+  CHECK(category_of(text, "the wells") == "named_person");  // a surname stays a person
+}

@@ -1552,6 +1552,23 @@ void Context::index_names() const {
     };
     if (owner && company_part(next)) company_names_.insert(name);
   }
+  // The first word of a company's name ending in an organisation head
+  // ("Brisco" of "Brisco Chemical Co.", "Vossberg" of "Vossberg Rail
+  // Systems"), unless the article also uses it as someone's surname.
+  std::unordered_set<std::string> surnames;
+  for (int k = 1; k < doc.size(); ++k)
+    if (is_name_token(k) && is_name_token(k - 1) && doc.tok(k - 1).para == doc.tok(k).para &&
+        !(k + 1 < doc.size() && is_name_token(k + 1) && doc.tok(k + 1).para == doc.tok(k).para))
+      surnames.insert(std::string(low(k)));
+  for (const int h : capitalised_org_heads()) {
+    int first = h;
+    while (first - 1 >= 0 && h - (first - 1) <= kMaxBodyNameWords && is_name_token(first - 1) &&
+           doc.tok(first - 1).is(text::kCapitalized) && doc.tok(first - 1).para == doc.tok(h).para &&
+           !has(first - 1, kDeterminerWord | kTitleWord | kPersonNounWord))
+      --first;
+    if (first < h && !has(first, kOrgHeadWord) && !surnames.contains(std::string(low(first))))
+      body_first_words_.insert(std::string(low(first)));
+  }
 }
 
 bool Context::names_place_elsewhere(int i) const {
@@ -1562,6 +1579,11 @@ bool Context::names_place_elsewhere(int i) const {
 bool Context::owns_company_parts(int i) const {
   index_names();
   return is_word(i) && company_names_.contains(std::string(low(i)));
+}
+
+bool Context::opens_body_name(int i) const {
+  index_names();
+  return is_word(i) && body_first_words_.contains(std::string(low(i)));
 }
 
 bool Context::possessive(int i) const {

@@ -122,6 +122,10 @@ struct Context {
   // parts ("Arvane's board", "Arvane's shareholders", "Arvane's chief
   // executive")? Then a name opening with it is a company's.
   bool owns_company_parts(int i) const;
+  // Does the word at token i open a body's name ending in an organisation
+  // head elsewhere ("Brisco" of "Brisco Chemical Co."), without being
+  // anyone's surname? Then the word alone names that body.
+  bool opens_body_name(int i) const;
   // "Lennmark's", "Lennmark’s": a possessive as one token, or a word and "'s".
   bool possessive(int i) const;
 
@@ -138,7 +142,7 @@ struct Context {
   // The one-word names used as places or states, and as owners of a
   // company's parts, found in one pass (index_names()).
   void index_names() const;
-  mutable std::unordered_set<std::string> place_names_, company_names_;
+  mutable std::unordered_set<std::string> place_names_, company_names_, body_first_words_;
   mutable bool place_names_built_ = false;
   mutable std::vector<SentenceSyntax> syntax_;
 };

@@ -313,6 +313,7 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
                        language::place(nm).has_value() ||
                        (c.name.size() == 1 && !label && (wordnet_place(nm) || ctx.names_place_elsewhere(nb))) ||
                        (!label && last_title < 0 && ctx.owns_company_parts(nb)) ||
+                       (c.name.size() == 1 && !label && last_title < 0 && ctx.opens_body_name(nb)) ||
                        // the outlet of the dateline ("the agency has learned" in its own story)
                        (ctx.out.dateline && !ctx.out.dateline->outlet.empty() && nm == ctx.out.dateline->outlet) ||
                        appositive_names_body(ctx, appositive);
