@@ -565,3 +565,17 @@ TEST_CASE("a company called by the first word of a name ending in a body's head 
   CHECK(category_of(text, "that it would appeal") == "named_organization");
   CHECK(category_of(text, "the wells") == "named_person");  // a surname stays a person
 }
+
+TEST_CASE("why a source is anonymous is no attribution; an age appositive; 'according to' in mid-statement") {
+  const std::string text =
+      "Ferry\n\nThe ferry will stop in May, two crew members said. They asked not to be named because they fear "
+      "for their jobs.\n\n"
+      "\"I grew up on that boat,\" said Ilse Varn, 71, who has sailed on it for decades, \"and so did my son.\"\n\n"
+      "The owners were warned of the fault in March, according to the report, but did not repair it.\n";
+  const auto a = Extractor().analyse(text);
+  for (const auto& at : a.attributions) CHECK(text.substr(at.content.front().start, 10) != "not to be ");
+  CHECK(fragments_of(a, text, "\"I grew up") ==
+        std::vector<std::string>{"\"I grew up on that boat,\"", "\"and so did my son.\""});
+  CHECK(fragments_of(a, text, "The owners") ==
+        std::vector<std::string>{"The owners were warned of the fault in March", "but did not repair it"});
+}

@@ -74,10 +74,10 @@ TEST_SUITE("extract::golden") {
         both ? claimtrail::extract::Extractor(claimtrail::learn::shipped_model(), claimtrail::extract::Mode::both)
              : claimtrail::extract::Extractor();
     // CLAIMTRAIL_GOLDEN_DIR scores another folder of the same layout and
-    // reports only. Otherwise fixtures/ (its floors), fixtures/unseen/ and
-    // fixtures/heldout/ (written and marked by helpers before the parser
-    // ever ran on them), and all together (floors "all_recall",
-    // "all_precision").
+    // reports only. Otherwise fixtures/ (its floors), fixtures/unseen/,
+    // fixtures/heldout/ and fixtures/heldout-wire/ (written and marked by
+    // helpers before the parser ever ran on them), and all together (floors
+    // "all_recall", "all_precision").
     const char* other = std::getenv("CLAIMTRAIL_GOLDEN_DIR");
     auto score = [&](const fs::path& root, Tally& t, int& articles) {
       for (const auto& entry : fs::directory_iterator(root / "expected")) {
@@ -186,20 +186,23 @@ TEST_SUITE("extract::golden") {
       report("golden", t);
       return;
     }
-    Tally fixtures, unseen, heldout;
-    int articles = 0, unseen_articles = 0, heldout_articles = 0;
+    Tally fixtures, unseen, heldout, wire;
+    int articles = 0, unseen_articles = 0, heldout_articles = 0, wire_articles = 0;
     score(source_dir() / "fixtures", fixtures, articles);
     score(source_dir() / "fixtures" / "unseen", unseen, unseen_articles);
     score(source_dir() / "fixtures" / "heldout", heldout, heldout_articles);
+    score(source_dir() / "fixtures" / "heldout-wire", wire, wire_articles);
     CHECK(articles >= 8);
     CHECK(unseen_articles >= 20);
     CHECK(heldout_articles >= 8);
+    CHECK(wire_articles >= 10);
     report("golden", fixtures);
     report("golden (unseen)", unseen);
     report("golden (held out)", heldout);
-    const int found = fixtures.found + unseen.found + heldout.found,
-              expected = fixtures.expected + unseen.expected + heldout.expected,
-              predicted = fixtures.predicted + unseen.predicted + heldout.predicted;
+    report("golden (held out, wire)", wire);
+    const int found = fixtures.found + unseen.found + heldout.found + wire.found,
+              expected = fixtures.expected + unseen.expected + heldout.expected + wire.expected,
+              predicted = fixtures.predicted + unseen.predicted + heldout.predicted + wire.predicted;
     MESSAGE("golden (all): " << found << "/" << expected << " found (recall " << ratio(found, expected)
                              << "), precision " << ratio(found, predicted));
     const json floor = json::parse(slurp(source_dir() / "fixtures" / "golden-floor.json"));
@@ -213,5 +216,7 @@ TEST_SUITE("extract::golden") {
     // written by helpers (floating and pronoun-sourced ones included).
     CHECK(ratio(unseen.quotes_ok, unseen.quotes) >= floor["unseen_quotation_entity"].get<double>());
     CHECK(ratio(heldout.quotes_ok, heldout.quotes) >= floor["heldout_quotation_entity"].get<double>());
+    CHECK(ratio(wire.found, wire.expected) >= floor["wire_recall"].get<double>());
+    CHECK(ratio(wire.found, wire.predicted) >= floor["wire_precision"].get<double>());
   }
 }

@@ -372,11 +372,14 @@ class Finder {
       // to the learned tagger: as rules they cost more than they find.
       // A noun modifying the next ("a state agency", "the press office") is no cue.
       if (best && best_n == 1 && noun_modifier(ctx_, i)) best = nullptr;
+      // "asked not to be named": why a source is anonymous, not what it said.
+      if (best && i + 3 < r.e && ctx_.low(i + 1) == "not" && ctx_.low(i + 2) == "to" && ctx_.low(i + 3) == "be")
+        best = nullptr;
       // A verb of telling in the passive ("Sony was not told about the
       // deal"): its subject heard it, it did not say it.
       // So is one with no addressee before what it was about ("officials
       // briefed on the talks", "staff informed of the plan").
-      if (best && best_n == 1 && is(ctx_, kTellVerbWord, ctx_.low(i)) &&
+      if (best && is(ctx_, kTellVerbWord, ctx_.low(i)) &&
           (passive_before(i, r.b) ||
            (i + 1 < r.e && (ctx_.low(i + 1) == "on" || ctx_.low(i + 1) == "about" || ctx_.low(i + 1) == "of"))))
         best = nullptr;
@@ -680,10 +683,12 @@ class Finder {
           if (j - from <= 40 && j > i + 2) return {from, j};
           return {from, i};
         }
-        // An appositive may follow the name; anything else ends the source.
+        // An appositive may follow the name (an age too: "Jane Doe, 71,
+        // who ..."); anything else ends the source.
         if (commas == 0 && i + 1 < end &&
             (ctx_.has(i + 1, kDeterminerWord) || ctx_.has(i + 1, kTitleWord) ||
-             doc_.tok(i + 1).is(text::kCapitalized) || ctx_.has(i + 1, kRankWord))) {
+             doc_.tok(i + 1).is(text::kCapitalized) || ctx_.has(i + 1, kRankWord) ||
+             (doc_.tok(i + 1).is(text::kDigit) && i + 2 < end && ctx_.is_comma(i + 2)))) {
           ++commas;
           continue;
         }
@@ -769,6 +774,9 @@ class Finder {
     while (pre_e > a.r.b && (c.is_comma(pre_e - 1) || doc_.tok(pre_e - 1).is(text::kDash))) --pre_e;
     if (pre_e - a.r.b >= 2) {
       add_content(frags, a.r.b, pre_e);
+      // "A, according to the report, but B": the statement goes on
+      if (a.parent < 0 && se < e)
+        if (const TokRange rest = statement_continued(a.r.b, pre_e, se, e); !rest.empty()) frags.push_back(rest);
     } else {
       int cs = se;
       while (cs < e && (c.is_comma(cs) || doc_.tok(cs).is(text::kDash))) ++cs;
