@@ -245,3 +245,20 @@ TEST_CASE("dates: a dateline without a year takes the publication's year; withou
     CHECK(claimtrail::store::get_claim(st, c.claim.id)->status_note == c.note);
   }
 }
+
+TEST_CASE("a prediction that came true with another figure is updated, old and new, not confirmed") {
+  TempDir tmp;
+  Store st(":memory:");
+  const auto a = ingest(st, tmp, "a.txt", "Harbor Post", "2025-03-04",
+                        "Ferry deal near\n\nOrlen Ferries will buy the Skarn Line for about 240 million euros, two "
+                        "people familiar with the talks said.\n");
+  ingest(st, tmp, "b.txt", "Valley Wire", "2025-05-10",
+         "Ferry deal done\n\nOrlen Ferries bought the Skarn Line for 265 million euros, the company said on "
+         "Friday.\n");
+  const auto r = track::track(st, a);
+  const track::TrackedClaim& c = only_claim(r);
+  CHECK(c.status == "updated");
+  REQUIRE(!c.evidence.empty());
+  CHECK(c.evidence.front().old_value.find("240 million") != std::string::npos);
+  CHECK(c.evidence.front().new_value.find("265 million") != std::string::npos);
+}

@@ -280,9 +280,11 @@ std::optional<Evidence> compare_with(const AnalysedClaim& claim, const ClaimFact
   match::Comparison cmp = match::relate(a, later.analysis.statement, weight);
   const bool predicted = prediction_met(a, later, cmp, article_words);
   if (cmp.relation == match::Relation::different && !predicted) return std::nullopt;
+  // A prediction come true: the same statement, unless it came true with
+  // another figure or date ("about $24 billion" / "$26.5 billion"): updated.
   if (predicted && cmp.relation != match::Relation::contradicted) {
     cmp.realizes = true;
-    cmp.relation = match::Relation::same;
+    if (cmp.relation != match::Relation::updated) cmp.relation = match::Relation::same;
   }
   Evidence e;
   e.claim = claim.claim.id;
