@@ -370,8 +370,6 @@ class Finder {
       }
       // Words that are cues less than one time in ten ("in", "for") are left
       // to the learned tagger: as rules they cost more than they find.
-      // A noun modifying the next ("a state agency", "the press office") is no cue.
-      if (best && best_n == 1 && noun_modifier(ctx_, i)) best = nullptr;
       // "asked not to be named": why a source is anonymous, not what it said.
       if (best && i + 3 < r.e && ctx_.low(i + 1) == "not" && ctx_.low(i + 2) == "to" && ctx_.low(i + 3) == "be")
         best = nullptr;
@@ -402,6 +400,12 @@ class Finder {
           if (k - 1 >= r.b && ctx_.is_comma(k - 1) && (ctx_.low(k) == "who" || ctx_.low(k) == "which")) c.score -= 0.25;
         }
         const double threshold = nested ? 0.6 : 0.5;
+        // A noun modifying the next ("a state agency", "the press office")
+        // is no cue; the parse is asked only of a word that would be one,
+        // between two words.
+        if (c.score >= threshold && best_n == 1 && i > r.b && i + 1 < r.e && ctx_.is_word(i - 1) &&
+            ctx_.is_word(i + 1) && noun_modifier(ctx_, i))
+          continue;
         if (c.score >= threshold) found.push_back(c);
       }
     }
