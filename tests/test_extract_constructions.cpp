@@ -550,10 +550,12 @@ TEST_CASE("a document described by a participle or a clause of its own is still 
 TEST_CASE("an opening adverbial is not the speaker; a title before an appositive name is not the name") {
   const std::string text =
       "Budget gap\n\nIn a letter to residents on Friday, the chief executive, Dr Nella Varno, wrote that the town "
-      "faced a gap.\n\nThe treasurer, Mr Olek Brandt, said the gap would close by 2027.\n";
+      "faced a gap.\n\nThe treasurer, Mr Olek Brandt, said the gap would close by 2027.\n\n"
+      "The auditor, Dr. Wenna Tolle, said the accounts were sound.\n";
   const auto a = Extractor().analyse(text);
   CHECK(speaker_of(a, text, "that the town") == "Nella Varno");
   CHECK(speaker_of(a, text, "the gap would") == "Olek Brandt");
+  CHECK(speaker_of(a, text, "the accounts") == "Wenna Tolle");
   CHECK(category_of(text, "that the town") == "named_person");
 }
 

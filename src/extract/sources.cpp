@@ -407,7 +407,12 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
     int ab = head_e + 1, ae = np.e;
     while (ae > ab && ctx.is_comma(ae - 1)) --ae;
     // a title before the name ("the chief executive, Dr Jane Doe")
-    while (ae - ab > 1 && ctx.is_word(ab) && ctx.has(ab, kTitleWord) && doc.tok(ab).is(text::kCapitalized)) {
+    auto title = [&](int i) {
+      std::string_view w = ctx.low(i);
+      if (w.ends_with('.')) w.remove_suffix(1);  // "Dr." as one token
+      return ctx.has(i, kTitleWord) || ctx.lex.is_title(w);
+    };
+    while (ae - ab > 1 && ctx.is_word(ab) && title(ab) && doc.tok(ab).is(text::kCapitalized)) {
       ++ab;
       if (ab < ae && ctx.is_punct(ab, '.')) ++ab;
     }
