@@ -581,3 +581,14 @@ TEST_CASE("why a source is anonymous is no attribution; an age appositive; 'acco
   CHECK(fragments_of(a, text, "The owners") ==
         std::vector<std::string>{"The owners were warned of the fault in March", "but did not repair it"});
 }
+
+TEST_CASE("a directive's content is what the addressee is to do, not the addressee") {
+  const std::string text =
+      "Floods\n\nResidents have called on the council to step in.\n\n"
+      "The mayor urged shop owners not to reopen before Monday.\n\n"
+      "The inspector told reporters that the bridge was safe.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(fragments_of(a, text, "to step in") == std::vector<std::string>{"to step in"});
+  CHECK(fragments_of(a, text, "not to reopen") == std::vector<std::string>{"not to reopen before Monday"});
+  CHECK(fragments_of(a, text, "that the bridge") == std::vector<std::string>{"that the bridge was safe"});
+}

@@ -1188,9 +1188,29 @@ class Finder {
   }
 
   // Where the content of a source-first cue begins.
+  // After a directive verb, its addressee (a short noun phrase: no verb,
+  // comma, quotation or "that") and then "to" or "not to": where that
+  // starts, else -1.
+  int directive_object(int k, int e) const {
+    if (k >= e || !ctx_.is_word(k) || ctx_.low(k) == "that" || ctx_.low(k) == "to") return -1;
+    for (int j = k + 1; j < std::min(e, k + 8); ++j) {
+      if (!ctx_.is_word(j) && !ctx_.is_punct(j, '\'')) return -1;
+      const std::string_view w = ctx_.low(j);
+      if (w == "to" || (w == "not" && j + 1 < e && ctx_.low(j + 1) == "to"))
+        return j + 1 < e && ctx_.is_word(j + 1) ? j : -1;
+      if (w == "that" || is(ctx_, kFiniteVerbWord, w)) return -1;
+    }
+    return -1;
+  }
+
   int content_start(const Cue& cue, int e) const {
     int k = cue.core.e;
     const std::string_view core_last = ctx_.low(cue.core.e - 1);
+    // "urged residents to leave", "called on the government not to act": the
+    // addressee, then what it is to do, the content.
+    if (is(ctx_, kDirectiveWord, ctx_.low(cue.core.b)) &&
+        (cue.core.size() == 1 || core_last == "on" || core_last == "to"))
+      if (const int to = directive_object(k, e); to >= 0) return to;
     // "that" within reach wins: "told reporters on Tuesday that ...".
     const bool tell = is(ctx_, kTellVerbWord, core_last);
     if (k < e && (tell || is(ctx_, kComplementOpenerWord, ctx_.low(k)))) {

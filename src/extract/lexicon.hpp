@@ -74,6 +74,7 @@ enum WordClass : std::uint32_t {
   kIntentionWord = 1u << 25,  // "plans", "seeks": a plan when "to" follows
   kOpinionWord = 1u << 26,    // "should", "must": a judgement, not a checkable fact
   kInterviewWord = 1u << 27,  // "Interview by ...": who put a transcript's questions
+  kDirectiveWord = 1u << 28,  // "urged", "called on": an addressee, then what it is to do ("to ...")
 };
 
 class Lexicon {
