@@ -592,3 +592,15 @@ TEST_CASE("a directive's content is what the addressee is to do, not the address
   CHECK(fragments_of(a, text, "not to reopen") == std::vector<std::string>{"not to reopen before Monday"});
   CHECK(fragments_of(a, text, "that the bridge") == std::vector<std::string>{"that the bridge was safe"});
 }
+
+TEST_CASE("'is said to', 'is understood to', 'is believed to': a report no one named holds") {
+  const std::string text =
+      "Ferry\n\nThe operator is said to have lost money all summer.\n\n"
+      "The decree is understood to have been drafted in May.\n\n"
+      "The bus is believed to have been carrying 30 people, according to the police.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(fragments_of(a, text, "The operator") ==
+        std::vector<std::string>{"The operator", "to have lost money all summer"});
+  CHECK(fragments_of(a, text, "The decree") == std::vector<std::string>{"The decree", "to have been drafted in May"});
+  CHECK(category_of(text, "The bus") == "named_organization");  // a named source still wins
+}

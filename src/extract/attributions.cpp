@@ -469,6 +469,9 @@ class Finder {
         s += 0.3;
       else if (c.core.size() == 1 && is(ctx_, kForecastVerbWord, ctx_.low(c.core.b)) && object_then_to(next, r.e))
         s += 0.3;
+      else if (w == "to" && c.core.size() == 1 && is(ctx_, kHearsayWord, ctx_.low(c.core.b)) &&
+               passive_before(c.core.b, r.b))
+        s = std::max(s, 0.55);  // "is understood to have ...": the construction says so, weakly
       else if (clause_follows(next, r.e))
         s += 0.15;  // "believes tariff costs may ease"
       else if (c.core.size() == 1 && ctx_.low(c.core.b).substr(0, 4) == "call" && quote_after_object(next, r.e))
@@ -1137,7 +1140,7 @@ class Finder {
   }
 
   bool expectation(const Cue& cue) const {
-    if (cue.core.size() != 1 || ctx_.low(cue.core.b) != "expected" || cue.span.b == cue.core.b) return false;
+    if (cue.core.size() != 1 || !is(ctx_, kHearsayWord, ctx_.low(cue.core.b)) || cue.span.b == cue.core.b) return false;
     const std::string_view aux = ctx_.low(cue.core.b - 1);
     const bool passive =
         aux == "is" || aux == "are" || aux == "was" || aux == "were" || aux == "be" || aux == "been" || aux == "not";

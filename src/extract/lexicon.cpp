@@ -138,7 +138,8 @@ Lexicon::Lexicon() {
       {"intention_verb", kIntentionWord},
       {"opinion_marker", kOpinionWord},
       {"interview_word", kInterviewWord},
-      {"directive_verb", kDirectiveWord}};
+      {"directive_verb", kDirectiveWord},
+      {"hearsay_passive", kHearsayWord}};
   util::for_each_tsv_row(table("grammar.tsv"), [&](const auto& f) {
     const auto it = std::find_if(std::begin(kGrammarClasses), std::end(kGrammarClasses),
                                  [&](const auto& c) { return f.size() > 1 && c.first == f[1]; });

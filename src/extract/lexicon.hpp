@@ -75,6 +75,7 @@ enum WordClass : std::uint32_t {
   kOpinionWord = 1u << 26,    // "should", "must": a judgement, not a checkable fact
   kInterviewWord = 1u << 27,  // "Interview by ...": who put a transcript's questions
   kDirectiveWord = 1u << 28,  // "urged", "called on": an addressee, then what it is to do ("to ...")
+  kHearsayWord = 1u << 29,    // "is said to", "is understood to": a report held by no one named
 };
 
 class Lexicon {
