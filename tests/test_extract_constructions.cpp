@@ -586,11 +586,14 @@ TEST_CASE("a directive's content is what the addressee is to do, not the address
   const std::string text =
       "Floods\n\nResidents have called on the council to step in.\n\n"
       "The mayor urged shop owners not to reopen before Monday.\n\n"
-      "The inspector told reporters that the bridge was safe.\n";
+      "The inspector told reporters that the bridge was safe.\n\n"
+      "She called on her deputies to \"stand firm\". Farmers have complained for years that the dam leaks.\n";
   const auto a = Extractor().analyse(text);
   CHECK(fragments_of(a, text, "to step in") == std::vector<std::string>{"to step in"});
   CHECK(fragments_of(a, text, "not to reopen") == std::vector<std::string>{"not to reopen before Monday"});
   CHECK(fragments_of(a, text, "that the bridge") == std::vector<std::string>{"that the bridge was safe"});
+  CHECK(fragments_of(a, text, "to \"stand") == std::vector<std::string>{"to \"stand firm\""});
+  CHECK(fragments_of(a, text, "that the dam") == std::vector<std::string>{"that the dam leaks"});  // not "for years"
 }
 
 TEST_CASE("'is said to', 'is understood to', 'is believed to': a report no one named holds") {

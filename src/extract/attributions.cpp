@@ -1200,7 +1200,7 @@ class Finder {
       if (!ctx_.is_word(j) && !ctx_.is_punct(j, '\'')) return -1;
       const std::string_view w = ctx_.low(j);
       if (w == "to" || (w == "not" && j + 1 < e && ctx_.low(j + 1) == "to"))
-        return j + 1 < e && ctx_.is_word(j + 1) ? j : -1;
+        return j + 1 < e && (ctx_.is_word(j + 1) || doc_.tok(j + 1).is(kOpenQuote)) ? j : -1;
       if (w == "that" || is(ctx_, kFiniteVerbWord, w)) return -1;
     }
     return -1;
@@ -1214,6 +1214,13 @@ class Finder {
     if (is(ctx_, kDirectiveWord, ctx_.low(cue.core.b)) &&
         (cue.core.size() == 1 || core_last == "on" || core_last == "to"))
       if (const int to = directive_object(k, e); to >= 0) return to;
+    // "have complained for years that ...": a length of time, then the clause.
+    if (k + 2 < e && ctx_.low(k) == "for") {
+      const std::string_view unit = ctx_.low(k + 1);
+      if (unit == "years" || unit == "months" || unit == "weeks" || unit == "decades" || unit == "days")
+        for (int j = k + 2; j < std::min(e, k + 5); ++j)
+          if (ctx_.low(j) == "that") return j;
+    }
     // "that" within reach wins: "told reporters on Tuesday that ...".
     const bool tell = is(ctx_, kTellVerbWord, core_last);
     if (k < e && (tell || is(ctx_, kComplementOpenerWord, ctx_.low(k)))) {
