@@ -607,3 +607,13 @@ TEST_CASE("'is said to', 'is understood to', 'is believed to': a report no one n
   CHECK(fragments_of(a, text, "The decree") == std::vector<std::string>{"The decree", "to have been drafted in May"});
   CHECK(category_of(text, "The bus") == "named_organization");  // a named source still wins
 }
+
+TEST_CASE("a name after a role opening a sentence is what a later pronoun means") {
+  const std::string text =
+      "Vote\n\nIndependent MP Rafe Doyle said neither side had offered anything.\n\n"
+      "Opposition leader Kirsten Vale has closed the debate.\n\n"
+      "\"We deserve an election,\" she told the chamber.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(speaker_of(a, text, "\"We deserve") == "Kirsten Vale");
+  CHECK(speaker_of(a, text, "neither side") == "Rafe Doyle");  // the title left out
+}

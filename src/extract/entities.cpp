@@ -778,6 +778,8 @@ TokRange name_at(const Context& ctx, int i, int e) {
     ++i;
   const int n = i - names_b;
   if (n < 1 || n > 4 || i >= e) return {};
+  // a name modifying a role ("Opposition leader", "Labour MP") is no one
+  if (ctx.has(i, kPersonNounWord | kTitleWord)) return {};
   // followed by a lower-case word, or by a comma and an appositive ("Doe, 38, a nurse")
   if (!(ctx.is_word(i) && !doc.tok(i).is(text::kCapitalized)) && !ctx.is_comma(i)) return {};
   return {start, i};
@@ -785,6 +787,13 @@ TokRange name_at(const Context& ctx, int i, int e) {
 
 TokRange opening_name(const Context& ctx, int b, int e) {
   if (const TokRange n = name_at(ctx, b, e); !n.empty()) return n;
+  // After a role ("Opposition leader Jane Doe has ...", "Party chair Jo Roe
+  // will ..."): the name the role's words end on.
+  for (int k = b; k < std::min(e, b + 6); ++k) {
+    if (!ctx.is_word(k) || ctx.is_comma(k) || ctx.has(k, kFiniteVerbWord | kClauseOpenerWord)) break;
+    if (ctx.has(k, kPersonNounWord | kTitleWord))
+      if (const TokRange n = name_at(ctx, k + 1, e); !n.empty()) return n;
+  }
   // After an opening adverbial and its comma, within the first dozen words.
   for (int k = b; k < std::min(e, b + 12); ++k) {
     if (ctx.is_comma(k)) return name_at(ctx, k + 1, e);
