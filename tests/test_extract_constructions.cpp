@@ -617,3 +617,11 @@ TEST_CASE("a name after a role opening a sentence is what a later pronoun means"
   CHECK(speaker_of(a, text, "\"We deserve") == "Kirsten Vale");
   CHECK(speaker_of(a, text, "neither side") == "Rafe Doyle");  // the title left out
 }
+
+TEST_CASE("'according to' a role and an appositive name: the source holds both") {
+  const std::string text =
+      "Row\n\nAccording to the ministry's spokesman, Marek Dolan, the report was entirely fabricated.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(speaker_of(a, text, "the report") == "Marek Dolan");
+  CHECK(fragments_of(a, text, "the report") == std::vector<std::string>{"the report was entirely fabricated"});
+}

@@ -774,6 +774,13 @@ class Finder {
     while (se < e && !c.is_comma(se) && !doc_.tok(se).is(text::kDash) && !c.is_punct(se, '(') && !c.is_punct(se, ';') &&
            doc_.tok(se).quote < 0)
       ++se;
+    // An appositive name after the source: "according to the ministry's
+    // spokesman, Marek Dvorak, the article ...".
+    if (se + 2 < e && c.is_comma(se) && c.is_name_token(se + 1)) {
+      int k = se + 1;
+      while (k < e && k < se + 5 && c.is_name_token(k)) ++k;
+      if (k < e && c.is_comma(k) && k + 1 < e && c.is_word(k + 1)) se = k;
+    }
     const TokRange source{a.cue.core.e, se};
     if (source.empty()) return -1;
     std::vector<TokRange> frags;
