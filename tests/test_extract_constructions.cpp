@@ -625,3 +625,15 @@ TEST_CASE("'according to' a role and an appositive name: the source holds both")
   CHECK(speaker_of(a, text, "the report") == "Marek Dolan");
   CHECK(fragments_of(a, text, "the report") == std::vector<std::string>{"the report was entirely fabricated"});
 }
+
+TEST_CASE("an impersonal report: 'it is learnt', 'it was gathered that', 'it is understood that'") {
+  const std::string text =
+      "Tariffs\n\nThe utilities want a rise of 40 paise a unit, it is learnt.\n\n"
+      "It was gathered that all 300 schools have stayed shut.\n\nProtesters gathered outside the ministry.\n";
+  const auto a = Extractor().analyse(text);
+  REQUIRE(a.attributions.size() == 2);
+  for (const auto& at : a.attributions) CHECK_FALSE(at.source.has_value());
+  CHECK(fragments_of(a, text, "The utilities") ==
+        std::vector<std::string>{"The utilities want a rise of 40 paise a unit"});
+  CHECK(fragments_of(a, text, "that all 300") == std::vector<std::string>{"that all 300 schools have stayed shut"});
+}

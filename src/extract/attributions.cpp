@@ -341,7 +341,8 @@ class Finder {
     const int longest = static_cast<int>(ctx_.lex.longest_cue_words());
     for (int i = r.b; i < r.e; ++i) {
       if (!ctx_.is_word(i) || doc_.tok(i).quote >= 0 || ctx_.blocked[static_cast<std::size_t>(i)]) continue;
-      if (!ctx_.has(i, kCueStartWord)) continue;
+      const bool it_is = impersonal_at(i, r.b);
+      if (!ctx_.has(i, kCueStartWord) && !it_is) continue;
       // After "the", "a" or "its" a cue word is a noun ("the state", "a
       // report", "its signal"), never a verb of saying.
       if (i > r.b && ctx_.is_word(i - 1) && ctx_.has(i - 1, kDeterminerWord) && ctx_.low(i - 1) != "that" &&
@@ -367,6 +368,12 @@ class Finder {
           best_n = n;
         }
         if (!e->longer) break;
+      }
+      // "it is learnt", "it was gathered that": a report no one named holds.
+      static constexpr CueEntry kImpersonal{3, 10, 0.8};
+      if (it_is && (!best || best->p < kImpersonal.p)) {
+        best = &kImpersonal;
+        best_n = 1;
       }
       // Words that are cues less than one time in ten ("in", "for") are left
       // to the learned tagger: as rules they cost more than they find.
@@ -421,6 +428,14 @@ class Finder {
       return a.score > b.score;
     });
     return found;
+  }
+
+  // "it is learnt", "it was gathered", "it is understood": an impersonal
+  // report, with no one holding it (the hearsay participles of grammar.tsv).
+  bool impersonal_at(int i, int lower) const {
+    if (i - 2 < lower || !is(ctx_, kHearsayWord, ctx_.low(i))) return false;
+    const std::string_view be = ctx_.low(i - 1);
+    return ctx_.low(i - 2) == "it" && (be == "is" || be == "was" || be == "has" || be == "been");
   }
 
   // Is the verb at `i` in the passive: a form of "be" before it, past the
@@ -893,6 +908,7 @@ class Finder {
                 !(c.is_comma(n) && n + 1 < e && doc_.tok(n + 1).is(kOpenQuote));
     }
     if (!applies) return std::nullopt;
+    if (impersonal_at(a.cue.core.b, a.r.b)) return impersonal(a, a.r.b, a.pre_e);
     std::vector<TokRange> frags;
     add_content(frags, a.r.b, a.pre_e);
     const TokRange rest = a.parent < 0 ? statement_continued(a.r.b, a.pre_e, a.cue.core.e, e) : TokRange{};
@@ -1018,11 +1034,22 @@ class Finder {
     if (a.source.empty()) return -1;
     const int cs = content_start(a.cue, a.e);
     if (cs >= a.e) return -1;
+    if (impersonal_at(a.cue.core.b, a.r.b)) return impersonal(a, cs, a.e);
     std::vector<TokRange> frags;
     add_content(frags, cs, a.e);
     const int idx = emit(kind_of(frags), a.cue.span, a.source, frags, a.parent, a.headline);
     if (a.parent < 0 && idx >= 0) find_embedded(idx, cs, a.e, a.headline);
     return idx;
+  }
+
+  // "A, it is learnt" / "It was gathered that A": the content [b, e), no
+  // source, the cue from "it".
+  int impersonal(const Attempt& a, int b, int e) {
+    if (e - b < 2) return -1;
+    std::vector<TokRange> frags;
+    add_content(frags, b, e);
+    const TokRange cue{std::min(a.cue.span.b, a.cue.core.b - 2), a.cue.span.e};
+    return emit(kind_of(frags), cue, {}, frags, a.parent, a.headline);
   }
 
   // Looks for an attribution inside the content [cs, e) of attribution
