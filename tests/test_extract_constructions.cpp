@@ -637,3 +637,16 @@ TEST_CASE("an impersonal report: 'it is learnt', 'it was gathered that', 'it is 
         std::vector<std::string>{"The utilities want a rise of 40 paise a unit"});
   CHECK(fragments_of(a, text, "that all 300") == std::vector<std::string>{"that all 300 schools have stayed shut"});
 }
+
+TEST_CASE("a headline quoting first and naming its speaker after a colon") {
+  const std::string text =
+      "'We will not close the mine': Premier defends coal plan\n\nThe premier said the mine would stay open.\n";
+  const auto a = Extractor().analyse(text);
+  REQUIRE(!a.attributions.empty());
+  const auto& h = a.attributions.front();
+  CHECK(h.in_headline);
+  REQUIRE(h.source.has_value());
+  CHECK(text.substr(h.source->spans.front().start, h.source->spans.front().end - h.source->spans.front().start) ==
+        "Premier");
+  CHECK(fragments_of(a, text, "'We will") == std::vector<std::string>{"'We will not close the mine'"});
+}

@@ -154,6 +154,7 @@ class Finder {
   void speaker_labels() {
     for (const text::Paragraph& para : doc_.paragraphs()) {
       const bool headline = para.first_tok < ctx_.headline_end_tok;
+      if (headline && quote_then_speaker(para)) continue;
       int b = std::max(para.first_tok, headline ? para.first_tok : ctx_.body_first_tok);
       const int e = para.end_tok;
       if (b < e && doc_.tok(b).is(kOpenQuote)) ++b;
@@ -188,6 +189,25 @@ class Finder {
           if (ctx_.out.attributions[k].parent < 0) ctx_.out.attributions[k].parent = idx;
       }
     }
+  }
+
+  // A headline quoting first and naming its speaker after a colon or a
+  // dash: "'We have the numbers': PM", "\"No talks\" \u2013 Union chief". The
+  // colon or dash is the cue, the capitalised words after it the source.
+  bool quote_then_speaker(const text::Paragraph& para) {
+    const int b = para.first_tok, e = para.end_tok;
+    if (b >= e || !doc_.tok(b).is(kOpenQuote) || doc_.tok(b).quote < 0) return false;
+    const int close = doc_.quotes()[static_cast<std::size_t>(doc_.tok(b).quote)].close_tok;
+    const int cue = close + 1;
+    if (close < 0 || cue + 1 >= e || !(ctx_.is_punct(cue, ':') || doc_.tok(cue).is(text::kDash))) return false;
+    // the speaker: the capitalised words after the cue (the headline may go
+    // on about them: "'...': PM survives vote")
+    int end = cue + 1;
+    while (end < e && end - (cue + 1) < 4 && ctx_.is_word(end) && doc_.tok(end).is(text::kCapitalized) &&
+           !ctx_.has(end, kFiniteVerbWord))
+      ++end;
+    if (end == cue + 1) return false;
+    return emit(core::AttributionKind::direct, {cue, cue + 1}, {cue + 1, end}, {{b, close + 1}}, -1, true) >= 0;
   }
 
   // A quotation signed with a dash and a name at the end of its line, as in
