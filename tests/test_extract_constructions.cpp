@@ -650,3 +650,13 @@ TEST_CASE("a headline quoting first and naming its speaker after a colon") {
         "Premier");
   CHECK(fragments_of(a, text, "'We will") == std::vector<std::string>{"'We will not close the mine'"});
 }
+
+TEST_CASE("a headline stating, then a dash and who says it") {
+  const std::string text =
+      "Strike: We will not negotiate under duress \xE2\x80\x93 Ekoma govt\n\nTeachers stayed home, officials said.\n\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(fragments_of(a, text, "We will not") == std::vector<std::string>{"We will not negotiate under duress"});
+  CHECK(category_of(text, "We will not") == "named_organization");
+  const std::string other = "Floods \xE2\x80\x93 What happens next\n\nRivers rose, officials said.\n";
+  CHECK(Extractor().analyse(other).attributions.size() == 1);  // a heading's dash is no cue
+}

@@ -196,6 +196,7 @@ class Finder {
   // colon or dash is the cue, the capitalised words after it the source.
   bool quote_then_speaker(const text::Paragraph& para) {
     const int b = para.first_tok, e = para.end_tok;
+    if (b < e && !doc_.tok(b).is(kOpenQuote)) return words_then_speaker(para);
     if (b >= e || !doc_.tok(b).is(kOpenQuote) || doc_.tok(b).quote < 0) return false;
     const int close = doc_.quotes()[static_cast<std::size_t>(doc_.tok(b).quote)].close_tok;
     const int cue = close + 1;
@@ -208,6 +209,27 @@ class Finder {
       ++end;
     if (end == cue + 1) return false;
     return emit(core::AttributionKind::direct, {cue, cue + 1}, {cue + 1, end}, {{b, close + 1}}, -1, true) >= 0;
+  }
+
+  // A headline stating, then a dash and who says it, as much of the world's
+  // press writes them ("Strike: We won't negotiate under duress \u2013 State
+  // govt"): the dash is the cue, the one to three capitalised words after it
+  // the source, what comes before (after a "Label:") the content.
+  bool words_then_speaker(const text::Paragraph& para) {
+    const int b = para.first_tok, e = para.end_tok;
+    int dash = e - 1;
+    while (dash > b && !doc_.tok(dash).is(text::kDash)) --dash;
+    if (dash <= b || e - (dash + 1) < 1 || e - (dash + 1) > 3 || !doc_.tok(dash + 1).is(text::kCapitalized))
+      return false;
+    for (int k = dash + 1; k < e; ++k)
+      if (!ctx_.is_word(k) || ctx_.has(k, kDeterminerWord | kClauseOpenerWord | kFiniteVerbWord | kPronounWord |
+                                              kSubjectPronounWord | kAdverbialOpenerWord))
+        return false;
+    int cb = b;
+    for (int k = b; k < dash && k < b + 4; ++k)
+      if (ctx_.is_punct(k, ':')) cb = k + 1;
+    if (dash - cb < 3) return false;
+    return emit(core::AttributionKind::indirect, {dash, dash + 1}, {dash + 1, e}, {{cb, dash}}, -1, true) >= 0;
   }
 
   // A quotation signed with a dash and a name at the end of its line, as in
