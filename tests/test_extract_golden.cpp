@@ -75,7 +75,7 @@ TEST_SUITE("extract::golden") {
              : claimtrail::extract::Extractor();
     // CLAIMTRAIL_GOLDEN_DIR scores another folder of the same layout and
     // reports only. Otherwise fixtures/ (its floors), fixtures/unseen/,
-    // fixtures/heldout/ and fixtures/heldout-wire/ (written and marked by
+    // fixtures/heldout/, fixtures/heldout-wire/ and fixtures/heldout-world/ (written and marked by
     // helpers before the parser ever ran on them), and all together (floors
     // "all_recall", "all_precision").
     const char* other = std::getenv("CLAIMTRAIL_GOLDEN_DIR");
@@ -186,23 +186,26 @@ TEST_SUITE("extract::golden") {
       report("golden", t);
       return;
     }
-    Tally fixtures, unseen, heldout, wire;
-    int articles = 0, unseen_articles = 0, heldout_articles = 0, wire_articles = 0;
+    Tally fixtures, unseen, heldout, wire, world;
+    int articles = 0, unseen_articles = 0, heldout_articles = 0, wire_articles = 0, world_articles = 0;
     score(source_dir() / "fixtures", fixtures, articles);
     score(source_dir() / "fixtures" / "unseen", unseen, unseen_articles);
     score(source_dir() / "fixtures" / "heldout", heldout, heldout_articles);
     score(source_dir() / "fixtures" / "heldout-wire", wire, wire_articles);
+    score(source_dir() / "fixtures" / "heldout-world", world, world_articles);
     CHECK(articles >= 8);
     CHECK(unseen_articles >= 20);
     CHECK(heldout_articles >= 8);
     CHECK(wire_articles >= 10);
+    CHECK(world_articles >= 10);
     report("golden", fixtures);
     report("golden (unseen)", unseen);
     report("golden (held out)", heldout);
     report("golden (held out, wire)", wire);
-    const int found = fixtures.found + unseen.found + heldout.found + wire.found,
-              expected = fixtures.expected + unseen.expected + heldout.expected + wire.expected,
-              predicted = fixtures.predicted + unseen.predicted + heldout.predicted + wire.predicted;
+    report("golden (held out, world)", world);
+    const int found = fixtures.found + unseen.found + heldout.found + wire.found + world.found,
+              expected = fixtures.expected + unseen.expected + heldout.expected + wire.expected + world.expected,
+              predicted = fixtures.predicted + unseen.predicted + heldout.predicted + wire.predicted + world.predicted;
     MESSAGE("golden (all): " << found << "/" << expected << " found (recall " << ratio(found, expected)
                              << "), precision " << ratio(found, predicted));
     const json floor = json::parse(slurp(source_dir() / "fixtures" / "golden-floor.json"));
@@ -218,5 +221,7 @@ TEST_SUITE("extract::golden") {
     CHECK(ratio(heldout.quotes_ok, heldout.quotes) >= floor["heldout_quotation_entity"].get<double>());
     CHECK(ratio(wire.found, wire.expected) >= floor["wire_recall"].get<double>());
     CHECK(ratio(wire.found, wire.predicted) >= floor["wire_precision"].get<double>());
+    CHECK(ratio(world.found, world.expected) >= floor["world_recall"].get<double>());
+    CHECK(ratio(world.found, world.predicted) >= floor["world_precision"].get<double>());
   }
 }
