@@ -660,3 +660,11 @@ TEST_CASE("a headline stating, then a dash and who says it") {
   const std::string other = "Floods \xE2\x80\x93 What happens next\n\nRivers rose, officials said.\n";
   CHECK(Extractor().analyse(other).attributions.size() == 1);  // a heading's dash is no cue
 }
+
+TEST_CASE("'the minister' is not the prime minister, nor 'the president' the vice president") {
+  const std::string text =
+      "Pension row\n\nFinance Minister Olek Marn on Thursday denied that he had offered his resignation to Prime "
+      "Minister Ilse Varo.\n\n\"I have not offered my resignation,\" the minister said.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(speaker_of(a, text, "\"I have not") == "Olek Marn");
+}

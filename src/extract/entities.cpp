@@ -325,11 +325,23 @@ class Resolver {
     }
     const auto& all = people();
     auto& [next, found] = it->second;
+    // "the minister" is not the prime minister, nor "the president" the vice
+    // president: an office those words make another, unless the
+    // description says them too.
+    auto other_office = [&](const std::string& role, const std::string& w) {
+      for (const char* m : {"prime", "vice", "deputy"})
+        if (role.find(std::string(" ") + m + " " + w + " ") != std::string::npos &&
+            std::find(words.begin(), words.end(), m) == words.end())
+          return true;
+      return false;
+    };
     for (; next < all.size() && all[next].pos < pos; ++next) {
       bool every = true;
       for (const auto& w : words)
-        every = every && (all[next].role.find(" " + w + " ") != std::string::npos ||
-                          all[next].role.find(" " + w + "'s ") != std::string::npos);
+        every = every &&
+                (all[next].role.find(" " + w + " ") != std::string::npos ||
+                 all[next].role.find(" " + w + "'s ") != std::string::npos) &&
+                !other_office(all[next].role, w);
       if (every) found = static_cast<int>(next);
     }
     return found >= 0 ? &all[static_cast<std::size_t>(found)] : nullptr;
