@@ -25,6 +25,10 @@ bool is(const Context& ctx, std::uint32_t classes, std::string_view w) { return 
 // Word forms by their endings: "saying", "alleging"; "posed", "sued".
 bool participle(std::string_view w) { return w.size() > 4 && w.ends_with("ing"); }
 bool past_form(std::string_view w) { return w.size() >= 4 && w.ends_with("ed"); }
+// A form of "be": before a participle, a passive.
+bool be_form(std::string_view w) {
+  return w == "be" || w == "been" || w == "being" || w == "is" || w == "are" || w == "am" || w == "was" || w == "were";
+}
 
 struct Cue {
   TokRange core;  // the learned words
@@ -154,7 +158,7 @@ class Finder {
   void speaker_labels() {
     for (const text::Paragraph& para : doc_.paragraphs()) {
       const bool headline = para.first_tok < ctx_.headline_end_tok;
-      if (headline && quote_then_speaker(para)) continue;
+      if (headline && (quote_then_speaker(para) || words_then_speaker(para))) continue;
       int b = std::max(para.first_tok, headline ? para.first_tok : ctx_.body_first_tok);
       const int e = para.end_tok;
       if (b < e && doc_.tok(b).is(kOpenQuote)) ++b;
@@ -196,7 +200,6 @@ class Finder {
   // colon or dash is the cue, the capitalised words after it the source.
   bool quote_then_speaker(const text::Paragraph& para) {
     const int b = para.first_tok, e = para.end_tok;
-    if (b < e && !doc_.tok(b).is(kOpenQuote)) return words_then_speaker(para);
     if (b >= e || !doc_.tok(b).is(kOpenQuote) || doc_.tok(b).quote < 0) return false;
     const int close = doc_.quotes()[static_cast<std::size_t>(doc_.tok(b).quote)].close_tok;
     const int cue = close + 1;
@@ -217,6 +220,7 @@ class Finder {
   // the source, what comes before (after a "Label:") the content.
   bool words_then_speaker(const text::Paragraph& para) {
     const int b = para.first_tok, e = para.end_tok;
+    if (b >= e || doc_.tok(b).is(kOpenQuote)) return false;  // quote_then_speaker's
     int dash = e - 1;
     while (dash > b && !doc_.tok(dash).is(text::kDash)) --dash;
     if (dash <= b || e - (dash + 1) < 1 || e - (dash + 1) > 3 || !doc_.tok(dash + 1).is(text::kCapitalized))
@@ -417,8 +421,6 @@ class Finder {
         best = &kImpersonal;
         best_n = 1;
       }
-      // Words that are cues less than one time in ten ("in", "for") are left
-      // to the learned tagger: as rules they cost more than they find.
       // "asked not to be named": why a source is anonymous, not what it said.
       if (best && i + 3 < r.e && ctx_.low(i + 1) == "not" && ctx_.low(i + 2) == "to" && ctx_.low(i + 3) == "be")
         best = nullptr;
@@ -430,6 +432,8 @@ class Finder {
           (passive_before(i, r.b) ||
            (i + 1 < r.e && (ctx_.low(i + 1) == "on" || ctx_.low(i + 1) == "about" || ctx_.low(i + 1) == "of"))))
         best = nullptr;
+      // Words that are cues less than one time in ten ("in", "for") are left
+      // to the learned tagger: as rules they cost more than they find.
       if (best && best->as_cue >= 3 && (best->p >= 0.1 || best_n > 1)) {
         Cue c;
         c.core = {i, i + best_n};
@@ -477,17 +481,14 @@ class Finder {
   bool impersonal_at(int i, int lower) const {
     if (i - 2 < lower || !is(ctx_, kHearsayWord, ctx_.low(i))) return false;
     const std::string_view be = ctx_.low(i - 1);
-    return ctx_.low(i - 2) == "it" && (be == "is" || be == "was" || be == "has" || be == "been");
+    return ctx_.low(i - 2) == "it" && (be_form(be) || be == "has");
   }
 
   // Is the verb at `i` in the passive: a form of "be" before it, past the
   // cue's modifiers ("was not told", "have been repeatedly warned")?
   bool passive_before(int i, int lower) const {
-    for (int k = i - 1; k >= lower && k >= i - 4 && ctx_.is_word(k) && ctx_.has(k, kCueModifierWord); --k) {
-      const std::string_view w = ctx_.low(k);
-      if (w == "was" || w == "were" || w == "been" || w == "being" || w == "is" || w == "are" || w == "am" || w == "be")
-        return true;
-    }
+    for (int k = i - 1; k >= lower && k >= i - 4 && ctx_.is_word(k) && ctx_.has(k, kCueModifierWord); --k)
+      if (be_form(ctx_.low(k))) return true;
     return false;
   }
 
@@ -617,9 +618,7 @@ class Finder {
     const std::string_view core = ctx_.low(c.core.b);
     const bool participle = (core.size() > 2 && core.substr(core.size() - 2) == "ed") || core == "told" ||
                             core == "said" || core == "shown" || core == "known" || core == "written";
-    return participle && core != "expected" &&
-           (aux == "be" || aux == "been" || aux == "being" || aux == "is" || aux == "are" || aux == "was" ||
-            aux == "were");
+    return participle && core != "expected" && be_form(aux);
   }
 
   // Is token i a word folded into a cue before its core: an auxiliary, a
@@ -885,13 +884,8 @@ class Finder {
     if (pre_e - a.r.b < 2 || !clause_in(a.r.b, pre_e)) return std::nullopt;
     std::vector<TokRange> frags;
     add_content(frags, a.r.b, pre_e);
-    // A quote continuing after the source: "\"A,\" said X, \"B.\""; else
-    // the statement going on ("A, said X, and B").
-    const TokRange rest = a.parent < 0 && after.e < e ? statement_continued(a.r.b, pre_e, after.e - 1, e) : TokRange{};
-    if (!rest.empty())
-      frags.push_back(rest);
-    else
-      add_trailing_quote(frags, after.e, e);
+    // "A, said X, and B"; a quote continuing after the source: "\"A,\" said X, \"B.\""
+    add_rest(frags, a.parent, a.r.b, pre_e, after.e - 1, after.e, e);
     return emit(kind_of(frags), a.cue.span, after, frags, a.parent, a.headline);
   }
 
@@ -953,11 +947,7 @@ class Finder {
     if (impersonal_at(a.cue.core.b, a.r.b)) return impersonal(a, a.r.b, a.pre_e);
     std::vector<TokRange> frags;
     add_content(frags, a.r.b, a.pre_e);
-    const TokRange rest = a.parent < 0 ? statement_continued(a.r.b, a.pre_e, a.cue.core.e, e) : TokRange{};
-    if (!rest.empty())
-      frags.push_back(rest);
-    else
-      add_trailing_quote(frags, skip_tail(a.cue.core.e, e), e);
+    add_rest(frags, a.parent, a.r.b, a.pre_e, a.cue.core.e, skip_tail(a.cue.core.e, e), e);
     const int idx = emit(kind_of(frags), a.cue.span, a.source, frags, a.parent, a.headline);
     // "\"A,\" she said, adding that B": the participle is a sibling with
     // the same source.
@@ -972,6 +962,18 @@ class Finder {
         if (ctx_.out.attributions[k].parent == idx) ctx_.out.attributions[k].parent = -1;
     }
     return idx;
+  }
+
+  // After a content [pre_b, pre_e) and its attribution: the statement going
+  // on (statement_continued, at the top level), else a quotation going on
+  // from `quote_from`.
+  void add_rest(std::vector<TokRange>& frags, int parent, int pre_b, int pre_e, int cue_e, int quote_from,
+                int e) const {
+    const TokRange rest = parent < 0 ? statement_continued(pre_b, pre_e, cue_e, e) : TokRange{};
+    if (!rest.empty())
+      frags.push_back(rest);
+    else
+      add_trailing_quote(frags, quote_from, e);
   }
 
   // What a statement says after its attribution, in the same sentence: the
@@ -990,7 +992,7 @@ class Finder {
     if (comma >= e || !c.is_comma(comma) || b >= e || !c.is_word(b) || e - b < 2) return {};
     bool finite = false;
     for (int i = b; i < e; ++i) {
-      if (ctx_.is_punct(i, ':') || ctx_.is_punct(i, ';')) return {};
+      if (c.is_punct(i, ':') || c.is_punct(i, ';')) return {};
       const bool quoted = doc_.tok(i).quote >= 0 || doc_.tok(i).is(text::kQuote);
       // a cue of its own, not a passive one ("is expected to be signed")
       if (!quoted && c.is_word(i) && strong_cue(c.low(i)) && !passive_before(i, b)) return {};
@@ -1008,7 +1010,7 @@ class Finder {
     // verb of its own, the rest opens with an auxiliary, a modal or an adverb
     // before one.
     bool pre_verb = false;
-    for (int i = pre_b; i < pre_e; ++i) pre_verb = pre_verb || (c.is_word(i) && (c.has(i, kFiniteVerbWord)));
+    for (int i = pre_b; i < pre_e; ++i) pre_verb = pre_verb || (c.is_word(i) && c.has(i, kFiniteVerbWord));
     if (pre_verb || pre_e - pre_b > 8 || !finite || doc_.tok(pre_b).is(kOpenQuote)) return {};
     int k = b;
     while (k < e && k < b + 2 && c.is_word(k) && adverb(c.low(k))) ++k;
@@ -1218,8 +1220,7 @@ class Finder {
   bool expectation(const Cue& cue) const {
     if (cue.core.size() != 1 || !is(ctx_, kHearsayWord, ctx_.low(cue.core.b)) || cue.span.b == cue.core.b) return false;
     const std::string_view aux = ctx_.low(cue.core.b - 1);
-    const bool passive =
-        aux == "is" || aux == "are" || aux == "was" || aux == "were" || aux == "be" || aux == "been" || aux == "not";
+    const bool passive = be_form(aux) || aux == "not";
     return passive && cue.core.e < doc_.size() && ctx_.low(cue.core.e) == "to";
   }
 
@@ -1266,7 +1267,6 @@ class Finder {
     return k;
   }
 
-  // Where the content of a source-first cue begins.
   // After a directive verb, its addressee (a short noun phrase: no verb,
   // comma, quotation or "that") and then "to" or "not to": where that
   // starts, else -1.
@@ -1282,6 +1282,7 @@ class Finder {
     return -1;
   }
 
+  // Where the content of a source-first cue begins.
   int content_start(const Cue& cue, int e) const {
     int k = cue.core.e;
     const std::string_view core_last = ctx_.low(cue.core.e - 1);

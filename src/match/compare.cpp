@@ -199,35 +199,20 @@ bool date_update(const Statement& a, const Statement& b, Comparison& c) {
   return true;
 }
 
-// Antonym pairs between the words only one side has: each found pair is
-// taken out of both lists. Gives how many, and the first as evidence.
-int take_antonyms(std::vector<const Word*>& only_a, std::vector<const Word*>& only_b, std::string& evidence) {
+// Pairs of words that `pair` accepts, between the words only one side has:
+// each found pair is taken out of both lists, the first written to `first`
+// ("'x' against 'y'") when given and still empty. Gives how many.
+template <class Pair>
+int take_pairs(std::vector<const Word*>& only_a, std::vector<const Word*>& only_b, Pair pair,
+               std::string* first = nullptr) {
   int n = 0;
   for (std::size_t i = 0; i < only_a.size();) {
-    auto it =
-        std::find_if(only_b.begin(), only_b.end(), [&](const Word* y) { return antonyms(only_a[i]->form, y->form); });
+    auto it = std::find_if(only_b.begin(), only_b.end(), [&](const Word* y) { return pair(*only_a[i], *y); });
     if (it == only_b.end()) {
       ++i;
       continue;
     }
-    if (evidence.empty()) evidence = "'" + only_a[i]->form + "' against '" + (*it)->form + "'";
-    only_b.erase(it);
-    only_a.erase(only_a.begin() + static_cast<std::ptrdiff_t>(i));
-    ++n;
-  }
-  return n;
-}
-
-// Pairs of words of one meaning between the words only one side has: each
-// found pair is taken out of both lists. Gives how many.
-int take_synonyms(std::vector<const Word*>& only_a, std::vector<const Word*>& only_b) {
-  int n = 0;
-  for (std::size_t i = 0; i < only_a.size();) {
-    auto it = std::find_if(only_b.begin(), only_b.end(), [&](const Word* y) { return same_meaning(*only_a[i], *y); });
-    if (it == only_b.end()) {
-      ++i;
-      continue;
-    }
+    if (first && first->empty()) *first = "'" + only_a[i]->form + "' against '" + (*it)->form + "'";
     only_b.erase(it);
     only_a.erase(only_a.begin() + static_cast<std::ptrdiff_t>(i));
     ++n;
@@ -303,10 +288,11 @@ Comparison compare(const Statement& a, const Statement& b) {
   for (const Word& w : b.words)
     if (!first_a.count(w.form)) only_b.push_back(&w);
   // Antonymous predicates ("rose" / "fell") stand for each other, with the opposite sense.
-  const int flips = take_antonyms(only_a, only_b, c.evidence);
+  const int flips = take_pairs(
+      only_a, only_b, [](const Word& x, const Word& y) { return antonyms(x.form, y.form); }, &c.evidence);
   matched += static_cast<std::size_t>(flips);
   // Words of one meaning ("halted" / "stopped") stand for each other.
-  matched += static_cast<std::size_t>(take_synonyms(only_a, only_b));
+  matched += static_cast<std::size_t>(take_pairs(only_a, only_b, same_meaning));
   const std::size_t na = first_a.size(), nb = first_b.size();
   if (matched == 0 || na == 0 || nb == 0) {
     c.why = "no words in common";

@@ -1,11 +1,13 @@
 // Quantities in a statement: numbers in digits and in words ("two dozen",
 // "one hundred and twenty", "a million", "2.5bn"), fractions ("two-thirds",
 // "half a percent"), percentages, lengths of time ("48 hours", "a
-// fortnight"), lengths and masses ("6.5 metres" is "21 feet"), approximations and bounds ("about 2,500", "more than
-// 60,000"), ranges ("between 3 and 4 billion"), vague quantities ("tens of thousands", "a handful") and changes by a
-// multiple ("doubled": a rise of 100 percent). Each is an interval, so two statements of one figure in other words can
-// be compared: consistent, more precise, or another figure. The words come from data/lexicon/number_words.tsv and
-// quantities.tsv.
+// fortnight"), lengths and masses ("6.5 metres" is "21 feet"),
+// approximations and bounds ("about 2,500", "more than 60,000"), ranges
+// ("between 3 and 4 billion"), vague quantities ("tens of thousands", "a
+// handful") and changes by a multiple ("doubled": a rise of 100 percent).
+// Each is an interval, so two statements of one figure in other words can
+// be compared: consistent, more precise, or another figure. The words come
+// from data/lexicon/number_words.tsv and quantities.tsv.
 #pragma once
 
 #include <cstddef>
