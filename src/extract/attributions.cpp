@@ -479,7 +479,7 @@ class Finder {
   // "it is learnt", "it was gathered", "it is understood": an impersonal
   // report, with no one holding it (the hearsay participles of grammar.tsv).
   bool impersonal_at(int i, int lower) const {
-    if (i - 2 < lower || !is(ctx_, kHearsayWord, ctx_.low(i))) return false;
+    if (i - 2 < lower || !ctx_.has(i, kHearsayWord)) return false;  // (the token's cached classes: asked of every word)
     const std::string_view be = ctx_.low(i - 1);
     return ctx_.low(i - 2) == "it" && (be_form(be) || be == "has");
   }
