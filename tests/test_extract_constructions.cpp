@@ -668,3 +668,43 @@ TEST_CASE("'the minister' is not the prime minister, nor 'the president' the vic
   const auto a = Extractor().analyse(text);
   CHECK(speaker_of(a, text, "\"I have not") == "Olek Marn");
 }
+
+TEST_CASE("a surname after 'from' stays the person's; the last of several appositives names the speaker") {
+  const std::string text =
+      "Trial\n\n\"He kept two sets of books,\" Deputy Prosecutor Ivo Brannock told the court.\n\n"
+      "Brannock said the transfers began in 2019.\n\n"
+      "The second witness, the firm's former bookkeeper, Lena Osterby, testified that she had warned the owner.\n\n"
+      "\"I told him twice,\" Osterby said under questioning from Brannock.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(speaker_of(a, text, "the transfers") == "Ivo Brannock");
+  CHECK(category_of(text, "the transfers") == "named_person");
+  CHECK(speaker_of(a, text, "that she had") == "Lena Osterby");  // not the prosecutor named before
+  CHECK(speaker_of(a, text, "\"I told him") == "Lena Osterby");
+}
+
+TEST_CASE("an interview's labels defined by whose questions and answers they mark") {
+  const std::string text =
+      "'We were lucky': ferry captain Runa Skov on the storm\n\n"
+      "Runa Skov has captained the Skarn ferry for 12 years. She spoke to the Vell Chronicle on Monday. The "
+      "Chronicle's questions are marked Q and Skov's answers A.\n\n"
+      "Q: Why did you sail that morning?\n\n"
+      "A: The forecast gave us a window of six hours.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(speaker_of(a, text, "Why did you") == "Vell Chronicle");
+  CHECK(category_of(text, "Why did you") == "named_organization");
+  CHECK(speaker_of(a, text, "The forecast") == "Runa Skov");
+}
+
+TEST_CASE("told me: the addressee is not said; 'and said' after another verb shares its subject; ', and I'") {
+  const std::string text =
+      "Quay\n\nOREN FALK: The divers told me the pier was sinking, and I closed it that night.\n\n"
+      "Ana Ruiz said: \"They told us the pier was safe, and we believed them.\"\n\n"
+      "The ferry company denied the report and said its boats were safe.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(fragments_of(a, text, "the pier was sinking") == std::vector<std::string>{"the pier was sinking"});
+  // in a quotation the cue introduces, "we" is the speaker's
+  CHECK(fragments_of(a, text, "\"They told") ==
+        std::vector<std::string>{"\"They told us the pier was safe, and we believed them.\""});
+  CHECK(fragments_of(a, text, "its boats") == std::vector<std::string>{"its boats were safe"});
+  CHECK(category_of(text, "its boats") == "named_organization");
+}

@@ -1063,12 +1063,15 @@ class Finder {
   }
 
   // A cue coordinated with the clause's verb: "X did not comment on A but
-  // said B". (Sets the source.)
+  // said B", "X denied the report and said B" (where the word window took
+  // "X denied the report and" for the source). (Sets the source.)
   std::optional<int> coordinated_verb(Attempt& a) {
     sized_up(a);
-    if (a.source.empty() && a.parent < 0 && a.mod_b - 1 > a.r.b &&
-        (ctx_.low(a.mod_b - 1) == "but" || ctx_.low(a.mod_b - 1) == "and"))
-      a.source = clause_subject(a.r.b, a.mod_b - 1);
+    if (a.parent < 0 && a.mod_b - 1 > a.r.b && (ctx_.low(a.mod_b - 1) == "but" || ctx_.low(a.mod_b - 1) == "and") &&
+        (a.source.empty() || a.source.e >= a.mod_b)) {
+      if (const TokRange subject = clause_subject(a.r.b, a.mod_b - 1); !subject.empty() || a.source.empty())
+        a.source = subject;
+    }
     return std::nullopt;
   }
 
@@ -1079,11 +1082,28 @@ class Finder {
     const int cs = content_start(a.cue, a.e);
     if (cs >= a.e) return -1;
     if (impersonal_at(a.cue.core.b, a.r.b)) return impersonal(a, cs, a.e);
+    const int e = own_voice_after(a.source, a.cue.core.b, cs, a.e);
     std::vector<TokRange> frags;
-    add_content(frags, cs, a.e);
+    add_content(frags, cs, e);
     const int idx = emit(kind_of(frags), a.cue.span, a.source, frags, a.parent, a.headline);
-    if (a.parent < 0 && idx >= 0) find_embedded(idx, cs, a.e, a.headline);
+    if (a.parent < 0 && idx >= 0) find_embedded(idx, cs, e, a.headline);
     return idx;
+  }
+
+  // Where a reported statement [cs, e) gives way to the voice that reports
+  // it: ", and I ..." / ", but we ..." in the quotation the cue stands in
+  // (or outside any, like the cue), when the source is not itself "I" or
+  // "we" ("The surveyors told me the wall was moving, and I was not going
+  // to put a crane on it"). In a quotation the cue introduces, "I" is the
+  // source.
+  int own_voice_after(TokRange source, int cue, int cs, int e) const {
+    auto first_person = [&](int i) { return ctx_.low(i) == "i" || ctx_.low(i) == "we"; };
+    if (source.size() == 1 && first_person(source.b)) return e;
+    for (int j = cs + 2; j + 2 < e; ++j)
+      if (ctx_.is_comma(j) && (ctx_.low(j + 1) == "and" || ctx_.low(j + 1) == "but") && first_person(j + 2) &&
+          doc_.tok(j).quote == doc_.tok(cue).quote)
+        return j;
+    return e;
   }
 
   // "A, it is learnt" / "It was gathered that A": the content [b, e), no
@@ -1377,6 +1397,13 @@ class Finder {
       kept.push_back(f);
     }
     if (kept.empty() || cue.empty()) return -1;
+    // A letter or two, unquoted, is nothing said ("... and Doe's answers A.").
+    if (kind == core::AttributionKind::indirect && kept.size() == 1) {
+      int words = 0, last = -1;
+      for (int k = kept[0].b; k < kept[0].e; ++k)
+        if (ctx_.is_word(k)) ++words, last = k;
+      if (words == 0 || (words == 1 && ctx_.low(last).size() <= 2)) return -1;
+    }
     core::Attribution a;
     a.kind = kind;
     a.parent = parent;
@@ -1638,6 +1665,25 @@ bool Context::names_body_elsewhere(int b, int e) const {
 void Context::index_names() const {
   if (place_names_built_) return;
   place_names_built_ = true;
+  // Surnames of people named in full: the last word of a run of two to
+  // six name words that does not open with a function word ("Carys
+  // Whitlow", "Assistant District Attorney Carys Whitlow", not "In
+  // Osklund"). "questioning from Whitlow" does not make
+  // her a place.
+  std::unordered_set<std::string> full_name_ends;
+  for (int k = 1; k < doc.size(); ++k) {
+    if (!is_name_token(k) || (k + 1 < doc.size() && is_name_token(k + 1) && doc.tok(k + 1).para == doc.tok(k).para))
+      continue;
+    int b = k;
+    while (b > 0 && k - b < 6 && is_name_token(b - 1) && doc.tok(b - 1).para == doc.tok(k).para) --b;
+    if (k - b < 1 || k - b > 5) continue;
+    const std::string_view first = low(b);
+    if (has(b, kDeterminerWord | kPronounWord | kTimeWord | kCoordinatorWord | kAdverbialOpenerWord |
+                   kClauseOpenerWord | kPostmodifierWord) ||
+        first == "in" || first == "from" || first == "at" || first == "on" || first == "to" || first == "by")
+      continue;
+    full_name_ends.insert(std::string(low(k)));
+  }
   for (int k = 1; k < doc.size(); ++k) {
     if (!is_word(k) || !doc.tok(k).is(text::kCapitalized)) continue;
     // a one-word name: no capitalised word right before or after it
@@ -1646,7 +1692,7 @@ void Context::index_names() const {
       continue;
     const std::string_view before = low(k - 1);
     if (before == "in" || before == "from") {
-      place_names_.insert(std::string(low(k)));
+      if (!full_name_ends.contains(std::string(low(k)))) place_names_.insert(std::string(low(k)));
       continue;
     }
     // "X's government", "X's interior minister", "the X government"

@@ -78,11 +78,12 @@ class Resolver {
     src.descriptors = info.descriptors;
     const core::Span mention = ctx_.span(np);
     // An interview's "Q:" whose asker the introduction names ("The
-    // questions, marked Q, were put by Jane Doe"): that person.
+    // questions, marked Q, were put by Jane Doe"): that person or body.
     if (const TokRange asker = defined_label(np); !asker.empty()) {
-      src.category = SourceCategory::named_person;
+      const SourceInfo who = classify_source(ctx_, asker);
+      src.category = who.category;
       src.anonymous = false;
-      link(named(asker, SourceCategory::named_person, classify_source(ctx_, asker)), mention, src);
+      link(named(asker, who.category, who), mention, src);
       return;
     }
     if (info.pronoun != SourceInfo::Pronoun::none) {
@@ -349,7 +350,10 @@ class Resolver {
 
   // A short speaker label ("Q", "A") the text before the first label
   // defines: a sentence there holding the label as a word and a person's
-  // full name, the name nearest the label. The introduction is read once.
+  // or a body's name, the name just before the label ("The Courier's
+  // questions are marked Q and Morrow's answers A"), else the nearest. A
+  // name of one word stands for the fuller name the introduction gives it
+  // ("Morrow" for "Ilse Morrow"). The introduction is read once.
   TokRange defined_label(TokRange np) {
     const auto& labels = ctx_.speaker_labels;
     if (np.size() != 1 || ctx_.doc.surface(np.b).size() > 2 ||
@@ -359,20 +363,47 @@ class Resolver {
       labels_read_ = true;
       int first = labels.front().b;
       for (const TokRange& l : labels) first = std::min(first, l.b);
+      auto short_word = [&](int t) { return ctx_.doc.surface(t).size() <= 2; };
+      // each sentence's runs of name words in the introduction (no label among them)
+      std::vector<std::pair<const text::Sentence*, std::vector<TokRange>>> runs;
+      std::vector<TokRange> full;  // runs of two to four words
       for (const auto& sent : ctx_.doc.sentences()) {
         if (sent.first_tok >= first) break;
         const int e = std::min(sent.end_tok, first);
-        std::vector<TokRange> names;  // runs of two to four name words
+        auto& [of, found] = runs.emplace_back(&sent, std::vector<TokRange>{});
         for (int i = sent.first_tok; i < e;) {
           int j = i;
-          while (j < e && ctx_.is_name_token(j) && !ctx_.has(j, kDeterminerWord)) ++j;
-          if (j - i >= 2 && j - i <= 4) names.push_back({i, j});
+          while (j < e && ctx_.is_name_token(j) && !ctx_.has(j, kDeterminerWord) && !short_word(j)) ++j;
+          if (j > i) found.push_back({i, j});
+          if (j - i >= 2 && j - i <= 4) full.push_back({i, j});
           i = std::max(j, i + 1);
         }
+      }
+      auto fuller = [&](int t) -> TokRange {
+        std::string_view w = ctx_.low(t);
+        w.remove_suffix(possessive_suffix(w));
+        for (const TokRange& f : full)
+          if (ctx_.low(f.e - 1) == w) return f;
+        return {};
+      };
+      auto speaker = [&](TokRange n) -> TokRange {
+        const SourceInfo info = classify_source(ctx_, n);
+        return (info.category == SourceCategory::named_person || info.category == SourceCategory::named_organization) &&
+                       info.names.size() == 1
+                   ? info.names[0]
+                   : TokRange{};
+      };
+      for (const auto& [of, found] : runs) {
+        const text::Sentence& sent = *of;
+        const int e = std::min(sent.end_tok, first);
+        std::vector<TokRange> names;  // runs of two to four name words, or one standing for such a run
+        for (const TokRange& n : found)
+          if ((n.size() >= 2 && n.size() <= 4) || (n.size() == 1 && n.b > sent.first_tok && !fuller(n.b).empty()))
+            names.push_back(n);
         // "Interview by Jane Doe", "questions were asked by Jane Doe": the
         // person who asks, the transcript's "Q".
         for (const TokRange& n : names)
-          if (interviewer_.empty() && n.b >= 2 && ctx_.low(n.b - 1) == "by")
+          if (interviewer_.empty() && n.size() >= 2 && n.b >= 2 && ctx_.low(n.b - 1) == "by")
             for (int k = n.b - 2; k >= std::max(sent.first_tok, n.b - 4); --k)
               if (ctx_.has(k, kInterviewWord)) {
                 const SourceInfo info = classify_source(ctx_, n);
@@ -380,6 +411,7 @@ class Resolver {
                   interviewer_ = info.names[0];
                 break;
               }
+        int previous_label = sent.first_tok - 1;
         for (int t = sent.first_tok; t < e && !names.empty(); ++t) {
           const std::string_view w = ctx_.doc.surface(t);
           if (w.size() > 2 || !ctx_.is_word(t) ||
@@ -387,15 +419,21 @@ class Resolver {
               (t + 1 < e && ctx_.is_punct(t + 1, ':')) || defined_labels_.contains(std::string(w)))
             continue;
           const TokRange* best = nullptr;
+          // the nearest name between the label before and this one
           for (const TokRange& n : names)
-            if (n.b > t || n.e <= t) {
-              const int d = n.b > t ? n.b - t : t - n.e;
-              if (!best || d < (best->b > t ? best->b - t : t - best->e)) best = &n;
-            }
+            if (n.b > previous_label && n.e <= t && (!best || n.b > best->b)) best = &n;
+          if (!best)
+            for (const TokRange& n : names)
+              if (n.b > t || n.e <= t) {
+                const int d = n.b > t ? n.b - t : t - n.e;
+                if (!best || d < (best->b > t ? best->b - t : t - best->e)) best = &n;
+              }
+          previous_label = t;
           if (!best) continue;
-          const SourceInfo info = classify_source(ctx_, *best);
-          if (info.category == SourceCategory::named_person && info.names.size() == 1)
-            defined_labels_.emplace(std::string(w), info.names[0]);
+          const TokRange name = speaker(best->size() == 1 ? fuller(best->b) : *best);
+          // "A." closing the sentence defines "A"
+          if (!name.empty())
+            defined_labels_.emplace(std::string(w.ends_with('.') ? w.substr(0, w.size() - 1) : w), name);
         }
       }
     }

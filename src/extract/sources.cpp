@@ -403,10 +403,15 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
     info.plural = info.plural || c.plural;
   }
   if (cs.size() > 1) info.plural = true;
-  // "the mayor, Jane Doe": a role, then the name as its appositive.
+  // "the mayor, Jane Doe": a role, then the name as its appositive; of
+  // several appositives, the last ("The first witness, the hospice's
+  // finance manager, Ruth Ellery").
   if (cs.size() == 1 && cs[0].category == SourceCategory::unnamed_person && head_e < np.e) {
-    int ab = head_e + 1, ae = np.e;
-    while (ae > ab && ctx.is_comma(ae - 1)) --ae;
+    int ae = np.e;
+    while (ae > head_e + 1 && ctx.is_comma(ae - 1)) --ae;
+    int ab = ae;
+    while (ab > head_e + 1 && !ctx.is_comma(ab - 1)) --ab;
+    const int role_e = ab - 1;  // the comma before the name
     // a title before the name ("the chief executive, Dr Jane Doe")
     auto title = [&](int i) {
       std::string_view w = ctx.low(i);
@@ -425,7 +430,7 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
       cs[0].name = {ab, ae};
       info.names.push_back(cs[0].name);
       info.name_categories.push_back(SourceCategory::named_person);
-      info.descriptors.role = join_surface(ctx, np.b, head_e);
+      info.descriptors.role = join_surface(ctx, np.b, role_e);
     }
   }
   if (in_doc >= 0) {
