@@ -708,3 +708,28 @@ TEST_CASE("told me: the addressee is not said; 'and said' after another verb sha
   CHECK(fragments_of(a, text, "its boats") == std::vector<std::string>{"its boats were safe"});
   CHECK(category_of(text, "its boats") == "named_organization");
 }
+
+TEST_CASE("what a quotation's speaker reports others said is nested in the quotation") {
+  const std::string text =
+      "Refuge\n\nRetired nurse Ada Penn founded the refuge in 1979.\n\n"
+      "\"I said to him, 'Then she will be dead by Christmas,'\" Penn told the paper. \"The sergeant told me it was "
+      "a family matter.\"\n\n"
+      "\"We wrote it all down and nobody explained the delay,\" Penn said. \"If they say it is safe, ask why.\"\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(fragments_of(a, text, "'Then she") == std::vector<std::string>{"'Then she will be dead by Christmas,'"});
+  CHECK(speaker_of(a, text, "'Then she") == "Ada Penn");  // "I" is the quotation's speaker
+  CHECK(fragments_of(a, text, "it was a family") == std::vector<std::string>{"it was a family matter"});
+  CHECK(speaker_of(a, text, "it was a family") == "The sergeant");
+  // no verb of saying with a clause, or only supposed: nothing reported
+  CHECK(fragments_of(a, text, "it all down").empty());
+  CHECK(fragments_of(a, text, "the delay").empty());
+  CHECK(fragments_of(a, text, "it is safe").empty());
+}
+
+TEST_CASE("a source in what someone reports is no antecedent of a later pronoun") {
+  const std::string text =
+      "Refuge\n\nAda Penn opened the refuge in 1979. She recalled that a police sergeant had told her that "
+      "nothing could be done.\n\n\"I did it anyway,\" she said.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(speaker_of(a, text, "\"I did it") == "Ada Penn");
+}

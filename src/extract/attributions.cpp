@@ -77,6 +77,92 @@ class Finder {
     }
     if (ctx_.constructions.on(Construction::dash_signed)) dash_signed_quotes();
     if (ctx_.constructions.on(Construction::floating_quote)) floating_quotes();
+    if (ctx_.constructions.on(Construction::embedded)) nested_in_quotations();
+  }
+
+  // What a quotation's speaker reports others said is nested in the
+  // quotation: "\"He told me it was none of my business,\" she said",
+  // "\"I said to him, 'Then she will be dead,'\" she recalled". Each
+  // sentence of the quotation no other attribution touches is searched,
+  // for what is said, not believed (no frames).
+  void nested_in_quotations() {
+    const auto& sents = doc_.sentences();
+    const std::size_t n = ctx_.out.attributions.size();
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto& at = ctx_.out.attributions[i];
+      if (at.parent >= 0 || at.in_headline ||
+          (at.kind != core::AttributionKind::direct && at.kind != core::AttributionKind::mixed))
+        continue;
+      const std::vector<TokRange> frags = ctx_.attr_content[i];  // find_in() adds attributions
+      for (const TokRange& f : frags) {
+        if (!doc_.tok(f.b).is(kOpenQuote)) continue;
+        int qe = f.e;
+        while (qe > f.b + 1 &&
+               (doc_.tok(qe - 1).is(kCloseQuote) || ctx_.is_punct(qe - 1, ',') || ctx_.is_punct(qe - 1, '.')))
+          --qe;
+        auto s = std::upper_bound(sents.begin(), sents.end(), f.b,
+                                  [](int v, const text::Sentence& x) { return v < x.first_tok; });
+        if (s != sents.begin()) --s;
+        for (; s != sents.end() && s->first_tok < qe; ++s) {
+          // (a quotation's sentences may stand as one: split at their ends)
+          for (int b = std::max(s->first_tok, f.b + 1), end = std::min(s->end_tok, qe); b < end;) {
+            int e = b;
+            while (e < end && !(ctx_.is_punct(e, '.') || ctx_.is_punct(e, '?') || ctx_.is_punct(e, '!'))) ++e;
+            if (e - b >= 4 && !taken_by_other(b, e, i)) {
+              frames_ = false;
+              ctx_.inside_quote = doc_.tok(f.b).quote;
+              const std::size_t before = ctx_.out.attributions.size();
+              find_in({b, e}, static_cast<int>(i), false);
+              // only speech reported: a verb of saying and a clause or a quotation
+              while (ctx_.out.attributions.size() > before && !reported_speech(ctx_.out.attributions.size() - 1))
+                drop_last();
+              ctx_.inside_quote = -1;
+              frames_ = true;
+            }
+            b = e + 1;
+          }
+        }
+      }
+    }
+  }
+
+  // Is attribution k speech reported inside a quotation: a verb of saying
+  // and, after it, a quotation, a clause ("that" or not) or, after a verb
+  // of telling, what someone is to do ("told me to run")? Not "he wrote it
+  // all down", "nobody explained the delay", "we expected to find ...".
+  bool reported_speech(std::size_t k) const {
+    const TokRange cue = ctx_.attr_cue[k];
+    const auto& frags = ctx_.attr_content[k];
+    if (frags.empty() || !ctx_.lex.is_speech_verb(ctx_.low(cue.e - 1))) return false;
+    // "if they say ...", "when the company tells us ...": supposed, not reported
+    const TokRange src = ctx_.attr_source[k];
+    if (const int before = (src.empty() ? cue.b : src.b) - 1; before >= 0 && ctx_.is_word(before)) {
+      const std::string_view w = ctx_.low(before);
+      if (w == "if" || w == "when" || w == "whenever" || w == "unless") return false;
+    }
+    const TokRange f = frags.front();
+    if (doc_.tok(f.b).is(kOpenQuote) || inner_mark(f.b, true)) return true;
+    if (ctx_.low(f.b) == "that") return clause_follows(f.b + 1, f.e);
+    if (ctx_.low(f.b) == "to") return is(ctx_, kTellVerbWord, ctx_.low(cue.e - 1));
+    return clause_follows(f.b, f.e);
+  }
+
+  void drop_last() {
+    ctx_.out.attributions.pop_back();
+    ctx_.attr_cue.pop_back();
+    ctx_.attr_source.pop_back();
+    ctx_.attr_content.pop_back();
+  }
+
+  // Does an attribution other than `self` hold a cue or content token of [b, e)?
+  bool taken_by_other(int b, int e, std::size_t self) const {
+    for (std::size_t k = 0; k < ctx_.attr_content.size(); ++k) {
+      if (k == self) continue;
+      if (ctx_.attr_cue[k].overlaps({b, e})) return true;
+      for (const TokRange& f : ctx_.attr_content[k])
+        if (f.overlaps({b, e})) return true;
+    }
+    return false;
   }
 
   // A paragraph that is only a quotation, with no cue of its own, after a
@@ -137,6 +223,18 @@ class Finder {
       note(k, true);  // it speaks on in the paragraph after
       while (pi + 1 < np && paragraphs[pi + 1].first_tok < frags.back().e) ++pi;
     }
+  }
+
+  // Is token i inside a quotation (other than the one read as plain text)?
+  bool quoted(int i) const { return doc_.tok(i).quote >= 0 && doc_.tok(i).quote != ctx_.inside_quote; }
+
+  // In a quotation read as plain text, a single mark opening or closing a
+  // quotation within it ("I said to him, 'Then she will be dead,'"): the
+  // document pairs no marks inside a quotation.
+  bool inner_mark(int i, bool open) const {
+    if (ctx_.inside_quote < 0 || i < 0 || i >= doc_.size() || !doc_.tok(i).is(text::kPunct)) return false;
+    const char32_t p = doc_.tok(i).punct;
+    return p == '\'' || p == (open ? char32_t{0x2018} : char32_t{0x2019});
   }
 
   // Does an attribution found so far hold a token of [b, e)?
@@ -386,7 +484,7 @@ class Finder {
     std::string key;
     const int longest = static_cast<int>(ctx_.lex.longest_cue_words());
     for (int i = r.b; i < r.e; ++i) {
-      if (!ctx_.is_word(i) || doc_.tok(i).quote >= 0 || ctx_.blocked[static_cast<std::size_t>(i)]) continue;
+      if (!ctx_.is_word(i) || quoted(i) || ctx_.blocked[static_cast<std::size_t>(i)]) continue;
       const bool it_is = impersonal_at(i, r.b);
       if (!ctx_.has(i, kCueStartWord) && !it_is) continue;
       // After "the", "a" or "its" a cue word is a noun ("the state", "a
@@ -649,7 +747,7 @@ class Finder {
     const int e = end_without_final_punct(r);
     int n = 0;
     for (int i = t.b; i < std::min(t.e, e); ++i) {
-      if (doc_.tok(i).is(kOpenQuote) || doc_.tok(i).quote >= 0) return false;
+      if (doc_.tok(i).is(kOpenQuote) || quoted(i)) return false;
       const std::string_view w = ctx_.low(i);
       if (w == "that" || ctx_.is_punct(i, ':')) return false;
       if (ctx_.is_comma(i)) break;  // ", adding that ..." starts something else
@@ -828,7 +926,7 @@ class Finder {
     const int e = a.e;
     int se = a.cue.core.e;
     while (se < e && !c.is_comma(se) && !doc_.tok(se).is(text::kDash) && !c.is_punct(se, '(') && !c.is_punct(se, ';') &&
-           doc_.tok(se).quote < 0)
+           !quoted(se))
       ++se;
     // An appositive name after the source: "according to the ministry's
     // spokesman, Marek Dvorak, the article ...".
@@ -1138,10 +1236,7 @@ class Finder {
                               (inner_source.size() == 1 && is(ctx_, kSubjectPronounWord, ctx_.low(inner_source.b)) &&
                                ctx_.low(inner_source.b) != "it" && ctx_.low(inner_source.b) != "who");
     if (ui + 1 == ctx_.out.attributions.size() && ctx_.low(ctx_.attr_cue[ui].b) == "had" && same_speaker) {
-      ctx_.out.attributions.pop_back();
-      ctx_.attr_cue.pop_back();
-      ctx_.attr_source.pop_back();
-      ctx_.attr_content.pop_back();
+      drop_last();
       return;
     }
     int left = ctx_.attr_cue[ui].b;
@@ -1257,7 +1352,7 @@ class Finder {
   // quote could start.
   int skip_tail(int from, int e) const {
     int k = from;
-    while (k < e && doc_.tok(k).quote < 0 && !doc_.tok(k).is(kOpenQuote)) ++k;
+    while (k < e && !quoted(k) && !doc_.tok(k).is(kOpenQuote)) ++k;
     return k;
   }
 
@@ -1354,6 +1449,18 @@ class Finder {
       const int after = skip_complement(k, e);
       if (after > k && after < e && ctx_.low(after) != "that" && !ctx_.is_comma(after)) k = after;
     }
+    // "said to him, 'Then ...'", "told reporters in Oslo, \"...\"": a short
+    // complement, a comma or colon, then the quotation.
+    if (k == cue.core.e)
+      for (int j = k; j < std::min(e - 1, k + 6); ++j) {
+        if (!ctx_.is_word(j)) {
+          if (j > k && (ctx_.is_comma(j) || ctx_.is_punct(j, ':')) &&
+              (doc_.tok(j + 1).is(kOpenQuote) || inner_mark(j + 1, true)))
+            k = j + 1;
+          break;
+        }
+        if (ctx_.low(j) == "that" || is(ctx_, kFiniteVerbWord, ctx_.low(j))) break;
+      }
     // "put it bluntly: ...": an adverb before the colon belongs to the cue.
     if (k + 1 < e && ctx_.is_word(k) && adverb(ctx_.low(k)) && ctx_.is_punct(k + 1, ':')) ++k;
     while (k < e && (ctx_.is_punct(k, ':') || ctx_.is_comma(k))) ++k;
@@ -1364,10 +1471,10 @@ class Finder {
     bool all_quoted = !frags.empty();
     bool any_quote = false;
     for (const TokRange& f : frags) {
-      const bool starts = doc_.tok(f.b).is(kOpenQuote);
+      const bool starts = doc_.tok(f.b).is(kOpenQuote) || inner_mark(f.b, true);
       int last = f.e - 1;
       while (last > f.b && doc_.tok(last).is(kSentenceEnd)) --last;
-      const bool ends = doc_.tok(last).is(kCloseQuote) ||
+      const bool ends = doc_.tok(last).is(kCloseQuote) || (last > f.b && inner_mark(last, false)) ||
                         (doc_.tok(f.b).quote >= 0 &&
                          doc_.quotes()[static_cast<std::size_t>(doc_.tok(f.b).quote)].last_tok <= f.e - 1 &&
                          doc_.tok(f.b).quote == doc_.tok(f.e - 1).quote);
@@ -1500,7 +1607,7 @@ TokRange source_before(const Context& ctx, int end, int lower, bool stop_at_and_
   for (; k >= lower; --k) {
     if (k < floor) return {};
     const auto& t = doc.tok(k);
-    if (t.is(text::kQuote) || t.quote >= 0) break;
+    if (t.is(text::kQuote) || (t.quote >= 0 && t.quote != ctx.inside_quote)) break;
     if (t.is(text::kSentenceEnd)) break;
     if (t.is(text::kPunct)) {
       const char32_t p = t.punct;
@@ -1666,11 +1773,10 @@ void Context::index_names() const {
   if (place_names_built_) return;
   place_names_built_ = true;
   // Surnames of people named in full: the last word of a run of two to
-  // six name words that does not open with a function word ("Carys
-  // Whitlow", "Assistant District Attorney Carys Whitlow", not "In
-  // Osklund"). "questioning from Whitlow" does not make
-  // her a place.
-  std::unordered_set<std::string> full_name_ends;
+  // six name words that opens with no function word, no place's first
+  // word and holds no organisation head ("Carys Whitlow", "Assistant
+  // District Attorney Carys Whitlow", not "In Osklund", "Port Edda" or
+  // "Vossberg Rail"). "questioning from Whitlow" does not make her a place.
   for (int k = 1; k < doc.size(); ++k) {
     if (!is_name_token(k) || (k + 1 < doc.size() && is_name_token(k + 1) && doc.tok(k + 1).para == doc.tok(k).para))
       continue;
@@ -1678,11 +1784,11 @@ void Context::index_names() const {
     while (b > 0 && k - b < 6 && is_name_token(b - 1) && doc.tok(b - 1).para == doc.tok(k).para) --b;
     if (k - b < 1 || k - b > 5) continue;
     const std::string_view first = low(b);
-    if (has(b, kDeterminerWord | kPronounWord | kTimeWord | kCoordinatorWord | kAdverbialOpenerWord |
-                   kClauseOpenerWord | kPostmodifierWord) ||
-        first == "in" || first == "from" || first == "at" || first == "on" || first == "to" || first == "by")
-      continue;
-    full_name_ends.insert(std::string(low(k)));
+    bool person = !has(b, kDeterminerWord | kPronounWord | kTimeWord | kCoordinatorWord | kAdverbialOpenerWord |
+                              kClauseOpenerWord | kPostmodifierWord | kPlaceModifierWord) &&
+                  first != "in" && first != "from" && first != "at" && first != "on" && first != "to" && first != "by";
+    for (int t = b; t <= k && person; ++t) person = !has(t, kOrgHeadWord);
+    if (person) full_name_ends_.insert(std::string(low(k)));
   }
   for (int k = 1; k < doc.size(); ++k) {
     if (!is_word(k) || !doc.tok(k).is(text::kCapitalized)) continue;
@@ -1692,7 +1798,7 @@ void Context::index_names() const {
       continue;
     const std::string_view before = low(k - 1);
     if (before == "in" || before == "from") {
-      if (!full_name_ends.contains(std::string(low(k)))) place_names_.insert(std::string(low(k)));
+      if (!full_name_ends_.contains(std::string(low(k)))) place_names_.insert(std::string(low(k)));
       continue;
     }
     // "X's government", "X's interior minister", "the X government"
@@ -1739,6 +1845,14 @@ void Context::index_names() const {
 bool Context::names_place_elsewhere(int i) const {
   index_names();
   return is_word(i) && place_names_.contains(std::string(low(i)));
+}
+
+bool Context::ends_full_name(int i) const {
+  index_names();
+  if (!is_word(i)) return false;
+  std::string_view w = low(i);
+  w.remove_suffix(possessive_suffix(w));
+  return full_name_ends_.contains(std::string(w));
 }
 
 bool Context::owns_company_parts(int i) const {

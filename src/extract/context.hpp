@@ -68,6 +68,9 @@ struct Context {
   std::vector<TokRange> nr_who;
   // Sources that are a transcript's speaker labels ("SMITH:"): names in
   // capitals, not acronyms.
+  // The quotation whose words are read as plain text while the finder
+  // looks for what its speaker reports others said (-1: none).
+  int inside_quote = -1;
   std::vector<TokRange> speaker_labels;
   // The constructions the finder may use (all, but in tests).
   ConstructionSet constructions;
@@ -126,6 +129,10 @@ struct Context {
   // head elsewhere ("Brisco" of "Brisco Chemical Co."), without being
   // anyone's surname? Then the word alone names that body.
   bool opens_body_name(int i) const;
+  // Is the word at token i the last of someone's full name in the article
+  // ("Lambeth" after "Kofi Lambeth")? Then alone it is that person, not a
+  // place.
+  bool ends_full_name(int i) const;
   // "Lennmark's", "Lennmark’s": a possessive as one token, or a word and "'s".
   bool possessive(int i) const;
 
@@ -142,7 +149,7 @@ struct Context {
   // The one-word names used as places or states, and as owners of a
   // company's parts, found in one pass (index_names()).
   void index_names() const;
-  mutable std::unordered_set<std::string> place_names_, company_names_, body_first_words_;
+  mutable std::unordered_set<std::string> place_names_, company_names_, body_first_words_, full_name_ends_;
   mutable bool place_names_built_ = false;
   mutable std::vector<SentenceSyntax> syntax_;
 };

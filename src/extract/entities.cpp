@@ -58,8 +58,12 @@ class Resolver {
     candidate_pos_ = ctx_.doc.tok(name.b).start;
   }
 
-  // Resolves one source NP; fills `src` (category, entity, entities, descriptors).
-  void resolve(TokRange np, core::Source& src) {
+  // Resolves one source NP; fills `src` (category, entity, entities,
+  // descriptors). A `reported` source (of what another's content reports:
+  // "a police sergeant had told her that ...") is no antecedent of a later
+  // pronoun unless it is named.
+  void resolve(TokRange np, core::Source& src, bool reported = false) {
+    reported_ = reported;
     SourceInfo info = classify_source(ctx_, np);
     // A person named since the last named source becomes an entity when a
     // pronoun or a description may refer to them.
@@ -145,8 +149,10 @@ class Resolver {
     // "the New York businessman", "the former secretary": a definite
     // description of one person, with no earlier mention of its kind, refers
     // back to the last named person.
+    // (Not in what someone reports: "the sergeant told me" in Ada Penn's
+    // quotation is someone else.)
     if (src.category == SourceCategory::unnamed_person && info.definite && !info.plural && last_named_person_ >= 0 &&
-        !ctx_.lex.is_anonymous_noun(info.head) && !known_head(info.head)) {
+        !reported_ && !ctx_.lex.is_anonymous_noun(info.head) && !known_head(info.head)) {
       src.category = SourceCategory::named_person;
       src.anonymous = false;
       link(last_named_person_, mention, src);
@@ -462,6 +468,7 @@ class Resolver {
     add_mention(e, mention);
     const auto& ent = ctx_.out.entities[static_cast<std::size_t>(e)];
     const bool plural = known_[static_cast<std::size_t>(e)].plural;
+    if (reported_ && ent.category == SourceCategory::unnamed_person) return;
     last_[static_cast<std::size_t>(slot(ent.category, plural))] = e;
     if (ent.category == SourceCategory::named_person && !plural) last_named_person_ = e;
   }
@@ -794,7 +801,8 @@ class Resolver {
   bool ahead_built_ = false;
   std::unordered_map<std::string, TokRange> defined_labels_;  // defined_label(): label -> its person's name
   bool labels_read_ = false;
-  TokRange interviewer_;  // defined_label(): the person an introduction says asked the questions
+  bool reported_ = false;  // resolve(): the source resolved is a nested attribution's
+  TokRange interviewer_;   // defined_label(): the person an introduction says asked the questions
   static constexpr std::size_t kMaxPeople = 4096, kMaxRoleKeys = 64;
   std::vector<Ahead> people_;  // people named with a role anywhere, in text order
   bool people_built_ = false;
@@ -886,10 +894,24 @@ void resolve_entities(Context& ctx) {
       r.mentioned(it.name);
     else if (it.attr >= 0)
       r.resolve(ctx.attr_source[static_cast<std::size_t>(it.attr)],
-                *ctx.out.attributions[static_cast<std::size_t>(it.attr)].source);
+                *ctx.out.attributions[static_cast<std::size_t>(it.attr)].source,
+                ctx.out.attributions[static_cast<std::size_t>(it.attr)].parent >= 0);
     else
       r.resolve(ctx.nr_who[static_cast<std::size_t>(it.nr)],
                 ctx.out.non_responses[static_cast<std::size_t>(it.nr)].who);
+  }
+  // "I" in what a quotation's speaker reports ("\"I said to him, 'Wait,'\"
+  // she recalled") is that speaker.
+  for (std::size_t i = 0; i < ctx.out.attributions.size(); ++i) {
+    auto& at = ctx.out.attributions[i];
+    const TokRange src = ctx.attr_source[i];
+    if (at.parent < 0 || !at.source || src.size() != 1 || ctx.low(src.b) != "i" || doc.tok(src.b).quote < 0) continue;
+    const auto& outer = ctx.out.attributions[static_cast<std::size_t>(at.parent)].source;
+    if (!outer || outer->entity < 0) continue;
+    at.source->category = outer->category;
+    at.source->anonymous = outer->anonymous;
+    at.source->entity = outer->entity;
+    at.source->entities = {outer->entity};
   }
 }
 

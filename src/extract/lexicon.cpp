@@ -62,7 +62,9 @@ Lexicon::Lexicon() {
       const std::size_t sp = forms.find(' ');
       const std::string form(forms.substr(0, sp));
       forms = sp == std::string_view::npos ? std::string_view{} : forms.substr(sp + 1);
-      if (!form.empty() && !cues_.count(form)) cues_.emplace(form, CueEntry{3, 10, k < 2 ? 0.35 : 0.5});
+      if (form.empty()) continue;
+      speech_forms_.insert(form);
+      if (!cues_.count(form)) cues_.emplace(form, CueEntry{3, 10, k < 2 ? 0.35 : 0.5});
     }
   });
   for (const auto& [singular, plural] : text::person_nouns()) {
@@ -139,7 +141,8 @@ Lexicon::Lexicon() {
       {"opinion_marker", kOpinionWord},
       {"interview_word", kInterviewWord},
       {"directive_verb", kDirectiveWord},
-      {"hearsay_passive", kHearsayWord}};
+      {"hearsay_passive", kHearsayWord},
+      {"place_modifier", kPlaceModifierWord}};
   util::for_each_tsv_row(table("grammar.tsv"), [&](const auto& f) {
     const auto it = std::find_if(std::begin(kGrammarClasses), std::end(kGrammarClasses),
                                  [&](const auto& c) { return f.size() > 1 && c.first == f[1]; });

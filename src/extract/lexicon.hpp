@@ -71,11 +71,12 @@ enum WordClass : std::uint32_t {
   kParticleWord = 1u << 22,
   kAdverbialOpenerWord = 1u << 23,
   kTimeWord = 1u << 24,
-  kIntentionWord = 1u << 25,  // "plans", "seeks": a plan when "to" follows
-  kOpinionWord = 1u << 26,    // "should", "must": a judgement, not a checkable fact
-  kInterviewWord = 1u << 27,  // "Interview by ...": who put a transcript's questions
-  kDirectiveWord = 1u << 28,  // "urged", "called on": an addressee, then what it is to do ("to ...")
-  kHearsayWord = 1u << 29,    // "is said to", "is understood to": a report held by no one named
+  kIntentionWord = 1u << 25,      // "plans", "seeks": a plan when "to" follows
+  kOpinionWord = 1u << 26,        // "should", "must": a judgement, not a checkable fact
+  kInterviewWord = 1u << 27,      // "Interview by ...": who put a transcript's questions
+  kDirectiveWord = 1u << 28,      // "urged", "called on": an addressee, then what it is to do ("to ...")
+  kHearsayWord = 1u << 29,        // "is said to", "is understood to": a report held by no one named
+  kPlaceModifierWord = 1u << 30,  // "North", "Port": opening a place's name of two words
 };
 
 class Lexicon {
@@ -103,6 +104,8 @@ class Lexicon {
   const re2::RE2& any_anonymity() const { return *any_anonymity_; }
   const PersonNoun* person_noun(std::string_view word) const;
   bool is_title(std::string_view words) const { return titles_.count(words) > 0; }
+  // A form of a reporting verb of speech_verbs.tsv ("said", "tells").
+  bool is_speech_verb(std::string_view word) const { return speech_forms_.count(word) > 0; }
   std::size_t longest_title_words() const { return longest_title_; }
   bool is_org_head(std::string_view w) const { return org_heads_.count(w) > 0; }
   // `name` as written (case-sensitive): "White House".
@@ -136,6 +139,7 @@ class Lexicon {
   std::size_t longest_cue_ = 1;
   StringMap<PersonNoun> person_nouns_;
   StringSet titles_;
+  StringSet speech_forms_;
   std::size_t longest_title_ = 1;
   StringSet org_heads_, orgs_, doc_nouns_, ranks_, affiliations_, determiners_, anonymous_nouns_, headline_labels_;
   StringMap<std::optional<int>> quantifiers_;

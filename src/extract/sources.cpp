@@ -311,8 +311,9 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
       // A country or region speaking is its government: an organisation.
       const bool org = ctx.lex.is_known_org(nm) || (c.name.size() == 1 && is_acronym(ctx, nb) && !label) ||
                        (head > nb && ctx.lex.is_org_head(hw)) || named_as_body_elsewhere(ctx, nb, head + 1) ||
-                       language::place(nm).has_value() ||
-                       (c.name.size() == 1 && !label && (wordnet_place(nm) || ctx.names_place_elsewhere(nb))) ||
+                       (language::place(nm).has_value() && !(c.name.size() == 1 && ctx.ends_full_name(nb))) ||
+                       (c.name.size() == 1 && !label && !ctx.ends_full_name(nb) &&
+                        (wordnet_place(nm) || ctx.names_place_elsewhere(nb))) ||
                        (!label && last_title < 0 && ctx.owns_company_parts(nb)) ||
                        (c.name.size() == 1 && !label && last_title < 0 && ctx.opens_body_name(nb)) ||
                        // the outlet of the dateline ("the agency has learned" in its own story)
