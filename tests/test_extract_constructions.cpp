@@ -674,12 +674,16 @@ TEST_CASE("a surname after 'from' stays the person's; the last of several apposi
       "Trial\n\n\"He kept two sets of books,\" Deputy Prosecutor Ivo Brannock told the court.\n\n"
       "Brannock said the transfers began in 2019.\n\n"
       "The second witness, the firm's former bookkeeper, Lena Osterby, testified that she had warned the owner.\n\n"
-      "\"I told him twice,\" Osterby said under questioning from Brannock.\n";
+      "\"I told him twice,\" Osterby said under questioning from Brannock.\n\n"
+      "Ferry engineer Tobias Lund retired in May. \"I miss the engines,\" Lund said.\n";
   const auto a = Extractor().analyse(text);
   CHECK(speaker_of(a, text, "the transfers") == "Ivo Brannock");
   CHECK(category_of(text, "the transfers") == "named_person");
   CHECK(speaker_of(a, text, "that she had") == "Lena Osterby");  // not the prosecutor named before
   CHECK(speaker_of(a, text, "\"I told him") == "Lena Osterby");
+  // a surname that is also a place's name: the person named in full
+  CHECK(speaker_of(a, text, "\"I miss") == "Tobias Lund");
+  CHECK(category_of(text, "\"I miss") == "named_person");
 }
 
 TEST_CASE("an interview's labels defined by whose questions and answers they mark") {
