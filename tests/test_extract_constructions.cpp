@@ -737,3 +737,28 @@ TEST_CASE("a source in what someone reports is no antecedent of a later pronoun"
   const auto a = Extractor().analyse(text);
   CHECK(speaker_of(a, text, "\"I did it") == "Ada Penn");
 }
+
+TEST_CASE("a plural title before several names; a role said by a relative clause ('who chairs the committee')") {
+  const std::string text =
+      "Pool\n\nCouncillors Ian Bewley, Mara Quist, who chairs the parks committee, and Dov Lerner voted no.\n\n"
+      "\"We let the roof rot,\" the parks committee chair said.\n\n"
+      "Councillor Bewley said he would ask for a second vote.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(speaker_of(a, text, "\"We let") == "Mara Quist");
+  CHECK(speaker_of(a, text, "he would ask") == "Ian Bewley");  // not "Councillors Ian Bewley"
+}
+
+TEST_CASE("a public body's name holding 'and'; a body named in an appositive") {
+  const std::string text =
+      "Storm\n\nThe Dunmore Fire and Rescue Service said crews had freed 12 drivers.\n\n"
+      "About 9,000 homes are without power, according to the grid operator, Eastern Line Networks.\n\n"
+      "The shelter took in 300 families, according to the charity that now runs it, Harbour House Trust.\n\n"
+      "According to the report, Ames, Brook and Cole were paid.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(speaker_of(a, text, "crews had") == "Dunmore Fire and Rescue Service");
+  CHECK(speaker_of(a, text, "About 9,000") == "Eastern Line Networks");
+  CHECK(category_of(text, "About 9,000") == "named_organization");
+  CHECK(speaker_of(a, text, "The shelter") == "Harbour House Trust");
+  CHECK(category_of(text, "The shelter") == "named_organization");
+  CHECK(fragments_of(a, text, "Ames") == std::vector<std::string>{"Ames, Brook and Cole were paid"});
+}

@@ -929,11 +929,17 @@ class Finder {
            !quoted(se))
       ++se;
     // An appositive name after the source: "according to the ministry's
-    // spokesman, Marek Dvorak, the article ...".
+    // spokesman, Marek Dvorak, the article ...", "..., according to the grid
+    // operator, Northern Valley Networks." (the name ending the sentence).
     if (se + 2 < e && c.is_comma(se) && c.is_name_token(se + 1)) {
       int k = se + 1;
       while (k < e && k < se + 5 && c.is_name_token(k)) ++k;
-      if (k < e && c.is_comma(k) && k + 1 < e && c.is_word(k + 1)) se = k;
+      const bool content_before = a.cue.span.b - a.r.b >= 3;
+      // (after a description of someone, not of a document: not "the
+      // report, Smith, Jones and Brown")
+      bool role = c.has(a.cue.core.e, kDeterminerWord) || c.possessive(a.cue.core.e);
+      for (int k2 = a.cue.core.e; k2 < se && role; ++k2) role = !c.has(k2, kDocumentNounWord);
+      if (role && ((k < e && c.is_comma(k) && k + 1 < e && c.is_word(k + 1)) || (k == e && content_before))) se = k;
     }
     const TokRange source{a.cue.core.e, se};
     if (source.empty()) return -1;

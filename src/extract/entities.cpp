@@ -342,13 +342,19 @@ class Resolver {
           return true;
       return false;
     };
+    // A word of the description is in the role as it is, possessive, or as
+    // the verb of a relative clause ("the finance committee chair" for
+    // "..., who chairs the finance committee", "the union leader" for
+    // "who leads the union").
+    auto in_role = [](const std::string& role, const std::string& w) {
+      for (const std::string& form :
+           {w, w + "'s", w + "s", w.size() > 4 && w.ends_with("er") ? w.substr(0, w.size() - 2) + "s" : std::string()})
+        if (!form.empty() && role.find(" " + form + " ") != std::string::npos) return true;
+      return false;
+    };
     for (; next < all.size() && all[next].pos < pos; ++next) {
       bool every = true;
-      for (const auto& w : words)
-        every = every &&
-                (all[next].role.find(" " + w + " ") != std::string::npos ||
-                 all[next].role.find(" " + w + "'s ") != std::string::npos) &&
-                !other_office(all[next].role, w);
+      for (const auto& w : words) every = every && in_role(all[next].role, w) && !other_office(all[next].role, w);
       if (every) found = static_cast<int>(next);
     }
     return found >= 0 ? &all[static_cast<std::size_t>(found)] : nullptr;

@@ -76,6 +76,9 @@ Lexicon::Lexicon() {
     longest_title_ = std::max(longest_title_, word_count(f[0]));
   });
   org_heads_.insert(text::org_heads().begin(), text::org_heads().end());
+  util::for_each_tsv_row(table("org_heads.tsv"), [&](const auto& f) {
+    if (f.size() > 1 && f[1] == "public") public_heads_.insert(util::ascii_lower(f[0]));
+  });
   load_set("organizations.tsv", orgs_, false);
   load_set("document_nouns.tsv", doc_nouns_);
   load_set("ranks.tsv", ranks_);

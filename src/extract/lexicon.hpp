@@ -108,6 +108,9 @@ class Lexicon {
   bool is_speech_verb(std::string_view word) const { return speech_forms_.count(word) > 0; }
   std::size_t longest_title_words() const { return longest_title_; }
   bool is_org_head(std::string_view w) const { return org_heads_.count(w) > 0; }
+  // The head of a public body's name, which may hold "and" ("Fire and
+  // Rescue Service"): org_heads.tsv's "public" rows.
+  bool is_public_body_head(std::string_view w) const { return public_heads_.count(w) > 0; }
   // `name` as written (case-sensitive): "White House".
   bool is_known_org(std::string_view name) const { return orgs_.count(name) > 0; }
   bool is_document_noun(std::string_view w) const { return doc_nouns_.count(w) > 0; }
@@ -140,6 +143,7 @@ class Lexicon {
   StringMap<PersonNoun> person_nouns_;
   StringSet titles_;
   StringSet speech_forms_;
+  StringSet public_heads_;
   std::size_t longest_title_ = 1;
   StringSet org_heads_, orgs_, doc_nouns_, ranks_, affiliations_, determiners_, anonymous_nouns_, headline_labels_;
   StringMap<std::optional<int>> quantifiers_;

@@ -173,6 +173,17 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
                   doc.tok(k + 1).is(text::kCapitalized);
       if (of_name && i + 1 < seg_e && doc.tok(i + 1).is(text::kCapitalized) && doc.tok(i - 1).is(text::kCapitalized))
         continue;
+      // "Carrick Fire and Rescue Service", "Food and Drug Administration":
+      // one public body when capitalised words run from "and" to a public
+      // body's head and none stands before "and".
+      if (i > start && i + 1 < seg_e && doc.tok(i - 1).is(text::kCapitalized) &&
+          doc.tok(i + 1).is(text::kCapitalized)) {
+        bool head_before = false;
+        for (int k = start; k < i; ++k) head_before = head_before || ctx.lex.is_org_head(ctx.low(k));
+        int k = i + 1;
+        while (k + 1 < seg_e && k - i < 4 && doc.tok(k + 1).is(text::kCapitalized)) ++k;
+        if (!head_before && ctx.lex.is_public_body_head(ctx.low(k))) continue;
+      }
       parts.push_back({start, i});
       start = i + 1;
     }
@@ -245,7 +256,7 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
       if (i > b && (w == "of" || w == "for" || w == "with" || w == "at" || w == "from" || w == "in" || w == "on" ||
                     w == "familiar" || w == "close" || w == "who" || w == "involved" || w == "issued" ||
                     w == "released" || w == "published" || w == "signed" || w == "briefed" || w == "knowledgeable" ||
-                    w == "to" || w == "inside" || w == "within" || w == "by")) {
+                    w == "to" || w == "inside" || w == "within" || w == "by" || w == "that" || w == "which")) {
         head = i - 1;
         // "a complaint filed by the commission": the participle is no head
         const std::string_view before = ctx.low(head);
@@ -283,7 +294,9 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
           if (!lk.empty() && lk.back() == '.') lk.remove_suffix(1);
           key.append(lk);
         }
-        if (ctx.lex.is_title(key)) {
+        // (a plural title before several names: "Councillors Jane Doe, ...")
+        if (ctx.lex.is_title(key) ||
+            (n == 1 && key.size() > 3 && key.back() == 's' && ctx.lex.is_title(key.substr(0, key.size() - 1)))) {
           last_title = i + n - 1;
           i += n - 1;
           title = true;
@@ -406,8 +419,12 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
   if (cs.size() > 1) info.plural = true;
   // "the mayor, Jane Doe": a role, then the name as its appositive; of
   // several appositives, the last ("The first witness, the hospice's
-  // finance manager, Ruth Ellery").
-  if (cs.size() == 1 && cs[0].category == SourceCategory::unnamed_person && head_e < np.e) {
+  // finance manager, Ruth Ellery"). After a body described ("the charity
+  // that now runs it, Safe Harbour Hollin") or before an organisation's head
+  // ("the grid operator, Northern Valley Networks"), the name is a body's.
+  const bool described_body =
+      cs.size() == 1 && cs[0].category == SourceCategory::named_organization && cs[0].name.empty() && in_doc < 0;
+  if (cs.size() == 1 && (cs[0].category == SourceCategory::unnamed_person || described_body) && head_e < np.e) {
     int ae = np.e;
     while (ae > head_e + 1 && ctx.is_comma(ae - 1)) --ae;
     int ab = ae;
@@ -419,18 +436,22 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
       if (w.ends_with('.')) w.remove_suffix(1);  // "Dr." as one token
       return ctx.has(i, kTitleWord) || ctx.lex.is_title(w);
     };
-    while (ae - ab > 1 && ctx.is_word(ab) && title(ab) && doc.tok(ab).is(text::kCapitalized)) {
+    while (!described_body && ae - ab > 1 && ctx.is_word(ab) && title(ab) && doc.tok(ab).is(text::kCapitalized)) {
       ++ab;
       if (ab < ae && ctx.is_punct(ab, '.')) ++ab;
     }
     bool names = ae > ab && ae - ab <= 4;
     for (int i = ab; i < ae && names; ++i)
       names = ctx.is_name_token(i) && !ctx.has(i, kPersonNounWord | kOrgHeadWord | kTitleWord);
-    if (names) {
-      cs[0].category = SourceCategory::named_person;
+    bool body = !names && ae > ab + 1 && ae - ab <= 5 && ctx.lex.is_org_head(ctx.low(ae - 1));
+    for (int i = ab; i < ae && body; ++i) body = ctx.is_name_token(i);
+    if (names || body) {
+      const SourceCategory cat =
+          body || described_body ? SourceCategory::named_organization : SourceCategory::named_person;
+      cs[0].category = cat;
       cs[0].name = {ab, ae};
       info.names.push_back(cs[0].name);
-      info.name_categories.push_back(SourceCategory::named_person);
+      info.name_categories.push_back(cat);
       info.descriptors.role = join_surface(ctx, np.b, role_e);
     }
   }
