@@ -217,6 +217,17 @@ std::string speaker_of(const claimtrail::core::Analysis& a, std::string_view tex
   return "(not found)";
 }
 
+// The source text of the attribution whose content starts with `start`.
+std::string source_of(const claimtrail::core::Analysis& a, std::string_view text, std::string_view start) {
+  for (const auto& at : a.attributions) {
+    if (at.content.empty() || text.substr(at.content.front().start, start.size()) != start) continue;
+    if (!at.source || at.source->spans.empty()) return "(none)";
+    const auto& sp = at.source->spans.front();
+    return std::string(text.substr(sp.start, sp.end - sp.start));
+  }
+  return "(not found)";
+}
+
 // The content fragments of the attribution whose content starts with `start`.
 std::vector<std::string> fragments_of(const claimtrail::core::Analysis& a, const std::string& text,
                                       std::string_view start) {
@@ -761,4 +772,16 @@ TEST_CASE("a public body's name holding 'and'; a body named in an appositive") {
   CHECK(speaker_of(a, text, "The shelter") == "Harbour House Trust");
   CHECK(category_of(text, "The shelter") == "named_organization");
   CHECK(fragments_of(a, text, "Ames") == std::vector<std::string>{"Ames, Brook and Cole were paid"});
+}
+
+TEST_CASE("a subject's relative clause with 'because' inside; a time phrase after the source") {
+  const std::string text =
+      "Ward\n\nA nurse who asked not to be named because she feared for her job said the ward was closed.\n\n"
+      "Health Minister Oskar Brandt on Sunday said the ward would reopen.\n\n"
+      "A survey published on Monday found that most nurses work overtime.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(source_of(a, text, "the ward was") == "A nurse who asked not to be named because she feared for her job");
+  CHECK(speaker_of(a, text, "the ward was") == "A nurse");  // the clause is not the entity's name
+  CHECK(source_of(a, text, "the ward would") == "Health Minister Oskar Brandt");
+  CHECK(source_of(a, text, "that most") == "A survey published on Monday");  // the participle's time stays
 }

@@ -1012,13 +1012,58 @@ class Finder {
     return true;  // no parse and no sure sign: as before, the construction decides
   }
 
+  // "A nurse who asked not to be named because she feared for her job
+  // said": the window took a clause after "because" (or "as", "since",
+  // "although") inside the subject's relative clause for the speaker. The
+  // speaker is the noun phrase the relative clause describes, with it (a
+  // noun phrase of up to five words opening the clause or after a comma).
+  TokRange whole_relative_subject(TokRange src, int lower) const {
+    if (src.empty() || src.b - 2 <= lower || !is(ctx_, kSubjectPronounWord, ctx_.low(src.b))) return src;
+    const std::string_view sub = ctx_.low(src.b - 1);
+    if (sub != "because" && sub != "as" && sub != "since" && sub != "although" && sub != "though") return src;
+    for (int j = src.b - 2; j > lower && j >= src.b - 30; --j) {
+      if (doc_.tok(j).is(text::kQuote) || doc_.tok(j).is(kSentenceEnd)) return src;
+      const std::string_view w = ctx_.low(j);
+      if (w != "who" && w != "that") continue;
+      int k = j;
+      while (k - 1 >= lower && j - k < 5 && ctx_.is_word(k - 1) && !is(ctx_, kFiniteVerbWord, ctx_.low(k - 1))) --k;
+      if (k < j && (k == lower || ctx_.is_comma(k - 1))) return {k, src.e};
+      return src;
+    }
+    return src;
+  }
+
+  // A source less a time phrase closing it: "Rhodri Vance on Sunday said",
+  // "the two companies last week said", "the mayor earlier this month".
+  TokRange without_time(TokRange src) const {
+    int e = src.e;
+    while (e - 1 > src.b && ctx_.is_word(e - 1) && is(ctx_, kTimeWord, ctx_.low(e - 1))) --e;
+    if (e == src.e) return src;
+    while (e - 1 > src.b && ctx_.is_word(e - 1)) {
+      const std::string_view w = ctx_.low(e - 1);
+      if (w != "on" && w != "last" && w != "this" && w != "next" && w != "early" && w != "late" && w != "earlier")
+        break;
+      --e;
+    }
+    if (e <= src.b) return src;
+    // (but a time phrase of a verb in the source stays: "a poll published on
+    // Sunday", "who was briefed on Tuesday")
+    for (int k = src.b; k < e; ++k) {
+      const std::string_view w = ctx_.low(k);
+      if (ctx_.is_word(k) && !doc_.tok(k).is(text::kCapitalized) &&
+          (w == "who" || w == "which" || w == "that" || past_form(w) || is(ctx_, kFiniteVerbWord, w)))
+        return src;
+    }
+    return {src.b, e};
+  }
+
   // The source before the cue and what stands before it, once.
   Attempt& sized_up(Attempt& a) {
     if (a.sized) return a;
     a.sized = true;
     Context& c = ctx_;
     const TokRange r = a.r;
-    a.source = source_before(c, a.mod_b, r.b);
+    a.source = without_time(whole_relative_subject(source_before(c, a.mod_b, r.b), r.b));
     // The parse corrects the window's boundaries of the subject: "The two
     // companies on Tuesday said", "which the board said".
     if (!a.source.empty()) {

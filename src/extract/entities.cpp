@@ -165,7 +165,12 @@ class Resolver {
     // candidate's former doctor maintains", its speaker named in the next
     // sentences.
     const bool headline = np.b < ctx_.headline_end_tok;
-    const bool lede = !headline && sentences_between(ctx_.doc.tok(ctx_.body_first_tok).start, mention.start) == 0;
+    // (not one a relative clause describes: "A nurse who asked not to be
+    // named" is no one named later)
+    bool described = false;
+    for (int t = np.b; t < np.e && !described; ++t) described = ctx_.low(t) == "who";
+    const bool lede =
+        !headline && !described && sentences_between(ctx_.doc.tok(ctx_.body_first_tok).start, mention.start) == 0;
     if (src.category == SourceCategory::unnamed_person && (info.definite || headline || lede) && !info.plural &&
         last_named_person_ < 0 &&
         (ctx_.lex.is_title(info.head) || ((lede || headline) && ctx_.lex.person_noun(info.head))) &&
@@ -540,12 +545,15 @@ class Resolver {
     }
   }
 
-  // A mention's text up to its first comma: "The officials, who spoke on
-  // condition of anonymity ..." names the entity "The officials".
+  // A mention's text up to its first comma or relative clause: "The
+  // officials, who spoke on condition of anonymity ..." and "A former
+  // employee who spoke on condition of anonymity ..." name the entities
+  // "The officials" and "A former employee".
   std::string without_appositive(core::Span mention) const {
-    const std::string_view t = ctx_.doc.text().substr(mention.start, mention.size());
-    const std::size_t comma = t.find(", ");
-    return std::string(comma == std::string_view::npos || comma == 0 ? t : t.substr(0, comma));
+    std::string_view t = ctx_.doc.text().substr(mention.start, mention.size());
+    for (const std::string_view cut : {", ", " who ", " which "})
+      if (const std::size_t at = t.find(cut); at != std::string_view::npos && at > 0) t = t.substr(0, at);
+    return std::string(t);
   }
 
   std::size_t last_pos(int e) const {
