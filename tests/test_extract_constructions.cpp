@@ -785,3 +785,13 @@ TEST_CASE("a subject's relative clause with 'because' inside; a time phrase afte
   CHECK(source_of(a, text, "the ward would") == "Health Minister Oskar Brandt");
   CHECK(source_of(a, text, "that most") == "A survey published on Monday");  // the participle's time stays
 }
+
+TEST_CASE("a family is a group of people; a company's kind names a company") {
+  const std::string text =
+      "Obituary\n\nIn a statement, her family said she died peacefully at home.\n\n"
+      "Rail operator Tallyline said no trains would run before Tuesday.\n\n"
+      "The power tool maker said it expected revenue to rise.\n";
+  CHECK(category_of(text, "she died") == "unnamed_group");
+  CHECK(category_of(text, "no trains") == "named_organization");
+  CHECK(category_of(text, "it expected") == "named_organization");
+}

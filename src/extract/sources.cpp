@@ -324,6 +324,9 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
       // A country or region speaking is its government: an organisation.
       const bool org = ctx.lex.is_known_org(nm) || (c.name.size() == 1 && is_acronym(ctx, nb) && !label) ||
                        (head > nb && ctx.lex.is_org_head(hw)) || named_as_body_elsewhere(ctx, nb, head + 1) ||
+                       // after a company's kind: "Rail operator Valleylink", "the carmaker Volvo"
+                       (nb > b && last_title < nb - 1 && ctx.lex.is_trade_head(ctx.low(nb - 1)) &&
+                        !doc.tok(nb - 1).is(text::kCapitalized)) ||
                        (language::place(nm).has_value() && !(c.name.size() == 1 && ctx.ends_full_name(nb))) ||
                        (c.name.size() == 1 && !label && !ctx.ends_full_name(nb) &&
                         (wordnet_place(nm) || ctx.names_place_elsewhere(nb))) ||
@@ -422,8 +425,8 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
   // finance manager, Ruth Ellery"). After a body described ("the charity
   // that now runs it, Safe Harbour Hollin") or before an organisation's head
   // ("the grid operator, Northern Valley Networks"), the name is a body's.
-  const bool described_body =
-      cs.size() == 1 && cs[0].category == SourceCategory::named_organization && cs[0].name.empty() && in_doc < 0;
+  const bool described_body = cs.size() == 1 && cs[0].category == SourceCategory::named_organization && in_doc < 0 &&
+                              (cs[0].name.empty() || !doc.tok(cs[0].name.e - 1).is(text::kCapitalized));
   if (cs.size() == 1 && (cs[0].category == SourceCategory::unnamed_person || described_body) && head_e < np.e) {
     int ae = np.e;
     while (ae > head_e + 1 && ctx.is_comma(ae - 1)) --ae;
@@ -448,10 +451,16 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
     if (names || body) {
       const SourceCategory cat =
           body || described_body ? SourceCategory::named_organization : SourceCategory::named_person;
+      const bool described_name = !cs[0].name.empty();  // "grid operator": the name replaces it
       cs[0].category = cat;
       cs[0].name = {ab, ae};
-      info.names.push_back(cs[0].name);
-      info.name_categories.push_back(cat);
+      if (described_name && !info.names.empty()) {
+        info.names.back() = cs[0].name;
+        info.name_categories.back() = cat;
+      } else {
+        info.names.push_back(cs[0].name);
+        info.name_categories.push_back(cat);
+      }
       info.descriptors.role = join_surface(ctx, np.b, role_e);
     }
   }
