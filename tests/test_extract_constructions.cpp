@@ -795,3 +795,13 @@ TEST_CASE("a family is a group of people; a company's kind names a company") {
   CHECK(category_of(text, "no trains") == "named_organization");
   CHECK(category_of(text, "it expected") == "named_organization");
 }
+
+TEST_CASE("bodies no one names are a group; annual accounts and standings are documents") {
+  const std::string text =
+      "Quay\n\nShipping companies say they are losing money every day.\n\n"
+      "The two companies said they would merge.\n\n"
+      "Its profit was 31 million euros last year, according to its annual accounts.\n";
+  CHECK(category_of(text, "they are losing") == "unnamed_group");
+  CHECK(category_of(text, "they would merge") == "named_organization");
+  CHECK(category_of(text, "Its profit") == "document");
+}

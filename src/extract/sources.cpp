@@ -357,6 +357,7 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
         }
       c.name = {nb, ne};
       if (hw.size() > 1 && hw.back() == 's' && ctx.lex.person_noun(hw)) c.plural = true;
+
     } else if (doc.tok(head).is(text::kCapitalized) && ctx.is_name_token(b) && ctx.owns_company_parts(b)) {
       // "Talvik Motion" when "Talvik's board" is written elsewhere
       c.category = SourceCategory::named_organization;
@@ -404,6 +405,15 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
       if (!affiliation.empty() && info.descriptors.affiliation.empty()) info.descriptors.affiliation = affiliation;
     }
     if (info.head.empty()) info.head = std::string(hw);
+    // "Shipping companies say", "several airlines said": bodies no one
+    // names, a group; "the two companies", "both governments" are the
+    // bodies the story names.
+    if (c.category == SourceCategory::named_organization && !doc.tok(head).is(text::kCapitalized) && !info.definite &&
+        ctx.low(p.b) != "both" && language::lemma_noun(hw) != hw) {
+      c.category = SourceCategory::unnamed_group;
+      c.plural = true;
+      c.name = {};
+    }
     cs.push_back(c);
   }
 
