@@ -805,3 +805,16 @@ TEST_CASE("bodies no one names are a group; annual accounts and standings are do
   CHECK(category_of(text, "they would merge") == "named_organization");
   CHECK(category_of(text, "Its profit") == "document");
 }
+
+TEST_CASE("a phrase of figures goes on with the statement; a bare 'night' opens the content; 'warn of' in every form") {
+  const std::string text =
+      "Thousands leave homes as forecasters warn of more rain\n\n"
+      "Revenue rose 7% to 548 million euros, the company said in a statement, with sales in its garden division "
+      "up 12%.\n\n"
+      "The study finds night naps cut errors by a third.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(fragments_of(a, text, "Revenue rose") ==
+        std::vector<std::string>{"Revenue rose 7% to 548 million euros", "with sales in its garden division up 12%"});
+  CHECK(fragments_of(a, text, "night naps") == std::vector<std::string>{"night naps cut errors by a third"});
+  CHECK(fragments_of(a, text, "more rain") == std::vector<std::string>{"more rain"});
+}

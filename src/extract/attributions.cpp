@@ -1148,6 +1148,13 @@ class Finder {
       finite = finite || (c.is_word(i) && (c.has(i, kFiniteVerbWord) || parse_tag(c, i) == language::VERB));
     }
     const std::string_view w = c.low(b);
+    // ", with sales in its home division up 12%": a phrase of figures
+    // without a verb goes on with the statement.
+    if (w == "with") {
+      bool figure = false;
+      for (int i = b + 1; i < e; ++i) figure = figure || doc_.tok(i).is(text::kDigit);
+      return figure && !finite ? TokRange{b, e} : TokRange{};
+    }
     if (w == "and" || w == "but") {
       // "and could hold out", "and the rest will be split": an auxiliary or
       // modal within the clause's first words.
@@ -1421,7 +1428,13 @@ class Finder {
     if (j < e && (ctx_.low(j) == "on" || ctx_.low(j) == "last" || ctx_.low(j) == "this" || ctx_.low(j) == "late" ||
                   ctx_.low(j) == "early"))
       ++j;
-    if (j < e && is(ctx_, kTimeWord, ctx_.low(j))) {
+    // (a bare "night" or "week" opens the content: "finds night naps cut
+    // errors"; a day does not: "said Tuesday the talks ...")
+    const auto day = [&](int t) {
+      const std::string_view w = ctx_.low(t);
+      return w.ends_with("day") || w == "tonight" || w == "earlier" || w == "later";
+    };
+    if (j < e && is(ctx_, kTimeWord, ctx_.low(j)) && (j > k || day(j))) {
       ++j;
       while (j < e && is(ctx_, kTimeWord, ctx_.low(j))) ++j;
       return j;

@@ -56,17 +56,30 @@ Lexicon::Lexicon() {
   });
   // Reporting verbs missing from the learned table get a modest prior, lower
   // for the base and -s forms, which are often nouns ("the state", "reports").
+  std::vector<std::vector<std::string>> verbs;  // each reporting verb's forms
   util::for_each_tsv_row(table("speech_verbs.tsv"), [&](const auto& f) {
     std::string_view forms = f[0];
+    auto& row = verbs.emplace_back();
     for (int k = 0; !forms.empty(); ++k) {
       const std::size_t sp = forms.find(' ');
       const std::string form(forms.substr(0, sp));
       forms = sp == std::string_view::npos ? std::string_view{} : forms.substr(sp + 1);
       if (form.empty()) continue;
       speech_forms_.insert(form);
+      row.push_back(form);
       if (!cues_.count(form)) cues_.emplace(form, CueEntry{3, 10, k < 2 ? 0.35 : 0.5});
     }
   });
+  // A reporting verb and its particle learned in one form hold in every
+  // form: "warned of" gives "warn of", "warns of" and "warning of".
+  for (const auto& row : verbs)
+    for (const char* particle : {"of", "about", "for", "against"})
+      for (const auto& form : row)
+        if (const auto it = cues_.find(form + " " + particle); it != cues_.end()) {
+          const CueEntry learned = it->second;
+          for (const auto& other : row) cues_.try_emplace(other + " " + particle, learned);
+          break;
+        }
   for (const auto& [singular, plural] : text::person_nouns()) {
     if (singular != "-") person_nouns_.emplace(singular, PersonNoun{false});  // "-": collective only
     if (plural != "-") person_nouns_.emplace(plural, PersonNoun{true});
