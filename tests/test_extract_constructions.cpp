@@ -818,3 +818,11 @@ TEST_CASE("a phrase of figures goes on with the statement; a bare 'night' opens 
   CHECK(fragments_of(a, text, "night naps") == std::vector<std::string>{"night naps cut errors by a third"});
   CHECK(fragments_of(a, text, "more rain") == std::vector<std::string>{"more rain"});
 }
+
+TEST_CASE("a clause whose subject the parse took for the verb's object: 'show X knew'") {
+  const std::string text =
+      "Emails show Harrow Lane Haulage managers knew of brake faults before fatal crash\n\nThe body says little.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(fragments_of(a, text, "Harrow Lane") ==
+        std::vector<std::string>{"Harrow Lane Haulage managers knew of brake faults before fatal crash"});
+}

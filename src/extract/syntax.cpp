@@ -184,6 +184,7 @@ VerbFrame syntax_frame(const Context& ctx, int verb_tok) {
     if (heads[static_cast<std::size_t>(w)] == v && s->label(w, *ctx.layer) == "mark" &&
         ctx.low(s->word_tok[static_cast<std::size_t>(w)]) == "to")
       return f;
+  int object = -1, clause = -1;
   for (int w = 0; w < n; ++w) {
     if (heads[static_cast<std::size_t>(w)] != v) continue;
     const std::string_view l = s->label(w, *ctx.layer);
@@ -191,8 +192,16 @@ VerbFrame syntax_frame(const Context& ctx, int verb_tok) {
       f.subject_head = s->word_tok[static_cast<std::size_t>(w)];
     else if (l == "ccomp" && w > v && leftmost(w) <= v + 2)  // a finite clause right after the verb
       f.clause = true;
+    else if (l == "ccomp" && w > v && clause < 0)
+      clause = w;
     else if ((l == "obj" || l == "iobj") && w > v)
-      f.object = true;
+      f.object = true, object = w;
+  }
+  // "Emails show Calderon Freight managers knew ...": the parse took the
+  // clause's subject for the verb's object, right before the clause's verb.
+  if (!f.clause && object >= 0 && clause == object + 1 && leftmost(object) <= v + 2) {
+    f.clause = true;
+    f.object = false;
   }
   // A participle set off after its clause ("X mocked the plan, saying ...")
   // speaks with the subject of the verb it hangs on.
