@@ -826,3 +826,13 @@ TEST_CASE("a clause whose subject the parse took for the verb's object: 'show X 
   CHECK(fragments_of(a, text, "Harrow Lane") ==
         std::vector<std::string>{"Harrow Lane Haulage managers knew of brake faults before fatal crash"});
 }
+
+TEST_CASE("a body described ('the company', 'the agency') is the body the text named before, source or not") {
+  const std::string text =
+      "Recall\n\nShares in Tarrin Kitchenware Co. fell on Tuesday. The recall will cost about 12 million dollars, "
+      "the company said.\n\n"
+      "The National Food Safety Agency published its findings on Monday. More cases may follow, the agency said.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(speaker_of(a, text, "The recall") == "Tarrin Kitchenware Co.");
+  CHECK(speaker_of(a, text, "More cases") == "National Food Safety Agency");
+}

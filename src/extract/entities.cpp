@@ -624,7 +624,8 @@ class Resolver {
   int named(TokRange n, SourceCategory cat, const SourceInfo& info) {
     // "the company", "the agency": a body described, not named.
     if (cat == SourceCategory::named_organization && info.definite && !ctx_.doc.tok(n.e - 1).is(text::kCapitalized))
-      if (const int body = named_body_for(ctx_.low(n.e - 1), info.plural, n.size() == 1); body >= 0) return body;
+      if (const int body = named_body_for(ctx_.low(n.e - 1), info.plural, n.size() == 1, ctx_.span(n).start); body >= 0)
+        return body;
     const std::string full = std::string(ctx_.doc.text().substr(ctx_.span(n).start, ctx_.span(n).size()));
     const std::string surname = std::string(ctx_.low(n.e - 1));
     const std::string key = cat == SourceCategory::named_person ? surname : std::string(ctx_.doc.lower(n.b)) + full;
@@ -699,7 +700,7 @@ class Resolver {
   // number: "the government" is not "both governments"), else, when it is
   // only a determiner and the noun (`bare`), to the only named body so far;
   // -1 when there is none or several.
-  int named_body_for(std::string_view head, bool plural, bool bare) const {
+  int named_body_for(std::string_view head, bool plural, bool bare, std::size_t pos) {
     if (head.empty()) return -1;
     int latest = -1;
     for (const std::string& last : {std::string(head), std::string(head) + "s"}) {
@@ -708,7 +709,64 @@ class Resolver {
         latest = std::max(latest, it->second);
     }
     if (latest >= 0) return latest;
+    // A body the text names before the description, though not as a source:
+    // "the agency" for "the National Health Protection Agency", "the
+    // company" for "Hollin Kitchenware Co.", "the regulator" for a
+    // commission.
+    const bool company = ctx_.lex.is_company_head(head) || ctx_.lex.is_trade_head(head);
+    const bool regulator = head == "regulator" || head == "watchdog";
+    const auto& bodies = text_bodies();
+    for (auto it = bodies.rbegin(); it != bodies.rend(); ++it) {
+      if (it->first >= pos) continue;
+      const std::string_view last = ctx_.low(it->second.e - 1);
+      if (last == head || (company && ctx_.lex.is_company_head(last)) ||
+          (regulator && ctx_.lex.is_public_body_head(last))) {
+        const SourceInfo info = classify_source(ctx_, it->second);
+        if (info.category == SourceCategory::named_organization && info.names.size() == 1)
+          return named(info.names[0], SourceCategory::named_organization, info);
+      }
+    }
+    // "the company" for the latest company named as a source, not a public
+    // body nor the outlet.
+    if (company) {
+      int best = -1;
+      for (std::size_t e = 0; e < ctx_.out.entities.size(); ++e) {
+        const auto& ent = ctx_.out.entities[e];
+        if (ent.category != SourceCategory::named_organization || ent.name.empty() || ent.name[0] < 'A' ||
+            ent.name[0] > 'Z' || (ctx_.out.dateline && ent.name == ctx_.out.dateline->outlet))
+          continue;
+        const std::size_t sp = ent.name.rfind(' ');
+        const std::string last = util::ascii_lower(sp == std::string::npos ? ent.name : ent.name.substr(sp + 1));
+        if (ctx_.lex.is_public_body_head(last)) continue;
+        if (best < 0 || last_pos(static_cast<int>(e)) > last_pos(best)) best = static_cast<int>(e);
+      }
+      if (best >= 0) return best;
+    }
     return named_bodies_ == 1 && bare ? latest_body_ : -1;
+  }
+
+  // The bodies the text names (capitalised words ending in an organisation's
+  // head, "of" and "for" going on: "Kellmouth Chamber of Commerce"), by
+  // byte position, in text order; found once.
+  const std::vector<std::pair<std::size_t, TokRange>>& text_bodies() {
+    if (bodies_built_) return bodies_;
+    bodies_built_ = true;
+    const auto& doc = ctx_.doc;
+    for (const int h : ctx_.capitalised_org_heads()) {
+      int b = h;
+      while (b - 1 >= 0 && h - (b - 1) <= Context::kMaxBodyNameWords && ctx_.is_name_token(b - 1) &&
+             doc.tok(b - 1).para == doc.tok(h).para && !ctx_.has(b - 1, kDeterminerWord | kTitleWord) &&
+             !ctx_.possessive(b - 1))
+        --b;
+      int e = h + 1;
+      while (e + 1 < doc.size() && (ctx_.low(e) == "of" || ctx_.low(e) == "for") && ctx_.is_name_token(e + 1)) {
+        e += 2;
+        while (e < doc.size() && ctx_.is_name_token(e) && !ctx_.has(e, kDeterminerWord)) ++e;
+      }
+      if (bodies_.size() >= kMaxPeople) break;
+      bodies_.emplace_back(doc.tok(b).start, TokRange{b, e});
+    }
+    return bodies_;
   }
 
   // A person named by surname alone takes the fullest form of the name the
@@ -818,7 +876,9 @@ class Resolver {
   bool reported_ = false;  // resolve(): the source resolved is a nested attribution's
   TokRange interviewer_;   // defined_label(): the person an introduction says asked the questions
   static constexpr std::size_t kMaxPeople = 4096, kMaxRoleKeys = 64;
-  std::vector<Ahead> people_;  // people named with a role anywhere, in text order
+  std::vector<Ahead> people_;                             // people named with a role anywhere, in text order
+  std::vector<std::pair<std::size_t, TokRange>> bodies_;  // text_bodies()
+  bool bodies_built_ = false;
   bool people_built_ = false;
   std::unordered_map<std::string, std::pair<std::size_t, int>> role_latest_;  // latest_with_role()'s memo
   TokRange candidate_;                                                        // the last person named outside a source

@@ -92,6 +92,7 @@ Lexicon::Lexicon() {
   util::for_each_tsv_row(table("org_heads.tsv"), [&](const auto& f) {
     if (f.size() > 1 && f[1] == "public") public_heads_.insert(util::ascii_lower(f[0]));
     if (f.size() > 1 && f[1] == "trade") trade_heads_.insert(util::ascii_lower(f[0]));
+    if (f.size() > 1 && f[1] == "company") company_heads_.insert(util::ascii_lower(f[0]));
   });
   load_set("organizations.tsv", orgs_, false);
   load_set("document_nouns.tsv", doc_nouns_);

@@ -114,6 +114,9 @@ class Lexicon {
   // A company's kind, which may stand before its name ("Rail operator
   // Valleylink", "the carmaker Volvo"): org_heads.tsv's "trade" rows.
   bool is_trade_head(std::string_view w) const { return trade_heads_.count(w) > 0; }
+  // A word ending a company's name or describing one ("Co.", "Group",
+  // "company", "firm"): org_heads.tsv's "company" rows.
+  bool is_company_head(std::string_view w) const { return company_heads_.count(w) > 0; }
   // `name` as written (case-sensitive): "White House".
   bool is_known_org(std::string_view name) const { return orgs_.count(name) > 0; }
   bool is_document_noun(std::string_view w) const { return doc_nouns_.count(w) > 0; }
@@ -148,6 +151,7 @@ class Lexicon {
   StringSet speech_forms_;
   StringSet public_heads_;
   StringSet trade_heads_;
+  StringSet company_heads_;
   std::size_t longest_title_ = 1;
   StringSet org_heads_, orgs_, doc_nouns_, ranks_, affiliations_, determiners_, anonymous_nouns_, headline_labels_;
   StringMap<std::optional<int>> quantifiers_;
