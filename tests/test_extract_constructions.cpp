@@ -836,3 +836,20 @@ TEST_CASE("a body described ('the company', 'the agency') is the body the text n
   CHECK(speaker_of(a, text, "The recall") == "Tarrin Kitchenware Co.");
   CHECK(speaker_of(a, text, "More cases") == "National Food Safety Agency");
 }
+
+TEST_CASE("circumstances around a speaker are not the source: an opening time or participle, a participle after") {
+  const std::string text =
+      "Vote\n\nIn March the company's own accounts, signed off by its auditors, showed it had enough cash.\n\n"
+      "Opening the debate, the shadow minister, Ada Vell, said the minister had misled the House.\n\n"
+      "Oren Dahl, speaking at a news conference in Varn, said the deal was done.\n\n"
+      "A spokeswoman for the firm, asked about the complaint, said its records had been reviewed.\n\n"
+      "A senior official, speaking on condition of anonymity, said the talks had stalled.\n\n"
+      "A report by the board, published alongside the order, found that the brakes had failed.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(source_of(a, text, "it had enough") == "the company's own accounts, signed off by its auditors");
+  CHECK(source_of(a, text, "the minister had") == "the shadow minister, Ada Vell");
+  CHECK(source_of(a, text, "the deal") == "Oren Dahl");
+  CHECK(source_of(a, text, "its records") == "A spokeswoman for the firm");
+  CHECK(source_of(a, text, "the talks") == "A senior official, speaking on condition of anonymity");
+  CHECK(source_of(a, text, "that the brakes") == "A report by the board, published alongside the order");
+}

@@ -1057,13 +1057,72 @@ class Finder {
     return {src.b, e};
   }
 
+  // A source less the circumstances around the speaker: an opening time
+  // ("In March the company's own accounts"), an opening participle's clause
+  // ("Opening an urgent question, the shadow secretary, Jo Doe"), and a
+  // participle's clause after the speaker ("Holtveldt, speaking at a news
+  // conference", "A spokeswoman, asked about the complaint,"), unless it
+  // says why the speaker is not named ("speaking on condition of
+  // anonymity").
+  TokRange without_circumstance(TokRange src) const {
+    if (src.size() < 3) return src;
+    // "speaking at ...", "asked about ...": not "signed off by its
+    // auditors", which describes a document by its agent
+    auto participle_at = [&](int t) {
+      const std::string_view w = ctx_.low(t);
+      if (!ctx_.is_word(t) || w.size() <= 4) return false;
+      if (w.ends_with("ing")) return true;
+      if (!past_form(w) || t + 1 >= src.e) return false;
+      for (int k = t + 1; k < std::min(src.e, t + 3); ++k)
+        if (ctx_.low(k) == "by") return false;
+      return is(ctx_, kPostmodifierWord, ctx_.low(t + 1)) || parse_tag(ctx_, t + 1) == language::ADP;
+    };
+    auto month = [&](int t) {
+      static constexpr std::string_view kMonths[] = {"january",   "february", "march",    "april",
+                                                     "may",       "june",     "july",     "august",
+                                                     "september", "october",  "november", "december"};
+      return std::find(std::begin(kMonths), std::end(kMonths), ctx_.low(t)) != std::end(kMonths);
+    };
+    int b = src.b;
+    const std::string_view first = ctx_.low(b);
+    if ((first == "in" || first == "on" || first == "during" || first == "by") && b + 2 < src.e &&
+        (month(b + 1) || is(ctx_, kTimeWord, ctx_.low(b + 1)) || doc_.tok(b + 1).is(text::kDigit)) &&
+        !ctx_.is_comma(b + 2)) {
+      b += 2;
+      if (b + 1 < src.e && doc_.tok(b).is(text::kDigit)) ++b;  // "In March 2021"
+    } else if (participle_at(b) && ctx_.low(b).ends_with("ing")) {
+      for (int k = b + 1; k + 1 < src.e && k < b + 12; ++k)
+        if (ctx_.is_comma(k)) {
+          b = k + 1;
+          break;
+        }
+    }
+    int e = src.e;
+    for (int k = b + 1; k + 1 < e; ++k) {
+      if (!ctx_.is_comma(k) || !participle_at(k + 1)) continue;
+      // a document's participle describes it: "A report by the board,
+      // published alongside the order"
+      bool document = false;
+      for (int j = b; j < k && !document; ++j) document = ctx_.has(j, kDocumentNounWord);
+      if (document && !ctx_.low(k + 1).ends_with("ing")) break;
+      bool anonymity = false;
+      for (int j = k + 1; j < e && !anonymity; ++j) {
+        const std::string_view w = ctx_.low(j);
+        anonymity = w == "anonymity" || w == "named" || w == "identified" || w == "authorised" || w == "authorized";
+      }
+      if (!anonymity) e = k;
+      break;
+    }
+    return b < e ? TokRange{b, e} : src;
+  }
+
   // The source before the cue and what stands before it, once.
   Attempt& sized_up(Attempt& a) {
     if (a.sized) return a;
     a.sized = true;
     Context& c = ctx_;
     const TokRange r = a.r;
-    a.source = without_time(whole_relative_subject(source_before(c, a.mod_b, r.b), r.b));
+    a.source = without_circumstance(without_time(whole_relative_subject(source_before(c, a.mod_b, r.b), r.b)));
     // The parse corrects the window's boundaries of the subject: "The two
     // companies on Tuesday said", "which the board said".
     if (!a.source.empty()) {
