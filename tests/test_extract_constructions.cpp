@@ -853,3 +853,9 @@ TEST_CASE("circumstances around a speaker are not the source: an opening time or
   CHECK(source_of(a, text, "the talks") == "A senior official, speaking on condition of anonymity");
   CHECK(source_of(a, text, "that the brakes") == "A report by the board, published alongside the order");
 }
+
+TEST_CASE("a time phrase between the cue and 'that' is neither cue nor content") {
+  const std::string text = "Brakes\n\nThe depot manager replied the next day that the budget had been spent.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(fragments_of(a, text, "that the budget") == std::vector<std::string>{"that the budget had been spent"});
+}

@@ -751,6 +751,7 @@ class Finder {
       const std::string_view w = ctx_.low(i);
       if (w == "that" || ctx_.is_punct(i, ':')) return false;
       if (ctx_.is_comma(i)) break;  // ", adding that ..." starts something else
+      // "told jurors on Tuesday as the trial opened": the circumstances
       // "... , his son said The Donald is just getting started": a clause.
       if (ctx_.is_word(i) &&
           (is(ctx_, kFiniteVerbWord, w) || (i == t.b && is(ctx_, kSubjectPronounWord, w) && w != "who")))
@@ -1535,6 +1536,14 @@ class Finder {
       if (unit == "years" || unit == "months" || unit == "weeks" || unit == "decades" || unit == "days")
         for (int j = k + 2; j < std::min(e, k + 5); ++j)
           if (ctx_.low(j) == "that") return j;
+    }
+    // A time phrase, then "that": "replied the next day that ...".
+    for (int j = k; j < std::min(e, k + 5); ++j) {
+      const std::string_view w = ctx_.low(j);
+      if (w == "that" && j > k) return j;
+      if (!ctx_.is_word(j) || !(ctx_.has(j, kDeterminerWord) || is(ctx_, kTimeWord, w) || w == "next" ||
+                                w == "following" || w == "previous" || w == "day" || w == "on" || w == "last"))
+        break;
     }
     // "that" within reach wins: "told reporters on Tuesday that ...".
     const bool tell = is(ctx_, kTellVerbWord, core_last);
