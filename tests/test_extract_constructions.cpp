@@ -859,3 +859,15 @@ TEST_CASE("a time phrase between the cue and 'that' is neither cue nor content")
   const auto a = Extractor().analyse(text);
   CHECK(fragments_of(a, text, "that the budget") == std::vector<std::string>{"that the budget had been spent"});
 }
+
+TEST_CASE("a participle after a quotation closed by its own comma is a statement of its own") {
+  const std::string text =
+      "Count\n\nA scholar of elections, Ines Darrow, said the delay was \"unusual but not yet alarming,\" adding that "
+      "the rural vote could narrow the gap.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(fragments_of(a, text, "the delay") ==
+        std::vector<std::string>{"the delay was \"unusual but not yet alarming,\""});
+  CHECK(fragments_of(a, text, "that the rural") ==
+        std::vector<std::string>{"that the rural vote could narrow the gap"});
+  CHECK(speaker_of(a, text, "that the rural") == "Ines Darrow");
+}

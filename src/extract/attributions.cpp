@@ -655,7 +655,13 @@ class Finder {
   // A one-word participle cue right after the main clause and its comma:
   // "Jane Doe mocked the plan, saying ...".
   bool participle_after_clause(TokRange core, int mod_b, TokRange r) const {
-    return core.size() == 1 && mod_b - 1 > r.b && ctx_.is_comma(mod_b - 1) && participle(ctx_.low(core.b));
+    return core.size() == 1 && mod_b - 1 > r.b && comma_at(mod_b - 1) && participle(ctx_.low(core.b));
+  }
+
+  // A comma at token i, or a closing quotation mark right after one
+  // ('"... not yet alarming," adding that').
+  bool comma_at(int i) const {
+    return ctx_.is_comma(i) || (i > 0 && doc_.tok(i).is(kCloseQuote) && ctx_.is_comma(i - 1));
   }
 
   // A clause without "that": a word opening it, then a finite verb or modal
@@ -1463,7 +1469,7 @@ class Finder {
     const std::string_view w = ctx_.low(before);
     if (w == "and" || w == "but" || w == "or" || w == "then") return true;
     const std::string_view core = ctx_.low(cue.core.b);
-    return ctx_.is_comma(before) && core.size() > 4 && core.substr(core.size() - 3) == "ing";
+    return comma_at(before) && core.size() > 4 && core.substr(core.size() - 3) == "ing";
   }
 
   // After a content-first cue, skips the complement to where a trailing
