@@ -871,3 +871,15 @@ TEST_CASE("a participle after a quotation closed by its own comma is a statement
         std::vector<std::string>{"that the rural vote could narrow the gap"});
   CHECK(speaker_of(a, text, "that the rural") == "Ines Darrow");
 }
+
+TEST_CASE("a time phrase between an appositive and the cue; a quotation inside the clause after an addressee") {
+  const std::string text =
+      "Field\n\nHalmstrand, which holds a small share of the licence, on Wednesday said it welcomed the deal.\n\n"
+      "The mediator told reporters the deal \"could still fail\" if either side walked away.\n\n"
+      "\"Both sides have told me they want a deal,\" the mediator said.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(source_of(a, text, "it welcomed") == "Halmstrand, which holds a small share of the licence");
+  CHECK(fragments_of(a, text, "the deal \"could") ==
+        std::vector<std::string>{"the deal \"could still fail\" if either side walked away"});
+  CHECK(speaker_of(a, text, "they want a deal") == "Both sides");
+}

@@ -142,9 +142,15 @@ class Finder {
     }
     const TokRange f = frags.front();
     if (doc_.tok(f.b).is(kOpenQuote) || inner_mark(f.b, true)) return true;
-    if (ctx_.low(f.b) == "that") return clause_follows(f.b + 1, f.e);
     if (ctx_.low(f.b) == "to") return is(ctx_, kTellVerbWord, ctx_.low(cue.e - 1));
-    return clause_follows(f.b, f.e);
+    const int b = ctx_.low(f.b) == "that" ? f.b + 1 : f.b;
+    // a clause: by the words, or a subject pronoun and a verb by the parse
+    // ("told me they want a deal")
+    if (clause_follows(b, f.e)) return true;
+    if (b + 1 < f.e && is(ctx_, kSubjectPronounWord, ctx_.low(b)))
+      for (int k = b + 1; k < std::min(f.e, b + 4); ++k)
+        if (const int tag = parse_tag(ctx_, k); tag == language::VERB || tag == language::AUX) return true;
+    return false;
   }
 
   void drop_last() {
@@ -1042,17 +1048,24 @@ class Finder {
 
   // A source less a time phrase closing it: "Rhodri Vance on Sunday said",
   // "the two companies last week said", "the mayor earlier this month".
-  TokRange without_time(TokRange src) const {
-    int e = src.e;
-    while (e - 1 > src.b && ctx_.is_word(e - 1) && is(ctx_, kTimeWord, ctx_.low(e - 1))) --e;
-    if (e == src.e) return src;
-    while (e - 1 > src.b && ctx_.is_word(e - 1)) {
-      const std::string_view w = ctx_.low(e - 1);
+  // Where a time phrase ending [b, e) starts ("on Sunday", "last week"); e
+  // when there is none.
+  int time_phrase_start(int b, int e) const {
+    int t = e;
+    while (t - 1 > b && ctx_.is_word(t - 1) && is(ctx_, kTimeWord, ctx_.low(t - 1))) --t;
+    if (t == e) return e;
+    while (t - 1 > b && ctx_.is_word(t - 1)) {
+      const std::string_view w = ctx_.low(t - 1);
       if (w != "on" && w != "last" && w != "this" && w != "next" && w != "early" && w != "late" && w != "earlier")
         break;
-      --e;
+      --t;
     }
-    if (e <= src.b) return src;
+    return t;
+  }
+
+  TokRange without_time(TokRange src) const {
+    const int e = time_phrase_start(src.b, src.e);
+    if (e == src.e || e <= src.b) return src;
     // (but a time phrase of a verb in the source stays: "a poll published on
     // Sunday", "who was briefed on Tuesday")
     for (int k = src.b; k < e; ++k) {
@@ -1129,7 +1142,11 @@ class Finder {
     a.sized = true;
     Context& c = ctx_;
     const TokRange r = a.r;
-    a.source = without_circumstance(without_time(whole_relative_subject(source_before(c, a.mod_b, r.b), r.b)));
+    // (a time phrase before the cue is no part of the source, wherever the
+    // source ends: "Halmstrand, a small explorer, on Wednesday said")
+    int src_end = a.mod_b;
+    if (const int t = time_phrase_start(r.b, a.mod_b); t < a.mod_b && t > r.b && ctx_.is_comma(t - 1)) src_end = t;
+    a.source = without_circumstance(without_time(whole_relative_subject(source_before(c, src_end, r.b), r.b)));
     // The parse corrects the window's boundaries of the subject: "The two
     // companies on Tuesday said", "which the board said".
     if (!a.source.empty()) {
@@ -1556,8 +1573,11 @@ class Finder {
     if (k < e && (tell || is(ctx_, kComplementOpenerWord, ctx_.low(k)))) {
       for (int j = k; j < std::min(e, k + 10); ++j) {
         if (ctx_.low(j) == "that") return j;
+        // a quotation after the addressee ("told reporters: \"...\"", "told
+        // them \"...\""), not one inside the clause ("told reporters the
+        // deal \"could still fail\"")
         if (doc_.tok(j).is(kOpenQuote) || ctx_.is_punct(j, ':')) {
-          k = j;
+          if (j - k <= 1 || ctx_.is_punct(j, ':') || ctx_.is_punct(j - 1, ':')) k = j;
           break;
         }
         if (ctx_.is_comma(j)) {
