@@ -883,3 +883,12 @@ TEST_CASE("a time phrase between an appositive and the cue; a quotation inside t
         std::vector<std::string>{"the deal \"could still fail\" if either side walked away"});
   CHECK(speaker_of(a, text, "they want a deal") == "Both sides");
 }
+
+TEST_CASE("a headline's speaker without an article: a body or a document ('club says', 'leaked plan shows')") {
+  for (const std::string& headline : {std::string("Okafor joins Rennford in record move, club says"),
+                                      std::string("Ashby council to close two libraries, leaked plan shows")}) {
+    const std::string text = headline + "\n\nThe body says little.\n";
+    const auto a = Extractor().analyse(text);
+    CHECK(fragments_of(a, text, headline.substr(0, 10)).size() == 1);
+  }
+}

@@ -1850,7 +1850,7 @@ TokRange source_before(const Context& ctx, int end, int lower, bool stop_at_and_
     const auto& t0 = doc.tok(i);
     return t0.is(text::kCapitalized) || t0.is(text::kDigit) || is(ctx, kPronounWord, w0) || ctx.is_name_token(i) ||
            ctx.has(i, kDeterminerWord | kQuantifierWord | kPersonNounWord | kRankWord | kAffiliationWord |
-                          kDocumentNounWord);
+                          kDocumentNounWord | kOrgHeadWord);
   };
   for (int f = extra_commas; b < src_end && !np_start(b) && f > 0; --f) b = fallbacks[static_cast<std::size_t>(f - 1)];
   // A lower-case role before a name also opens one: "port director Jane Doe".
@@ -1864,9 +1864,11 @@ TokRange source_before(const Context& ctx, int end, int lower, bool stop_at_and_
     }
     return role;
   };
-  // A short compound ending in a person noun: "fire officials", "health experts".
+  // A short compound ending in a person noun, a body or a document, as
+  // headlines write them without an article: "fire officials", "health
+  // experts", "leaked plan", "early results".
   auto compound_of_people = [&](int i) {
-    if (src_end - i > 3 || !ctx.has(src_end - 1, kPersonNounWord)) return false;
+    if (src_end - i > 3 || !ctx.has(src_end - 1, kPersonNounWord | kOrgHeadWord | kDocumentNounWord)) return false;
     for (int m = i; m < src_end; ++m)
       if (!ctx.is_word(m) || is(ctx, kClauseOpenerWord, ctx.low(m)) || is(ctx, kFiniteVerbWord, ctx.low(m)))
         return false;
