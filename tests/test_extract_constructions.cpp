@@ -587,6 +587,9 @@ TEST_CASE("why a source is anonymous is no attribution; an age appositive; 'acco
       "The owners were warned of the fault in March, according to the report, but did not repair it.\n";
   const auto a = Extractor().analyse(text);
   for (const auto& at : a.attributions) CHECK(text.substr(at.content.front().start, 10) != "not to be ");
+  // nor is its passive "be named" a cue
+  const std::string passive = "Talks\n\nThey asked not to be identified because the talks are confidential.\n";
+  CHECK(Extractor().analyse(passive).attributions.empty());
   CHECK(fragments_of(a, text, "\"I grew up") ==
         std::vector<std::string>{"\"I grew up on that boat,\"", "\"and so did my son.\""});
   CHECK(fragments_of(a, text, "The owners") ==

@@ -528,6 +528,11 @@ class Finder {
       // "asked not to be named": why a source is anonymous, not what it said.
       if (best && i + 3 < r.e && ctx_.low(i + 1) == "not" && ctx_.low(i + 2) == "to" && ctx_.low(i + 3) == "be")
         best = nullptr;
+      // ... nor is its "be named", "be identified"
+      if (best && i >= r.b + 3 &&
+          ((ctx_.low(i) == "be" && ctx_.low(i - 1) == "to" && ctx_.low(i - 2) == "not") ||
+           (ctx_.low(i - 1) == "be" && ctx_.low(i - 2) == "to" && ctx_.low(i - 3) == "not")))
+        best = nullptr;
       // A verb of telling in the passive ("Sony was not told about the
       // deal"): its subject heard it, it did not say it.
       // So is one with no addressee before what it was about ("officials
