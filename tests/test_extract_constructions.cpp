@@ -895,3 +895,12 @@ TEST_CASE("a headline's speaker without an article: a body or a document ('club 
     CHECK(fragments_of(a, text, headline.substr(0, 10)).size() == 1);
   }
 }
+
+TEST_CASE("writing to someone is nothing said until what is written follows") {
+  const std::string text =
+      "Ward\n\nHe has written to the state health minister, Joanne Carr.\n\n"
+      "She wrote to the minister that the ward would close.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(fragments_of(a, text, "to the state").empty());
+  REQUIRE(a.attributions.size() == 1);
+}

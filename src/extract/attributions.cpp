@@ -1326,6 +1326,17 @@ class Finder {
     const int cs = content_start(a.cue, a.e);
     if (cs >= a.e) return -1;
     if (impersonal_at(a.cue.core.b, a.r.b)) return impersonal(a, cs, a.e);
+    // "has written to the state's health minister": to whom, nothing said
+    if (ctx_.low(cs) == "to" && cs + 1 < a.e && ctx_.is_word(cs + 1) &&
+        (ctx_.has(cs + 1, kDeterminerWord) || doc_.tok(cs + 1).is(text::kCapitalized) || ctx_.possessive(cs + 1))) {
+      bool said = false;
+      for (int k = cs + 1; k < a.e && !said; ++k) {
+        const int tag = parse_tag(ctx_, k);
+        said = ctx_.low(k) == "that" || doc_.tok(k).is(text::kQuote) || ctx_.is_punct(k, ':') ||
+               tag == language::VERB || tag == language::AUX || ctx_.has(k, kFiniteVerbWord);
+      }
+      if (!said) return -1;
+    }
     const int e = own_voice_after(a.source, a.cue.core.b, cs, a.e);
     std::vector<TokRange> frags;
     add_content(frags, cs, e);
