@@ -904,3 +904,12 @@ TEST_CASE("writing to someone is nothing said until what is written follows") {
   CHECK(fragments_of(a, text, "to the state").empty());
   REQUIRE(a.attributions.size() == 1);
 }
+
+TEST_CASE("an unnamed source keeps the name of its first mention") {
+  const std::string text =
+      "Brakes\n\nA former mechanic who spoke on condition of anonymity said the workshop was told to wait. "
+      "\"Everyone knew which trucks were bad,\" the former mechanic said.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(speaker_of(a, text, "the workshop") == "A former mechanic");
+  CHECK(speaker_of(a, text, "\"Everyone") == "A former mechanic");
+}

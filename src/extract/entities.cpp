@@ -824,13 +824,8 @@ class Resolver {
         i = info.definite || aff.empty() ? latest(head_key(cat, head))
                                          : std::max(latest(head_key(cat, head, aff)), unaffiliated_latest(cat, head));
       }
-      if (i >= 0) {
-        // The most descriptive mention names an unnamed entity.
-        const auto& ent = ctx_.out.entities[static_cast<std::size_t>(i)];
-        std::string m = without_appositive(mention);
-        if (m.size() > ent.name.size() && cat != SourceCategory::named_organization) rename(i, std::move(m));
-        return i;
-      }
+      // (An unnamed entity keeps the name of its first mention.)
+      if (i >= 0) return i;
     }
     return add_entity(mention, cat, info.descriptors.affiliation, head, info.plural, info);
   }
