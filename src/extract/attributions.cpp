@@ -10,6 +10,7 @@
 
 #include "extract/constructions.hpp"
 #include "extract/context.hpp"
+#include "language/lexical.hpp"
 
 namespace claimtrail::extract {
 
@@ -1760,6 +1761,17 @@ namespace {
 constexpr int kMaxSourceTokens = 40;  // the longest source noun phrase, appositives included
 }  // namespace
 
+namespace {
+
+// A noun WordNet knows first as a person ("mechanic", "nurse") that the
+// word tables do not list.
+bool person_by_wordnet(std::string_view w) {
+  const auto n = language::noun(language::lemma_noun(w));
+  return n && n->first_kinds.person;
+}
+
+}  // namespace
+
 TokRange source_before(const Context& ctx, int end, int lower, bool stop_at_and_det) {
   const auto& doc = ctx.doc;
   int j = end - 1;
@@ -1821,7 +1833,8 @@ TokRange source_before(const Context& ctx, int end, int lower, bool stop_at_and_
     // before it (not a "who" right before the cue: "voters who say" is the
     // clause's own subject; not "voters who Democrats fear").
     if ((w == "who" || w == "that") && !appositive && k + 1 < src_end && k - 1 >= lower && !ctx.is_comma(k - 1) &&
-        ctx.has(k - 1, kPersonNounWord) && !ctx.is_name_token(k + 1) &&
+        (ctx.has(k - 1, kPersonNounWord) || (w == "who" && person_by_wordnet(ctx.low(k - 1)))) &&
+        !ctx.is_name_token(k + 1) &&
         !ctx.has(k + 1, kDeterminerWord | kPronounWord | kSubjectPronounWord | kPersonNounWord))
       continue;
     if (is(ctx, kClauseOpenerWord, w)) {
