@@ -913,3 +913,12 @@ TEST_CASE("an unnamed source keeps the name of its first mention") {
   CHECK(speaker_of(a, text, "the workshop") == "A former mechanic");
   CHECK(speaker_of(a, text, "\"Everyone") == "A former mechanic");
 }
+
+TEST_CASE("declining to release or disclose is a non-response, not an attribution") {
+  const std::string text =
+      "Stabbing\n\nPolice declined to release the woman's name.\n\nThe firm declined to disclose its suppliers.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(a.attributions.empty());
+  REQUIRE(a.non_responses.size() == 2);
+  for (const auto& n : a.non_responses) CHECK(n.kind == claimtrail::core::NonResponseKind::declined);
+}
