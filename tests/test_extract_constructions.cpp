@@ -922,3 +922,11 @@ TEST_CASE("declining to release or disclose is a non-response, not an attributio
   REQUIRE(a.non_responses.size() == 2);
   for (const auto& n : a.non_responses) CHECK(n.kind == claimtrail::core::NonResponseKind::declined);
 }
+
+TEST_CASE("a cue opening a 'that' clause goes before a stronger cue inside it") {
+  const std::string text =
+      "Trial\n\nCourt documents show that the board first asked questions about the fees in March.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(fragments_of(a, text, "that the board") ==
+        std::vector<std::string>{"that the board first asked questions about the fees in March"});
+}

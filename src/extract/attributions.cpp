@@ -583,6 +583,19 @@ class Finder {
       if (sa) return a.core.b < b.core.b;
       return a.score > b.score;
     });
+    // A cue opening a "that" clause goes before the cues inside it ("Court
+    // documents show that the board first asked ...": what the board asked
+    // is inside what the documents show).
+    for (std::size_t k = 1; k < found.size(); ++k) {
+      const Cue& c = found[k];
+      if (c.core.e >= r.e || ctx_.low(c.core.e) != "that") continue;
+      bool inside = true;  // (not past a cue closing the clause, which reports it all)
+      for (std::size_t j = 0; j < k && inside; ++j) inside = found[j].core.b > c.core.e && !found[j].closes_clause;
+      if (inside)
+        std::rotate(found.begin(), found.begin() + static_cast<std::ptrdiff_t>(k),
+                    found.begin() + static_cast<std::ptrdiff_t>(k) + 1);
+      break;
+    }
     return found;
   }
 
