@@ -930,3 +930,14 @@ TEST_CASE("a cue opening a 'that' clause goes before a stronger cue inside it") 
   CHECK(fragments_of(a, text, "that the board") ==
         std::vector<std::string>{"that the board first asked questions about the fees in March"});
 }
+
+TEST_CASE("'appealed to residents to come forward': the addressee after the phrasal particle, then what to do") {
+  const std::string text =
+      "Floods\n\nThe council leader said 340 people had spent the night in the centres and appealed to residents "
+      "with spare rooms to come forward.\n\nHe appealed to businesses to donate food.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(fragments_of(a, text, "340 people") ==
+        std::vector<std::string>{"340 people had spent the night in the centres"});
+  CHECK(fragments_of(a, text, "to come forward") == std::vector<std::string>{"to come forward"});
+  CHECK(fragments_of(a, text, "to donate") == std::vector<std::string>{"to donate food"});
+}

@@ -650,6 +650,9 @@ class Finder {
         s += 0.3;
       else if (c.core.size() == 1 && is(ctx_, kForecastVerbWord, ctx_.low(c.core.b)) && object_then_to(next, r.e))
         s += 0.3;
+      else if (is(ctx_, kDirectiveWord, ctx_.low(c.core.b)) && !ctx_.low(c.core.b).ends_with("ing") &&
+               directive_object(next, r.e) >= 0)
+        s += 0.3;  // "appealed to residents to come forward": an addressee, then what to do
       else if (w == "to" && c.core.size() == 1 && is(ctx_, kHearsayWord, ctx_.low(c.core.b)) &&
                passive_before(c.core.b, r.b))
         s = std::max(s, 0.55);  // "is understood to have ...": the construction says so, weakly
@@ -1563,6 +1566,11 @@ class Finder {
   // comma, quotation or "that") and then "to" or "not to": where that
   // starts, else -1.
   int directive_object(int k, int e) const {
+    // the particle of a phrasal directive the cue did not take in ("appealed
+    // to residents to come forward")
+    if (k + 1 < e && (ctx_.low(k) == "to" || ctx_.low(k) == "on") && ctx_.is_word(k + 1) &&
+        !ctx_.has(k + 1, kFiniteVerbWord) && parse_tag(ctx_, k + 1) != language::VERB)
+      ++k;
     if (k >= e || !ctx_.is_word(k) || ctx_.low(k) == "that" || ctx_.low(k) == "to") return -1;
     for (int j = k + 1; j < std::min(e, k + 8); ++j) {
       if (!ctx_.is_word(j) && !ctx_.is_punct(j, '\'')) return -1;
