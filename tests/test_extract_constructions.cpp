@@ -903,6 +903,7 @@ TEST_CASE("writing to someone is nothing said until what is written follows") {
   const auto a = Extractor().analyse(text);
   CHECK(fragments_of(a, text, "to the state").empty());
   REQUIRE(a.attributions.size() == 1);
+  CHECK(fragments_of(a, text, "that the ward") == std::vector<std::string>{"that the ward would close"});
 }
 
 TEST_CASE("an unnamed source keeps the name of its first mention") {

@@ -1606,6 +1606,12 @@ class Finder {
                                 w == "following" || w == "previous" || w == "day" || w == "on" || w == "last"))
         break;
     }
+    // To whom, then "that": "wrote to the minister that ...".
+    if (k + 2 < e && ctx_.low(k) == "to")
+      for (int j = k + 1; j < std::min(e, k + 8); ++j) {
+        if (ctx_.low(j) == "that") return j;
+        if (!ctx_.is_word(j) || ctx_.has(j, kFiniteVerbWord) || parse_tag(ctx_, j) == language::VERB) break;
+      }
     // "that" within reach wins: "told reporters on Tuesday that ...".
     const bool tell = is(ctx_, kTellVerbWord, core_last);
     if (k < e && (tell || is(ctx_, kComplementOpenerWord, ctx_.low(k)))) {
