@@ -942,3 +942,16 @@ TEST_CASE("'appealed to residents to come forward': the addressee after the phra
   CHECK(fragments_of(a, text, "to come forward") == std::vector<std::string>{"to come forward"});
   CHECK(fragments_of(a, text, "to donate") == std::vector<std::string>{"to donate food"});
 }
+
+TEST_CASE("a quotation inside a quotation, in any marks, ends its sentence with its closing mark") {
+  const std::string text =
+      "Stabbing\n\n\"She came to my door and said, 'If you hear shouting, call the police.' I wish I had called,\" "
+      "a neighbour said.\n\n"
+      "\xE2\x80\x98A pensioner stopped me,\xE2\x80\x99 she said. \xE2\x80\x98She told me, \xE2\x80\x9CI have been "
+      "boiling kettles for a week.\xE2\x80\x9D I had no answer.\xE2\x80\x99\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(fragments_of(a, text, "'If you") == std::vector<std::string>{"'If you hear shouting, call the police.'"});
+  CHECK(source_of(a, text, "'If you") == "She");  // the quotation's own clause, not the neighbour
+  CHECK(fragments_of(a, text, "\xE2\x80\x9CI have") ==
+        std::vector<std::string>{"\xE2\x80\x9CI have been boiling kettles for a week.\xE2\x80\x9D"});
+}

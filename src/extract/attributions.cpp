@@ -106,9 +106,25 @@ class Finder {
         if (s != sents.begin()) --s;
         for (; s != sents.end() && s->first_tok < qe; ++s) {
           // (a quotation's sentences may stand as one: split at their ends)
+          ctx_.inside_quote = doc_.tok(f.b).quote;
           for (int b = std::max(s->first_tok, f.b + 1), end = std::min(s->end_tok, qe); b < end;) {
-            int e = b;
-            while (e < end && !(ctx_.is_punct(e, '.') || ctx_.is_punct(e, '?') || ctx_.is_punct(e, '!'))) ++e;
+            int e = b, next = -1;
+            while (e < end && !(ctx_.is_punct(e, '.') || ctx_.is_punct(e, '?') || ctx_.is_punct(e, '!'))) {
+              // a quotation inside ends its sentence with its closing mark
+              // ("... and said, 'Call the police.' I wish ...")
+              if (inner_mark(e, true) && e + 1 < end && ctx_.is_word(e + 1)) {
+                const int c = inner_close(e, end);
+                if (c > e) {
+                  e = c + 1;
+                  if (ctx_.is_punct(c - 1, '.') || ctx_.is_punct(c - 1, '?') || ctx_.is_punct(c - 1, '!')) {
+                    next = e;
+                    break;
+                  }
+                  continue;
+                }
+              }
+              ++e;
+            }
             if (e - b >= 4 && !taken_by_other(b, e, i)) {
               frames_ = false;
               ctx_.inside_quote = doc_.tok(f.b).quote;
@@ -117,12 +133,12 @@ class Finder {
               // only speech reported: a verb of saying and a clause or a quotation
               while (ctx_.out.attributions.size() > before && !reported_speech(ctx_.out.attributions.size() - 1))
                 drop_last();
-              ctx_.inside_quote = -1;
               frames_ = true;
             }
-            b = e + 1;
+            b = next >= 0 ? next : e + 1;
           }
         }
+        ctx_.inside_quote = -1;
       }
     }
   }
@@ -239,9 +255,22 @@ class Finder {
   // quotation within it ("I said to him, 'Then she will be dead,'"): the
   // document pairs no marks inside a quotation.
   bool inner_mark(int i, bool open) const {
-    if (ctx_.inside_quote < 0 || i < 0 || i >= doc_.size() || !doc_.tok(i).is(text::kPunct)) return false;
-    const char32_t p = doc_.tok(i).punct;
-    return p == '\'' || p == (open ? char32_t{0x2018} : char32_t{0x2019});
+    if (ctx_.inside_quote < 0 || i < 0 || i >= doc_.size()) return false;
+    const auto& t = doc_.tok(i);
+    if (!t.is(text::kPunct) || t.quote != ctx_.inside_quote || t.is(kOpenQuote) || t.is(kCloseQuote)) return false;
+    const char32_t p = t.punct;
+    return p == '\'' || p == '"' || p == (open ? char32_t{0x2018} : char32_t{0x2019}) ||
+           p == (open ? char32_t{0x201C} : char32_t{0x201D});
+  }
+
+  // The mark closing the quotation an inner mark at `open` opens, before
+  // `end`; -1 when there is none.
+  int inner_close(int open, int end) const {
+    for (int c = open + 2; c < end; ++c) {
+      if (!inner_mark(c, false) || doc_.tok(c).start != doc_.tok(c - 1).end) continue;  // glued to what it closes
+      if (c + 1 >= end || !ctx_.is_word(c + 1) || doc_.tok(c + 1).start > doc_.tok(c).end) return c;
+    }
+    return -1;
   }
 
   // Does an attribution found so far hold a token of [b, e)?
@@ -1310,7 +1339,13 @@ class Finder {
   // added B", "X said A, adding B". (Sets the source; source-first builds.)
   std::optional<int> shared_subject(Attempt& a) {
     sized_up(a);
-    if (a.parent >= 0 && shares_parent_subject(a.cue)) a.source = ctx_.attr_source[static_cast<std::size_t>(a.parent)];
+    if (a.parent >= 0 && shares_parent_subject(a.cue)) {
+      // (in a quotation, the verb it is coordinated with is the quotation's
+      // own: "She came to my door and said, '...'")
+      const TokRange own =
+          ctx_.inside_quote >= 0 && a.mod_b - 1 > a.r.b ? clause_subject(a.r.b, a.mod_b - 1) : TokRange{};
+      a.source = !own.empty() ? own : ctx_.attr_source[static_cast<std::size_t>(a.parent)];
+    }
     return std::nullopt;
   }
 
