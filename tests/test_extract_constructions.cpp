@@ -947,7 +947,8 @@ TEST_CASE("a quotation inside a quotation, in any marks, ends its sentence with 
   const std::string text =
       "Stabbing\n\n\"She came to my door and said, 'If you hear shouting, call the police.' I wish I had called,\" "
       "a neighbour said.\n\n"
-      "\xE2\x80\x98A pensioner stopped me,\xE2\x80\x99 she said. \xE2\x80\x98She told me, \xE2\x80\x9CI have been "
+      "\xE2\x80\x98"
+      "A pensioner stopped me,\xE2\x80\x99 she said. \xE2\x80\x98She told me, \xE2\x80\x9CI have been "
       "boiling kettles for a week.\xE2\x80\x9D I had no answer.\xE2\x80\x99\n";
   const auto a = Extractor().analyse(text);
   CHECK(fragments_of(a, text, "'If you") == std::vector<std::string>{"'If you hear shouting, call the police.'"});
