@@ -956,3 +956,9 @@ TEST_CASE("a quotation inside a quotation, in any marks, ends its sentence with 
   CHECK(fragments_of(a, text, "\xE2\x80\x9CI have") ==
         std::vector<std::string>{"\xE2\x80\x9CI have been boiling kettles for a week.\xE2\x80\x9D"});
 }
+
+TEST_CASE("a quotation, then the circumstances: the content ends with the quotation") {
+  const std::string text = "Vote\n\nThe crowd chanted \"Shame!\" as the minister left the stage.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(fragments_of(a, text, "\"Shame") == std::vector<std::string>{"\"Shame!\""});
+}

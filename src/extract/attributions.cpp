@@ -1389,7 +1389,16 @@ class Finder {
       }
       if (!said) return -1;
     }
-    const int e = own_voice_after(a.source, a.cue.core.b, cs, a.e);
+    int e = own_voice_after(a.source, a.cue.core.b, cs, a.e);
+    // A quotation, then the circumstances: "shouted 'Resign!' as the
+    // minister rose to reply".
+    if (doc_.tok(cs).is(kOpenQuote) && doc_.tok(cs).quote >= 0) {
+      const int close = doc_.quotes()[static_cast<std::size_t>(doc_.tok(cs).quote)].close_tok;
+      if (close > cs && close + 1 < e && ctx_.is_word(close + 1)) {
+        const std::string_view w = ctx_.low(close + 1);
+        if (w == "as" || w == "when" || w == "while" || w == "after" || w == "before" || w == "because") e = close + 1;
+      }
+    }
     std::vector<TokRange> frags;
     add_content(frags, cs, e);
     const int idx = emit(kind_of(frags), a.cue.span, a.source, frags, a.parent, a.headline);
