@@ -962,3 +962,9 @@ TEST_CASE("a quotation, then the circumstances: the content ends with the quotat
   const auto a = Extractor().analyse(text);
   CHECK(fragments_of(a, text, "\xE2\x80\x98Resign") == std::vector<std::string>{"\xE2\x80\x98Resign!\xE2\x80\x99"});
 }
+
+TEST_CASE("a title's plural heads a group, not a name") {
+  const std::string text = "Vote\n\nLabour MPs said the bill would fail.\n\nMP Jane Doe said it would pass.\n";
+  CHECK(category_of(text, "the bill") == "unnamed_group");
+  CHECK(category_of(text, "it would pass") == "named_person");
+}

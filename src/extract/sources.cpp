@@ -268,8 +268,11 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
     }
     while (head > b && !ctx.is_word(head)) --head;
     const std::string_view hw = ctx.low(head);
+    // ("Opposition MPs", "Labour councillors": a title's plural heads a group)
+    const bool plural_title = hw.size() > 2 && hw.back() == 's' && ctx.lex.is_title(hw.substr(0, hw.size() - 1));
+    if (plural_title) c.plural = true;
     const bool head_is_name = ctx.is_name_token(head) && !ctx.lex.person_noun(hw) && !ctx.lex.is_org_head(hw) &&
-                              !(head == b && ctx.has(head, kTitleWord)) &&  // "PM" alone is a role
+                              !plural_title && !(head == b && ctx.has(head, kTitleWord)) &&  // "PM" alone is a role
                               !ctx.lex.is_document_noun(hw) && !ctx.has(head, kDeterminerWord | kPronounWord) &&
                               !(head == p.b && sentence_start(ctx, head) && plural_person_noun(hw));
 
