@@ -165,8 +165,8 @@ class Finder {
     // ("told me they want a deal")
     if (clause_follows(b, f.e)) return true;
     if (b + 1 < f.e && is(ctx_, kSubjectPronounWord, ctx_.low(b)))
-      for (int k = b + 1; k < std::min(f.e, b + 4); ++k)
-        if (const int tag = parse_tag(ctx_, k); tag == language::VERB || tag == language::AUX) return true;
+      for (int t = b + 1; t < std::min(f.e, b + 4); ++t)
+        if (const int tag = parse_tag(ctx_, t); tag == language::VERB || tag == language::AUX) return true;
     return false;
   }
 
