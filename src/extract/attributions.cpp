@@ -177,7 +177,8 @@ class Finder {
     ctx_.attr_content.pop_back();
   }
 
-  // Does an attribution other than `self` hold a cue or content token of [b, e)?
+  // Does an attribution other than `self` hold a cue or content token of
+  // [b, e)? (taken(): any attribution.)
   bool taken_by_other(int b, int e, std::size_t self) const {
     for (std::size_t k = 0; k < ctx_.attr_content.size(); ++k) {
       if (k == self) continue;
@@ -274,14 +275,7 @@ class Finder {
   }
 
   // Does an attribution found so far hold a token of [b, e)?
-  bool taken(int b, int e) const {
-    for (std::size_t k = 0; k < ctx_.attr_content.size(); ++k) {
-      if (ctx_.attr_cue[k].overlaps({b, e})) return true;
-      for (const TokRange& f : ctx_.attr_content[k])
-        if (f.overlaps({b, e})) return true;
-    }
-    return false;
-  }
+  bool taken(int b, int e) const { return taken_by_other(b, e, ctx_.attr_content.size()); }
 
   // A speaker's label and a colon opening a paragraph: a transcript's
   // "SMITH: Where does the money come from?" (one to three words in
