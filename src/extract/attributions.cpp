@@ -10,7 +10,6 @@
 
 #include "extract/constructions.hpp"
 #include "extract/context.hpp"
-#include "language/lexical.hpp"
 
 namespace claimtrail::extract {
 
@@ -104,9 +103,9 @@ class Finder {
         auto s = std::upper_bound(sents.begin(), sents.end(), f.b,
                                   [](int v, const text::Sentence& x) { return v < x.first_tok; });
         if (s != sents.begin()) --s;
+        ctx_.inside_quote = doc_.tok(f.b).quote;  // its words read as plain text until the walk ends
         for (; s != sents.end() && s->first_tok < qe; ++s) {
           // (a quotation's sentences may stand as one: split at their ends)
-          ctx_.inside_quote = doc_.tok(f.b).quote;
           for (int b = std::max(s->first_tok, f.b + 1), end = std::min(s->end_tok, qe); b < end;) {
             int e = b, next = -1;
             while (e < end && !(ctx_.is_punct(e, '.') || ctx_.is_punct(e, '?') || ctx_.is_punct(e, '!'))) {
@@ -127,7 +126,6 @@ class Finder {
             }
             if (e - b >= 4 && !taken_by_other(b, e, i)) {
               frames_ = false;
-              ctx_.inside_quote = doc_.tok(f.b).quote;
               const std::size_t before = ctx_.out.attributions.size();
               find_in({b, e}, static_cast<int>(i), false);
               // only speech reported: a verb of saying and a clause or a quotation
@@ -808,7 +806,6 @@ class Finder {
       const std::string_view w = ctx_.low(i);
       if (w == "that" || ctx_.is_punct(i, ':')) return false;
       if (ctx_.is_comma(i)) break;  // ", adding that ..." starts something else
-      // "told jurors on Tuesday as the trial opened": the circumstances
       // "... , his son said The Donald is just getting started": a clause.
       if (ctx_.is_word(i) &&
           (is(ctx_, kFiniteVerbWord, w) || (i == t.b && is(ctx_, kSubjectPronounWord, w) && w != "who")))
@@ -1091,8 +1088,6 @@ class Finder {
     return src;
   }
 
-  // A source less a time phrase closing it: "Rhodri Vance on Sunday said",
-  // "the two companies last week said", "the mayor earlier this month".
   // Where a time phrase ending [b, e) starts ("on Sunday", "last week"); e
   // when there is none.
   int time_phrase_start(int b, int e) const {
@@ -1108,6 +1103,8 @@ class Finder {
     return t;
   }
 
+  // A source less a time phrase closing it: "Rhodri Vance on Sunday said",
+  // "the two companies last week said", "the mayor earlier this month".
   TokRange without_time(TokRange src) const {
     const int e = time_phrase_start(src.b, src.e);
     if (e == src.e || e <= src.b) return src;
@@ -1826,17 +1823,6 @@ namespace {
 constexpr int kMaxSourceTokens = 40;  // the longest source noun phrase, appositives included
 }  // namespace
 
-namespace {
-
-// A noun WordNet knows first as a person ("mechanic", "nurse") that the
-// word tables do not list.
-bool person_by_wordnet(std::string_view w) {
-  const auto n = language::noun(language::lemma_noun(w));
-  return n && n->first_kinds.person;
-}
-
-}  // namespace
-
 TokRange source_before(const Context& ctx, int end, int lower, bool stop_at_and_det) {
   const auto& doc = ctx.doc;
   int j = end - 1;
@@ -1898,7 +1884,7 @@ TokRange source_before(const Context& ctx, int end, int lower, bool stop_at_and_
     // before it (not a "who" right before the cue: "voters who say" is the
     // clause's own subject; not "voters who Democrats fear").
     if ((w == "who" || w == "that") && !appositive && k + 1 < src_end && k - 1 >= lower && !ctx.is_comma(k - 1) &&
-        (ctx.has(k - 1, kPersonNounWord) || (w == "who" && person_by_wordnet(ctx.low(k - 1)))) &&
+        (ctx.has(k - 1, kPersonNounWord) || (w == "who" && wordnet_person(ctx.low(k - 1)))) &&
         !ctx.is_name_token(k + 1) &&
         !ctx.has(k + 1, kDeterminerWord | kPronounWord | kSubjectPronounWord | kPersonNounWord))
       continue;

@@ -157,6 +157,10 @@ struct Context {
 // The bytes of a final "'s" or "’s" of a word (0 when there is none).
 std::size_t possessive_suffix(std::string_view w);
 
+// Does WordNet know the (lower-case) noun first as a person ("mechanic",
+// "backbencher"), in whatever number it stands?
+bool wordnet_person(std::string_view w);
+
 // Stage entry points, called in this order by Extractor::analyse.
 void find_non_responses(Context& ctx);
 void find_attributions(Context& ctx);

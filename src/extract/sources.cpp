@@ -40,6 +40,15 @@ bool sentence_start(const Context& ctx, int i) {
   return k == i;
 }
 
+}  // namespace
+
+bool wordnet_person(std::string_view w) {
+  const auto n = language::noun(language::lemma_noun(w));
+  return n && n->first_kinds.person;
+}
+
+namespace {
+
 // A plural of a noun WordNet knows for people ("Proponents, including
 // ..."): capitalised at a sentence's start, still no name.
 bool plural_person_noun(std::string_view w) {
@@ -66,11 +75,7 @@ bool appositive_names_body(const Context& ctx, TokRange appositive) {
   if (!words.empty() && words[0] == "which") return true;  // "Velder Agrosciences, which makes ..."
   if (words.size() < 2 || (words[0] != "the" && words[0] != "a" && words[0] != "an")) return false;
   // "a government backbencher" is a person
-  auto person = [&](std::string_view w) {
-    if (ctx.lex.person_noun(w)) return true;
-    const auto n = language::noun(language::lemma_noun(w));
-    return n && n->first_kinds.person;
-  };
+  auto person = [&](std::string_view w) { return ctx.lex.person_noun(w) || wordnet_person(w); };
   for (std::size_t k = 1; k < words.size(); ++k)
     if (person(words[k])) return false;
   return ctx.lex.is_org_head(words[1]) || (words.size() > 2 && ctx.lex.is_org_head(words[2]));
