@@ -437,3 +437,58 @@ TEST_CASE("match: stored analyses keep quantities, times and meanings (version 3
 }
 
 }  // namespace
+
+// ---------------------------------------------------------------------------
+// What a later statement must share to speak to a claim: the words a plan is
+// about (not the plan's own word), the claim's actor, a real deadline.
+
+TEST_CASE("relate: a word of modality before 'to' is not what a claim is about") {
+  const auto one = [](const std::string&) { return 1.0; };
+  const Statement plan = analyse_statement("Corvane plans to sell its oldest ferry");
+  CHECK(plan.modality != Modality::realized);
+  CHECK(std::none_of(plan.words.begin(), plan.words.end(), [](const Word& w) { return w.form == "plan"; }));
+  const auto c = relate(plan, analyse_statement("Corvane sold its oldest ferry"), one);
+  CHECK(c.relation == Relation::same);
+  CHECK(c.realizes);
+  // Without "to" the word is what the statement is about.
+  const Statement noun = analyse_statement("Corvane's plan was approved");
+  CHECK(std::any_of(noun.words.begin(), noun.words.end(), [](const Word& w) { return w.form == "plan"; }));
+  // "expects to" and "is about to" are modality too.
+  for (const char* text : {"Corvane expects to sell its oldest ferry", "Corvane is about to sell its oldest ferry"}) {
+    CAPTURE(text);
+    const Statement s = analyse_statement(text);
+    CHECK(s.modality != Modality::realized);
+    CHECK(relate(s, analyse_statement("Corvane sold its oldest ferry"), one).realizes);
+  }
+}
+
+TEST_CASE("relate: the same predicate said of another named actor is another claim") {
+  const auto one = [](const std::string&) { return 1.0; };
+  const Statement a = analyse_statement("Dunford's council is expected to approve the harbour budget");
+  CHECK(relate(a, analyse_statement("The Treasury approved the harbour budget on Friday"), one).relation ==
+        Relation::different);
+  CHECK(relate(a, analyse_statement("Dunford's council approved the harbour budget on Friday"), one).relation ==
+        Relation::same);
+  // A pronoun or a description is no other actor.
+  CHECK(relate(a, analyse_statement("it approved the harbour budget on Friday"), one).relation == Relation::same);
+  // Another predicate: the actor of one is not compared with the other's.
+  CHECK(relate(analyse_statement("Halbrook is preparing to delay the launch of the Orla satellite"),
+               analyse_statement("The Orla satellite was launched on Friday"), one)
+            .relation != Relation::different);
+}
+
+TEST_CASE("deadlines: 'as soon as' and 'no earlier than' name the earliest day, not a deadline") {
+  Comparison c;
+  const Date pub{2025, 3, 4};
+  for (const char* text : {"the museum could reopen as soon as Friday", "the museum will reopen no earlier than May",
+                           "the museum will not reopen until May", "the museum won't reopen before May"}) {
+    CAPTURE(text);
+    const Statement a = analyse_statement(text, pub);
+    CHECK(std::all_of(a.times.begin(), a.times.end(), [](const When& w) { return w.earliest && !w.deadline; }));
+    CHECK(check_deadline(a, analyse_statement("the museum reopened on June 9", {2025, 6, 10}), {2025, 6, 10}, c) ==
+          Timing::none);
+  }
+  const Statement by = analyse_statement("the museum will reopen by May", pub);
+  CHECK(check_deadline(by, analyse_statement("the museum reopened on June 9", {2025, 6, 10}), {2025, 6, 10}, c) ==
+        Timing::late);
+}

@@ -156,7 +156,7 @@ std::string encode(const ClaimAnalysis& a) {
     w.sint(t.weekday);
     w.sint(t.from_minute);
     w.sint(t.to_minute);
-    w.uint((t.deadline ? 1u : 0u) | (t.reported ? 2u : 0u));
+    w.uint((t.deadline ? 1u : 0u) | (t.reported ? 2u : 0u) | (t.earliest ? 4u : 0u));
   }
   w.sint(s.predicate);
   for (const Word& x : s.words) {
@@ -232,9 +232,10 @@ std::optional<ClaimAnalysis> decode(std::string_view bytes) {
       t.from_minute = r.integer();
       t.to_minute = r.integer();
       const std::uint64_t f = r.uint();
-      if (f >> 2) return std::nullopt;
+      if (f >> 3) return std::nullopt;
       t.deadline = f & 1;
       t.reported = f & 2;
+      t.earliest = f & 4;
     }
     s.predicate = r.integer();
     if (s.predicate < -1 || s.predicate >= static_cast<int>(s.words.size())) return std::nullopt;

@@ -225,7 +225,7 @@ int take_pairs(std::vector<const Word*>& only_a, std::vector<const Word*>& only_
 const When* deadline_of(const Statement& a) {
   const When* best = nullptr;
   for (const When& w : a.times)
-    if (!w.reported && w.first && (w.deadline || !best)) best = &w;
+    if (!w.reported && !w.earliest && w.first && (w.deadline || !best)) best = &w;
   return best;
 }
 
@@ -234,6 +234,35 @@ const When* done_time(const Statement& b) {
   for (const When& w : b.times)
     if (!w.reported && w.first) return &w;
   return nullptr;
+}
+
+// The words before a statement's predicate, in its clause: who acts.
+std::vector<const Word*> actor_words(const Statement& s) {
+  std::vector<const Word*> out;
+  if (s.predicate < 0 || s.predicate >= static_cast<int>(s.words.size())) return out;
+  const Word& p = s.words[static_cast<std::size_t>(s.predicate)];
+  for (const Word& w : s.words)
+    if (w.position < p.position && w.clause == p.clause) out.push_back(&w);
+  return out;
+}
+
+// When `a` and `b` say the same predicate of different actors (both by
+// name, no word shared or of one meaning), "'x' against 'y'"; else empty.
+std::string other_actor(const Statement& a, const Statement& b) {
+  if (a.predicate < 0 || a.predicate >= static_cast<int>(a.words.size())) return {};
+  const Word& p = a.words[static_cast<std::size_t>(a.predicate)];
+  if (p.actor || std::none_of(b.words.begin(), b.words.end(),
+                              [&](const Word& y) { return y.form == p.form || same_meaning(p, y); }))
+    return {};
+  const auto xa = actor_words(a), xb = actor_words(b);
+  auto named = [](const std::vector<const Word*>& ws) {
+    return std::any_of(ws.begin(), ws.end(), [](const Word* w) { return w->name; });
+  };
+  if (!named(xa) || !named(xb)) return {};
+  for (const Word* x : xa)
+    for (const Word* y : xb)
+      if (x->form == y->form || same_meaning(*x, *y)) return {};
+  return "'" + xa.front()->form + "' against '" + xb.front()->form + "'";
 }
 
 }  // namespace
@@ -469,6 +498,13 @@ Comparison relate(const Statement& a, const Statement& b, const WordWeight& weig
                        (main_clause && n >= 1) || (same_date && n >= 2 && coverage >= 0.2) || (moved_from && n >= 2);
   if (!related) {
     c.why = "does not speak to it";
+    return c;
+  }
+  // Another actor: the same predicate, and each names who acts before it,
+  // both by name, no word of one the other's ("Sprint's board is to
+  // approve the deal" / "the Justice Department approved the deal").
+  if (const std::string other = other_actor(a, b); !other.empty()) {
+    c.why = "another actor: " + other;
     return c;
   }
   // A negation bears on the shared part only when shared words follow it

@@ -480,7 +480,10 @@ Statement analyse_statement(std::string_view text, const article::Date& publishe
         i += pol_len - 1;
         continue;
       }
-      if (!pol->keep) continue;
+      // A word of modality before "to" ("plans to close", "intends to
+      // sell") is the statement's modality, not what it is about.
+      const bool before_to = i + 1 < canon.size() && canon[i + 1].lower == "to";
+      if (!pol->keep || (before_to && pol->kind != Polarity::negation)) continue;
     }
     static const std::unordered_set<std::string> kAux = {"has", "have", "had", "will", "would", "can",  "could",
                                                          "do",  "does", "did", "may",  "might", "must", "should"};

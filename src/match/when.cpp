@@ -363,6 +363,29 @@ std::vector<When> find_times(std::string_view text, const article::Date& publish
     p.w.text = std::string(text.substr(t[from].start, t[end - 1].end - t[from].start));
     // The reporting date: right after a verb of speech ("said on Friday").
     p.w.reported = i > 0 && speech_verb(t[i - 1].low);
+    // The earliest time: "as soon as", "as early as", "no earlier than", "not before".
+    auto before_is = [&](std::initializer_list<std::string_view> ws) {
+      if (i < ws.size()) return false;
+      std::size_t k = i - ws.size();
+      for (std::string_view w : ws)
+        if (t[k++].low != w) return false;
+      return true;
+    };
+    // "will not reopen until May", "won't close before 2027": the earliest day too.
+    auto negated_before = [&] {
+      for (std::size_t k = i; k > 0 && k + 6 > i; --k) {
+        const std::string_view w = t[k - 1].low;
+        if (w == "," || w == ";" || w == "and" || w == "but") return false;
+        if (w == "not" || w == "never" || w == "no" || (w.size() > 3 && w.substr(w.size() - 3) == "n't")) return true;
+      }
+      return false;
+    };
+    const bool until = at(i, "until") || at(i, "till") || at(i, "before");
+    if (before_is({"as", "soon", "as"}) || before_is({"as", "early", "as"}) || before_is({"earlier", "than"}) ||
+        (until && negated_before())) {
+      p.w.earliest = true;
+      p.w.deadline = false;
+    }
     found.push_back(std::move(p));
     i = end;
   }

@@ -26,6 +26,7 @@ struct When {
   int from_minute = -1, to_minute = -1;  // the time of day it names, if any
   bool deadline = false;                 // "by ...", "until ...", "before ...", "no later than ..."
   bool reported = false;                 // the reporting date ("said on Friday"), not a time of the claim
+  bool earliest = false;  // the earliest it may be ("as soon as Sunday", "no earlier than May"): no deadline
   bool known() const { return first != 0 || weekday >= 0; }
 };
 

@@ -37,9 +37,15 @@ ClaimFacts facts_of(const match::ClaimAnalysis& analysis, const std::string& tex
   const match::Statement& s = analysis.statement;
   const bool dated = published.valid();
   f.prediction = s.modality != match::Modality::realized;
+  // A date that is the earliest it may happen ("as soon as Sunday") is no deadline.
+  auto earliest = [&](const article::DateMention& d) {
+    return std::any_of(s.times.begin(), s.times.end(), [&](const match::When& t) {
+      return t.earliest && (t.text.find(d.text) != std::string::npos || d.text.find(t.text) != std::string::npos);
+    });
+  };
   if (f.prediction)
     for (const auto& d : s.dates)
-      if ((d.deadline || !dated || d.value.last_day() >= published.first_day()) &&
+      if (!earliest(d) && (d.deadline || !dated || d.value.last_day() >= published.first_day()) &&
           (!f.deadline || d.value.last_day() > *f.deadline)) {
         f.deadline = d.value.last_day();
         f.deadline_text = d.text;
