@@ -492,3 +492,49 @@ TEST_CASE("deadlines: 'as soon as' and 'no earlier than' name the earliest day, 
   CHECK(check_deadline(by, analyse_statement("the museum reopened on June 9", {2025, 6, 10}), {2025, 6, 10}, c) ==
         Timing::late);
 }
+
+TEST_CASE("dates: a day without a year in the past tense is the last one before the article") {
+  const Date december{2022, 12, 8};
+  const Statement done = analyse_statement("the council approved the harbour plan on April 28", december);
+  REQUIRE(done.times.size() == 1);
+  CHECK(done.times[0].year == 2022);
+  REQUIRE(done.dates.size() == 1);
+  CHECK(done.dates[0].value.iso() == "2022-04-28");
+  // What will happen, or is set, keeps the nearest: next April.
+  for (const char* text : {"the council will vote on the harbour plan on April 28", "the vote is set for April 28",
+                           "the harbour reopens April 28"}) {
+    CAPTURE(text);
+    const Statement s = analyse_statement(text, december);
+    REQUIRE(s.dates.size() == 1);
+    CHECK(s.dates[0].value.iso() == "2023-04-28");
+  }
+}
+
+TEST_CASE("relate: a figure both state counts as a rare word; a figure in a name is no figure") {
+  const auto one = [](const std::string&) { return 1.0; };
+  const Statement a = analyse_statement("Corvane would hold about 42 percent of the merged ferry operator");
+  const double same_figure = relate(a, analyse_statement("Corvane will own 42% of the new operator"), one).score;
+  const double other_figure = relate(a, analyse_statement("Corvane will own 30% of the new operator"), one).score;
+  CHECK(same_figure > other_figure);
+  // A small count tells little: no more than another small count.
+  const Statement b = analyse_statement("Corvane would buy two ferries from the merged operator");
+  CHECK(relate(b, analyse_statement("Corvane bought two boats"), one).score ==
+        doctest::Approx(relate(b, analyse_statement("Corvane bought three boats"), one).score));
+  // Digits in a name ("the 787 Dreamliner", "Falcon 9") are a word of the name.
+  for (const char* text : {"the airline flew its first 787 Dreamliner", "Orbex launched a Falcon 9 rocket"}) {
+    CAPTURE(text);
+    const Statement s = analyse_statement(text);
+    CHECK(s.numbers.empty());
+  }
+  CHECK(analyse_statement("the airline flew 787 passengers").numbers.size() == 1);
+}
+
+TEST_CASE("when: a year after 'into' or 'to' is a time; a noun 'plan' is no intention") {
+  const Statement s = analyse_statement("the agency will push the launch into 2020", {2018, 3, 21});
+  REQUIRE(s.times.size() == 1);
+  CHECK(s.times[0].year == 2020);
+  CHECK(analyse_statement("the opening was moved to 2027", {2025, 3, 1}).times.size() == 1);
+  CHECK(analyse_statement("output will rise to 2,020 cars", {2025, 3, 1}).times.empty());
+  CHECK(analyse_statement("the council approved the harbour plan").modality == Modality::realized);
+  CHECK(analyse_statement("the council plans to approve the harbour budget").modality != Modality::realized);
+}

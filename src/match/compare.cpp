@@ -236,24 +236,22 @@ const When* done_time(const Statement& b) {
   return nullptr;
 }
 
-// The words before a statement's predicate, in its clause: who acts.
+// The words before a statement's predicate, from its main clause on: who
+// acts, with an appositive ("Ann Ray, the chief executive, will ...").
 std::vector<const Word*> actor_words(const Statement& s) {
   std::vector<const Word*> out;
   if (s.predicate < 0 || s.predicate >= static_cast<int>(s.words.size())) return out;
   const Word& p = s.words[static_cast<std::size_t>(s.predicate)];
   for (const Word& w : s.words)
-    if (w.position < p.position && w.clause == p.clause) out.push_back(&w);
+    if (w.position < p.position && w.clause >= s.main_clause) out.push_back(&w);
   return out;
 }
 
-// When `a` and `b` say the same predicate of different actors (both by
-// name, no word shared or of one meaning), "'x' against 'y'"; else empty.
+}  // namespace
+
 std::string other_actor(const Statement& a, const Statement& b) {
   if (a.predicate < 0 || a.predicate >= static_cast<int>(a.words.size())) return {};
-  const Word& p = a.words[static_cast<std::size_t>(a.predicate)];
-  if (p.actor || std::none_of(b.words.begin(), b.words.end(),
-                              [&](const Word& y) { return y.form == p.form || same_meaning(p, y); }))
-    return {};
+  if (a.words[static_cast<std::size_t>(a.predicate)].actor) return {};
   const auto xa = actor_words(a), xb = actor_words(b);
   auto named = [](const std::vector<const Word*>& ws) {
     return std::any_of(ws.begin(), ws.end(), [](const Word* w) { return w->name; });
@@ -262,10 +260,12 @@ std::string other_actor(const Statement& a, const Statement& b) {
   for (const Word* x : xa)
     for (const Word* y : xb)
       if (x->form == y->form || same_meaning(*x, *y)) return {};
+  // b's actor is what a speaks of ("NASA will delay the telescope" / "the telescope lifted off").
+  for (const Word* y : xb)
+    if (y->name && std::any_of(a.words.begin(), a.words.end(), [&](const Word& x) { return x.form == y->form; }))
+      return {};
   return "'" + xa.front()->form + "' against '" + xb.front()->form + "'";
 }
-
-}  // namespace
 
 bool antonyms(const std::string& x, const std::string& y) { return antonym_table().pairs.count({x, y}) > 0; }
 
@@ -455,11 +455,26 @@ Comparison relate(const Statement& a, const Statement& b, const WordWeight& weig
         break;
       }
   }
+  // A figure both state ("about 42 percent" / "42%") tells as much as a
+  // word no other claim has; small counts ("two", "ten") and vague
+  // quantities tell little and do not count. Not counted against a claim
+  // when b lacks it: b may give another figure (an update).
+  int shared_figures = 0;
+  for (const Number& x : a.numbers) {
+    if (x.vague || (x.unit == Unit::count && x.high <= 12)) continue;
+    if (std::any_of(b.numbers.begin(), b.numbers.end(), [&](const Number& y) { return consistent(x, y); })) {
+      const double rare = weight(std::string());
+      ws += rare;
+      wa += rare;
+      ++shared_figures;
+    }
+  }
   const double coverage = wa > 0 ? ws / wa : 0;
   c.score = coverage;
   // The main clause: the first part of a with a word in it, all in b.
-  // A main clause of one word must be a predicate ("We have an agreement"),
-  // not a bare subject ("Arvane, which is based in ...").
+  // A main clause of names alone is a subject ("Ann Ray, the chief
+  // executive, will ...", "Arvane, which is based in ..."); one word must
+  // be a predicate ("We have an agreement").
   bool main_clause = false;
   if (!a.words.empty()) {
     const int first = a.main_clause;
@@ -472,7 +487,7 @@ Comparison relate(const Statement& a, const Statement& b, const WordWeight& weig
       }
     const bool verb =
         std::find(a.clauses_with_verb.begin(), a.clauses_with_verb.end(), first) != a.clauses_with_verb.end();
-    main_clause = size > 0 && (size >= 2 || (!name_only && verb)) &&
+    main_clause = size > 0 && !name_only && (size >= 2 || verb) &&
                   std::all_of(a.words.begin(), a.words.end(),
                               [&](const Word& w) { return w.clause != first || shared.count(w.form) > 0; });
   }
@@ -493,16 +508,15 @@ Comparison relate(const Statement& a, const Statement& b, const WordWeight& weig
       }
     }
   }
-  const std::size_t n = shared.size();
+  const std::size_t n = shared.size() + static_cast<std::size_t>(shared_figures);
   const bool related = (coverage >= 0.5 && n >= 2) || (n >= 3 && coverage >= 0.4) || (n >= 4 && coverage >= 0.2) ||
                        (main_clause && n >= 1) || (same_date && n >= 2 && coverage >= 0.2) || (moved_from && n >= 2);
   if (!related) {
     c.why = "does not speak to it";
     return c;
   }
-  // Another actor: the same predicate, and each names who acts before it,
-  // both by name, no word of one the other's ("Sprint's board is to
-  // approve the deal" / "the Justice Department approved the deal").
+  // Another actor ("Sprint's board is to approve the deal" / "the Justice
+  // Department approved the deal").
   if (const std::string other = other_actor(a, b); !other.empty()) {
     c.why = "another actor: " + other;
     return c;

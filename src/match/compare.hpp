@@ -46,6 +46,14 @@ struct Comparison {
 
 Comparison compare(const Statement& a, const Statement& b);
 
+// Does `b` say something of another actor than `a`? Each names who acts
+// (the words before its predicate, at least one a name), no word of one is
+// the other's or of one meaning with it, and b's actor is nothing `a` names
+// ("Sprint's board is to approve the deal" / "the Justice Department
+// approved the deal"; not "NASA will delay the telescope" / "the telescope
+// lifted off"). Gives "'x' against 'y'", else empty.
+std::string other_actor(const Statement& a, const Statement& b);
+
 // Are two word forms (Word::form) antonymous predicates (data/lexicon/antonyms.tsv)?
 bool antonyms(const std::string& x, const std::string& y);
 

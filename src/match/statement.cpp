@@ -395,6 +395,7 @@ Statement analyse_statement(std::string_view text, const article::Date& publishe
   int be_distance = 0;
   bool participle_after_be = false;
   bool intention_negated = false;
+  bool past = false;
   // The predicate: the first content word after an auxiliary, a modal or a
   // word of modality ("will close", "are seeking to expand"), else the first
   // past form or irregular verb after the subject ("approved", "send").
@@ -433,7 +434,16 @@ Statement analyse_statement(std::string_view text, const article::Date& publishe
       st.negated = true;
       st.negation_at.push_back(static_cast<int>(st.words.size()));
     }
+    // Digits in a name ("the 787 Dreamliner", "Falcon 9") name a thing, not a quantity.
+    const bool digits_only = !t.text.empty() && std::all_of(t.text.begin(), t.text.end(), util::is_ascii_digit);
+    const bool in_name = digits_only && !t.after_break &&
+                         ((i + 1 < canon.size() && canon[i + 1].capitalized && !canon[i + 1].after_break) ||
+                          (i > 0 && canon[i - 1].capitalized && canon[i - 1].start > 0));
     // A quantity: digits, number words, fractions, bounds, vague quantities, multiples.
+    if (in_name) {
+      add_word(w, t, nullptr);
+      continue;
+    }
     if (auto q = read_quantity(lowers, i)) {
       st.numbers.push_back(q->number);
       if (!q->word.empty()) {
@@ -458,6 +468,11 @@ Statement analyse_statement(std::string_view text, const article::Date& publishe
     }
     const Tables::Info* wi = T.find(w);
     if (!pol && wi && wi->polarity) pol = wi->polarity;
+    // A word of intention that is also a noun or an adjective ("the
+    // harbour plan", "the planned closure") is one only before "to".
+    if (pol && pol_len == 1 && pol->kind == Polarity::intention && pol->keep &&
+        !(i + 1 < canon.size() && canon[i + 1].lower == "to"))
+      pol = nullptr;
     if (pol) {
       const bool after_negation =
           !st.negation_at.empty() && st.negation_at.back() >= static_cast<int>(st.words.size()) - 1;
@@ -507,6 +522,14 @@ Statement analyse_statement(std::string_view text, const article::Date& publishe
     if (w == "by" && participle_after_be) st.passive = true;
     if (w == "going" && i + 1 < canon.size() && canon[i + 1].lower == "to" && st.modality == Modality::realized)
       st.modality = Modality::future;
+    // A past form not after "is" or "will" ("approved", "was", "met"; not
+    // "is set for", "will be closed"): the statement tells what happened.
+    if (w == "was" || w == "were" || w == "had" || w == "did") {
+      past = true;
+    } else if (((t.orig.size() > 4 && t.orig.compare(t.orig.size() - 2, 2, "ed") == 0) || T.irregular.count(w)) &&
+               !(i > 0 && (is_be(canon[i - 1].lower) || kAux.count(canon[i - 1].lower)))) {
+      past = true;
+    }
     if ((wi && wi->stop) || w.empty()) continue;
     if (t.text == "$" || t.text == "%") continue;
     add_word(w, t, wi);
@@ -521,6 +544,25 @@ Statement analyse_statement(std::string_view text, const article::Date& publishe
     st.main_clause = st.words.front().clause + 1;
   else if (!st.words.empty())
     st.main_clause = st.words.front().clause;
+  // What happened (in the past tense): a day or month written without a year is the last one
+  // on or before the publication ("approved the deal on April 28", in a
+  // December article, is last April's), not the nearest.
+  if (st.modality == Modality::realized && past && published.valid() && published.day > 0) {
+    auto yearless = [](std::string_view t) {
+      int run = 0;
+      for (const char c : t) {
+        run = util::is_ascii_digit(c) ? run + 1 : 0;
+        if (run == 4) return false;
+      }
+      return true;
+    };
+    // (More than a week ahead: a weekday is the last of its name already.)
+    const int last = published.last_day() + 7;
+    for (When& w : st.times)
+      if (w.year && w.first > last && yearless(w.text)) w = year_before(w);
+    for (auto& d : st.dates)
+      if (d.value.year && d.value.month > 0 && d.value.first_day() > last && yearless(d.text)) --d.value.year;
+  }
   // What will happen: a bare weekday is the coming one ("will end on Friday").
   if (st.modality != Modality::realized) {
     st.times = find_times(text, published, true);

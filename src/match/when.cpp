@@ -187,6 +187,19 @@ When without_year(const When& w) {
   return out;
 }
 
+When year_before(const When& w) {
+  When out = w;
+  if (!w.year || !w.first) return out;
+  auto shift = [](int day) {
+    const article::Date d = from_day_no(day);
+    return day_no(d.year - 1, d.month, std::min(d.day, days_in(d.year - 1, d.month)));
+  };
+  out.year = w.year - 1;
+  out.first = shift(w.first);
+  out.last = shift(w.last);
+  return out;
+}
+
 std::vector<When> find_times(std::string_view text, const article::Date& published, bool future) {
   const std::vector<Tok> t = tokens(text);
   std::vector<Pending> found;
@@ -205,7 +218,7 @@ std::vector<When> find_times(std::string_view text, const article::Date& publish
       p.w.deadline = true;
       j += 3;
     } else if (at(j, "in") || at(j, "on") || at(j, "at") || at(j, "during") || at(j, "since") || at(j, "from") ||
-               at(j, "after") || at(j, "of")) {
+               at(j, "after") || at(j, "of") || at(j, "into") || at(j, "to")) {
       ++j;
     }
     const bool prep = j > i;

@@ -35,6 +35,9 @@ struct When {
 // statement speaks of what will happen (a bare weekday is the coming one).
 std::vector<When> find_times(std::string_view text, const article::Date& published, bool future);
 
+// The same month and days a year earlier (a time with a known year).
+When year_before(const When& w);
+
 enum class TimeFit {
   same,          // the same time ("by year-end" / "by Dec. 31")
   more_precise,  // b lies within a and is narrower ("in April" / "on April 28")

@@ -161,6 +161,7 @@ bool prediction_met(const match::Statement& a, const AnalysedClaim& later, const
                     ArticleWords& article_words) {
   if (a.modality == match::Modality::realized || a.words.empty()) return false;
   const match::Statement& b = later.analysis.statement;
+  if (!match::other_actor(a, b).empty()) return false;  // someone else did it
   const bool done = b.modality == match::Modality::realized && cmp.score >= 0.5;
   bool in_cue = false;
   if (!done && !later.claim.cue.empty())
