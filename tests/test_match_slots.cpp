@@ -538,3 +538,34 @@ TEST_CASE("when: a year after 'into' or 'to' is a time; a noun 'plan' is no inte
   CHECK(analyse_statement("the council approved the harbour plan").modality == Modality::realized);
   CHECK(analyse_statement("the council plans to approve the harbour budget").modality != Modality::realized);
 }
+
+TEST_CASE("numbers: a bound before a currency sign; a bound met by an approximation") {
+  const Statement s = analyse_statement("savings of more than $5 billion a year");
+  REQUIRE(!s.numbers.empty());
+  CHECK(s.numbers[0].text == "more than 5 billion");
+  CHECK(std::isinf(s.numbers[0].high));
+  const Number more_than_5 = s.numbers[0];
+  const Number about_6 = analyse_statement(
+                             "a fee of about \xE2\x82\xAC"
+                             "6 billion")
+                             .numbers.at(0);
+  const Number about_4 = analyse_statement(
+                             "a fee of about \xC2\xA3"
+                             "4 billion")
+                             .numbers.at(0);
+  CHECK(consistent(more_than_5, about_6));
+  CHECK(consistent(about_6, more_than_5));
+  CHECK_FALSE(consistent(more_than_5, about_4));
+  // Two bounds or two approximations still name one figure only when close.
+  CHECK_FALSE(consistent(analyse_statement("more than 60,000 fans").numbers.at(0),
+                         analyse_statement("more than 80,000 fans").numbers.at(0)));
+}
+
+TEST_CASE("relate: another figure of another event is no update") {
+  const auto one = [](const std::string&) { return 1.0; };
+  const Statement lost = analyse_statement("Corvane lost 212 million crowns last year");
+  const auto c = relate(lost, analyse_statement("Corvane must pay 40 million crowns into its pension fund"), one);
+  CHECK(c.relation == Relation::different);
+  const auto d = relate(lost, analyse_statement("Corvane lost 230 million crowns last year"), one);
+  CHECK(d.relation == Relation::updated);
+}

@@ -552,7 +552,22 @@ Comparison relate(const Statement& a, const Statement& b, const WordWeight& weig
   }
   // A time or a number of a that b replaces ("in April" / "in June",
   // "about 40,000" / "more than 60,000").
-  if (coverage >= 0.3 || main_clause) {
+  // Of the same event: b says a's predicate, when a has one ("lost 212
+  // million" is not updated by "must pay 40 million").
+  bool same_event = true;
+  if (a.predicate >= 0 && a.predicate < static_cast<int>(a.words.size())) {
+    const Word& p = a.words[static_cast<std::size_t>(a.predicate)];
+    same_event = p.actor || shared.count(p.form) > 0;
+  }
+  if ((coverage >= 0.3 || main_clause) && !same_event) {
+    // Another figure or day of another event: nothing said of this one.
+    Comparison probe = c;
+    if ((!c.realizes && !a.times.empty() && time_update(a, b, probe)) || number_update(a, b, probe)) {
+      c.why = "another event: " + probe.old_value + " / " + probe.new_value;
+      return c;
+    }
+  }
+  if ((coverage >= 0.3 || main_clause) && same_event) {
     if (!c.realizes && !a.times.empty() && time_update(a, b, c)) return c;
     if (number_update(a, b, c)) {
       c.more_precise = false;

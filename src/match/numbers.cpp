@@ -232,6 +232,12 @@ void bound(Number& n, Kind kind) {
   }
 }
 
+// A currency sign, as written or as the matcher's word for it (equivalents.tsv).
+bool is_currency_sign(const std::string& w) {
+  return w == "$" || w == "\xC2\xA3" || w == "\xE2\x82\xAC" || w == "\xC2\xA5" || w == "dollar" || w == "euro" ||
+         w == "pound";
+}
+
 // A plain quantity (no bound word) from `i`.
 std::optional<Quantity> read_plain(const std::vector<std::string>& t, std::size_t i) {
   if (i >= t.size()) return std::nullopt;
@@ -367,11 +373,14 @@ std::optional<Quantity> read_quantity(const std::vector<std::string>& t, std::si
   if (auto [e, len] = phrase_at(t, i);
       e && (e->kind == Kind::approx || e->kind == Kind::above || e->kind == Kind::atleast || e->kind == Kind::below ||
             e->kind == Kind::atmost)) {
-    if (auto q = read_plain(t, i + len)) {
+    // A currency sign between the bound and its number ("more than $5 billion").
+    const std::size_t sign = i + len < t.size() && is_currency_sign(t[i + len]) ? 1 : 0;
+    if (auto q = read_plain(t, i + len + sign)) {
+      q->length += sign;
       // "over three years", "under a week": a length of time, not a bound.
       const bool span = q->number.unit == Unit::hours && (t[i] == "over" || t[i] == "under");
       if (!q->number.vague && !span) bound(q->number, e->kind);
-      q->number.text = join(t, i, i + len + q->length);
+      q->number.text = join(t, i, i + len) + " " + q->number.text;
       q->length += len;
       return q;
     }
@@ -435,6 +444,11 @@ bool consistent(const Number& a, const Number& b) {
   // Two approximations or bounds state the same figure only when they name
   // about the same number ("more than 60,000" / "more than 80,000" differ).
   const bool loose_a = a.low != a.high && !a.vague, loose_b = b.low != b.high && !b.vague;
+  // A bound met by an approximation ("more than $5 billion" / "about $6
+  // billion"): the approximation lies within the bound.
+  auto bound = [](const Number& n) { return std::isinf(n.high) || (n.low <= 0 && n.value > 0); };
+  auto within = [&](const Number& x, const Number& y) { return x.low >= y.low - tol && x.high <= y.high + tol; };
+  if (loose_a && loose_b && bound(a) != bound(b)) return bound(a) ? within(b, a) : within(a, b);
   if (loose_a && loose_b)
     return std::fabs(a.value - b.value) <= 0.05 * std::max(std::fabs(a.value), std::fabs(b.value));
   return true;

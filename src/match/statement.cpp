@@ -121,14 +121,16 @@ struct RawToken {
 bool is_word_byte(std::string_view s, std::size_t i) {
   const auto c = static_cast<unsigned char>(s[i]);
   if (c < 0x80) return util::is_ascii_alnum(static_cast<char>(c));
-  // U+2000-U+206F (quotes, dashes, spaces) and U+00A0 / U+00AB / U+00BB are not letters.
+  // U+2000-U+206F (quotes, dashes, spaces) are not letters.
   if (c == 0xE2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80) return false;
   if (c == 0xE2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x81) return false;
   // U+20A0-U+20BF: currency signs (the euro sign before "4m" is a token of its own).
   if (c == 0xE2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x82) return false;
+  // U+0080-U+00BF are signs and punctuation (the pound sign, the
+  // guillemets, a no-break space), but for the letters ª µ º.
   if (c == 0xC2 && i + 1 < s.size()) {
     const auto d = static_cast<unsigned char>(s[i + 1]);
-    return !(d == 0xA0 || d == 0xAB || d == 0xBB);
+    return d == 0xAA || d == 0xB5 || d == 0xBA;
   }
   return true;
 }
