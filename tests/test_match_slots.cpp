@@ -569,3 +569,16 @@ TEST_CASE("relate: another figure of another event is no update") {
   const auto d = relate(lost, analyse_statement("Corvane lost 230 million crowns last year"), one);
   CHECK(d.relation == Relation::updated);
 }
+
+TEST_CASE("relate: a reporting frame opening a claim is not what it says") {
+  const auto one = [](const std::string&) { return 1.0; };
+  const Statement a = analyse_statement("Inspectors found that hundreds of fire doors did not close properly");
+  CHECK(std::none_of(a.words.begin(), a.words.end(), [](const Word& w) { return w.form == "inspector"; }));
+  CHECK(a.negated);
+  CHECK(relate(a, analyse_statement("Hundreds of the fire doors still did not close reliably"), one).relation ==
+        Relation::same);
+  // Not a frame: a negated one, or a "that" far into the statement.
+  CHECK_FALSE(analyse_statement("Inspectors did not find that the doors were faulty").words.empty());
+  const Statement far = analyse_statement("The two inspectors from the county office found that doors were faulty");
+  CHECK(std::any_of(far.words.begin(), far.words.end(), [](const Word& w) { return w.form == "county"; }));
+}

@@ -99,3 +99,23 @@ TEST_CASE("a reprint or a citation of the first outlet is not independent corrob
   REQUIRE(c);
   CHECK((*c)["status"] == "corroborated");
 }
+
+TEST_CASE("the first outlet with another source of its own corroborates; in its own voice it restates") {
+  TempDir tmp;
+  Store st(":memory:");
+  ingest(st, tmp, "a.txt", "Harbor Post", "2025-05-02",
+         "Schools to close\n\nThe ministry will close 12 rural schools next year, two officials said.\n");
+  ingest(st, tmp, "b.txt", "Harbor Post", "2025-05-09",
+         "Closures\n\nThe ministry will close 12 rural schools next year.\n");
+  const json* c = nullptr;
+  json j = claimtrail::report::track_json(track::track(st, 1));
+  c = claim_starting(j["claims"], "ministry will close 12 rural schools");
+  REQUIRE(c);
+  CHECK((*c)["status"] == "unaddressed");
+  ingest(st, tmp, "c.txt", "Harbor Post", "2025-05-12",
+         "Closures\n\nThe ministry will close 12 rural schools next year, a regional inspector said.\n");
+  j = claimtrail::report::track_json(track::track(st, 1));
+  c = claim_starting(j["claims"], "ministry will close 12 rural schools");
+  REQUIRE(c);
+  CHECK((*c)["status"] == "corroborated");
+}

@@ -39,6 +39,7 @@ struct Tables {
   std::size_t longest_polarity = 1;
   std::unordered_map<std::string, std::string> irregular;  // past and participle -> base ("built" -> "build")
   std::unordered_set<std::string> verb_bases;              // the irregular verbs themselves ("send")
+  std::unordered_set<std::string> reporting;  // every form of a verb that reports (speech_verbs.tsv): "found", "said"
   std::unordered_set<std::string> calendar = {
       "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",  "sunday",  "january",  "february", "march",
       "april",  "may",     "june",      "july",     "august", "september", "october", "november", "december"};
@@ -85,6 +86,17 @@ struct Tables {
       for (std::size_t k = 1; k < f.size(); ++k)
         if (f[k] != f[0] && !f[k].empty()) irregular[std::string(f[k])] = std::string(f[0]);
       verb_bases.insert(std::string(f[0]));
+    });
+    util::for_each_tsv_row(get("speech_verbs.tsv"), [&](const auto& f) {
+      for (const auto& line : f) {
+        std::size_t p = 0;
+        while (p < line.size()) {
+          std::size_t e = line.find(' ', p);
+          if (e == std::string_view::npos) e = line.size();
+          if (e > p) reporting.insert(std::string(line.substr(p, e - p)));
+          p = e + 1;
+        }
+      }
     });
     for (const auto& [w, p] : polarity) info[w].polarity = &p;
     for (const auto& w : stopwords) info[w].stop = true;
@@ -524,6 +536,19 @@ Statement analyse_statement(std::string_view text, const article::Date& publishe
     if (w == "by" && participle_after_be) st.passive = true;
     if (w == "going" && i + 1 < canon.size() && canon[i + 1].lower == "to" && st.modality == Modality::realized)
       st.modality = Modality::future;
+    // A reporting frame opening the statement ("Inspectors found that ...",
+    // "the report says that ..."): what it reports is what the statement
+    // says; the frame's few words are not matched.
+    if (w == "that" && i > 0 && i <= 6 && T.reporting.count(canon[i - 1].lower) && st.words.size() <= 4 &&
+        st.negation_at.empty() && st.numbers.empty() && st.modality == Modality::realized) {
+      st.words.clear();
+      st.predicate = -1;
+      fallback_predicate = -1;
+      verb_next = false;
+      st.clauses_with_verb.clear();
+      past = false;
+      continue;
+    }
     // A past form not after "is" or "will" ("approved", "was", "met"; not
     // "is set for", "will be closed"): the statement tells what happened.
     if (w == "was" || w == "were" || w == "had" || w == "did") {

@@ -224,7 +224,11 @@ void choose_status(Evidence& e, const match::Comparison& cmp, bool predicted, co
   const bool same_outlet = !base_outlet.empty() && rec.outlet == base_outlet;
   const bool citing = cites(rec.source_text, base_outlet);
   const bool reprint = rec.text == claim.claim.text && rec.source_text == claim.claim.source_text;
-  const bool independent = !same_outlet && !citing && !reprint;
+  // The same outlet is independent only with another source of its own
+  // (a new unnamed official, not its own voice or the first source again).
+  const bool own_new_source = same_outlet && !rec.source_text.empty() &&
+                              util::ascii_lower(rec.source_text) != util::ascii_lower(claim.claim.source_text);
+  const bool independent = (!same_outlet || own_new_source) && !citing && !reprint;
   const match::Statement& a = claim.analysis.statement;
   const match::Statement& b = later.analysis.statement;
   const bool anonymous = core::facts(rec.category) && core::facts(rec.category)->anonymous;
