@@ -169,6 +169,33 @@ TEST_CASE("a prediction with a deadline: met in time, met late, reported undone 
   CHECK(only_claim(r).overdue);
 }
 
+TEST_CASE("a prediction done once: a later report without a day of its own does not make it late") {
+  // Done in time, then mentioned again months later with no day: confirmed.
+  auto r = bridge({{"2025-08-20", kReopened + "Aug. 19, city engineer Ruth Abara said.\n"},
+                   {"2026-02-10",
+                    "Calder traffic\n\nTraffic has grown since the Calder bridge reopened, city "
+                    "engineer Ruth Abara said.\n"}},
+                  "2026-03-01");
+  CHECK(only_claim(r).status == "confirmed");
+  // A later report naming a later day of its own still counts as its own.
+  r = bridge({{"2025-08-20", kStillShut}, {"2025-12-03", kReopened + "Dec. 2, city engineer Ruth Abara said.\n"}},
+             "2026-01-01");
+  CHECK(only_claim(r).status == "updated");
+}
+
+TEST_CASE("a date already past when a claim was made is no deadline ('the cap set in 2019')") {
+  TempDir tmp;
+  Store st(":memory:");
+  const auto a = ingest(st, tmp, "a.txt", "Calder Courier", "2025-03-04",
+                        "Museum costs\n\nThe museum's costs are likely to exceed the $8 million cap the council set "
+                        "in 2019, two officials said.\n");
+  ingest(st, tmp, "b.txt", "Valley Wire", "2025-06-01",
+         "Museum over budget\n\nThe museum's costs have exceeded the $8 million cap, the council's treasurer "
+         "Ann Lee said.\n");
+  const auto r = track::track(st, a);
+  CHECK(only_claim(r).status == "confirmed");
+}
+
 TEST_CASE("on the record needs a named person, a named organisation or a document") {
   TempDir tmp;
   Store st(":memory:");

@@ -151,6 +151,7 @@ struct EvidenceLink {
   double score = 0;
   std::string old_value, new_value;  // for updated: the claim's value and the later one
   std::string why;
+  bool done_report = false;  // (not stored) it reports a prediction done, in time or late
 };
 // Every stored link of a claim, rejected ones included, in the order found.
 std::vector<EvidenceLink> evidence_links(Store& s, std::int64_t claim);

@@ -50,6 +50,14 @@ ClaimFacts facts_of(const match::ClaimAnalysis& analysis, const std::string& tex
         f.deadline = d.value.last_day();
         f.deadline_text = d.text;
       }
+  // Times the dates miss ("into 2020", "to August"): the same test.
+  if (f.prediction)
+    for (const match::When& w : s.times)
+      if (!w.reported && !w.earliest && w.first && (w.year || !dated) &&
+          (w.deadline || !dated || w.last >= published.first_day()) && (!f.deadline || w.last > *f.deadline)) {
+        f.deadline = w.last;
+        f.deadline_text = w.text;
+      }
   if (!dated) {
     // Dates that need a year to be placed ("May 2", "this month"): found
     // against any year, absent from the analysis made without one.

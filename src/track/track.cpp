@@ -195,10 +195,14 @@ Timed timing_of(const match::Comparison& cmp, bool predicted, const match::State
   if (!done && !undone && !predicted) return t;
   match::Comparison timed = cmp;
   const auto pub = article::parse_iso_date(published);
-  t.timing = match::check_deadline(a, b, pub.value_or(article::Date{}), timed);
-  t.deadline = timed.deadline;
-  t.done_on = timed.done_on;
-  if (t.timing != match::Timing::none) return t;
+  // Only a date still to come when the claim was made is a deadline ("the
+  // cap Congress set in 2011" is none): the claim's facts say which.
+  if (facts.deadline) {
+    t.timing = match::check_deadline(a, b, pub.value_or(article::Date{}), timed);
+    t.deadline = timed.deadline;
+    t.done_on = timed.done_on;
+    if (t.timing != match::Timing::none) return t;
+  }
   t.deadline = facts.deadline_text;
   if (done) {
     const auto when = event_day(b, published);
@@ -233,6 +237,10 @@ void choose_status(Evidence& e, const match::Comparison& cmp, bool predicted, co
   const match::Statement& b = later.analysis.statement;
   const bool anonymous = core::facts(rec.category) && core::facts(rec.category)->anonymous;
   const Timed t = timing_of(cmp, predicted, a, b, facts, rec.published);
+  // A report of it done, in time, or late by its article's date alone (it names no day of its own).
+  const bool own_day =
+      !b.dates.empty() || std::any_of(b.times.begin(), b.times.end(), [](const match::When& w) { return !w.reported; });
+  e.done_report = t.timing == match::Timing::in_time || (t.timing == match::Timing::late && !own_day);
   if (t.timing == match::Timing::late) {
     e.status = "updated";
     e.old_value = t.deadline;
@@ -272,6 +280,28 @@ void choose_status(Evidence& e, const match::Comparison& cmp, bool predicted, co
   } else {
     e.status = "restated";  // the same outlet or a citation of it: not independent
     e.why = citing ? "cites " + base_outlet : reprint ? "a reprint" : "the same outlet";
+  }
+}
+
+// Decides what later reports of a prediction done say: it was done once, so
+// after a first report of it done in time, a later report that names no day
+// of its own (late only by its article's date) says the same ("the board
+// met on Wednesday", then "after a meeting of the board" a year on).
+void settle_done_reports(std::vector<Evidence>& evidence) {
+  const Evidence* first = nullptr;
+  for (const Evidence& e : evidence)
+    if (e.done_report && !e.later.published.empty() && (!first || e.later.published < first->later.published))
+      first = &e;
+  if (!first) return;
+  if (first->status == "updated") return;
+  const std::string when = first->later.published;
+  for (Evidence& e : evidence) {
+    if (!e.done_report || e.status != "updated" || e.later.published.empty() || e.later.published <= when) continue;
+    const bool anonymous = core::facts(e.later.category) && core::facts(e.later.category)->anonymous;
+    e.status = anonymous ? "corroborated" : "confirmed";
+    e.old_value.clear();
+    e.new_value.clear();
+    e.why = "done, as first reported on " + when;
   }
 }
 
@@ -433,6 +463,7 @@ Report track(store::Store& store, std::int64_t article, const Options& options) 
       thread_articles.insert(e->later.article_id);
       tc.evidence.push_back(std::move(*e));
     }
+    settle_done_reports(tc.evidence);
     tc.claim = std::move(claim.claim);
     report.claims.push_back(std::move(tc));
   }
