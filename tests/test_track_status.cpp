@@ -169,6 +169,14 @@ TEST_CASE("a prediction with a deadline: met in time, met late, reported undone 
   CHECK(only_claim(r).overdue);
 }
 
+TEST_CASE("a prediction still spoken of as to come after its deadline is not done: contradicted") {
+  const std::string to_come =
+      "Calder bridge\n\nThe Calder bridge will reopen in the coming weeks, city engineer Ruth Abara said.\n";
+  CHECK(only_claim(bridge({{"2025-10-15", to_come}}, "2026-01-01")).status == "contradicted");
+  // Before the deadline it is the plan said again.
+  CHECK(only_claim(bridge({{"2025-06-15", to_come}}, "2026-01-01")).status != "contradicted");
+}
+
 TEST_CASE("a prediction done once: a later report without a day of its own does not make it late") {
   // Done in time, then mentioned again months later with no day: confirmed.
   auto r = bridge({{"2025-08-20", kReopened + "Aug. 19, city engineer Ruth Abara said.\n"},

@@ -187,7 +187,20 @@ struct Timed {
 Timed timing_of(const match::Comparison& cmp, bool predicted, const match::Statement& a, const match::Statement& b,
                 const ClaimFacts& facts, const std::string& published) {
   Timed t;
-  if (a.modality == match::Modality::realized || a.negated || b.modality != match::Modality::realized) return t;
+  if (a.modality == match::Modality::realized || a.negated) return t;
+  if (b.modality != match::Modality::realized) {
+    // Still to come (or still a plan) after its deadline, the same event at
+    // no new date: not done ("will join over the coming months", "which it
+    // had planned to finish by the end of 2024, has not started").
+    const auto pub = article::parse_iso_date(published);
+    if (cmp.relation == match::Relation::same && !predicted && facts.deadline && pub &&
+        pub->first_day() > *facts.deadline) {
+      t.timing = match::Timing::not_done;
+      t.deadline = facts.deadline_text;
+      t.done_on = published;
+    }
+    return t;
+  }
   // Done: b says what a predicted, as done (match's `realizes`, or the same
   // statement in the past tense, or prediction_met); not done: b denies it.
   const bool done = !b.negated && (predicted || cmp.relation == match::Relation::same);
