@@ -582,3 +582,14 @@ TEST_CASE("relate: a reporting frame opening a claim is not what it says") {
   const Statement far = analyse_statement("The two inspectors from the county office found that doors were faulty");
   CHECK(std::any_of(far.words.begin(), far.words.end(), [](const Word& w) { return w.form == "county"; }));
 }
+
+TEST_CASE("relate: 'is preparing to' is modality; a sentence-initial possessive is a name") {
+  const auto one = [](const std::string&) { return 1.0; };
+  const Statement a = analyse_statement("Corvane is preparing to recall about 40,000 scooters");
+  CHECK(a.modality != Modality::realized);
+  CHECK(relate(a, analyse_statement("Corvane is recalling about 62,000 scooters"), one).relation == Relation::updated);
+  // "Sprint's" opens the statement but names a company: another actor than the Treasury.
+  const Statement b = analyse_statement("Harbour's board is expected to approve the sale on Saturday");
+  CHECK(b.words.front().name);
+  CHECK(relate(b, analyse_statement("The Treasury approved the sale on Friday"), one).relation == Relation::different);
+}

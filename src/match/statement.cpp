@@ -426,7 +426,12 @@ Statement analyse_statement(std::string_view text, const article::Date& publishe
     word.actor = wi && wi->actor;
     // A capitalised word is a name, unless it is a day or a month, or it
     // opens the statement and is a common noun ("Police arrested ...").
-    word.name = t.capitalized && !(wi && wi->calendar) && !(t.start == 0 && (word.actor || common_word(w)));
+    // A possessive is a name even there ("Sprint's board").
+    const bool possessive =
+        t.text.size() > 2 && (t.text.compare(t.text.size() - 2, 2, "'s") == 0 ||
+                              (t.text.size() > 4 && t.text.compare(t.text.size() - 4, 4, "\xE2\x80\x99s") == 0));
+    word.name =
+        t.capitalized && !(wi && wi->calendar) && !(t.start == 0 && !possessive && (word.actor || common_word(w)));
     word.actor = word.actor || word.name;
     // An irregular past or participle is its verb ("built" is "build").
     auto irr = T.irregular.find(w);
