@@ -60,16 +60,19 @@ Outcome run_thread(const fs::path& dir, const fs::path& shared_parent) {
     ++o.expected;
     const std::string want = strip_quotes(c["statement"]);
     const claimtrail::track::TrackedClaim* got = nullptr;
-    // Ours may open a little earlier ("Exclusive: ...", "that ...") or end
-    // sooner than the hand-marked statement.
+    // Ours may open earlier ("Exclusive: ...", "that ...", "Under the
+    // revised plan, ...", a first clause joined by "and") or end sooner than
+    // the hand-marked statement: the claim whose text holds the statement's
+    // first words nearest its start.
+    std::size_t best = std::string::npos;
     for (const auto& tc : report.claims) {
       const std::string ours = strip_quotes(tc.claim.text);
       const std::string head = want.substr(0, std::min<std::size_t>(want.size(), 30));
-      const std::size_t at = ours.find(head);
-      if ((at != std::string::npos && at <= 15) ||
-          want.rfind(ours.substr(0, std::min<std::size_t>(ours.size(), 30)), 0) == 0) {
+      std::size_t at = ours.find(head);
+      if (at == std::string::npos && want.rfind(ours.substr(0, std::min<std::size_t>(ours.size(), 30)), 0) == 0) at = 0;
+      if (at < best) {
+        best = at;
         got = &tc;
-        break;
       }
     }
     const std::string status = got ? got->status : "(not found)";
