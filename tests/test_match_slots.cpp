@@ -593,3 +593,19 @@ TEST_CASE("relate: 'is preparing to' is modality; a sentence-initial possessive 
   CHECK(b.words.front().name);
   CHECK(relate(b, analyse_statement("The Treasury approved the sale on Friday"), one).relation == Relation::different);
 }
+
+TEST_CASE("relate: one post given to another named person contradicts") {
+  const auto one = [](const std::string&) { return 1.0; };
+  const Statement a = analyse_statement("Ann Ray, the bank's deputy, would become chairman of the merged bank");
+  const auto other = relate(a, analyse_statement("Tom Bell will become chairman of the merged bank"), one);
+  CHECK(other.relation == Relation::contradicted);
+  CHECK(other.evidence.find("another holder") != std::string::npos);
+  CHECK(relate(a, analyse_statement("Ann Ray will become chairman of the merged bank"), one).relation ==
+        Relation::same);
+  // Another post, or no post at all: only another actor.
+  CHECK(relate(a, analyse_statement("Tom Bell will become chief executive of a rival lender"), one).relation !=
+        Relation::contradicted);
+  CHECK(relate(analyse_statement("Ann Ray would sell the merged bank"),
+               analyse_statement("Tom Bell will sell the merged bank"), one)
+            .relation == Relation::different);
+}

@@ -257,9 +257,10 @@ std::string other_actor(const Statement& a, const Statement& b) {
     return std::any_of(ws.begin(), ws.end(), [](const Word* w) { return w->name; });
   };
   if (!named(xa) || !named(xb)) return {};
+  // One name in both: one actor ("Ann Ray, the chief executive" / "Ray").
   for (const Word* x : xa)
     for (const Word* y : xb)
-      if (x->form == y->form || same_meaning(*x, *y)) return {};
+      if (x->name && y->name && x->form == y->form) return {};
   // b's actor is what a speaks of ("NASA will delay the telescope" / "the telescope lifted off").
   for (const Word* y : xb)
     if (y->name && std::any_of(a.words.begin(), a.words.end(), [&](const Word& x) { return x.form == y->form; }))
@@ -268,6 +269,40 @@ std::string other_actor(const Statement& a, const Statement& b) {
 }
 
 bool antonyms(const std::string& x, const std::string& y) { return antonym_table().pairs.count({x, y}) > 0; }
+
+namespace {
+
+// The predicates of holding a post ("become", "run", "lead", "chair"), in
+// the matcher's forms.
+const std::set<std::string>& post_predicates() {
+  static const std::set<std::string> forms = [] {
+    std::set<std::string> out;
+    for (const char* w : {"become", "run", "lead", "head", "chair", "succeed", "replace", "take over"})
+      for (const Word& x : analyse_statement(w).words) out.insert(x.form);
+    return out;
+  }();
+  return forms;
+}
+
+}  // namespace
+
+bool role_taken(const Statement& a, const Statement& b) {
+  auto predicate = [](const Statement& s) -> const Word* {
+    return s.predicate >= 0 && s.predicate < static_cast<int>(s.words.size())
+               ? &s.words[static_cast<std::size_t>(s.predicate)]
+               : nullptr;
+  };
+  const Word* p = predicate(a);
+  const Word* q = predicate(b);
+  if (!p || !q || !post_predicates().count(p->form) || !post_predicates().count(q->form)) return false;
+  // The post: a word after a's predicate in its clause that b says, not a name.
+  for (const Word& w : a.words) {
+    if (w.position <= p->position || w.clause != p->clause || w.name) continue;
+    for (const Word& y : b.words)
+      if (!y.name && y.position >= q->position && (y.form == w.form || same_meaning(w, y))) return true;
+  }
+  return false;
+}
 
 Timing check_deadline(const Statement& a, const Statement& b, const article::Date& b_published, Comparison& c) {
   if (a.modality == Modality::realized || a.negated) return Timing::none;
@@ -518,6 +553,14 @@ Comparison relate(const Statement& a, const Statement& b, const WordWeight& weig
   // Another actor ("Sprint's board is to approve the deal" / "the Justice
   // Department approved the deal").
   if (const std::string other = other_actor(a, b); !other.empty()) {
+    // A post one holds, given to another ("X would become chairman" /
+    // "Y will chair the board"): it cannot be both.
+    if (!a.negated && !b.negated && role_taken(a, b)) {
+      c.relation = Relation::contradicted;
+      c.evidence = "another holder of the post: " + other;
+      c.why = c.evidence;
+      return c;
+    }
     c.why = "another actor: " + other;
     return c;
   }

@@ -54,6 +54,12 @@ Comparison compare(const Statement& a, const Statement& b);
 // lifted off"). Gives "'x' against 'y'", else empty.
 std::string other_actor(const Statement& a, const Statement& b);
 
+// Do `a` and `b` give one post to two actors ("X would become chairman" /
+// "Y will chair the board")? Both say holding a post (become, run, lead,
+// head, chair, succeed, replace) and b says a word of a's post. Asked when
+// other_actor() finds another actor.
+bool role_taken(const Statement& a, const Statement& b);
+
 // Are two word forms (Word::form) antonymous predicates (data/lexicon/antonyms.tsv)?
 bool antonyms(const std::string& x, const std::string& y);
 
