@@ -609,3 +609,33 @@ TEST_CASE("relate: one post given to another named person contradicts") {
                analyse_statement("Tom Bell will sell the merged bank"), one)
             .relation == Relation::different);
 }
+
+TEST_CASE("relate: dropped plans and a missed date are denials; a denial of one day is no contradiction of another") {
+  const auto one = [](const std::string&) { return 1.0; };
+  CHECK(analyse_statement("Corvane dropped plans to sell the ferry").negated);
+  CHECK(analyse_statement("the museum will miss its June 3 opening").negated);
+  CHECK(relate(analyse_statement("Corvane would sell the old ferry"),
+               analyse_statement("Corvane dropped plans to sell the old ferry"), one)
+            .relation == Relation::contradicted);
+  // Not on June 3, then open on another day: no contradiction, no moved date.
+  const Statement miss = analyse_statement("the museum will miss its June 3 opening", {2025, 5, 1});
+  const auto c = relate(miss, analyse_statement("the museum opened on Oct. 31", {2025, 11, 1}), one);
+  CHECK(c.relation != Relation::contradicted);
+  CHECK(c.relation != Relation::updated);
+}
+
+TEST_CASE("numbers: 'a little over' is about; figures fifty times apart are other quantities") {
+  const Number n = analyse_statement("Corvane owns a little over 9 percent of the port").numbers.at(0);
+  CHECK(n.low < 9);
+  CHECK(n.high > 9);
+  const auto one = [](const std::string&) { return 1.0; };
+  const auto c = relate(analyse_statement("Corvane will sell the port at $54.20 a share"),
+                        analyse_statement("Corvane will sell the port for $6.9 billion"), one);
+  CHECK(c.relation == Relation::different);
+  CHECK(c.why == "other quantities");
+  CHECK(relate(analyse_statement("Corvane will cut 100 jobs at the port"),
+               analyse_statement("Corvane will cut 1,200 jobs at the port"), one)
+            .relation == Relation::updated);
+  // "Each" and "Either" opening a statement are no names.
+  CHECK(analyse_statement("Each side would pay a fee").words.front().form != "each");
+}

@@ -96,8 +96,10 @@ std::vector<const Number*> numbers_missing(const Statement& x, const Statement& 
   return out;
 }
 
-// Each side has a number the other lacks: b updates a's number. Else, b
-// states one of a's numbers more precisely ("more than 60,000" / "62,000").
+// Each side has a number the other lacks: b updates a's number (true,
+// `updated`), unless no two are of one size: other quantities (true,
+// `different`). Else, b states one of a's numbers more precisely ("more
+// than 60,000" / "62,000").
 bool number_update(const Statement& a, const Statement& b, Comparison& c) {
   auto num_a = numbers_missing(a, b), num_b = numbers_missing(b, a);
   // Another figure of the same kind: a share does not replace a length of
@@ -110,6 +112,23 @@ bool number_update(const Statement& a, const Statement& b, Comparison& c) {
   const auto num_a_all = num_a;
   same_kind(num_a, num_b);
   same_kind(num_b, num_a_all);
+  // Of one size too: a price of $54.20 a share is no total of $6.9 billion
+  // (figures fifty times apart or more are other quantities).
+  auto comparable = [](const Number* x, const Number* y) {
+    const double lo = std::min(std::fabs(x->value), std::fabs(y->value));
+    const double hi = std::max(std::fabs(x->value), std::fabs(y->value));
+    return x->unit != Unit::count || lo == 0 || hi / lo < 50;
+  };
+  if (!num_a.empty() && !num_b.empty() && std::none_of(num_a.begin(), num_a.end(), [&](const Number* x) {
+        return std::any_of(num_b.begin(), num_b.end(), [&](const Number* y) { return comparable(x, y); });
+      })) {
+    // Neither the same figure nor another of it: about other things.
+    c.relation = Relation::different;
+    c.old_value = join_numbers(num_a);
+    c.new_value = join_numbers(num_b);
+    c.why = "other quantities";
+    return true;
+  }
   if (num_a.empty() || num_b.empty()) {
     for (const Number& n : a.numbers)
       for (const Number& m : b.numbers)
@@ -573,7 +592,17 @@ Comparison relate(const Statement& a, const Statement& b, const WordWeight& weig
         if (w.position >= at && (shared.count(w.form) || synonym_in_b.count(w.form))) return true;
     return false;
   };
-  if ((bears(a) != bears(b)) != (flips % 2 == 1) && (coverage >= 0.3 || main_clause)) {
+  // Not on the day a names, and done on another day, is no contradiction
+  // ("to miss its June 3 opening" / "opened on Oct. 31").
+  auto another_day = [&] {
+    const auto ta = claim_times(a), tb = claim_times(b);
+    if (ta.empty() || tb.empty()) return false;
+    for (const When* x : ta)
+      for (const When* y : tb)
+        if (fit(*x, *y) != TimeFit::other) return false;
+    return true;
+  };
+  if ((bears(a) != bears(b)) != (flips % 2 == 1) && (coverage >= 0.3 || main_clause) && !another_day()) {
     c.relation = Relation::contradicted;
     if (flips % 2 == 1) {
       c.why = "an antonymous predicate: " + c.evidence;
@@ -611,7 +640,7 @@ Comparison relate(const Statement& a, const Statement& b, const WordWeight& weig
     }
   }
   if ((coverage >= 0.3 || main_clause) && same_event) {
-    if (!c.realizes && !a.times.empty() && time_update(a, b, c)) return c;
+    if (!c.realizes && !a.negated && !a.times.empty() && time_update(a, b, c)) return c;
     if (number_update(a, b, c)) {
       c.more_precise = false;
       c.refined_figure = false;

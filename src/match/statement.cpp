@@ -476,10 +476,16 @@ Statement analyse_statement(std::string_view text, const article::Date& publishe
     const PolarityWord* pol = nullptr;
     std::size_t pol_len = 1;
     if (i + 1 < canon.size()) {
-      std::string key = w;
+      // As the matcher reads the words, and as written ("dropped plans",
+      // whose "dropped" the matcher reads as "decrease").
+      std::string key = w, written = t.orig.empty() ? w : t.orig;
       for (std::size_t n = 2; n <= T.longest_polarity && i + n <= canon.size(); ++n) {
-        key += " " + canon[i + n - 1].lower;
-        if (auto it = T.polarity_phrases.find(key); it != T.polarity_phrases.end()) {
+        const RawToken& next = canon[i + n - 1];
+        key += " " + next.lower;
+        written += " " + (next.orig.empty() ? next.lower : next.orig);
+        auto it = T.polarity_phrases.find(key);
+        if (it == T.polarity_phrases.end()) it = T.polarity_phrases.find(written);
+        if (it != T.polarity_phrases.end()) {
           pol = &it->second;
           pol_len = n;
         }
