@@ -296,4 +296,18 @@ TEST_CASE("a prediction that came true with another figure is updated, old and n
   REQUIRE(!c.evidence.empty());
   CHECK(c.evidence.front().old_value.find("240 million") != std::string::npos);
   CHECK(c.evidence.front().new_value.find("265 million") != std::string::npos);
+  // Late with another figure: the figure is what changed, shown old and new
+  // (not the deadline against the day).
+  TempDir tmp2;
+  Store st2(":memory:");
+  const auto b = ingest(st2, tmp2, "a.txt", "Harbor Post", "2025-03-04",
+                        "Ferry deal near\n\nOrlen Ferries will buy the Skarn Line for about 240 million euros by "
+                        "April, two people familiar with the talks said.\n");
+  ingest(st2, tmp2, "b.txt", "Valley Wire", "2025-09-10",
+         "Ferry deal done\n\nOrlen Ferries bought the Skarn Line for 265 million euros, the company said.\n");
+  const track::TrackedClaim& late = only_claim(track::track(st2, b));
+  CHECK(late.status == "updated");
+  REQUIRE(!late.evidence.empty());
+  CHECK(late.evidence.front().old_value.find("240 million") != std::string::npos);
+  CHECK(late.evidence.front().new_value.find("265 million") != std::string::npos);
 }

@@ -253,8 +253,10 @@ void choose_status(Evidence& e, const match::Comparison& cmp, bool predicted, co
   // A report of it done, in time, or late by its article's date alone (it names no day of its own).
   const bool own_day =
       !b.dates.empty() || std::any_of(b.times.begin(), b.times.end(), [](const match::When& w) { return !w.reported; });
-  e.done_report = t.timing == match::Timing::in_time || (t.timing == match::Timing::late && !own_day);
-  if (t.timing == match::Timing::late) {
+  // (Not when it gives another figure: that is an update of its own.)
+  e.done_report = cmp.relation != match::Relation::updated &&
+                  (t.timing == match::Timing::in_time || (t.timing == match::Timing::late && !own_day));
+  if (t.timing == match::Timing::late && cmp.relation != match::Relation::updated) {
     e.status = "updated";
     e.old_value = t.deadline;
     e.new_value = t.done_on;
