@@ -639,3 +639,13 @@ TEST_CASE("numbers: 'a little over' is about; figures fifty times apart are othe
   // "Each" and "Either" opening a statement are no names.
   CHECK(analyse_statement("Each side would pay a fee").words.front().form != "each");
 }
+
+TEST_CASE("relate: a subject, an aside, then the predicate: the subject and its predicate are the main clause") {
+  const auto one = [](const std::string&) { return 1.0; };
+  const Statement a =
+      analyse_statement("Ann Ray, who also chairs the regional port authority, has no intention of stepping down");
+  const auto c = relate(a, analyse_statement("Ann Ray resigned as chairwoman on Friday"), one);
+  CHECK(c.relation == Relation::contradicted);
+  // Someone else resigning says nothing of her.
+  CHECK(relate(a, analyse_statement("Tom Bell resigned on Friday"), one).relation == Relation::different);
+}

@@ -544,6 +544,15 @@ Comparison relate(const Statement& a, const Statement& b, const WordWeight& weig
     main_clause = size > 0 && !name_only && (size >= 2 || verb) &&
                   std::all_of(a.words.begin(), a.words.end(),
                               [&](const Word& w) { return w.clause != first || shared.count(w.form) > 0; });
+    // A subject alone, then an aside ("Ann Ray, who also chairs the port,
+    // has no intention of stepping down"): the subject with its predicate's
+    // clause is the main clause.
+    if (size > 0 && name_only && a.predicate >= 0 && a.predicate < static_cast<int>(a.words.size())) {
+      const int pc = a.words[static_cast<std::size_t>(a.predicate)].clause;
+      main_clause = pc != first && std::all_of(a.words.begin(), a.words.end(), [&](const Word& w) {
+                      return (w.clause != first && w.clause != pc) || shared.count(w.form) > 0;
+                    });
+    }
   }
   // Dates: the same date in both, or one that b moves within the same year.
   bool same_date = false;
