@@ -193,7 +193,9 @@ Timed timing_of(const match::Comparison& cmp, bool predicted, const match::State
     // no new date: not done ("will join over the coming months", "which it
     // had planned to finish by the end of 2024, has not started").
     const auto pub = article::parse_iso_date(published);
-    if (cmp.relation == match::Relation::same && !predicted && facts.deadline && pub &&
+    // (Hedged or denied: a plain "will" may speak of another step of it.)
+    const bool unsure = b.negated || b.modality == match::Modality::hedged;
+    if (cmp.relation == match::Relation::same && !predicted && unsure && facts.deadline && pub &&
         pub->first_day() > *facts.deadline) {
       t.timing = match::Timing::not_done;
       t.deadline = facts.deadline_text;
