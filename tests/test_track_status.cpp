@@ -306,7 +306,8 @@ TEST_CASE("a prediction that came true with another figure is updated, old and n
                         "April, two people familiar with the talks said.\n");
   ingest(st2, tmp2, "b.txt", "Valley Wire", "2025-09-10",
          "Ferry deal done\n\nOrlen Ferries bought the Skarn Line for 265 million euros, the company said.\n");
-  const track::TrackedClaim& late = only_claim(track::track(st2, b));
+  const track::Report r2 = track::track(st2, b);
+  const track::TrackedClaim& late = only_claim(r2);
   CHECK(late.status == "updated");
   REQUIRE(!late.evidence.empty());
   CHECK(late.evidence.front().old_value.find("240 million") != std::string::npos);
