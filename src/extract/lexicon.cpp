@@ -56,20 +56,12 @@ Lexicon::Lexicon() {
   });
   // Reporting verbs missing from the learned table get a modest prior, lower
   // for the base and -s forms, which are often nouns ("the state", "reports").
-  std::vector<std::vector<std::string>> verbs;  // each reporting verb's forms
-  util::for_each_tsv_row(table("speech_verbs.tsv"), [&](const auto& f) {
-    std::string_view forms = f[0];
-    auto& row = verbs.emplace_back();
-    for (int k = 0; !forms.empty(); ++k) {
-      const std::size_t sp = forms.find(' ');
-      const std::string form(forms.substr(0, sp));
-      forms = sp == std::string_view::npos ? std::string_view{} : forms.substr(sp + 1);
-      if (form.empty()) continue;
-      speech_forms_.insert(form);
-      row.push_back(form);
-      if (!cues_.count(form)) cues_.emplace(form, CueEntry{3, 10, k < 2 ? 0.35 : 0.5});
+  const auto& verbs = text::speech_verbs();  // each reporting verb's forms
+  for (const auto& row : verbs)
+    for (std::size_t k = 0; k < row.size(); ++k) {
+      speech_forms_.insert(row[k]);
+      if (!cues_.count(row[k])) cues_.emplace(row[k], CueEntry{3, 10, k < 2 ? 0.35 : 0.5});
     }
-  });
   // A reporting verb and its particle learned in one form hold in every
   // form: "warned of" gives "warn of", "warns of" and "warning of".
   for (const auto& row : verbs)

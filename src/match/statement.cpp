@@ -87,17 +87,7 @@ struct Tables {
         if (f[k] != f[0] && !f[k].empty()) irregular[std::string(f[k])] = std::string(f[0]);
       verb_bases.insert(std::string(f[0]));
     });
-    util::for_each_tsv_row(get("speech_verbs.tsv"), [&](const auto& f) {
-      for (const auto& line : f) {
-        std::size_t p = 0;
-        while (p < line.size()) {
-          std::size_t e = line.find(' ', p);
-          if (e == std::string_view::npos) e = line.size();
-          if (e > p) reporting.insert(std::string(line.substr(p, e - p)));
-          p = e + 1;
-        }
-      }
-    });
+    for (const auto& forms : text::speech_verbs()) reporting.insert(forms.begin(), forms.end());
     for (const auto& [w, p] : polarity) info[w].polarity = &p;
     for (const auto& w : stopwords) info[w].stop = true;
     for (const auto& w : actor_nouns) info[w].actor = true;

@@ -1,5 +1,7 @@
 #include "text/word_tables.hpp"
 
+#include <string_view>
+
 #include "util/ascii.hpp"
 #include "util/embedded.hpp"
 #include "util/tsv.hpp"
@@ -22,6 +24,23 @@ const std::vector<std::string>& org_heads() {
     std::vector<std::string> rows;
     util::for_each_tsv_row(lexicon_data::get("org_heads.tsv"),
                            [&](const auto& f) { rows.push_back(util::ascii_lower(f[0])); });
+    return rows;
+  }();
+  return table;
+}
+
+const std::vector<std::vector<std::string>>& speech_verbs() {
+  static const auto table = [] {
+    std::vector<std::vector<std::string>> rows;
+    util::for_each_tsv_row(lexicon_data::get("speech_verbs.tsv"), [&](const auto& f) {
+      std::string_view forms = f[0];
+      auto& row = rows.emplace_back();
+      while (!forms.empty()) {
+        const std::size_t sp = forms.find(' ');
+        if (sp != 0) row.emplace_back(forms.substr(0, sp));
+        forms = sp == std::string_view::npos ? std::string_view{} : forms.substr(sp + 1);
+      }
+    });
     return rows;
   }();
   return table;

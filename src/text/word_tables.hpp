@@ -16,4 +16,8 @@ const std::vector<std::pair<std::string, std::string>>& person_nouns();
 // org_heads.tsv: nouns that head an organisation's name, lower-cased.
 const std::vector<std::string>& org_heads();
 
+// speech_verbs.tsv: each reporting verb's forms, in the table's order (base,
+// -s, past, participle, -ing).
+const std::vector<std::vector<std::string>>& speech_verbs();
+
 }  // namespace claimtrail::text
