@@ -259,18 +259,17 @@ const When* done_time(const Statement& b) {
 // acts, with an appositive ("Ann Ray, the chief executive, will ...").
 std::vector<const Word*> actor_words(const Statement& s) {
   std::vector<const Word*> out;
-  if (s.predicate < 0 || s.predicate >= static_cast<int>(s.words.size())) return out;
-  const Word& p = s.words[static_cast<std::size_t>(s.predicate)];
+  const Word* p = s.predicate_word();
+  if (!p) return out;
   for (const Word& w : s.words)
-    if (w.position < p.position && w.clause >= s.main_clause) out.push_back(&w);
+    if (w.position < p->position && w.clause >= s.main_clause) out.push_back(&w);
   return out;
 }
 
 }  // namespace
 
 std::string other_actor(const Statement& a, const Statement& b) {
-  if (a.predicate < 0 || a.predicate >= static_cast<int>(a.words.size())) return {};
-  if (a.words[static_cast<std::size_t>(a.predicate)].actor) return {};
+  if (const Word* p = a.predicate_word(); !p || p->actor) return {};
   const auto xa = actor_words(a), xb = actor_words(b);
   auto named = [](const std::vector<const Word*>& ws) {
     return std::any_of(ws.begin(), ws.end(), [](const Word* w) { return w->name; });
@@ -306,13 +305,8 @@ const std::set<std::string>& post_predicates() {
 }  // namespace
 
 bool role_taken(const Statement& a, const Statement& b) {
-  auto predicate = [](const Statement& s) -> const Word* {
-    return s.predicate >= 0 && s.predicate < static_cast<int>(s.words.size())
-               ? &s.words[static_cast<std::size_t>(s.predicate)]
-               : nullptr;
-  };
-  const Word* p = predicate(a);
-  const Word* q = predicate(b);
+  const Word* p = a.predicate_word();
+  const Word* q = b.predicate_word();
   if (!p || !q || !post_predicates().count(p->form) || !post_predicates().count(q->form)) return false;
   // The post: a word after a's predicate in its clause that b says, not a name.
   for (const Word& w : a.words) {
@@ -477,11 +471,11 @@ Comparison relate(const Statement& a, const Statement& b, const WordWeight& weig
   // its clause, is all in b ("buy the rival" / "sell the rival", not "sell
   // the rights to the rival's games").
   auto opposes = [&](const Word& w) {
-    if (a.predicate < 0) return true;
-    const Word& p = a.words[static_cast<std::size_t>(a.predicate)];
-    if (p.form != w.form) return false;
+    const Word* p = a.predicate_word();
+    if (!p) return true;
+    if (p->form != w.form) return false;
     return std::all_of(a.words.begin(), a.words.end(), [&](const Word& x) {
-      return x.position <= p.position || x.clause != p.clause || fb.count(x.form) > 0;
+      return x.position <= p->position || x.clause != p->clause || fb.count(x.form) > 0;
     });
   };
   int flips = 0;
@@ -547,8 +541,8 @@ Comparison relate(const Statement& a, const Statement& b, const WordWeight& weig
     // A subject alone, then an aside ("Ann Ray, who also chairs the port,
     // has no intention of stepping down"): the subject with its predicate's
     // clause is the main clause.
-    if (size > 0 && name_only && a.predicate >= 0 && a.predicate < static_cast<int>(a.words.size())) {
-      const int pc = a.words[static_cast<std::size_t>(a.predicate)].clause;
+    if (const Word* p = a.predicate_word(); size > 0 && name_only && p) {
+      const int pc = p->clause;
       main_clause = pc != first && std::all_of(a.words.begin(), a.words.end(), [&](const Word& w) {
                       return (w.clause != first && w.clause != pc) || shared.count(w.form) > 0;
                     });
@@ -635,11 +629,8 @@ Comparison relate(const Statement& a, const Statement& b, const WordWeight& weig
   // "about 40,000" / "more than 60,000").
   // Of the same event: b says a's predicate, when a has one ("lost 212
   // million" is not updated by "must pay 40 million").
-  bool same_event = true;
-  if (a.predicate >= 0 && a.predicate < static_cast<int>(a.words.size())) {
-    const Word& p = a.words[static_cast<std::size_t>(a.predicate)];
-    same_event = p.actor || shared.count(p.form) > 0;
-  }
+  const Word* p = a.predicate_word();
+  const bool same_event = !p || p->actor || shared.count(p->form) > 0;
   if ((coverage >= 0.3 || main_clause) && !same_event) {
     // Another figure or day of another event: nothing said of this one.
     Comparison probe = c;

@@ -265,10 +265,16 @@ bool is_be(std::string_view w) {
 
 }  // namespace
 
+const Word* Statement::predicate_word() const {
+  return predicate >= 0 && predicate < static_cast<int>(words.size()) ? &words[static_cast<std::size_t>(predicate)]
+                                                                      : nullptr;
+}
+
 Frame frame_of(const Statement& s) {
   Frame f;
-  if (s.predicate < 0 || s.predicate >= static_cast<int>(s.words.size())) return f;
-  const Word& p = s.words[static_cast<std::size_t>(s.predicate)];
+  const Word* pw = s.predicate_word();
+  if (!pw) return f;
+  const Word& p = *pw;
   f.predicate = p.form;
   for (const Word& w : s.words) {
     if (w.position < p.position)

@@ -41,6 +41,8 @@ struct Statement {
   int main_clause = 0;  // the first clause, or the second after an opening phrase ("Under the plan, ...")
   std::vector<int> clauses_with_verb;  // clauses holding an auxiliary or a past form: "We have an agreement"
   int predicate = -1;  // which word is the main predicate ("expand" in "X and Y are seeking to expand ..."), -1 if none
+  // The word at `predicate`, or null when it has none.
+  const Word* predicate_word() const;
   // The words as one string: what the store indexes and searches.
   std::string norm() const;
 };
