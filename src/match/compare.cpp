@@ -638,8 +638,7 @@ Comparison relate(const Statement& a, const Statement& b, const WordWeight& weig
       c.why = "another event: " + probe.old_value + " / " + probe.new_value;
       return c;
     }
-  }
-  if ((coverage >= 0.3 || main_clause) && same_event) {
+  } else if (coverage >= 0.3 || main_clause) {
     if (!c.realizes && !a.negated && !a.times.empty() && time_update(a, b, c)) return c;
     if (number_update(a, b, c)) {
       c.more_precise = false;

@@ -489,11 +489,10 @@ Statement analyse_statement(std::string_view text, const article::Date& publishe
     }
     const Tables::Info* wi = T.find(w);
     if (!pol && wi && wi->polarity) pol = wi->polarity;
+    const bool before_to = i + 1 < canon.size() && canon[i + 1].lower == "to";
     // A word of intention that is also a noun or an adjective ("the
     // harbour plan", "the planned closure") is one only before "to".
-    if (pol && pol_len == 1 && pol->kind == Polarity::intention && pol->keep &&
-        !(i + 1 < canon.size() && canon[i + 1].lower == "to"))
-      pol = nullptr;
+    if (pol && pol_len == 1 && pol->kind == Polarity::intention && pol->keep && !before_to) pol = nullptr;
     if (pol) {
       const bool after_negation =
           !st.negation_at.empty() && st.negation_at.back() >= static_cast<int>(st.words.size()) - 1;
@@ -518,7 +517,6 @@ Statement analyse_statement(std::string_view text, const article::Date& publishe
       }
       // A word of modality before "to" ("plans to close", "intends to
       // sell") is the statement's modality, not what it is about.
-      const bool before_to = i + 1 < canon.size() && canon[i + 1].lower == "to";
       if (!pol->keep || (before_to && pol->kind != Polarity::negation)) continue;
     }
     static const std::unordered_set<std::string> kAux = {"has", "have", "had", "will", "would", "can",  "could",

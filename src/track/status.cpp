@@ -43,21 +43,20 @@ ClaimFacts facts_of(const match::ClaimAnalysis& analysis, const std::string& tex
       return t.earliest && (t.text.find(d.text) != std::string::npos || d.text.find(t.text) != std::string::npos);
     });
   };
-  if (f.prediction)
+  // The latest date that bounds it or is still to come.
+  auto consider = [&](int last, bool deadline, const std::string& written) {
+    if ((deadline || !dated || last >= published.first_day()) && (!f.deadline || last > *f.deadline)) {
+      f.deadline = last;
+      f.deadline_text = written;
+    }
+  };
+  if (f.prediction) {
     for (const auto& d : s.dates)
-      if (!earliest(d) && (d.deadline || !dated || d.value.last_day() >= published.first_day()) &&
-          (!f.deadline || d.value.last_day() > *f.deadline)) {
-        f.deadline = d.value.last_day();
-        f.deadline_text = d.text;
-      }
-  // Times the dates miss ("into 2020", "to August"): the same test.
-  if (f.prediction)
+      if (!earliest(d)) consider(d.value.last_day(), d.deadline, d.text);
+    // Times the dates miss ("into 2020", "to August").
     for (const match::When& w : s.times)
-      if (!w.reported && !w.earliest && w.first && (w.year || !dated) &&
-          (w.deadline || !dated || w.last >= published.first_day()) && (!f.deadline || w.last > *f.deadline)) {
-        f.deadline = w.last;
-        f.deadline_text = w.text;
-      }
+      if (!w.reported && !w.earliest && w.first && (w.year || !dated)) consider(w.last, w.deadline, w.text);
+  }
   if (!dated) {
     // Dates that need a year to be placed ("May 2", "this month"): found
     // against any year, absent from the analysis made without one.

@@ -25,6 +25,12 @@ bool on_record(std::string_view category) {
   return f && f->on_record;
 }
 
+// Does a claim of this source category rest on an anonymous source?
+bool anonymous(std::string_view category) {
+  const core::CategoryFacts* f = core::facts(category);
+  return f && f->anonymous;
+}
+
 // When the reported event happened: a date in the statement, else the day
 // the article appeared.
 std::optional<int> event_day(const match::Statement& s, const std::string& published) {
@@ -250,7 +256,7 @@ void choose_status(Evidence& e, const match::Comparison& cmp, bool predicted, co
   const bool independent = (!same_outlet || own_new_source) && !citing && !reprint;
   const match::Statement& a = claim.analysis.statement;
   const match::Statement& b = later.analysis.statement;
-  const bool anonymous = core::facts(rec.category) && core::facts(rec.category)->anonymous;
+  const bool unnamed = anonymous(rec.category);
   const Timed t = timing_of(cmp, predicted, a, b, facts, rec.published);
   // A report of it done, in time, or late by its article's date alone (it names no day of its own).
   const bool own_day =
@@ -266,8 +272,8 @@ void choose_status(Evidence& e, const match::Comparison& cmp, bool predicted, co
   } else if (t.timing == match::Timing::in_time && cmp.relation != match::Relation::updated) {
     // In its time: confirmed, or only corroborated when the report rests
     // on anonymous sources.
-    e.status = anonymous ? (independent ? "corroborated" : "restated") : "confirmed";
-    e.why = anonymous ? "the predicted event was reported, by an unnamed source" : "the predicted event was reported";
+    e.status = unnamed ? (independent ? "corroborated" : "restated") : "confirmed";
+    e.why = unnamed ? "the predicted event was reported, by an unnamed source" : "the predicted event was reported";
   } else if (t.timing == match::Timing::not_done) {
     e.status = "contradicted";
     e.why = "reported not done after its deadline (" + t.deadline + ")";
@@ -283,7 +289,7 @@ void choose_status(Evidence& e, const match::Comparison& cmp, bool predicted, co
     e.status = "updated";
     e.old_value = cmp.old_value;
     e.new_value = cmp.new_value;
-  } else if (cmp.relation == match::Relation::same && cmp.refined_figure && !anonymous) {
+  } else if (cmp.relation == match::Relation::same && cmp.refined_figure && !unnamed) {
     // A vague quantity or a bound given exactly ("about 3,000" / "2,950",
     // "more than 60,000" / "62,000"): the figure is updated, old and new.
     e.status = "updated";
@@ -314,8 +320,7 @@ void settle_done_reports(std::vector<Evidence>& evidence) {
   const std::string when = first->later.published;
   for (Evidence& e : evidence) {
     if (!e.done_report || e.status != "updated" || e.later.published.empty() || e.later.published <= when) continue;
-    const bool anonymous = core::facts(e.later.category) && core::facts(e.later.category)->anonymous;
-    e.status = anonymous ? "corroborated" : "confirmed";
+    e.status = anonymous(e.later.category) ? "corroborated" : "confirmed";
     e.old_value.clear();
     e.new_value.clear();
     e.why = "done, as first reported on " + when;
