@@ -968,3 +968,57 @@ TEST_CASE("a title's plural heads a group, not a name") {
   CHECK(category_of(text, "the bill") == "unnamed_group");
   CHECK(category_of(text, "it would pass") == "named_person");
 }
+
+TEST_CASE("'he' and 'she' go to a person of their sex when the latest person is known to be of the other") {
+  const std::string text =
+      "Moths found\n\nMira Tolland lay down beside the trap. \"You find it by being stubborn,\" she says.\n\n"
+      "Jonas Brede, a researcher on the team, sorted the catch. \"I was dreaming about wings,\" he says.\n\n"
+      "\"Something landed on the sheet at four,\" she says. \"I did not breathe.\"\n\n"
+      "Ms. Ada Wren said the plan would cost too much. Mr. Piet Olde said it would not.\n\n"
+      "\"We have done the work,\" she said.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(speaker_of(a, text, "\"I was dreaming") == "Jonas Brede");
+  CHECK(speaker_of(a, text, "\"Something landed") == "Mira Tolland");
+  CHECK(speaker_of(a, text, "\"We have done") == "Ada Wren");
+}
+
+TEST_CASE("a pronoun in someone's quoted words says nothing of the speaker's sex") {
+  const std::string text =
+      "Trial\n\nThe first witness, Ruth Elder, testified that she had raised concerns with the director.\n\n"
+      "\"He told me it was none of my business,\" Elder said.\n\n"
+      "Under cross-examination, she acknowledged that she had never told the board.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(speaker_of(a, text, "that she had never") == "Ruth Elder");
+}
+
+TEST_CASE("'the 54-year-old' is one person: the one named with that age") {
+  const std::string text =
+      "Club signs striker\n\nBram Velde, 54, who ran the academy, said the deal was close. "
+      "Tom Ash, 31, the striker, said he was ready.\n\n"
+      "'That is a matter for the two clubs,' the 54-year-old said.\n\n"
+      "The 31-year-old said he was happy.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(speaker_of(a, text, "'That is") == "Bram Velde");
+  CHECK(speaker_of(a, text, "he was happy") == "Tom Ash");
+  for (const auto& s : a.attributions)
+    if (s.source) CHECK(s.source->category != claimtrail::core::SourceCategory::unnamed_group);
+}
+
+TEST_CASE("'the statement' is the statement first mentioned where a body spoke in it") {
+  const std::string text =
+      "Club signs striker\n\nIn a statement, the club said the winger had signed for five years.\n\n"
+      "The statement added that the fee could rise.\n\n"
+      "The union said in a letter to members that pay would follow. The letter said the strike would go on.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(speaker_of(a, text, "that the fee") == "a statement");
+  CHECK(speaker_of(a, text, "the strike would") == "a letter to members");
+}
+
+TEST_CASE("a surname ending in -ing is a name, and a clause opener's phrase before the speaker is not the speaker") {
+  const std::string text =
+      "Vote\n\nVrieling, 54, who ran the academy for six years, said the deal had been close.\n\n"
+      "Speaking after Vrieling, Councillor Jo Hale, whose ward includes the field, said the plan was a mistake.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(speaker_of(a, text, "the deal had") == "Vrieling");
+  CHECK(speaker_of(a, text, "the plan was") == "Jo Hale");
+}

@@ -76,7 +76,7 @@ TEST_SUITE("extract::golden") {
     // CLAIMTRAIL_GOLDEN_DIR scores another folder of the same layout and
     // reports only. Otherwise fixtures/ (its floors), and the sets helpers
     // wrote and marked before the parser ever ran on them (fixtures/unseen/,
-    // heldout/, heldout-wire/, heldout-world/, heldout-forms/, heldout-late/),
+    // heldout/, heldout-wire/, heldout-world/, heldout-forms/, heldout-late/, heldout-speakers/),
     // and all together (floors "all_recall", "all_precision").
     const char* other = std::getenv("CLAIMTRAIL_GOLDEN_DIR");
     auto score = [&](const fs::path& root, Tally& t, int& articles) {
@@ -199,7 +199,8 @@ TEST_SUITE("extract::golden") {
                                     {"heldout-wire", "golden (held out, wire)", 10, "wire"},
                                     {"heldout-world", "golden (held out, world)", 10, "world"},
                                     {"heldout-forms", "golden (held out, forms)", 10, "forms"},
-                                    {"heldout-late", "golden (held out, late)", 10, "late"}};
+                                    {"heldout-late", "golden (held out, late)", 10, "late"},
+                                    {"heldout-speakers", "golden (held out, speakers)", 10, "speakers"}};
     std::vector<Tally> tallies(std::size(kSets));
     int found = 0, expected = 0, predicted = 0;
     for (std::size_t k = 0; k < std::size(kSets); ++k) {
@@ -225,6 +226,10 @@ TEST_SUITE("extract::golden") {
     // written by helpers (floating and pronoun-sourced ones included).
     CHECK(ratio(tallies[1].quotes_ok, tallies[1].quotes) >= floor["unseen_quotation_entity"].get<double>());
     CHECK(ratio(tallies[2].quotes_ok, tallies[2].quotes) >= floor["heldout_quotation_entity"].get<double>());
+    for (std::size_t k = 3; k < std::size(kSets); ++k) {
+      const std::string key = std::string(kSets[k].floor) + "_quotation_entity";
+      if (floor.contains(key)) CHECK(ratio(tallies[k].quotes_ok, tallies[k].quotes) >= floor[key].get<double>());
+    }
     for (std::size_t k = 0; k < std::size(kSets); ++k) {
       if (!*kSets[k].floor) continue;
       const std::string prefix = kSets[k].floor;

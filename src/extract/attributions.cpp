@@ -10,6 +10,7 @@
 
 #include "extract/constructions.hpp"
 #include "extract/context.hpp"
+#include "language/lexical.hpp"
 
 namespace claimtrail::extract {
 
@@ -1133,7 +1134,8 @@ class Finder {
     auto participle_at = [&](int t) {
       const std::string_view w = ctx_.low(t);
       if (!ctx_.is_word(t) || w.size() <= 4) return false;
-      if (w.ends_with("ing")) return true;
+      // (a verb's: not a name ending so, "Vrieling, 54, said")
+      if (w.ends_with("ing")) return language::verb(language::lemma_verb(w)).has_value();
       if (!past_form(w) || t + 1 >= src.e) return false;
       for (int k = t + 1; k < std::min(src.e, t + 3); ++k)
         if (ctx_.low(k) == "by") return false;
@@ -1837,6 +1839,7 @@ TokRange source_before(const Context& ctx, int end, int lower, bool stop_at_and_
   bool crossed_appositive = false;
   int extra_commas = 0;
   std::array<int, 2> fallbacks{};  // starts of the further appositives
+  bool opener_before = false;      // the scan stopped at a clause opener ("after", "because")
   // A source is at most kMaxSourceTokens long (checked below); a scan that
   // runs well past that finds none, so it stops there (linear time on a
   // sentence of thousands of words).
@@ -1897,6 +1900,7 @@ TokRange source_before(const Context& ctx, int end, int lower, bool stop_at_and_
         continue;
       }
       // "as" and "so" inside a name phrase are rare; treat as clause openers.
+      opener_before = true;
       break;
     }
     if ((w == "and" || w == "but" || w == "or") && k - 1 >= lower && ctx.is_comma(k - 1)) break;
@@ -1933,6 +1937,11 @@ TokRange source_before(const Context& ctx, int end, int lower, bool stop_at_and_
                           kDocumentNounWord | kOrgHeadWord);
   };
   for (int f = extra_commas; b < src_end && !np_start(b) && f > 0; --f) b = fallbacks[static_cast<std::size_t>(f - 1)];
+  // "Speaking after Jane Doe, Councillor Jo Roe, who ..., said": what the
+  // clause opener began runs to a comma; the speaker is the noun phrase
+  // after it.
+  if (opener_before && extra_commas > 0 && b < fallbacks[static_cast<std::size_t>(extra_commas - 1)])
+    b = fallbacks[static_cast<std::size_t>(extra_commas - 1)];
   // A lower-case role before a name also opens one: "port director Jane Doe".
   auto role_then_name = [&](int i) {
     if (src_end - i > 6 || !ctx.is_name_token(src_end - 1)) return false;

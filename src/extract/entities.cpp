@@ -63,6 +63,14 @@ class Resolver {
   // "a police sergeant had told her that ...") is no antecedent of a later
   // pronoun unless it is named.
   void resolve(TokRange np, core::Source& src, bool reported = false) {
+    resolve_one(np, src, reported);
+    // (a pronoun in what someone else reports is no evidence: "He told me
+    // ...", in a witness's words)
+    if (src.entity >= 0 && !(reported && pronoun_gender(np) != 0)) learn_gender(src.entity, np);
+  }
+
+ private:
+  void resolve_one(TokRange np, core::Source& src, bool reported) {
     reported_ = reported;
     SourceInfo info = classify_source(ctx_, np);
     // A person named since the last named source becomes an entity when a
@@ -74,6 +82,7 @@ class Resolver {
         if (cand.category == SourceCategory::named_person && cand.names.size() == 1) {
           const int e = named(cand.names[0], SourceCategory::named_person, cand);
           add_mention(e, ctx_.span(cand.names[0]));
+          learn_gender(e, candidate_);
           last_named_person_ = e;
         }
       }
@@ -91,7 +100,7 @@ class Resolver {
       return;
     }
     if (info.pronoun != SourceInfo::Pronoun::none) {
-      const int e = antecedent(info.pronoun, mention.start);
+      const int e = antecedent(info.pronoun, mention.start, pronoun_gender(np));
       if (e >= 0) {
         src.category = ctx_.out.entities[static_cast<std::size_t>(e)].category;
         link(e, mention, src);
@@ -124,7 +133,7 @@ class Resolver {
         }
       }
       if (first < 0) {  // an organisation without a proper name ("the ministry")
-        const int e = by_head(info, src.category, mention);
+        const int e = by_head(info, src.category, mention, np.b);
         link(e, mention, src);
       }
       return;
@@ -191,11 +200,10 @@ class Resolver {
         return;
       }
     }
-    const int e = by_head(info, src.category, mention);
+    const int e = by_head(info, src.category, mention, np.b);
     link(e, mention, src);
   }
 
- private:
   // Does the person `a` have the role `head`: among their titles and
   // appositive, or (a name with no titles) anywhere the article goes on
   // to say from where they are named? (The last place the word stands in
@@ -352,6 +360,11 @@ class Resolver {
     // "..., who chairs the finance committee", "the union leader" for
     // "who leads the union").
     auto in_role = [](const std::string& role, const std::string& w) {
+      // "the 54-year-old" for "Jane Doe, 54,"
+      if (w.ends_with("-year-old") && w.find('-') > 0) {
+        const std::string age = " " + w.substr(0, w.find('-'));
+        return role.find(age + ",") != std::string::npos || role.find(age + " ") != std::string::npos;
+      }
       for (const std::string& form :
            {w, w + "'s", w + "s", w.size() > 4 && w.ends_with("er") ? w.substr(0, w.size() - 2) + "s" : std::string()})
         if (!form.empty() && role.find(" " + form + " ") != std::string::npos) return true;
@@ -513,6 +526,64 @@ class Resolver {
     return sentence_of(b) - sentence_of(a) <= 1;
   }
 
+  // What "he" or "she" says of the sex of the one it refers to: 1 a man, 2
+  // a woman, 0 nothing ("I", or not a pronoun).
+  int pronoun_gender(TokRange np) const {
+    if (np.size() != 1) return 0;
+    const std::string_view w = ctx_.low(np.b);
+    return w == "he" || w == "him" || w == "his" ? 1 : w == "she" || w == "her" || w == "hers" ? 2 : 0;
+  }
+
+  // Learns the sex of person `e` from a mention of it: a pronoun that
+  // refers to it, or an honorific or a noun for a man or a woman in the
+  // noun phrase before any relative clause or possessive ("Ms Jane Doe",
+  // "the union's chairman", "Jane Doe, a widow," but not "Jane Doe, whose
+  // husband ...").
+  void learn_gender(int e, TokRange np) {
+    const auto ue = static_cast<std::size_t>(e);
+    if (ue >= gender_.size() || gender_[ue] != 0) return;
+    const auto cat = ctx_.out.entities[ue].category;
+    if ((cat != SourceCategory::named_person && cat != SourceCategory::unnamed_person) || known_[ue].plural) return;
+    if (const int g = pronoun_gender(np)) {
+      gender_[ue] = static_cast<std::uint8_t>(g);
+      return;
+    }
+    for (int t = np.b; t < np.e && t < np.b + 12; ++t) {
+      const std::string_view w = ctx_.low(t);
+      if (w == "who" || w == "whose" || w == "which" || w == "that" || w == "his" || w == "her" || w == "their" ||
+          (t > np.b && ctx_.possessive(t)))
+        break;
+      if (const int g = ctx_.lex.gender(w)) {
+        gender_[ue] = static_cast<std::uint8_t>(g);
+        return;
+      }
+    }
+  }
+
+  // The person "he" or "she" refers to: the one antecedent() would take,
+  // unless that one is known to be of the other sex; then the latest
+  // person known to be of its sex, else the latest not known to be of the
+  // other.
+  int antecedent(SourceInfo::Pronoun p, std::size_t pos, int gender) const {
+    const int e = antecedent(p, pos);
+    if (p != SourceInfo::Pronoun::person || gender == 0 || e < 0) return e;
+    auto sex = [&](int x) {
+      return static_cast<std::size_t>(x) < gender_.size() ? gender_[static_cast<std::size_t>(x)] : 0;
+    };
+    if (sex(e) == 0 || sex(e) == gender) return e;
+    int best = -1, best_known = -1;
+    const int n = static_cast<int>(ctx_.out.entities.size());
+    for (int x = n - 1; x >= 0 && x >= n - kMaxGenderLookBack; --x) {
+      const auto cat = ctx_.out.entities[static_cast<std::size_t>(x)].category;
+      if ((cat != SourceCategory::named_person && cat != SourceCategory::unnamed_person) ||
+          known_[static_cast<std::size_t>(x)].plural || sex(x) == 3 - gender)
+        continue;
+      if (best < 0 || last_pos(x) > last_pos(best)) best = x;
+      if (sex(x) == gender && (best_known < 0 || last_pos(x) > last_pos(best_known))) best_known = x;
+    }
+    return best_known >= 0 ? best_known : best >= 0 ? best : e;
+  }
+
   int antecedent(SourceInfo::Pronoun p, std::size_t pos) const {
     using P = SourceInfo::Pronoun;
     auto pick = [&](std::initializer_list<int> slots) {
@@ -590,6 +661,7 @@ class Resolver {
       latest_body_ = e;
     }
     known_.push_back({cat, std::move(key), std::move(head), plural});
+    gender_.push_back(0);
     return e;
   }
 
@@ -800,7 +872,7 @@ class Resolver {
 
   // Unnamed sources and unnamed bodies: linked by head noun (and affiliation
   // when the new mention gives one).
-  int by_head(const SourceInfo& info, SourceCategory cat, core::Span mention) {
+  int by_head(const SourceInfo& info, SourceCategory cat, core::Span mention, int np_b) {
     const std::string head = singular(info.head);
     const bool plural_group = cat == SourceCategory::unnamed_group || cat == SourceCategory::named_organization;
     if (!head.empty() && (info.definite || plural_group)) {
@@ -826,8 +898,44 @@ class Resolver {
       }
       // (An unnamed entity keeps the name of its first mention.)
       if (i >= 0) return i;
+      // "The statement said" after "X said in a statement": the document
+      // was first mentioned where no one quoted it.
+      if (cat == SourceCategory::document && info.definite) {
+        if (const TokRange first = earlier_document(np_b, head); !first.empty()) {
+          const int e = add_entity(ctx_.span(first), cat, info.descriptors.affiliation, head, info.plural, info);
+          add_mention(e, ctx_.span(first));
+          return e;
+        }
+      }
     }
     return add_entity(mention, cat, info.descriptors.affiliation, head, info.plural, info);
+  }
+
+  // The latest indefinite mention of a document called `head` before token
+  // `before` ("in a statement", "In a letter to members,"), with what it
+  // is to or from ("a letter from the couple's daughter"), within the
+  // last kDocumentLookBack tokens; empty when there is none.
+  TokRange earlier_document(int before, const std::string& head) const {
+    constexpr int kDocumentLookBack = 400;
+    for (int i = before - 1; i >= 1 && i >= before - kDocumentLookBack; --i) {
+      if (!ctx_.is_word(i) || singular(std::string(ctx_.low(i))) != head) continue;
+      int b = i - 1;  // back over up to three modifiers to "a" / "an"
+      while (b > 0 && i - b < 4 && ctx_.is_word(b) && ctx_.low(b) != "a" && ctx_.low(b) != "an" &&
+             !ctx_.has(b, kDeterminerWord | kFiniteVerbWord | kPronounWord) && !ctx_.doc.tok(b).is(text::kDigit))
+        --b;
+      if (b < 0 || (ctx_.low(b) != "a" && ctx_.low(b) != "an")) continue;
+      int e = i + 1;
+      const int n = ctx_.doc.size();
+      if (e + 1 < n && (ctx_.low(e) == "to" || ctx_.low(e) == "from" || ctx_.low(e) == "by") && ctx_.is_word(e + 1)) {
+        int k = e + 1;
+        while (k < n && k - e <= 6 && ctx_.is_word(k) && !ctx_.has(k, kFiniteVerbWord | kClauseOpenerWord) &&
+               ctx_.low(k) != "that" && ctx_.low(k) != "on" && !verb_of_saying(k))
+          ++k;
+        if (k < n && k - e <= 6 && (ctx_.is_comma(k) || ctx_.low(k) == "that")) e = k;
+      }
+      return {b, e};
+    }
+    return {};
   }
 
   // The latest entity with this category and head and no affiliation.
@@ -841,8 +949,10 @@ class Resolver {
     return w;
   }
 
+  static constexpr int kMaxGenderLookBack = 64;  // the latest entities a pronoun's sex is checked against
   Context& ctx_;
   std::vector<Known> known_;
+  std::vector<std::uint8_t> gender_;  // per entity: 0 unknown, 1 a man, 2 a woman
   // Indexes over known_ and the entities, so that each mention is resolved
   // in constant time however many entities the article has.
   std::unordered_map<std::string, int> by_surname_;         // people: surname -> first entity

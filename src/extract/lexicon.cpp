@@ -98,6 +98,11 @@ Lexicon::Lexicon() {
     if (f.size() > 1 && !f[1].empty()) n = std::stoi(std::string(f[1]));
     quantifiers_.emplace(util::ascii_lower(f[0]), n);
   });
+  util::for_each_tsv_row(table("gender.tsv"), [&](const auto& f) {
+    if (f.size() < 2 || (f[1] != "male" && f[1] != "female"))
+      throw std::logic_error("gender.tsv: male or female expected in line '" + std::string(f[0]) + "'");
+    genders_[util::ascii_lower(f[0])] = f[1] == "male" ? 1 : 2;
+  });
   util::for_each_tsv_row(table("hedges.tsv"), [&](const auto& f) { hedges_.push_back(util::ascii_lower(f[0])); });
   util::for_each_tsv_row(table("nonresponses.tsv"), [&](const auto& f) {
     if (f.size() < 2) return;
@@ -152,7 +157,8 @@ Lexicon::Lexicon() {
       {"interview_word", kInterviewWord},
       {"directive_verb", kDirectiveWord},
       {"hearsay_passive", kHearsayWord},
-      {"place_modifier", kPlaceModifierWord}};
+      {"place_modifier", kPlaceModifierWord},
+      {"hyphen_prefix", kHyphenPrefixWord}};
   util::for_each_tsv_row(table("grammar.tsv"), [&](const auto& f) {
     const auto it = std::find_if(std::begin(kGrammarClasses), std::end(kGrammarClasses),
                                  [&](const auto& c) { return f.size() > 1 && c.first == f[1]; });

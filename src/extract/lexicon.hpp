@@ -77,6 +77,7 @@ enum WordClass : std::uint32_t {
   kDirectiveWord = 1u << 28,      // "urged", "called on": an addressee, then what it is to do ("to ...")
   kHearsayWord = 1u << 29,        // "is said to", "is understood to": a report held by no one named
   kPlaceModifierWord = 1u << 30,  // "North", "Port": opening a place's name of two words
+  kHyphenPrefixWord = 1u << 31,   // "non", "anti": a prefix the treebanks keep joined by its hyphen
 };
 
 class Lexicon {
@@ -124,6 +125,11 @@ class Lexicon {
   bool is_anonymous_noun(std::string_view w) const { return anonymous_nouns_.count(w) > 0; }
   bool is_affiliation_word(std::string_view w) const { return affiliations_.count(w) > 0; }
   bool is_determiner(std::string_view w) const { return determiners_.count(w) > 0; }
+  // What a word says of a person's sex (gender.tsv): 1 a man, 2 a woman, 0 nothing.
+  int gender(std::string_view w) const {
+    auto it = genders_.find(w);
+    return it == genders_.end() ? 0 : it->second;
+  }
   // "Analysis", "Live updates": a headline's label before a colon, not a speaker.
   bool is_headline_label(std::string_view w) const { return headline_labels_.count(w) > 0; }
   // Is the lower-cased word `w` in one of the classes `bits`?
@@ -155,6 +161,7 @@ class Lexicon {
   std::size_t longest_title_ = 1;
   StringSet org_heads_, orgs_, doc_nouns_, ranks_, affiliations_, determiners_, anonymous_nouns_, headline_labels_;
   StringMap<std::optional<int>> quantifiers_;
+  StringMap<int> genders_;
   StringMap<std::uint32_t> classes_;
   // A cheap pre-test of word_class(): is some word of the tables of this
   // length, with these first and last two letters?

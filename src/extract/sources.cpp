@@ -229,7 +229,9 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
         break;
       }
     }
-    if (b < p.e && doc.tok(b).is(text::kDigit)) {
+    // (an age is no count: "the 54-year-old" is one person, described)
+    const bool age = b < p.e && (ctx.low(b).ends_with("-old") || ctx.low(b).ends_with("-olds"));
+    if (b < p.e && doc.tok(b).is(text::kDigit) && !age) {
       try {
         info.descriptors.count = std::stoi(std::string(doc.surface(b)));
         c.plural = info.descriptors.count > 1;

@@ -6,6 +6,7 @@
 
 #include "extract/context.hpp"
 #include "language/lexical.hpp"
+#include "util/ascii.hpp"
 
 namespace claimtrail::extract {
 
@@ -18,6 +19,36 @@ std::size_t clitic_length(std::string_view low) {
   for (const auto c : kClitics)
     if (low.size() > c.size() && low.ends_with(c)) return c.size();
   return 0;
+}
+
+// The treebanks split a hyphenated word into its parts and the hyphens
+// ("54 - year - old", "U.S. - led", "Otway - Hale"), but keep a prefix
+// joined ("non-stop", "anti-war"; grammar.tsv's hyphen_prefix) and leave
+// figures ("2019-20", phone numbers) whole: a word the parser never saw
+// whole is tagged by its parts, as it learned them.
+void add_hyphenated(const Context& ctx, int t, std::string_view w, std::vector<std::string_view>& words,
+                    std::vector<int>& word_tok) {
+  const bool splits = (ctx.is_word(t) || ctx.doc.tok(t).is(text::kDigit)) && w.size() > 2 &&
+                      w.find('-', 1) < w.size() - 1 && w.find_first_not_of("0123456789-") != std::string_view::npos &&
+                      !ctx.lex.is(util::ascii_lower(w.substr(0, w.find('-'))), kHyphenPrefixWord);
+  if (!splits) {
+    words.push_back(w);
+    word_tok.push_back(t);
+    return;
+  }
+  std::size_t at = 0;
+  while (at <= w.size()) {
+    const std::size_t dash = w.find('-', at);
+    const std::size_t end = dash == std::string_view::npos ? w.size() : dash;
+    if (end > at) {
+      words.push_back(w.substr(at, end - at));
+      word_tok.push_back(t);
+    }
+    if (dash == std::string_view::npos) break;
+    words.push_back(w.substr(dash, 1));
+    word_tok.push_back(t);
+    at = dash + 1;
+  }
 }
 
 }  // namespace
@@ -54,8 +85,7 @@ const SentenceSyntax* Context::syntax_at(int tok) const {
         words.push_back(w.substr(w.size() - bytes));
         out.word_tok.push_back(t);
       } else {
-        words.push_back(w);
-        out.word_tok.push_back(t);
+        add_hyphenated(*this, t, w, words, out.word_tok);
       }
     }
     out.syntax = layer->analyse(words, false);
