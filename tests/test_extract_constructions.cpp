@@ -1022,3 +1022,35 @@ TEST_CASE("a surname ending in -ing is a name, and a clause opener's phrase befo
   CHECK(speaker_of(a, text, "the deal had") == "Vrieling");
   CHECK(speaker_of(a, text, "the plan was") == "Jo Hale");
 }
+
+TEST_CASE("'he says' after a quotation is not the man the quotation talks about by name") {
+  const std::string text =
+      "Mill\n\nThe finance director, Tom Wool, says the bank agreed to extend the overdraft.\n\n"
+      "The chairman, Peter Garde, declined to comment.\n\n"
+      "\"Garde read the numbers twice and said nothing for a minute,\" he says. \"I think about that.\"\n\n"
+      "\"'You are tired, Ana,' he told me,\" she says of Garde.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(speaker_of(a, text, "\"Garde read") == "Tom Wool");
+}
+
+TEST_CASE("a sentence opening with a past participle's phrase: the speaker is after its comma") {
+  const std::string text =
+      "Flood\n\nAsked about the survey, Councillor Lu Farr, the council's leader, said the repairs had been "
+      "scheduled.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(speaker_of(a, text, "the repairs") == "Lu Farr");
+}
+
+TEST_CASE("'the analyst' is the person named as an analyst, though the word often hides a name") {
+  const std::string text =
+      "Looms\n\n\"Fabric is a fine business,\" says Ravi Thack, an analyst at Sable Securities who covers textiles.\n\n"
+      "The analyst says margins may narrow next year.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(speaker_of(a, text, "margins may") == "Ravi Thack");
+}
+
+TEST_CASE("'Role, Name, says X agreed to ...': the verb of saying is no part of the inner subject") {
+  const std::string text = "Mill\n\nThe finance director, Tom Wool, says the bank agreed to extend the overdraft.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(speaker_of(a, text, "the bank agreed") == "Tom Wool");
+}

@@ -1154,7 +1154,10 @@ class Finder {
         !ctx_.is_comma(b + 2)) {
       b += 2;
       if (b + 1 < src.e && doc_.tok(b).is(text::kDigit)) ++b;  // "In March 2021"
-    } else if (participle_at(b) && ctx_.low(b).ends_with("ing")) {
+    } else if (participle_at(b) &&
+               (ctx_.low(b).ends_with("ing") || b == 0 || !ctx_.is_word(b - 1) || doc_.tok(b).is(text::kCapitalized))) {
+      // ("Speaking after the vote, ...", and a past participle opening the
+      // sentence: "Asked about the survey, ...")
       for (int k = b + 1; k + 1 < src.e && k < b + 12; ++k)
         if (ctx_.is_comma(k)) {
           b = k + 1;
@@ -1958,8 +1961,10 @@ TokRange source_before(const Context& ctx, int end, int lower, bool stop_at_and_
   // experts", "leaked plan", "early results".
   auto compound_of_people = [&](int i) {
     if (src_end - i > 3 || !ctx.has(src_end - 1, kPersonNounWord | kOrgHeadWord | kDocumentNounWord)) return false;
+    // (not a verb of saying before its subject: "..., Tom Wool, says the bank")
     for (int m = i; m < src_end; ++m)
-      if (!ctx.is_word(m) || is(ctx, kClauseOpenerWord, ctx.low(m)) || is(ctx, kFiniteVerbWord, ctx.low(m)))
+      if (!ctx.is_word(m) || is(ctx, kClauseOpenerWord, ctx.low(m)) || is(ctx, kFiniteVerbWord, ctx.low(m)) ||
+          (m + 1 < src_end && ctx.lex.is_speech_verb(ctx.low(m))))
         return false;
     return true;
   };

@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -62,7 +63,10 @@ class Resolver {
   // descriptors). A `reported` source (of what another's content reports:
   // "a police sergeant had told her that ...") is no antecedent of a later
   // pronoun unless it is named.
-  void resolve(TokRange np, core::Source& src, bool reported = false) {
+  // `content`: what the source says, when it is an attribution's (a
+  // pronoun is not someone its own quotation talks about by name).
+  void resolve(TokRange np, core::Source& src, bool reported = false, std::span<const TokRange> content = {}) {
+    content_ = content;
     resolve_one(np, src, reported);
     // (a pronoun in what someone else reports is no evidence: "He told me
     // ...", in a witness's words)
@@ -100,7 +104,10 @@ class Resolver {
       return;
     }
     if (info.pronoun != SourceInfo::Pronoun::none) {
-      const int e = antecedent(info.pronoun, mention.start, pronoun_gender(np));
+      int e = antecedent(info.pronoun, mention.start, pronoun_gender(np));
+      // ("'Peregrine read the numbers twice,' he says": not Peregrine)
+      if (e >= 0 && info.pronoun == SourceInfo::Pronoun::person && named_in_content(e))
+        e = latest_person_but(e, pronoun_gender(np));
       if (e >= 0) {
         src.category = ctx_.out.entities[static_cast<std::size_t>(e)].category;
         link(e, mention, src);
@@ -146,8 +153,10 @@ class Resolver {
     // "his manager", "Quenby's chief executive"
     const bool possessed = first == "his" || first == "her" || first == "their" ||
                            (np.size() > 1 && ctx_.doc.tok(np.b).is(text::kCapitalized) && ctx_.possessive(np.b));
-    if (src.category == SourceCategory::unnamed_person && (info.definite || possessed) && !info.plural &&
-        !ctx_.lex.is_anonymous_noun(info.head)) {
+    // (Also a noun that mostly stands for a withheld identity, when the
+    // article named someone with it: "Jo Roe, an analyst at X" and then
+    // "the analyst".)
+    if (src.category == SourceCategory::unnamed_person && (info.definite || possessed) && !info.plural) {
       if (const Ahead* a = latest_with_role(mention.start, np)) {
         src.category = SourceCategory::named_person;
         src.anonymous = false;
@@ -560,6 +569,54 @@ class Resolver {
     }
   }
 
+  // Does the content being resolved name person `e` in the third person:
+  // a word of the name standing alone ("Peregrine read the numbers"), not
+  // inside a longer name or possessive ("Garside Looms", "Garside's")?
+  bool named_in_content(int e) const {
+    const auto& ent = ctx_.out.entities[static_cast<std::size_t>(e)];
+    if (ent.category != SourceCategory::named_person || content_.empty()) return false;
+    std::vector<std::string_view> words;
+    for (std::string_view n = ent.name; !n.empty();) {
+      const std::size_t sp = n.find(' ');
+      if (const auto w = n.substr(0, sp); w.size() > 1) words.push_back(w);
+      n = sp == std::string_view::npos ? std::string_view() : n.substr(sp + 1);
+    }
+    for (const TokRange& f : content_)
+      for (int t = f.b; t < f.e && t < f.b + kMaxContentScan; ++t) {
+        if (!ctx_.doc.tok(t).is(text::kCapitalized) || ctx_.possessive(t)) continue;
+        // (not in a quotation inside it, nor called by name: "'You are
+        // tired, Jane,' she told me")
+        const int q = ctx_.doc.tok(f.b).quote, k = std::min(f.e - 1, f.b + 1);
+        if (ctx_.doc.tok(t).quote != q && ctx_.doc.tok(t).quote != ctx_.doc.tok(k).quote) continue;
+        if (t > f.b && ctx_.is_comma(t - 1) && t + 1 < f.e && !ctx_.is_word(t + 1)) continue;
+        if (t + 1 < ctx_.doc.size() && ctx_.doc.tok(t + 1).is(text::kCapitalized)) continue;
+        if (t > f.b && ctx_.doc.tok(t - 1).is(text::kCapitalized) && ctx_.is_word(t - 1) &&
+            !ctx_.doc.tok(t - 1).is(text::kSentenceEnd))
+          continue;
+        const std::string_view w = ctx_.doc.surface(t);
+        if (std::find(words.begin(), words.end(), w) != words.end()) return true;
+      }
+    return false;
+  }
+
+  // The latest person other than `e`, not of the other sex than `gender`
+  // and not named in the content being resolved; `e` when there is none.
+  int latest_person_but(int e, int gender) const {
+    auto sex = [&](int x) {
+      return static_cast<std::size_t>(x) < gender_.size() ? gender_[static_cast<std::size_t>(x)] : 0;
+    };
+    int best = -1;
+    const int n = static_cast<int>(ctx_.out.entities.size());
+    for (int x = n - 1; x >= 0 && x >= n - kMaxGenderLookBack; --x) {
+      const auto cat = ctx_.out.entities[static_cast<std::size_t>(x)].category;
+      if (x == e || (cat != SourceCategory::named_person && cat != SourceCategory::unnamed_person) ||
+          known_[static_cast<std::size_t>(x)].plural || (gender != 0 && sex(x) == 3 - gender) || named_in_content(x))
+        continue;
+      if (best < 0 || last_pos(x) > last_pos(best)) best = x;
+    }
+    return best >= 0 ? best : e;
+  }
+
   // The person "he" or "she" refers to: the one antecedent() would take,
   // unless that one is known to be of the other sex; then the latest
   // person known to be of its sex, else the latest not known to be of the
@@ -950,6 +1007,8 @@ class Resolver {
   }
 
   static constexpr int kMaxGenderLookBack = 64;  // the latest entities a pronoun's sex is checked against
+  static constexpr int kMaxContentScan = 400;    // the words of a content searched for a name
+  std::span<const TokRange> content_;            // the content of the source being resolved
   Context& ctx_;
   std::vector<Known> known_;
   std::vector<std::uint8_t> gender_;  // per entity: 0 unknown, 1 a man, 2 a woman
@@ -1074,7 +1133,8 @@ void resolve_entities(Context& ctx) {
     else if (it.attr >= 0)
       r.resolve(ctx.attr_source[static_cast<std::size_t>(it.attr)],
                 *ctx.out.attributions[static_cast<std::size_t>(it.attr)].source,
-                ctx.out.attributions[static_cast<std::size_t>(it.attr)].parent >= 0);
+                ctx.out.attributions[static_cast<std::size_t>(it.attr)].parent >= 0,
+                ctx.attr_content[static_cast<std::size_t>(it.attr)]);
     else
       r.resolve(ctx.nr_who[static_cast<std::size_t>(it.nr)],
                 ctx.out.non_responses[static_cast<std::size_t>(it.nr)].who);
