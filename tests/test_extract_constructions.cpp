@@ -1054,3 +1054,39 @@ TEST_CASE("'Role, Name, says X agreed to ...': the verb of saying is no part of 
   const auto a = Extractor().analyse(text);
   CHECK(speaker_of(a, text, "the bank agreed") == "Tom Wool");
 }
+
+TEST_CASE("'<statement>, the chief executive, Jo Roe, said': the source is the role and the name, not the statement") {
+  const std::string text =
+      "Mine\n\nRescuers reached five miners on Friday, the mine's operator, Straven Copper Corporation, said.\n\n"
+      "The miners were alive, the chief executive, Anna Berg, said.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(source_of(a, text, "Rescuers reached") == "the mine's operator, Straven Copper Corporation");
+  CHECK(speaker_of(a, text, "The miners were") == "Anna Berg");
+}
+
+TEST_CASE("a headline's 'company says' is the company the story names") {
+  const std::string text =
+      "Rescuers reach five men, company says\n\nORSKEL, Nov 14 (Wire) - Rescuers reached five miners, the mine's "
+      "operator, Straven Copper Corporation, said.\n\nThe company said it would pay the families' costs.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(speaker_of(a, text, "Rescuers reach five") == "Straven Copper Corporation");
+  CHECK(speaker_of(a, text, "it would pay") == "Straven Copper Corporation");
+}
+
+TEST_CASE("a relative clause with commas of its own stays in the source, and its name is not the speaker") {
+  const std::string text =
+      "Mine\n\nSelin Arvo, whose husband, Toma Arvo, is among the five men reached on Friday, said she had "
+      "spoken to him.\n\nArvo said their daughter had not been told.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(speaker_of(a, text, "she had spoken") == "Selin Arvo");
+  CHECK(speaker_of(a, text, "their daughter") == "Selin Arvo");
+}
+
+TEST_CASE("'the 31-year-old captain' is the captain when no one was named with an age") {
+  const std::string text =
+      "Rugby\n\nThornleigh captain Mora Polden went over on 52 minutes, and Chia Odun scored twice.\n\n"
+      "'I was so angry with myself,' said Odun.\n\n"
+      "The 31-year-old captain, who was making her 100th appearance, said the win 'means nothing yet'.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(speaker_of(a, text, "the win") == "Mora Polden");
+}

@@ -1875,6 +1875,15 @@ TokRange source_before(const Context& ctx, int end, int lower, bool stop_at_and_
           fallbacks[static_cast<std::size_t>(extra_commas++)] = k + 1;
           continue;
         }
+        // A relative clause with commas of its own: "Jane Doe, whose
+        // husband, Jo Doe, is among the men, said": back to its ", whose".
+        if (appositive && crossed_appositive) {
+          const int rel = relative_opener(ctx, k, lower);
+          if (rel > lower) {
+            k = rel;  // the loop steps onto the comma before it
+            continue;
+          }
+        }
         break;
       }
       continue;
@@ -1940,6 +1949,20 @@ TokRange source_before(const Context& ctx, int end, int lower, bool stop_at_and_
                           kDocumentNounWord | kOrgHeadWord);
   };
   for (int f = extra_commas; b < src_end && !np_start(b) && f > 0; --f) b = fallbacks[static_cast<std::size_t>(f - 1)];
+  // "The miners were alive, the chief executive, Jo Roe, said": what comes
+  // before a further appositive is a clause of its own (a verb in it), the
+  // statement; the source starts at the appositive.
+  for (int f = extra_commas; f > 0; --f) {
+    const int at = fallbacks[static_cast<std::size_t>(f - 1)];
+    if (at <= b) continue;
+    bool clause = false;
+    for (int t = b; t < at && !clause; ++t) {
+      if (!ctx.is_word(t)) continue;
+      const int tag = parse_tag(ctx, t);
+      clause = is(ctx, kFiniteVerbWord, ctx.low(t)) || tag == language::VERB || tag == language::AUX;
+    }
+    if (clause) b = at;
+  }
   // "Speaking after Jane Doe, Councillor Jo Roe, who ..., said": what the
   // clause opener began runs to a comma; the speaker is the noun phrase
   // after it.

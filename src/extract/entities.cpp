@@ -335,12 +335,19 @@ class Resolver {
   // of the description `np` but its determiner, or null. Descriptions come
   // in text order, so each one's search goes on from where it stopped:
   // linear over the article (up to kMaxRoleKeys distinct descriptions).
-  const Ahead* latest_with_role(std::size_t pos, TokRange np) {
+  // An age ("the 31-year-old captain") counts when a role gives one; else
+  // the rest of the description is looked for (`without_age`).
+  const Ahead* latest_with_role(std::size_t pos, TokRange np, bool without_age = false) {
     std::vector<std::string> words;
     std::string key;
+    bool age = false;
     for (int t = np.b; t < np.e; ++t) {
       if (ctx_.is_comma(t)) break;
       if (!ctx_.is_word(t) || ctx_.has(t, kDeterminerWord)) continue;
+      if (ctx_.low(t).ends_with("-year-old")) {
+        age = true;
+        if (without_age) continue;
+      }
       std::string_view w = ctx_.low(t);
       w.remove_suffix(possessive_suffix(w));  // "Quenby's chief executive": quenby, chief, executive
       words.emplace_back(w);
@@ -384,6 +391,7 @@ class Resolver {
       for (const auto& w : words) every = every && in_role(all[next].role, w) && !other_office(all[next].role, w);
       if (every) found = static_cast<int>(next);
     }
+    if (found < 0 && age && !without_age && words.size() > 1) return latest_with_role(pos, np, true);
     return found >= 0 ? &all[static_cast<std::size_t>(found)] : nullptr;
   }
 
@@ -751,6 +759,10 @@ class Resolver {
 
   // A named person or body: matched by surname / whole name.
   int named(TokRange n, SourceCategory cat, const SourceInfo& info) {
+    // A headline's "company says": the company the story names.
+    if (cat == SourceCategory::named_organization && n.b < ctx_.headline_end_tok &&
+        !ctx_.doc.tok(n.e - 1).is(text::kCapitalized))
+      if (const int body = body_named_in_story(singular(std::string(ctx_.low(n.e - 1)))); body >= 0) return body;
     // "the company", "the agency": a body described, not named.
     if (cat == SourceCategory::named_organization && info.definite && !ctx_.doc.tok(n.e - 1).is(text::kCapitalized))
       if (const int body = named_body_for(ctx_.low(n.e - 1), info.plural, n.size() == 1, ctx_.span(n).start); body >= 0)
@@ -966,6 +978,28 @@ class Resolver {
       }
     }
     return add_entity(mention, cat, info.descriptors.affiliation, head, info.plural, info);
+  }
+
+  // A headline's body ("..., company says", "union warns"): the first body
+  // the story names as a source whose name ends in the same head (or, for
+  // "company", in a company's: "Corporation", "Inc."), else the body named
+  // as a source in the story's first two sentences; -1 when none.
+  int body_named_in_story(const std::string& head) {
+    if (head.empty()) return -1;
+    const bool company = ctx_.lex.is_company_head(head) || ctx_.lex.is_trade_head(head);
+    const std::size_t body = ctx_.doc.tok(ctx_.body_first_tok).start;
+    int lede = -1;
+    for (const auto& [pos, np] : sources_) {
+      if (pos < body) continue;
+      const SourceInfo info = classify_source(ctx_, np);
+      if (info.category != SourceCategory::named_organization || info.names.size() != 1) continue;
+      const std::string_view last = ctx_.low(info.names[0].e - 1);
+      if (singular(std::string(last)) == head || (company && ctx_.lex.is_company_head(last)))
+        return named(info.names[0], SourceCategory::named_organization, info);
+      if (lede < 0 && sentences_between(body, pos) <= 1)
+        lede = named(info.names[0], SourceCategory::named_organization, info);
+    }
+    return lede;
   }
 
   // The latest indefinite mention of a document called `head` before token
