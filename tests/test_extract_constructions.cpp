@@ -1090,3 +1090,13 @@ TEST_CASE("'the 31-year-old captain' is the captain when no one was named with a
   const auto a = Extractor().analyse(text);
   CHECK(speaker_of(a, text, "the win") == "Mora Polden");
 }
+
+TEST_CASE("'said the head coach, Jo Roe': a role WordNet knows for a person heads a source after its cue") {
+  const std::string text =
+      "Rugby\n\n\"I did not shout,\" said the head coach, Lachlan Ferry.\n\n"
+      "Jo Feld, who has read the farm prices since 1997, says the station survived because nobody in authority "
+      "wanted to switch it off.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(speaker_of(a, text, "\"I did not") == "Lachlan Ferry");
+  CHECK(speaker_of(a, text, "the station survived") == "Jo Feld");
+}
