@@ -1100,3 +1100,15 @@ TEST_CASE("'said the head coach, Jo Roe': a role WordNet knows for a person head
   CHECK(speaker_of(a, text, "\"I did not") == "Lachlan Ferry");
   CHECK(speaker_of(a, text, "the station survived") == "Jo Feld");
 }
+
+TEST_CASE(
+    "'both sides' and 'the two governments' are the pair the text named last; 'both ministers' not two countries") {
+  const std::string text =
+      "Border deal\n\nGRANVIK, Jan 28 (Wire) - Tellmar and Rovenia will reopen the crossing, the two governments "
+      "said.\n\nThe foreign ministers met for four hours. Both sides said trade would resume in March.\n\n"
+      "Both ministers said they would meet again in May.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(speaker_of(a, text, "Tellmar and Rovenia will") == "Tellmar and Rovenia");
+  CHECK(speaker_of(a, text, "trade would") == "Tellmar and Rovenia");
+  CHECK(speaker_of(a, text, "they would meet") != "Tellmar and Rovenia");
+}

@@ -119,6 +119,21 @@ class Resolver {
     }
     src.category = info.category;
     src.anonymous = src.category == SourceCategory::unnamed_person || src.category == SourceCategory::unnamed_group;
+    // "both sides", "the two governments": the pair the text named last
+    // ("Tellmar and Rovenia", "the union and the trust").
+    if (const TokRange pair = pair_for(np); !pair.empty()) {
+      const core::Span first = ctx_.span(pair);
+      const std::string name(ctx_.doc.text().substr(first.start, first.size()));
+      int e = -1;
+      if (const auto it = pairs_.find(name); it != pairs_.end()) e = it->second;
+      if (e < 0) {
+        e = add_entity(first, src.category, "", "", true, info);
+        add_mention(e, first);
+        pairs_.emplace(name, e);
+      }
+      link(e, mention, src);
+      return;
+    }
     if (src.category == SourceCategory::named_person || src.category == SourceCategory::named_organization ||
         (src.category == SourceCategory::document && !info.names.empty())) {
       // One entity per name; a document's issuers are its entities.
@@ -378,8 +393,8 @@ class Resolver {
     auto in_role = [](const std::string& role, const std::string& w) {
       // "the 54-year-old" for "Jane Doe, 54,"
       if (w.ends_with("-year-old") && w.find('-') > 0) {
-        const std::string age = " " + w.substr(0, w.find('-'));
-        return role.find(age + ",") != std::string::npos || role.find(age + " ") != std::string::npos;
+        const std::string years = " " + w.substr(0, w.find('-'));
+        return role.find(years + ",") != std::string::npos || role.find(years + " ") != std::string::npos;
       }
       for (const std::string& form :
            {w, w + "'s", w + "s", w.size() > 4 && w.ends_with("er") ? w.substr(0, w.size() - 2) + "s" : std::string()})
@@ -1002,6 +1017,48 @@ class Resolver {
     return lede;
   }
 
+  // For "both sides", "both countries", "the two governments" (a plural
+  // noun after "both" or "the two"): the latest pair the text named before
+  // it, two names or nouns for people or bodies joined by "and" ("Tellmar
+  // and Rovenia", "mayor and council president", "the union and the
+  // trust"), within kPairLookBack tokens; empty when there is none.
+  TokRange pair_for(TokRange np) const {
+    const int n = np.size();
+    const bool both = n == 2 && ctx_.low(np.b) == "both";
+    const bool two = n == 3 && ctx_.low(np.b) == "the" && ctx_.low(np.b + 1) == "two";
+    if (!both && !two) return {};
+    const std::string_view noun = ctx_.low(np.e - 1);
+    if (noun.size() < 4 || noun.back() != 's') return {};
+    // "both ministers" are two people: a pair of names may be two countries
+    const bool people = ctx_.has(np.e - 1, kPersonNounWord) && noun != "sides" && noun != "parties";
+    auto part_of_pair = [&](int t) {
+      return ctx_.is_word(t) && !ctx_.is_comma(t) && ctx_.low(t) != "and" &&
+             (ctx_.doc.tok(t).is(text::kCapitalized) || ctx_.has(t, kPersonNounWord | kOrgHeadWord | kTitleWord) ||
+              ctx_.possessive(t));
+    };
+    auto speaker = [&](int t) {
+      if (people) return ctx_.has(t, kPersonNounWord | kTitleWord);
+      return ctx_.is_name_token(t) || ctx_.has(t, kPersonNounWord | kOrgHeadWord | kTitleWord);
+    };
+    constexpr int kPairLookBack = 300;
+    for (int k = np.b - 2; k > 0 && k >= np.b - kPairLookBack; --k) {
+      if (ctx_.low(k) != "and") continue;
+      int l = k;  // the left conjunct, after an optional article
+      while (l - 1 >= 0 && k - l < 4 && part_of_pair(l - 1)) --l;
+      if (l == k || !speaker(k - 1)) continue;
+      if (l - 1 >= 0 && (ctx_.low(l - 1) == "the" || ctx_.low(l - 1) == "both")) --l;
+      if (l - 1 >= 0 && ctx_.is_comma(l - 1)) continue;  // a list of more than two
+      int r = k + 1;
+      if (r < np.b && ctx_.low(r) == "the") ++r;
+      const int rb = r;
+      while (r < np.b && r - rb < 4 && part_of_pair(r)) ++r;
+      if (r == rb || !speaker(r - 1)) continue;
+      if (ctx_.low(l) == "both") ++l;
+      return {l, r};
+    }
+    return {};
+  }
+
   // The latest indefinite mention of a document called `head` before token
   // `before` ("in a statement", "In a letter to members,"), with what it
   // is to or from ("a letter from the couple's daughter"), within the
@@ -1045,7 +1102,8 @@ class Resolver {
   std::span<const TokRange> content_;            // the content of the source being resolved
   Context& ctx_;
   std::vector<Known> known_;
-  std::vector<std::uint8_t> gender_;  // per entity: 0 unknown, 1 a man, 2 a woman
+  std::vector<std::uint8_t> gender_;            // per entity: 0 unknown, 1 a man, 2 a woman
+  std::unordered_map<std::string, int> pairs_;  // "Tellmar and Rovenia" -> its entity, for "both sides"
   // Indexes over known_ and the entities, so that each mention is resolved
   // in constant time however many entities the article has.
   std::unordered_map<std::string, int> by_surname_;         // people: surname -> first entity
