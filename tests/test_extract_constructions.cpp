@@ -1112,3 +1112,14 @@ TEST_CASE(
   CHECK(speaker_of(a, text, "trade would") == "Tellmar and Rovenia");
   CHECK(speaker_of(a, text, "they would meet") != "Tellmar and Rovenia");
 }
+
+TEST_CASE("'the charity' is the name an appositive described as a charity; 'Cdr' is a title") {
+  const std::string text =
+      "Sea rescue\n\nSixty people were pulled from a boat by a ship run by Open Wake, a charity based in "
+      "Ballinvarra, the charity has said.\n\n'We took them all,' the coastguard's spokesman, Cdr Piero Lasca, "
+      "told reporters.\n\nThe charity said it had no way to confirm the number.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(speaker_of(a, text, "Sixty people") == "Open Wake");
+  CHECK(speaker_of(a, text, "it had no way") == "Open Wake");
+  CHECK(speaker_of(a, text, "'We took") == "Piero Lasca");
+}

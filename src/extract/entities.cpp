@@ -67,6 +67,8 @@ class Resolver {
   // pronoun is not someone its own quotation talks about by name).
   void resolve(TokRange np, core::Source& src, bool reported = false, std::span<const TokRange> content = {}) {
     content_ = content;
+    content_words_.clear();
+    content_scanned_ = false;
     resolve_one(np, src, reported);
     // (a pronoun in what someone else reports is no evidence: "He told me
     // ...", in a witness's words)
@@ -597,15 +599,25 @@ class Resolver {
   // inside a longer name or possessive ("Garside Looms", "Garside's")?
   bool named_in_content(int e) const {
     const auto& ent = ctx_.out.entities[static_cast<std::size_t>(e)];
-    if (ent.category != SourceCategory::named_person || content_.empty()) return false;
-    std::vector<std::string_view> words;
+    if (ent.category != SourceCategory::named_person || content_words().empty()) return false;
     for (std::string_view n = ent.name; !n.empty();) {
       const std::size_t sp = n.find(' ');
-      if (const auto w = n.substr(0, sp); w.size() > 1) words.push_back(w);
+      const std::string_view w = n.substr(0, sp);
+      if (w.size() > 1 && std::find(content_words_.begin(), content_words_.end(), w) != content_words_.end())
+        return true;
       n = sp == std::string_view::npos ? std::string_view() : n.substr(sp + 1);
     }
+    return false;
+  }
+
+  // The capitalised words standing alone in the content being resolved
+  // (its first kMaxContentScan words): found once per source.
+  const std::vector<std::string_view>& content_words() const {
+    if (content_scanned_) return content_words_;
+    content_scanned_ = true;
+    int budget = kMaxContentScan;
     for (const TokRange& f : content_)
-      for (int t = f.b; t < f.e && t < f.b + kMaxContentScan; ++t) {
+      for (int t = f.b; t < f.e && budget > 0; ++t, --budget) {
         if (!ctx_.doc.tok(t).is(text::kCapitalized) || ctx_.possessive(t)) continue;
         // (not in a quotation inside it, nor called by name: "'You are
         // tired, Jane,' she told me")
@@ -616,10 +628,9 @@ class Resolver {
         if (t > f.b && ctx_.doc.tok(t - 1).is(text::kCapitalized) && ctx_.is_word(t - 1) &&
             !ctx_.doc.tok(t - 1).is(text::kSentenceEnd))
           continue;
-        const std::string_view w = ctx_.doc.surface(t);
-        if (std::find(words.begin(), words.end(), w) != words.end()) return true;
+        content_words_.push_back(ctx_.doc.surface(t));
       }
-    return false;
+    return content_words_;
   }
 
   // The latest person other than `e`, not of the other sex than `gender`
@@ -882,6 +893,10 @@ class Resolver {
           return named(info.names[0], SourceCategory::named_organization, info);
       }
     }
+    // "the charity" for "Open Wake, a charity based in ...": a name the
+    // text described with that noun in an appositive.
+    if (const TokRange described = described_as(head, pos); !described.empty())
+      return named(described, SourceCategory::named_organization, classify_source(ctx_, described));
     // "the company" for the latest company named as a source, not a public
     // body nor the outlet.
     if (company) {
@@ -899,6 +914,41 @@ class Resolver {
       if (best >= 0) return best;
     }
     return named_bodies_ == 1 && bare ? latest_body_ : -1;
+  }
+
+  // The latest name before byte `pos` that an appositive describes with
+  // the noun `head` ("Open Wake, a charity based in ...", "Tarnside, the
+  // bus company,"): the capitalised words before its comma, within the last
+  // kDescribedLookBack tokens; empty when there is none.
+  TokRange described_as(std::string_view head, std::size_t pos) const {
+    constexpr int kDescribedLookBack = 2000;
+    const auto& doc = ctx_.doc;
+    int last = -1;  // the last token before pos
+    for (int lo = 0, hi = doc.size(); lo < hi;) {
+      const int mid = (lo + hi) / 2;
+      if (doc.tok(mid).start < pos) {
+        last = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    for (int i = last; i >= 3 && i > last - kDescribedLookBack; --i) {
+      if (ctx_.low(i) != head) continue;
+      int j = i - 1;  // back over up to two modifiers to the article
+      while (j > 1 && i - j <= 2 && ctx_.is_word(j) && !ctx_.has(j, kDeterminerWord)) --j;
+      if (ctx_.low(j) != "a" && ctx_.low(j) != "an" && ctx_.low(j) != "the") continue;
+      if (!ctx_.is_comma(j - 1)) continue;
+      // (an appositive, not the subject of a clause after a comma: "...
+      // Ballinvarra, the charity has said"; "the" only closed by a comma)
+      if (i + 1 < doc.size() && (ctx_.has(i + 1, kFiniteVerbWord) || verb_of_saying(i + 1))) continue;
+      if (ctx_.low(j) == "the" && !(i + 1 < doc.size() && (ctx_.is_comma(i + 1) || ctx_.is_punct(i + 1, '.'))))
+        continue;
+      int b = j - 1;
+      while (b - 1 >= 0 && j - 1 - (b - 1) <= Context::kMaxBodyNameWords && ctx_.is_name_token(b - 1)) --b;
+      if (b < j - 1) return {b, j - 1};
+    }
+    return {};
   }
 
   // The bodies the text names (capitalised words ending in an organisation's
@@ -982,6 +1032,12 @@ class Resolver {
       }
       // (An unnamed entity keeps the name of its first mention.)
       if (i >= 0) return i;
+      // "the charity" after "Open Wake, a charity based in ...".
+      if (cat == SourceCategory::named_organization && info.definite) {
+        // (a body, whatever its name looks like: the appositive says so)
+        if (const TokRange described = described_as(head, mention.start); !described.empty())
+          return named(described, SourceCategory::named_organization, classify_source(ctx_, described));
+      }
       // "The statement said" after "X said in a statement": the document
       // was first mentioned where no one quoted it.
       if (cat == SourceCategory::document && info.definite) {
@@ -1097,9 +1153,11 @@ class Resolver {
     return w;
   }
 
-  static constexpr int kMaxGenderLookBack = 64;  // the latest entities a pronoun's sex is checked against
-  static constexpr int kMaxContentScan = 400;    // the words of a content searched for a name
-  std::span<const TokRange> content_;            // the content of the source being resolved
+  static constexpr int kMaxGenderLookBack = 64;          // the latest entities a pronoun's sex is checked against
+  static constexpr int kMaxContentScan = 400;            // the words of a content searched for a name
+  std::span<const TokRange> content_;                    // the content of the source being resolved
+  mutable std::vector<std::string_view> content_words_;  // content_words(), once per source
+  mutable bool content_scanned_ = false;
   Context& ctx_;
   std::vector<Known> known_;
   std::vector<std::uint8_t> gender_;            // per entity: 0 unknown, 1 a man, 2 a woman
