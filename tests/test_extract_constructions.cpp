@@ -1123,3 +1123,20 @@ TEST_CASE("'the charity' is the name an appositive described as a charity; 'Cdr'
   CHECK(speaker_of(a, text, "it had no way") == "Open Wake");
   CHECK(speaker_of(a, text, "'We took") == "Piero Lasca");
 }
+
+TEST_CASE("speech nested in a British quotation: a verb of manner ('shouted'), and its quotation ends at its mark") {
+  const std::string text =
+      "Rugby\n\n\xE2\x80\x98I just said, \xE2\x80\x9CNobody remembers the first 40,\xE2\x80\x9D and sat "
+      "down,\xE2\x80\x99 said the head coach, Lachlan Ferry.\n\n"
+      "\xE2\x80\x98Then Mora just shouted \xE2\x80\x9CGo!\xE2\x80\x9D and I went,\xE2\x80\x99 said Odun.\n";
+  const auto a = Extractor().analyse(text);
+  bool nobody = false, go = false;
+  for (const auto& at : a.attributions) {
+    if (at.parent < 0 || at.content.empty()) continue;
+    const std::string c = span_text(text, at.content);
+    nobody = nobody || c == "\xE2\x80\x9CNobody remembers the first 40,\xE2\x80\x9D";
+    go = go || c == "\xE2\x80\x9CGo!\xE2\x80\x9D";
+  }
+  CHECK(nobody);
+  CHECK(go);
+}

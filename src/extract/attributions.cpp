@@ -1402,11 +1402,23 @@ class Finder {
     int e = own_voice_after(a.source, a.cue.core.b, cs, a.e);
     // A quotation, then the circumstances: "shouted 'Resign!' as the
     // minister rose to reply".
-    if (doc_.tok(cs).is(kOpenQuote) && doc_.tok(cs).quote >= 0) {
-      const int close = doc_.quotes()[static_cast<std::size_t>(doc_.tok(cs).quote)].close_tok;
+    // (a quotation inside the one being read has no region of its own)
+    const bool region =
+        doc_.tok(cs).is(kOpenQuote) && doc_.tok(cs).quote >= 0 && doc_.tok(cs).quote != ctx_.inside_quote;
+    if (region || inner_mark(cs, true)) {
+      const int close =
+          region ? doc_.quotes()[static_cast<std::size_t>(doc_.tok(cs).quote)].close_tok : inner_close(cs, a.e);
       if (close > cs && close + 1 < e && ctx_.is_word(close + 1)) {
         const std::string_view w = ctx_.low(close + 1);
         if (w == "as" || w == "when" || w == "while" || w == "after" || w == "before" || w == "because") e = close + 1;
+        // "said, 'Nobody remembers,' and sat down", "shouted 'Go!' and I
+        // went": a verb or a clause of its own after "and"
+        if ((w == "and" || w == "but") && close + 2 < e && ctx_.is_word(close + 2)) {
+          const int tag = parse_tag(ctx_, close + 2);
+          if (tag == language::VERB || tag == language::AUX || is(ctx_, kSubjectPronounWord, ctx_.low(close + 2)) ||
+              past_form(ctx_.low(close + 2)))
+            e = close + 1;
+        }
       }
     }
     std::vector<TokRange> frags;
