@@ -1140,3 +1140,11 @@ TEST_CASE("speech nested in a British quotation: a verb of manner ('shouted'), a
   CHECK(nobody);
   CHECK(go);
 }
+
+TEST_CASE("a person's name is the story's fullest form, not a headline's role before the surname") {
+  const std::string text =
+      "Challenger Castel leads count, early results show\n\nVESTRAN, Oct 12 (Wire) - Opposition candidate Irena "
+      "Castel took a clear lead on Sunday.\n\nCastel told supporters that voters had chosen a clean start.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(speaker_of(a, text, "that voters") == "Irena Castel");
+}

@@ -989,7 +989,9 @@ class Resolver {
           surname_at_[std::string(w)].push_back(i);
         }
     }
-    TokRange best = n;
+    // (the story's own form before the headline's: a headline capitalises
+    // a role before a surname, "Challenger Castellane leads count")
+    TokRange best = n, best_body = n;
     const auto at = surname_at_.find(std::string(ctx_.low(n.b)));
     for (const int i : at == surname_at_.end() ? std::vector<int>{} : at->second) {
       int b = i;
@@ -998,7 +1000,9 @@ class Resolver {
              !doc.tok(b - 1).is(text::kTitleAbbrev) && doc.tok(b - 1).para == doc.tok(i).para)
         --b;
       if (i + 1 - b > best.size()) best = {b, i + 1};
+      if (b >= ctx_.headline_end_tok && i + 1 - b > best_body.size()) best_body = {b, i + 1};
     }
+    if (best_body.size() > 1) best = best_body;
     const core::Span sp = ctx_.span(best);
     const std::string_view name = doc.text().substr(sp.start, sp.size());
     return std::string(name.substr(0, name.size() - possessive_suffix(name)));
