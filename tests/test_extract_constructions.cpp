@@ -1148,3 +1148,20 @@ TEST_CASE("a person's name is the story's fullest form, not a headline's role be
   const auto a = Extractor().analyse(text);
   CHECK(speaker_of(a, text, "that voters") == "Irena Castel");
 }
+
+TEST_CASE("a first name alone is the one person named with it; an appositive's head noun says a name is a body") {
+  const std::string text =
+      "Campaign\n\nThornquist said her neighbour, Brynja Saltholm, had already switched sides.\n\n"
+      "\"It was late,\" Brynja said.\n\n"
+      "The Halberd, a monthly music magazine, called the album \"beautiful and a little too careful\" in its "
+      "October issue.\n\nBenedikt Rahm, a retired appeals court judge, said both sides had signed.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(speaker_of(a, text, "\"It was late") == "Brynja Saltholm");
+  for (const auto& at : a.attributions) {
+    if (!at.source) continue;
+    const std::string who = span_text(text, at.source->spans);
+    if (who.starts_with("The Halberd"))
+      CHECK(at.source->category == claimtrail::core::SourceCategory::named_organization);
+    if (who.starts_with("Benedikt Rahm")) CHECK(at.source->category == claimtrail::core::SourceCategory::named_person);
+  }
+}

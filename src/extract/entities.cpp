@@ -801,6 +801,18 @@ class Resolver {
     int match = -1;
     if (cat == SourceCategory::named_person) {
       if (auto it = by_surname_.find(surname); it != by_surname_.end()) match = it->second;
+      // "Brynja" after "Brynja Saltholm": a first name alone is the one
+      // person the article named with it, when there is only one.
+      if (match < 0 && n.size() == 1 && doc_is_given_name(full)) match = only_person_named(full);
+      // (not a surname the article gives in full: "Crouse" for "Emmett
+      // Crouse", not "Crouse Paving")
+      if (match < 0 && n.size() == 1 && !doc_is_given_name(full) && fullest(n) == full)
+        if (const TokRange whole = named_in_full(n.b); !whole.empty()) {
+          const SourceInfo whole_info = classify_source(ctx_, whole);
+          if (whole_info.category == SourceCategory::named_person && whole_info.names.size() == 1 &&
+              whole_info.names[0].size() > 1)
+            match = named(whole_info.names[0], SourceCategory::named_person, whole_info);
+        }
       // "Sir Hugh" after "Sir Hugh Pendry": a knight or dame is called by
       // the first name.
       if (match < 0 && n.size() == 1 && n.b > 0 && (ctx_.low(n.b - 1) == "sir" || ctx_.low(n.b - 1) == "dame"))
@@ -1077,6 +1089,58 @@ class Resolver {
     return lede;
   }
 
+  // Is `w` the first word of a person's name of two or more words the
+  // article gives ("Brynja Saltholm")? (The entity list is asked then.)
+  bool doc_is_given_name(const std::string& w) const {
+    for (const auto& ent : ctx_.out.entities)
+      if (ent.category == SourceCategory::named_person && ent.name.size() > w.size() + 1 &&
+          ent.name.compare(0, w.size(), w) == 0 && ent.name[w.size()] == ' ')
+        return true;
+    return false;
+  }
+
+  // The one name of two or three words the article gives starting with the
+  // word at token `t` ("Brynja Saltholm" for "Brynja"); empty when there is
+  // none, or several ("Jo Roe" and "Jo Doe").
+  TokRange named_in_full(int t) const {
+    const auto& doc = ctx_.doc;
+    if (!given_indexed_) {  // every capitalised word before a name word, by its form
+      given_indexed_ = true;
+      for (int i = 0; i + 1 < doc.size(); ++i)
+        if (doc.tok(i).is(text::kCapitalized) && ctx_.is_name_token(i + 1) && ctx_.is_name_token(i) &&
+            !ctx_.has(i, kTitleWord | kDeterminerWord) && given_at_.size() < kMaxPeople)
+          given_at_[std::string(doc.surface(i))].push_back(i);
+    }
+    const auto it = given_at_.find(std::string(doc.surface(t)));
+    if (it == given_at_.end()) return {};
+    TokRange found;
+    for (const int i : it->second) {
+      int e = i + 1;
+      while (e < doc.size() && e - i < 3 && ctx_.is_name_token(e) && !ctx_.possessive(e - 1)) ++e;
+      const TokRange r{i, e};
+      if (found.empty())
+        found = r;
+      else if (doc.surface(found.e - 1) != doc.surface(r.e - 1))
+        return {};  // two people of that first name
+    }
+    return found;
+  }
+
+  // The one person entity whose name starts with the word `w`; -1 when
+  // none or several.
+  int only_person_named(const std::string& w) const {
+    int found = -1;
+    for (std::size_t k = 0; k < ctx_.out.entities.size(); ++k) {
+      const auto& ent = ctx_.out.entities[k];
+      if (ent.category != SourceCategory::named_person || ent.name.size() <= w.size() + 1 ||
+          ent.name.compare(0, w.size(), w) != 0 || ent.name[w.size()] != ' ')
+        continue;
+      if (found >= 0) return -1;
+      found = static_cast<int>(k);
+    }
+    return found;
+  }
+
   // For "both sides", "both countries", "the two governments" (a plural
   // noun after "both" or "the two"): the latest pair the text named before
   // it, two names or nouns for people or bodies joined by "and" ("Tellmar
@@ -1185,6 +1249,8 @@ class Resolver {
   std::string lower_text_;                                                // has_role(): the text lower-cased, once
   std::unordered_map<std::string, std::size_t> last_seen_;                // has_role(): a word's last place in it
   mutable std::unordered_map<std::string, std::vector<int>> surname_at_;  // fullest()'s index, built once
+  mutable std::unordered_map<std::string, std::vector<int>> given_at_;    // named_in_full()'s index, built once
+  mutable bool given_indexed_ = false;
   mutable bool surnames_indexed_ = false;
   std::unordered_map<std::string, int> first_word_at_;  // fullest_body()'s index: a capitalised word before another
   bool first_words_indexed_ = false;

@@ -69,16 +69,27 @@ bool wordnet_place(const std::string& name) {
 // that ...", "..., a shipping company" (its article, at most one word, the
 // noun).
 bool appositive_names_body(const Context& ctx, TokRange appositive) {
+  // Its words up to a modifier after the head ("a charity based in X",
+  // "the agency that ..."): the last is the head.
   std::vector<std::string_view> words;
-  for (int i = appositive.b; i < appositive.e && words.size() < 3; ++i)
-    if (ctx.is_word(i)) words.push_back(ctx.low(i));
+  for (int i = appositive.b; i < appositive.e && words.size() < 6; ++i) {
+    if (!ctx.is_word(i)) continue;
+    const std::string_view w = ctx.low(i);
+    // (a participle after the head too: "the firm running Tamsford Water")
+    if (words.size() > 1 && (ctx.has(i, kPostmodifierWord) || w == "that" || w == "which" || w == "who" ||
+                             w == "whose" || (w.size() > 4 && (w.ends_with("ing") || w.ends_with("ed")))))
+      break;
+    words.push_back(w);
+  }
   if (!words.empty() && words[0] == "which") return true;  // "Velder Agrosciences, which makes ..."
   if (words.size() < 2 || (words[0] != "the" && words[0] != "a" && words[0] != "an")) return false;
   // "a government backbencher" is a person
   auto person = [&](std::string_view w) { return ctx.lex.person_noun(w) || wordnet_person(w); };
   for (std::size_t k = 1; k < words.size(); ++k)
     if (person(words[k])) return false;
-  return ctx.lex.is_org_head(words[1]) || (words.size() > 2 && ctx.lex.is_org_head(words[2]));
+  // ("a monthly music magazine": the head, not "a retired appeals court
+  // judge")
+  return ctx.lex.is_org_head(words.back());
 }
 
 // Does a multi-word title starting in [b, i] run past token i (within e)?
