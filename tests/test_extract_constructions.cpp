@@ -1165,3 +1165,15 @@ TEST_CASE("a first name alone is the one person named with it; an appositive's h
     if (who.starts_with("Benedikt Rahm")) CHECK(at.source->category == claimtrail::core::SourceCategory::named_person);
   }
 }
+
+TEST_CASE(
+    "'said after the vote that ...' starts its content at 'that'; a possessive appositive with a date stays in the "
+    "source") {
+  const std::string text =
+      "Vote\n\nSaltash said after the vote that work would start next spring.\n\n"
+      "Cinder Lane Records, her label since 2016, said in a press release that advance orders were the highest "
+      "in its history.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(source_of(a, text, "that work would") == "Saltash");
+  CHECK(source_of(a, text, "that advance orders") == "Cinder Lane Records, her label since 2016");
+}

@@ -1845,8 +1845,10 @@ int relative_opener(const Context& ctx, int k, int lower) {
 // Can token i open an appositive ("56", "the minister", "who has served")?
 bool appositive_opener(const Context& ctx, int i) {
   const std::string_view w = ctx.low(i);
+  // (a possessive too: "Cinder Lane Records, her label since 2016, said")
   return ctx.doc.tok(i).is(text::kDigit) || w == "a" || w == "an" || w == "the" || w == "who" || w == "whose" ||
-         ctx.has(i, kRankWord | kTitleWord) || w == "former" ||
+         w == "her" || w == "his" || w == "its" || w == "their" || ctx.has(i, kRankWord | kTitleWord) ||
+         w == "former" ||
          (w == "of" && i + 1 < ctx.doc.size() && ctx.doc.tok(i + 1).is(text::kCapitalized));  // ", of Springfield,"
 }
 
@@ -1928,6 +1930,11 @@ TokRange source_before(const Context& ctx, int end, int lower, bool stop_at_and_
         (ctx.has(k - 1, kPersonNounWord) || (w == "who" && wordnet_person(ctx.low(k - 1)))) &&
         !ctx.is_name_token(k + 1) &&
         !ctx.has(k + 1, kDeterminerWord | kPronounWord | kSubjectPronounWord | kPersonNounWord))
+      continue;
+    // "her label since 2016", "in charge until May": a preposition before a
+    // date, not a clause
+    if (is(ctx, kClauseOpenerWord, w) && k + 1 < src_end &&
+        (ctx.doc.tok(k + 1).is(text::kDigit) || is(ctx, kTimeWord, ctx.low(k + 1))))
       continue;
     if (is(ctx, kClauseOpenerWord, w)) {
       // Inside an appositive relative clause ("Jane Doe, who left because
