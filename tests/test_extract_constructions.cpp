@@ -1177,3 +1177,17 @@ TEST_CASE(
   CHECK(source_of(a, text, "that work would") == "Saltash");
   CHECK(source_of(a, text, "that advance orders") == "Cinder Lane Records, her label since 2016");
 }
+
+TEST_CASE(
+    "'told reporters the deal showed that ...': the clause starts after the addressee; a participle's phrase with "
+    "'because' stays in the source") {
+  const std::string text =
+      "Summit\n\nForeign Minister Mattias Brez told reporters the border deal showed that neighbours can still "
+      "do business.\n\nA diplomat who took part in the talks, speaking on condition of anonymity because she was "
+      "not authorised to brief reporters, said the delegation had arrived late.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(source_of(a, text, "the border deal showed") == "Foreign Minister Mattias Brez");
+  CHECK(source_of(a, text, "the delegation had") ==
+        "A diplomat who took part in the talks, speaking on condition of anonymity because she was not authorised "
+        "to brief reporters");
+}

@@ -1683,6 +1683,12 @@ class Finder {
     if (k < e && (tell || is(ctx_, kComplementOpenerWord, ctx_.low(k)))) {
       for (int j = k; j < std::min(e, k + 10); ++j) {
         if (ctx_.low(j) == "that") return j;
+        // a verb first: the clause began after the addressee ("told
+        // reporters the deal showed that ...")
+        if (tell && j > k && ctx_.is_word(j) &&
+            (ctx_.has(j, kFiniteVerbWord) || parse_tag(ctx_, j) == language::VERB ||
+             parse_tag(ctx_, j) == language::AUX))
+          break;
         // a quotation after the addressee ("told reporters: \"...\"", "told
         // them \"...\""), not one inside the clause ("told reporters the
         // deal \"could still fail\"")
@@ -1703,7 +1709,9 @@ class Finder {
         } else if (ctx_.has(j, kDeterminerWord)) {
           ++j;
           int n = 0;
-          while (j < e && ctx_.is_word(j) && n < 3 && ctx_.low(j) != "that" && !ctx_.lex.cue(ctx_.low(j))) {
+          while (j < e && ctx_.is_word(j) && n < 3 && ctx_.low(j) != "that" && !ctx_.lex.cue(ctx_.low(j)) &&
+                 !is(ctx_, kSubjectPronounWord, ctx_.low(j)) && !ctx_.has(j, kFiniteVerbWord) &&
+                 parse_tag(ctx_, j) != language::VERB) {
             ++j;
             ++n;
           }
@@ -1842,6 +1850,21 @@ int relative_opener(const Context& ctx, int k, int lower) {
   return -1;
 }
 
+// The participle after a comma ("..., speaking on condition of anonymity
+// because ...") whose phrase holds token k (at most 30 tokens back, within
+// the sentence); -1 if none.
+int participle_opener(const Context& ctx, int k, int lower) {
+  for (int j = k - 1; j > lower && j >= k - 30; --j) {
+    const auto& t = ctx.doc.tok(j);
+    if (t.is(text::kSentenceEnd) || t.is(text::kQuote)) return -1;
+    const std::string_view w = ctx.low(j);
+    if (ctx.is_comma(j - 1) && ctx.is_word(j) && w.size() > 4 && (w.ends_with("ing") || w == "asked") &&
+        language::verb(language::lemma_verb(w)).has_value())
+      return j;
+  }
+  return -1;
+}
+
 // Can token i open an appositive ("56", "the minister", "who has served")?
 bool appositive_opener(const Context& ctx, int i) {
   const std::string_view w = ctx.low(i);
@@ -1942,6 +1965,14 @@ TokRange source_before(const Context& ctx, int end, int lower, bool stop_at_and_
       const int rel = appositive && !crossed_appositive ? relative_opener(ctx, k, lower) : -1;
       if (rel >= 0) {
         k = rel + 1;  // the loop steps onto the comma before "who"
+        continue;
+      }
+      // ... or its participle's phrase ("A diplomat, speaking on condition
+      // of anonymity because she was not authorised to ..., said"): back to
+      // the comma before the participle.
+      const int part = appositive && !crossed_appositive ? participle_opener(ctx, k, lower) : -1;
+      if (part >= 0) {
+        k = part + 1;
         continue;
       }
       // "as" and "so" inside a name phrase are rare; treat as clause openers.
