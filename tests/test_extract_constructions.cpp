@@ -1191,3 +1191,11 @@ TEST_CASE(
         "A diplomat who took part in the talks, speaking on condition of anonymity because she was not authorised "
         "to brief reporters");
 }
+
+TEST_CASE("'saying through a spokesman that ...' starts its content at 'that'") {
+  const std::string text =
+      "Budget\n\nThe chief declined to comment on the dispute, saying through a spokesman that the department "
+      "\"does not take sides in the budget process.\"\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(source_of(a, text, "that the department") != "(not found)");
+}
