@@ -1199,3 +1199,11 @@ TEST_CASE("'saying through a spokesman that ...' starts its content at 'that'") 
   const auto a = Extractor().analyse(text);
   CHECK(source_of(a, text, "that the department") != "(not found)");
 }
+
+TEST_CASE("'<statement>, X told staff on Wednesday in a memo seen by Y': the cue closes the clause") {
+  const std::string text =
+      "Layoffs\n\nORLAND BAY, Jan 22 (Wire) - Halcrest Digital Inc. will lay off about 1,100 employees, or 14% of "
+      "its workforce, Chief Executive Magnus Pike told staff on Wednesday in a memo seen by the Wire.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(source_of(a, text, "Halcrest Digital") == "Chief Executive Magnus Pike");
+}

@@ -815,6 +815,11 @@ class Finder {
       const std::string_view w = ctx_.low(i);
       if (w == "that" || ctx_.is_punct(i, ':')) return false;
       if (ctx_.is_comma(i)) break;  // ", adding that ..." starts something else
+      // "... told staff on Wednesday in a memo seen by X": the document it
+      // was said in ends the clause, however long
+      if ((w == "in" || w == "through") && i + 2 < e &&
+          (ctx_.has(i + 2, kDocumentNounWord) || (i + 3 < e && ctx_.has(i + 3, kDocumentNounWord))))
+        break;
       // "... , his son said The Donald is just getting started": a clause.
       if (ctx_.is_word(i) &&
           (is(ctx_, kFiniteVerbWord, w) || (i == t.b && is(ctx_, kSubjectPronounWord, w) && w != "who")))
