@@ -1207,3 +1207,12 @@ TEST_CASE("'<statement>, X told staff on Wednesday in a memo seen by Y': the cue
   const auto a = Extractor().analyse(text);
   CHECK(source_of(a, text, "Halcrest Digital") == "Chief Executive Magnus Pike");
 }
+
+TEST_CASE("an inverted source keeps, after an age, what the person is") {
+  const std::string text =
+      "Fire\n\n\"A deputy banged on the door at half past four,\" said Tobiah Wren, 71, a retired signalman who has "
+      "lived on Cutler Lane since 1979.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(source_of(a, text, "\"A deputy") ==
+        "Tobiah Wren, 71, a retired signalman who has lived on Cutler Lane since 1979");
+}

@@ -922,6 +922,13 @@ class Finder {
           ++commas;
           continue;
         }
+        // ... and after an age, what the person is: "said Jo Roe, 71, a
+        // retired signalman who has lived there since 1979"
+        if (commas == 1 && i >= from + 2 && doc_.tok(i - 1).is(text::kDigit) && ctx_.is_comma(i - 2) && i + 1 < end &&
+            (ctx_.low(i + 1) == "a" || ctx_.low(i + 1) == "an" || ctx_.low(i + 1) == "the")) {
+          ++commas;
+          continue;
+        }
         break;
       }
       // "a lawyer for the residents who sued the city": inside an appositive,
