@@ -1216,3 +1216,9 @@ TEST_CASE("an inverted source keeps, after an age, what the person is") {
   CHECK(source_of(a, text, "\"A deputy") ==
         "Tobiah Wren, 71, a retired signalman who has lived on Cutler Lane since 1979");
 }
+
+TEST_CASE("an inverted source keeps a relative clause without a comma that ends the sentence") {
+  const std::string text = "Looms\n\n\"The looms were the easy part,\" says the woman who had to do the persuading.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(source_of(a, text, "\"The looms") == "the woman who had to do the persuading");
+}

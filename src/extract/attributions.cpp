@@ -938,6 +938,13 @@ class Finder {
         if (j - from <= 40 && j > i + 1) return {from, j};
         break;
       }
+      // "says the woman who had to do the persuading": a relative clause
+      // without a comma, to the sentence's end, tells which one
+      if (w == "who" && i > from && commas == 0 && ctx_.is_word(i - 1) &&
+          (ctx_.has(i - 1, kPersonNounWord) || wordnet_person(ctx_.low(i - 1)))) {
+        const int j = relative_clause_end(i + 1, end);
+        if (j >= end && j - from <= 25) return {from, j};
+      }
       if (ctx_.is_word(i) && (w == "adding" || w == "saying" || w == "noting" || w == "who" || w == "during" ||
                               w == "when" || w == "while" || w == "after" || w == "before" || w == "as"))
         break;
