@@ -802,11 +802,10 @@ class Resolver {
     if (cat == SourceCategory::named_person) {
       if (auto it = by_surname_.find(surname); it != by_surname_.end()) match = it->second;
       // "Brynja" after "Brynja Saltholm": a first name alone is the one
-      // person the article named with it, when there is only one.
-      if (match < 0 && n.size() == 1 && doc_is_given_name(full)) match = only_person_named(full);
+      // person the article names in full with it.
       // (not a surname the article gives in full: "Crouse" for "Emmett
       // Crouse", not "Crouse Paving")
-      if (match < 0 && n.size() == 1 && !doc_is_given_name(full) && fullest(n) == full)
+      if (match < 0 && n.size() == 1 && fullest(n) == full)
         if (const TokRange whole = named_in_full(n.b); !whole.empty()) {
           const SourceInfo whole_info = classify_source(ctx_, whole);
           if (whole_info.category == SourceCategory::named_person && whole_info.names.size() == 1 &&
@@ -933,7 +932,7 @@ class Resolver {
   // bus company,"): the capitalised words before its comma, within the last
   // kDescribedLookBack tokens; empty when there is none.
   TokRange described_as(std::string_view head, std::size_t pos) const {
-    constexpr int kDescribedLookBack = 2000;
+    constexpr int kDescribedLookBack = 400;
     const auto& doc = ctx_.doc;
     int last = -1;  // the last token before pos
     for (int lo = 0, hi = doc.size(); lo < hi;) {
@@ -1089,16 +1088,6 @@ class Resolver {
     return lede;
   }
 
-  // Is `w` the first word of a person's name of two or more words the
-  // article gives ("Brynja Saltholm")? (The entity list is asked then.)
-  bool doc_is_given_name(const std::string& w) const {
-    for (const auto& ent : ctx_.out.entities)
-      if (ent.category == SourceCategory::named_person && ent.name.size() > w.size() + 1 &&
-          ent.name.compare(0, w.size(), w) == 0 && ent.name[w.size()] == ' ')
-        return true;
-    return false;
-  }
-
   // The one name of two or three words the article gives starting with the
   // word at token `t` ("Brynja Saltholm" for "Brynja"); empty when there is
   // none, or several ("Jo Roe" and "Jo Doe").
@@ -1111,9 +1100,11 @@ class Resolver {
             !ctx_.has(i, kTitleWord | kDeterminerWord) && given_at_.size() < kMaxPeople)
           given_at_[std::string(doc.surface(i))].push_back(i);
     }
-    const auto it = given_at_.find(std::string(doc.surface(t)));
+    const std::string word(doc.surface(t));
+    if (const auto memo = in_full_.find(word); memo != in_full_.end()) return memo->second;
+    const auto it = given_at_.find(word);
     if (it == given_at_.end()) return {};
-    TokRange found;
+    TokRange& found = in_full_[word];
     for (const int i : it->second) {
       int e = i + 1;
       while (e < doc.size() && e - i < 3 && ctx_.is_name_token(e) && !ctx_.possessive(e - 1)) ++e;
@@ -1121,22 +1112,7 @@ class Resolver {
       if (found.empty())
         found = r;
       else if (doc.surface(found.e - 1) != doc.surface(r.e - 1))
-        return {};  // two people of that first name
-    }
-    return found;
-  }
-
-  // The one person entity whose name starts with the word `w`; -1 when
-  // none or several.
-  int only_person_named(const std::string& w) const {
-    int found = -1;
-    for (std::size_t k = 0; k < ctx_.out.entities.size(); ++k) {
-      const auto& ent = ctx_.out.entities[k];
-      if (ent.category != SourceCategory::named_person || ent.name.size() <= w.size() + 1 ||
-          ent.name.compare(0, w.size(), w) != 0 || ent.name[w.size()] != ' ')
-        continue;
-      if (found >= 0) return -1;
-      found = static_cast<int>(k);
+        return found = {};  // two people of that first name
     }
     return found;
   }
@@ -1251,6 +1227,7 @@ class Resolver {
   mutable std::unordered_map<std::string, std::vector<int>> surname_at_;  // fullest()'s index, built once
   mutable std::unordered_map<std::string, std::vector<int>> given_at_;    // named_in_full()'s index, built once
   mutable bool given_indexed_ = false;
+  mutable std::unordered_map<std::string, TokRange> in_full_;  // named_in_full()'s answers
   mutable bool surnames_indexed_ = false;
   std::unordered_map<std::string, int> first_word_at_;  // fullest_body()'s index: a capitalised word before another
   bool first_words_indexed_ = false;
