@@ -25,6 +25,10 @@ bool is(const Context& ctx, std::uint32_t classes, std::string_view w) { return 
 
 // Word forms by their endings: "saying", "alleging"; "posed", "sued".
 bool participle(std::string_view w) { return w.size() > 4 && w.ends_with("ing"); }
+// ... and one WordNet knows as a verb's: "speaking", not the surname "Vrieling".
+bool verb_participle(std::string_view w) {
+  return participle(w) && language::verb(language::lemma_verb(w)).has_value();
+}
 bool past_form(std::string_view w) { return w.size() >= 4 && w.ends_with("ed"); }
 // A form of "be": before a participle, a passive.
 bool be_form(std::string_view w) {
@@ -1168,7 +1172,7 @@ class Finder {
       const std::string_view w = ctx_.low(t);
       if (!ctx_.is_word(t) || w.size() <= 4) return false;
       // (a verb's: not a name ending so, "Vrieling, 54, said")
-      if (w.ends_with("ing")) return language::verb(language::lemma_verb(w)).has_value();
+      if (w.ends_with("ing")) return verb_participle(w);
       if (!past_form(w) || t + 1 >= src.e) return false;
       for (int k = t + 1; k < std::min(src.e, t + 3); ++k)
         if (ctx_.low(k) == "by") return false;
@@ -1877,9 +1881,7 @@ int participle_opener(const Context& ctx, int k, int lower) {
     const auto& t = ctx.doc.tok(j);
     if (t.is(text::kSentenceEnd) || t.is(text::kQuote)) return -1;
     const std::string_view w = ctx.low(j);
-    if (ctx.is_comma(j - 1) && ctx.is_word(j) && w.size() > 4 && (w.ends_with("ing") || w == "asked") &&
-        language::verb(language::lemma_verb(w)).has_value())
-      return j;
+    if (ctx.is_comma(j - 1) && ctx.is_word(j) && (verb_participle(w) || w == "asked")) return j;
   }
   return -1;
 }

@@ -106,10 +106,11 @@ class Resolver {
       return;
     }
     if (info.pronoun != SourceInfo::Pronoun::none) {
-      int e = antecedent(info.pronoun, mention.start, pronoun_gender(np));
+      const int gender = pronoun_gender(np);
+      int e = antecedent(info.pronoun, mention.start, gender);
       // ("'Peregrine read the numbers twice,' he says": not Peregrine)
       if (e >= 0 && info.pronoun == SourceInfo::Pronoun::person && named_in_content(e))
-        e = latest_person_but(e, pronoun_gender(np));
+        e = latest_person_but(e, gender);
       if (e >= 0) {
         src.category = ctx_.out.entities[static_cast<std::size_t>(e)].category;
         link(e, mention, src);
@@ -633,22 +634,39 @@ class Resolver {
     return content_words_;
   }
 
-  // The latest person other than `e`, not of the other sex than `gender`
-  // and not named in the content being resolved; `e` when there is none.
-  int latest_person_but(int e, int gender) const {
-    auto sex = [&](int x) {
-      return static_cast<std::size_t>(x) < gender_.size() ? gender_[static_cast<std::size_t>(x)] : 0;
-    };
-    int best = -1;
+  // What the resolver knows of entity x's sex: 0 nothing, 1 a man, 2 a woman.
+  int sex_of(int x) const {
+    return static_cast<std::size_t>(x) < gender_.size() ? gender_[static_cast<std::size_t>(x)] : 0;
+  }
+
+  // Among the latest kMaxGenderLookBack entities, the single people other
+  // than `but` not known to be of the other sex than `gender` (and, with
+  // `not_named`, not named in the content being resolved): the latest of
+  // them, and the latest known to be of that sex; -1 for none.
+  struct People {
+    int latest = -1, latest_of_sex = -1;
+  };
+  People latest_people(int gender, int but, bool not_named) const {
+    People p;
     const int n = static_cast<int>(ctx_.out.entities.size());
     for (int x = n - 1; x >= 0 && x >= n - kMaxGenderLookBack; --x) {
       const auto cat = ctx_.out.entities[static_cast<std::size_t>(x)].category;
-      if (x == e || (cat != SourceCategory::named_person && cat != SourceCategory::unnamed_person) ||
-          known_[static_cast<std::size_t>(x)].plural || (gender != 0 && sex(x) == 3 - gender) || named_in_content(x))
+      if (x == but || (cat != SourceCategory::named_person && cat != SourceCategory::unnamed_person) ||
+          known_[static_cast<std::size_t>(x)].plural || (gender != 0 && sex_of(x) == 3 - gender) ||
+          (not_named && named_in_content(x)))
         continue;
-      if (best < 0 || last_pos(x) > last_pos(best)) best = x;
+      if (p.latest < 0 || last_pos(x) > last_pos(p.latest)) p.latest = x;
+      if (gender != 0 && sex_of(x) == gender && (p.latest_of_sex < 0 || last_pos(x) > last_pos(p.latest_of_sex)))
+        p.latest_of_sex = x;
     }
-    return best >= 0 ? best : e;
+    return p;
+  }
+
+  // The latest person other than `e`, not of the other sex than `gender`
+  // and not named in the content being resolved; `e` when there is none.
+  int latest_person_but(int e, int gender) const {
+    const People p = latest_people(gender, e, true);
+    return p.latest >= 0 ? p.latest : e;
   }
 
   // The person "he" or "she" refers to: the one antecedent() would take,
@@ -657,22 +675,9 @@ class Resolver {
   // other.
   int antecedent(SourceInfo::Pronoun p, std::size_t pos, int gender) const {
     const int e = antecedent(p, pos);
-    if (p != SourceInfo::Pronoun::person || gender == 0 || e < 0) return e;
-    auto sex = [&](int x) {
-      return static_cast<std::size_t>(x) < gender_.size() ? gender_[static_cast<std::size_t>(x)] : 0;
-    };
-    if (sex(e) == 0 || sex(e) == gender) return e;
-    int best = -1, best_known = -1;
-    const int n = static_cast<int>(ctx_.out.entities.size());
-    for (int x = n - 1; x >= 0 && x >= n - kMaxGenderLookBack; --x) {
-      const auto cat = ctx_.out.entities[static_cast<std::size_t>(x)].category;
-      if ((cat != SourceCategory::named_person && cat != SourceCategory::unnamed_person) ||
-          known_[static_cast<std::size_t>(x)].plural || sex(x) == 3 - gender)
-        continue;
-      if (best < 0 || last_pos(x) > last_pos(best)) best = x;
-      if (sex(x) == gender && (best_known < 0 || last_pos(x) > last_pos(best_known))) best_known = x;
-    }
-    return best_known >= 0 ? best_known : best >= 0 ? best : e;
+    if (p != SourceInfo::Pronoun::person || gender == 0 || e < 0 || sex_of(e) == 0 || sex_of(e) == gender) return e;
+    const People people = latest_people(gender, -1, false);
+    return people.latest_of_sex >= 0 ? people.latest_of_sex : people.latest >= 0 ? people.latest : e;
   }
 
   int antecedent(SourceInfo::Pronoun p, std::size_t pos) const {
@@ -906,8 +911,7 @@ class Resolver {
     }
     // "the charity" for "Open Wake, a charity based in ...": a name the
     // text described with that noun in an appositive.
-    if (const TokRange described = described_as(head, pos); !described.empty())
-      return named(described, SourceCategory::named_organization, classify_source(ctx_, described));
+    if (const int described = described_body(head, pos); described >= 0) return described;
     // "the company" for the latest company named as a source, not a public
     // body nor the outlet.
     if (company) {
@@ -925,6 +929,14 @@ class Resolver {
       if (best >= 0) return best;
     }
     return named_bodies_ == 1 && bare ? latest_body_ : -1;
+  }
+
+  // The body described_as() finds, as an entity (a body, whatever its name
+  // looks like: the appositive says so); -1 when there is none.
+  int described_body(std::string_view head, std::size_t pos) {
+    const TokRange described = described_as(head, pos);
+    if (described.empty()) return -1;
+    return named(described, SourceCategory::named_organization, classify_source(ctx_, described));
   }
 
   // The latest name before byte `pos` that an appositive describes with
@@ -1048,11 +1060,8 @@ class Resolver {
       // (An unnamed entity keeps the name of its first mention.)
       if (i >= 0) return i;
       // "the charity" after "Open Wake, a charity based in ...".
-      if (cat == SourceCategory::named_organization && info.definite) {
-        // (a body, whatever its name looks like: the appositive says so)
-        if (const TokRange described = described_as(head, mention.start); !described.empty())
-          return named(described, SourceCategory::named_organization, classify_source(ctx_, described));
-      }
+      if (cat == SourceCategory::named_organization && info.definite)
+        if (const int described = described_body(head, mention.start); described >= 0) return described;
       // "The statement said" after "X said in a statement": the document
       // was first mentioned where no one quoted it.
       if (cat == SourceCategory::document && info.definite) {
