@@ -145,6 +145,21 @@ TEST_CASE("the entity typer tells a person, an organisation and a place apart") 
   CHECK(type_of("The spokeswoman declined to comment .", {0, 1, 1}) == kPerson);
   CHECK(type_of("The ministry of health said the clinics would reopen .", {0, 3, 1}) == kOrganization);
   CHECK(type_of("She moved to Norway in 2019 .", {3, 3, 3}) == kPlace);
+  // A quantity of people is people ("of" tells what the head counts); a
+  // ministry "of" something stays a ministry.
+  CHECK(type_of("A large majority of the voters backed the plan .", {0, 5, 2}) == kPerson);
+  CHECK(type_of("Dozens of residents were evacuated on Sunday .", {0, 2, 0}) == kPerson);
+}
+
+TEST_CASE("word classes: words used alike share a class, unknown words have none") {
+  auto cls = [](std::string_view w) { return word_codes(w).cls; };
+  CHECK(cls("Tuesday").fine != 0);
+  CHECK(cls("Tuesday").fine == cls("thursday").fine);  // looked up lower-cased
+  CHECK(cls("lawyer").fine == cls("attorney").fine);
+  CHECK(cls("kilometres").fine == cls("miles").fine);
+  CHECK(cls("kilometres").middle != cls("attorney").middle);
+  CHECK(cls("qzxvvk").fine == 0);
+  CHECK(cls("").fine == 0);
 }
 
 TEST_CASE("with syntax, a time adjunct inside the subject is left out of the source") {

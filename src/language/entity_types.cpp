@@ -95,6 +95,42 @@ void lexical_features(const SentenceView& s, const Phrase& p, int h, std::vector
   }
 }
 
+// "a majority of the citizens", "all of our friends", "a lot of galleries":
+// when "of" follows the head, the noun it introduces often tells what the
+// phrase is, so it is described as the head is, under its own templates,
+// and beside the head's class (the model learns which heads count).
+void partitive_features(const SentenceView& s, const Phrase& p, int h, std::vector<std::uint64_t>& out) {
+  const int n = static_cast<int>(s.words.size());
+  if (h + 2 > p.last || h + 2 >= n || util::ascii_lower(s.text[static_cast<std::size_t>(h + 1)]) != "of") return;
+  int c = -1;
+  for (int i = h + 2; i <= p.last && i < n; ++i)
+    if (s.heads[static_cast<std::size_t>(i)] == h) {
+      c = i;
+      break;
+    }
+  if (c < 0) return;
+  // A head that names a speaker itself ("the ministry of health", "the
+  // emperor of Mexico") is what the phrase is.
+  if (const auto info = noun(lemma_noun(s.text[static_cast<std::size_t>(h)]))) {
+    const auto& k = info->first_kinds;
+    if (k.person || k.organisation || k.place) return;
+  }
+  const WordCodes& cw = s.words[static_cast<std::size_t>(c)];
+  const WordCodes& hw = s.words[static_cast<std::size_t>(h)];
+  std::uint64_t kinds = 16;
+  if (const auto info = noun(lemma_noun(s.text[static_cast<std::size_t>(c)]))) {
+    const auto& k = info->first_kinds;
+    kinds = k.person | k.organisation << 1 | k.place << 2 | k.document << 3;
+  }
+  out.push_back(feature_key(590, cw.lower));
+  out.push_back(feature_key(591, cw.cls.fine));
+  out.push_back(feature_key(592, kinds, tag_at(s, c)));
+  out.push_back(feature_key(593, kinds, hw.cls.middle));
+  out.push_back(feature_key(594, kinds, hw.lower));
+  out.push_back(feature_key(595, cw.cls.middle, tag_at(s, h)));
+  out.push_back(feature_key(596, cw.capitalised, tag_at(s, c), kinds));
+}
+
 }  // namespace
 
 void DocumentMemory::note(std::uint64_t head, int type) {
@@ -142,6 +178,16 @@ void EntityTyper::features(const SentenceView& s, const Phrase& p, const Documen
     if (i != h && s.heads[static_cast<std::size_t>(i)] == h)
       out.push_back(feature_key(521, label_at(s, i), lower_at(s, i)));
   lexical_features(s, p, h, out);
+  // the distributional classes of the head, of the phrase's ends and words
+  out.push_back(feature_key(580, hw.cls.fine));
+  out.push_back(feature_key(581, hw.cls.middle, tag_at(s, h)));
+  out.push_back(feature_key(582, s.words[static_cast<std::size_t>(std::clamp(p.first, 0, n - 1))].cls.fine));
+  out.push_back(feature_key(583, hw.cls.coarse, hw.capitalised));
+  for (int i = p.first; i <= p.last && i < p.first + 8 && i < n; ++i)
+    if (i != h) out.push_back(feature_key(584, s.words[static_cast<std::size_t>(i)].cls.fine));
+  if (gov >= 0 && gov < n)
+    out.push_back(feature_key(585, s.words[static_cast<std::size_t>(gov)].cls.middle, label_at(s, h)));
+  partitive_features(s, p, h, out);
   if (memory) {
     const int before = memory->likely(hw.lower);
     out.push_back(feature_key(570, static_cast<std::uint64_t>(before + 1), tag_at(s, h)));
