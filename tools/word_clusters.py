@@ -27,7 +27,6 @@ import numpy as np
 WORDS = 150000
 LEVELS = (1024, 128, 16)
 ITERATIONS = 30
-TOP_DIRECTIONS = 2
 PLAIN = re.compile(r"^[a-z0-9][a-z0-9'.&-]*$")
 
 
@@ -58,14 +57,6 @@ def main():
     dims = data["dimensions"]
     words = [w for w in data["words"] if PLAIN.match(w)][:WORDS]
     x = np.array([vectors[w][:dims] for w in words], dtype=np.float64)
-    # "All-but-the-top" (Mu and Viswanath 2018): without their common mean
-    # and dominant directions, which mostly tell how frequent a word is, the
-    # vectors group by meaning rather than gathering frequent words in a few
-    # classes.
-    x -= x.mean(axis=0)
-    _, _, vt = np.linalg.svd(x[:20000], full_matrices=False)
-    top = vt[:TOP_DIRECTIONS]
-    x -= (x @ top.T) @ top
     x /= np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
     rng = np.random.default_rng(20261201)
     fine, centres = kmeans(x, LEVELS[0], rng, ITERATIONS)

@@ -36,8 +36,8 @@ void normalise_into(std::string_view word, std::string& out) {
   }
 }
 
-// What the lexicons know of a lower-cased word: WordCodes::wordnet (for a
-// word with letters and no digits) and WordCodes::cls. The lookups (base
+// What the lexicons know of a lower-cased word: WordCodes::wordnet and
+// WordCodes::cls. The lookups (base
 // forms, binary searches) cost more than the rest of word_codes(), and news
 // repeats its words: each thread remembers the answers in a small
 // direct-mapped table, by the word's hash.
@@ -45,7 +45,7 @@ struct Lexical {
   std::uint32_t wordnet = 0;
   WordClass cls;
 };
-Lexical lexical_of(const std::string& lower, std::uint64_t hash, bool wordnet) {
+Lexical lexical_of(const std::string& lower, std::uint64_t hash) {
   struct Entry {
     std::uint64_t hash = 0;
     Lexical lex;
@@ -55,10 +55,8 @@ Lexical lexical_of(const std::string& lower, std::uint64_t hash, bool wordnet) {
   Entry& e = memo[hash & (kEntries - 1)];
   if (e.hash == hash && hash != 0) return e.lex;
   Lexical lex;
-  if (wordnet) {
-    if (const auto n = noun(lemma_noun(lower))) lex.wordnet |= 1u | (static_cast<std::uint32_t>(n->first) + 1) << 2;
-    if (const auto v = verb(lemma_verb(lower))) lex.wordnet |= 2u | (static_cast<std::uint32_t>(v->first) + 1) << 7;
-  }
+  if (const auto n = noun(lemma_noun(lower))) lex.wordnet |= 1u | (static_cast<std::uint32_t>(n->first) + 1) << 2;
+  if (const auto v = verb(lemma_verb(lower))) lex.wordnet |= 2u | (static_cast<std::uint32_t>(v->first) + 1) << 7;
   lex.cls = word_class(lower);
   e = {hash, lex};
   return lex;
@@ -118,8 +116,9 @@ WordCodes word_codes(std::string_view word) {
   w.shape = word_hash(shape);
   w.capitalised = !form.empty() && form[0] >= 'A' && form[0] <= 'Z';
   w.all_caps = any_upper && !any_lower;
-  const Lexical lex = lexical_of(lower, w.lower, any_lower && !w.has_digit);
-  w.wordnet = lex.wordnet;
+  const Lexical lex = lexical_of(lower, w.lower);
+  // (WordNet is asked of words with small letters and no digits: "US" is not "us")
+  if (any_lower && !w.has_digit) w.wordnet = lex.wordnet;
   w.cls = lex.cls;
   return w;
 }
