@@ -167,6 +167,7 @@ Article article_from_record(std::string_view line, const std::string& where, std
   for (const char* k : {"url", "outlet", "published", "headline"})
     if (j.contains(k) && j[k].is_string()) a.meta[k] = j[k].get<std::string>();
   check_metadata(a, where);
+  check_text(a, where);
   return a;
 }
 

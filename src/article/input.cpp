@@ -32,6 +32,11 @@ void check_id(std::string_view id, const std::string& where) {
     throw core::Error(where, "id holds a control character (byte " + std::to_string(*bad) + ")");
 }
 
+void check_text(const Article& a, const std::string& where) {
+  if (a.text.find_first_not_of(" \t\r\n\f\v") == std::string::npos)
+    throw core::Error(where, "empty: no article text" + std::string(a.meta.empty() ? "" : " after its metadata"));
+}
+
 void check_metadata(const Article& a, const std::string& where) {
   for (const auto& [key, value] : a.meta) {
     if (const auto bad = util::find_invalid_utf8(value))
@@ -57,6 +62,7 @@ Article read_article(const std::string& path, InputKind kind) {
       (kind == InputKind::automatic && (ext == ".html" || ext == ".htm" || html::looks_like_html(a.text)))) {
     Article page = article_from_html(a.text, path, a.name);
     check_metadata(page, path);
+    check_text(page, path);
     return page;
   }
   const article::FrontMatter fm = article::read_front_matter(a.text);
@@ -65,6 +71,7 @@ Article read_article(const std::string& path, InputKind kind) {
     a.text.erase(0, fm.body_offset);
   }
   check_metadata(a, path);
+  check_text(a, path);
   return a;
 }
 

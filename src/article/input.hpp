@@ -19,7 +19,7 @@ enum class InputKind { automatic, text, html };
 
 // Reads and checks `path`: throws core::Error naming it for a missing file, a
 // directory, binary data (a NUL byte), invalid UTF-8 (with the byte offset)
-// or metadata check_metadata() refuses.
+// or metadata check_metadata() refuses, or no text (check_text()).
 // A front-matter block ("---", "key: value" lines, "---") is taken off the
 // text into `meta`. A web page becomes its headline, a blank line and its
 // story's paragraphs, with the page's metadata in `meta`.
@@ -33,6 +33,12 @@ Article article_from_html(std::string_view html, const std::string& where, std::
 // UTF-8 or holds a NUL, or when an id it gives ("id" in `meta`) holds a
 // control character. read_article() and read_item() call it.
 void check_metadata(const Article& a, const std::string& where);
+
+// Throws core::Error naming `where` when `a` has no text (nothing, or only
+// white space, after any front matter; a page without a story): an empty
+// file is an input error, not an article without attributions.
+// read_article() and read_item() call it.
+void check_text(const Article& a, const std::string& where);
 
 // Throws core::Error naming `where` when `id` (an article's own id) is not
 // valid UTF-8 or holds a control character (NUL, ESC, a line break, ...).
