@@ -1222,3 +1222,31 @@ TEST_CASE("an inverted source keeps a relative clause without a comma that ends 
   const auto a = Extractor().analyse(text);
   CHECK(source_of(a, text, "\"The looms") == "the woman who had to do the persuading");
 }
+
+TEST_CASE("'she' after her quotation is not a name the quotation mentions") {
+  const std::string text =
+      "Mill\n\nThe mill on Tarn Street will close in March, its owner said.\n\n"
+      "Councillor Wenna Thrale, who chairs the planning committee, said she had asked officers to look again.\n\n"
+      "'Losing Hobbin Mill would hurt the whole street,' she said.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(speaker_of(a, text, "'Losing") == "Wenna Thrale");
+  // In reported speech the name may be the speaker's own.
+  const std::string told =
+      "Memo\n\nThe takeover was completed on Friday.\n\nOrla Brandt will stay on as chief executive until June "
+      "and then leave, she told staff in a memo.\n";
+  CHECK(speaker_of(Extractor().analyse(told), told, "Orla Brandt") == "Orla Brandt");
+}
+
+TEST_CASE("'the ministry' is the body named 'Ministry of ...', also when someone quotes it") {
+  const std::string text =
+      "Farms face irrigation ban, ministry says\n\nFarms will be barred from drawing river water from Monday, the "
+      "Ministry of Rivers and Land said on Tuesday.\n\n"
+      "The ministry said the ban would cover about 1,800 farms. Rainfall since March has been 38% below the "
+      "average, according to its weekly drought bulletin.\n\n"
+      "\"The ministry has told us, 'Wait for the budget,'\" said Mara Quill, who chairs the growers' group.\n\n"
+      "In a statement, the ministry said it was \"working urgently\" on support for farms.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(speaker_of(a, text, "the ban") == "Ministry of Rivers and Land");
+  CHECK(speaker_of(a, text, "'Wait") == "Ministry of Rivers and Land");
+  CHECK(speaker_of(a, text, "it was") == "Ministry of Rivers and Land");
+}

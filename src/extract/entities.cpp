@@ -81,9 +81,13 @@ class Resolver {
     SourceInfo info = classify_source(ctx_, np);
     // A person named since the last named source becomes an entity when a
     // pronoun or a description may refer to them.
+    // ("'Losing Petheridge's would hurt,' she said": a name inside the
+    // pronoun's own quotation is what she talks about, not who she is; in
+    // reported speech it may well be the speaker: "Bobby Kotick will stay
+    // on, he told staff")
     if (!candidate_.empty() && (info.pronoun == SourceInfo::Pronoun::person ||
                                 (info.category == SourceCategory::unnamed_person && info.definite))) {
-      if (last_named_person_ < 0 || last_pos(last_named_person_) < candidate_pos_) {
+      if ((last_named_person_ < 0 || last_pos(last_named_person_) < candidate_pos_) && !quoted_in_content(candidate_)) {
         const SourceInfo cand = classify_source(ctx_, candidate_);
         if (cand.category == SourceCategory::named_person && cand.names.size() == 1) {
           const int e = named(cand.names[0], SourceCategory::named_person, cand);
@@ -611,6 +615,14 @@ class Resolver {
     return false;
   }
 
+  // Does `r` lie inside the content being resolved, within quotation marks?
+  bool quoted_in_content(TokRange r) const {
+    if (r.empty() || ctx_.doc.tok(r.b).quote < 0) return false;
+    for (const TokRange& f : content_)
+      if (r.b >= f.b && r.e <= f.e) return true;
+    return false;
+  }
+
   // The capitalised words standing alone in the content being resolved
   // (its first kMaxContentScan words): found once per source.
   const std::vector<std::string_view>& content_words() const {
@@ -749,6 +761,13 @@ class Resolver {
       const std::string& name = ctx_.out.entities.back().name;
       const std::size_t sp = name.rfind(' ');
       body_by_last_word_[util::ascii_lower(sp == std::string::npos ? name : name.substr(sp + 1))] = e;
+      // the noun before "of" heads "Ministry of Agriculture and Land",
+      // "Bank of Tellmar": "the ministry" is that ministry too
+      if (const std::size_t of = name.find(" of "); of != std::string::npos && of > 0) {
+        const std::size_t before = name.rfind(' ', of - 1);
+        body_by_last_word_[util::ascii_lower(name.substr(before == std::string::npos ? 0 : before + 1,
+                                                         of - (before == std::string::npos ? 0 : before + 1)))] = e;
+      }
       // a capitalised first word of a name of several words ("Brightwater Logistics")
       if (const std::size_t first = name.find(' '); first != std::string::npos && first > 0 && name[0] >= 'A' &&
                                                     name[0] <= 'Z' && name.find(" and ") == std::string::npos)
