@@ -1250,3 +1250,16 @@ TEST_CASE("'the ministry' is the body named 'Ministry of ...', also when someone
   CHECK(speaker_of(a, text, "'Wait") == "Ministry of Rivers and Land");
   CHECK(speaker_of(a, text, "it was") == "Ministry of Rivers and Land");
 }
+
+TEST_CASE("'both sides' after two named bodies: those bodies, on the record, the name without its article") {
+  const std::string text =
+      "Talks\n\nThe Tarn Growers' Association and Hobley Water met on Monday to discuss a rota. Both sides said "
+      "the talks had been useful.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(speaker_of(a, text, "the talks") == "Tarn Growers' Association and Hobley Water");
+  for (const auto& at : a.attributions)
+    if (at.source && text.substr(at.content.front().start, 9) == "the talks") {
+      CHECK(at.source->category == claimtrail::core::SourceCategory::named_organization);
+      CHECK_FALSE(at.source->anonymous);
+    }
+}

@@ -128,7 +128,15 @@ class Resolver {
     src.anonymous = src.category == SourceCategory::unnamed_person || src.category == SourceCategory::unnamed_group;
     // "both sides", "the two governments": the pair the text named last
     // ("Tellmar and Rovenia", "the union and the trust").
-    if (const TokRange pair = pair_for(np); !pair.empty()) {
+    if (TokRange pair = pair_for(np); !pair.empty()) {
+      if (ctx_.low(pair.b) == "the" && pair.size() > 1) ++pair.b;
+      // two bodies the text names speak on the record ("Both sides said"
+      // after "the Growers' Association and Cardle Valley Water")
+      if ((src.category == SourceCategory::unnamed_group || src.category == SourceCategory::unnamed_person) &&
+          classify_source(ctx_, pair).category == SourceCategory::named_organization) {
+        src.category = SourceCategory::named_organization;
+        src.anonymous = false;
+      }
       const core::Span first = ctx_.span(pair);
       const std::string name(ctx_.doc.text().substr(first.start, first.size()));
       int e = -1;
@@ -1159,10 +1167,18 @@ class Resolver {
     if (noun.size() < 4 || noun.back() != 's') return {};
     // "both ministers" are two people: a pair of names may be two countries
     const bool people = ctx_.has(np.e - 1, kPersonNounWord) && noun != "sides" && noun != "parties";
+    // (the apostrophe of a plural possessive inside a name: "the Cardle
+    // Growers' Association")
+    auto plural_possessive = [&](int t) {
+      const std::string_view w = ctx_.doc.surface(t);
+      return (w == "'" || w == "\u2019") && t > 0 && t + 1 < ctx_.doc.size() && ctx_.is_word(t - 1) &&
+             ctx_.low(t - 1).ends_with('s') && ctx_.doc.tok(t + 1).is(text::kCapitalized);
+    };
     auto part_of_pair = [&](int t) {
-      return ctx_.is_word(t) && !ctx_.is_comma(t) && ctx_.low(t) != "and" &&
-             (ctx_.doc.tok(t).is(text::kCapitalized) || ctx_.has(t, kPersonNounWord | kOrgHeadWord | kTitleWord) ||
-              ctx_.possessive(t));
+      return (ctx_.is_word(t) && !ctx_.is_comma(t) && ctx_.low(t) != "and" &&
+              (ctx_.doc.tok(t).is(text::kCapitalized) || ctx_.has(t, kPersonNounWord | kOrgHeadWord | kTitleWord) ||
+               ctx_.possessive(t))) ||
+             plural_possessive(t);
     };
     auto speaker = [&](int t) {
       if (people) return ctx_.has(t, kPersonNounWord | kTitleWord);
