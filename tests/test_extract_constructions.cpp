@@ -1263,3 +1263,14 @@ TEST_CASE("'both sides' after two named bodies: those bodies, on the record, the
       CHECK_FALSE(at.source->anonymous);
     }
 }
+
+TEST_CASE("a name going on through 'of' is a body's; letters after a name are not part of it") {
+  const std::string text =
+      "Shops\n\nThe strike has cost local shops about 2 million pounds, the Tarnby Chamber of Commerce said.\n\n"
+      "Prosecutor Delia Fairweather KC told the jury that the driver had lied. Ms Fairweather said the van was "
+      "never checked.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(speaker_of(a, text, "The strike") == "Tarnby Chamber of Commerce");
+  CHECK(speaker_of(a, text, "that the driver") == "Delia Fairweather");
+  CHECK(speaker_of(a, text, "the van") == "Delia Fairweather");
+}

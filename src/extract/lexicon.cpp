@@ -89,6 +89,7 @@ Lexicon::Lexicon() {
   load_set("organizations.tsv", orgs_, false);
   load_set("document_nouns.tsv", doc_nouns_);
   load_set("ranks.tsv", ranks_);
+  load_set("postnominals.tsv", postnominals_);
   load_set("anonymous_nouns.tsv", anonymous_nouns_);
   load_set("affiliations.tsv", affiliations_);
   load_set("determiners.tsv", determiners_);

@@ -122,6 +122,8 @@ class Lexicon {
   bool is_known_org(std::string_view name) const { return orgs_.count(name) > 0; }
   bool is_document_noun(std::string_view w) const { return doc_nouns_.count(w) > 0; }
   bool is_rank(std::string_view w) const { return ranks_.count(w) > 0; }
+  // Letters after a name ("KC", "MP", "OBE"): postnominals.tsv.
+  bool is_postnominal(std::string_view w) const { return postnominals_.count(w) > 0; }
   bool is_anonymous_noun(std::string_view w) const { return anonymous_nouns_.count(w) > 0; }
   bool is_affiliation_word(std::string_view w) const { return affiliations_.count(w) > 0; }
   bool is_determiner(std::string_view w) const { return determiners_.count(w) > 0; }
@@ -159,7 +161,8 @@ class Lexicon {
   StringSet trade_heads_;
   StringSet company_heads_;
   std::size_t longest_title_ = 1;
-  StringSet org_heads_, orgs_, doc_nouns_, ranks_, affiliations_, determiners_, anonymous_nouns_, headline_labels_;
+  StringSet org_heads_, orgs_, doc_nouns_, ranks_, postnominals_, affiliations_, determiners_, anonymous_nouns_,
+      headline_labels_;
   StringMap<std::optional<int>> quantifiers_;
   StringMap<int> genders_;
   StringMap<std::uint32_t> classes_;

@@ -285,6 +285,10 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
       }
     }
     while (head > b && !ctx.is_word(head)) --head;
+    // ("Prudence Hallowes KC", "Ann Poe OBE": letters after the name)
+    while (head - 1 > b && doc.tok(head).is(text::kCapitalized) && ctx.lex.is_postnominal(ctx.low(head)) &&
+           ctx.is_name_token(head - 1) && !ctx.lex.is_postnominal(ctx.low(head - 1)))
+      --head;
     const std::string_view hw = ctx.low(head);
     // ("Opposition MPs", "Labour councillors": a title's plural heads a group)
     const bool plural_title = hw.size() > 2 && hw.back() == 's' && ctx.lex.is_title(hw.substr(0, hw.size() - 1));
@@ -356,7 +360,17 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
                        // the outlet of the dateline ("the agency has learned" in its own story)
                        (ctx.out.dateline && !ctx.out.dateline->outlet.empty() && nm == ctx.out.dateline->outlet) ||
                        appositive_names_body(ctx, appositive);
-      c.category = org ? SourceCategory::named_organization : SourceCategory::named_person;
+      // "the Kellmouth Chamber of Commerce", "Tarn College of Art": a name
+      // going on through "of" and a capitalised word is a body's (a title
+      // before "of", as in "the Duke of Arden", is no name head)
+      int of_end = head + 1;
+      if (of_end + 1 < p.e && ctx.low(of_end) == "of" && ctx.is_name_token(of_end + 1) &&
+          !doc.tok(of_end + 1).is(text::kAllCaps)) {
+        of_end += 2;
+        while (of_end < p.e && ctx.is_name_token(of_end)) ++of_end;
+        c.name = {nb, of_end};
+      }
+      c.category = org || of_end > head + 1 ? SourceCategory::named_organization : SourceCategory::named_person;
       // "the Clinton campaign": a proper name modifying an organisation head.
     } else if (ctx.lex.is_org_head(hw) && !(ctx.lex.is_document_noun(hw) && !doc.tok(head).is(text::kCapitalized))) {
       c.category = SourceCategory::named_organization;
