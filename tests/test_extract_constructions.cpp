@@ -1274,3 +1274,12 @@ TEST_CASE("a name going on through 'of' is a body's; letters after a name are no
   CHECK(speaker_of(a, text, "that the driver") == "Delia Fairweather");
   CHECK(speaker_of(a, text, "the van") == "Delia Fairweather");
 }
+
+TEST_CASE("'X and Y Hospitals Trust' is one body; two companies joined by 'and' stay two") {
+  const std::string text =
+      "Strike\n\nThe Orrin and Dale Hospitals Trust said no member of staff would be disciplined.\n\n"
+      "Tarvik and Holm Industries Inc. said they would appeal.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(speaker_of(a, text, "no member") == "Orrin and Dale Hospitals Trust");
+  CHECK(speaker_of(a, text, "they would") != "Tarvik and Holm Industries Inc.");
+}

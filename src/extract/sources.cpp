@@ -199,6 +199,14 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
         int k = i + 1;
         while (k + 1 < seg_e && k - i < 4 && doc.tok(k + 1).is(text::kCapitalized)) ++k;
         if (!head_before && ctx.lex.is_public_body_head(ctx.low(k))) continue;
+        // "the Ellesby and Dunstow Hospitals Trust": one word before "and",
+        // the words after it ending in a body's head (not a company's:
+        // "Tarvik and Holm Industries Inc." may be two companies)
+        int words_before = 0;
+        for (int w = start; w < i; ++w) words_before += ctx.is_word(w) && !ctx.has(w, kDeterminerWord);
+        if (!head_before && words_before == 1 && k > i + 1 && ctx.lex.is_org_head(ctx.low(k)) &&
+            !ctx.lex.is_company_head(ctx.low(k)))
+          continue;
       }
       parts.push_back({start, i});
       start = i + 1;
