@@ -1283,3 +1283,18 @@ TEST_CASE("'X and Y Hospitals Trust' is one body; two companies joined by 'and' 
   CHECK(speaker_of(a, text, "no member") == "Orrin and Dale Hospitals Trust");
   CHECK(speaker_of(a, text, "they would") != "Tarvik and Holm Industries Inc.");
 }
+
+TEST_CASE("a name is not run on from a preposition, over a byline, nor into letters after it") {
+  const std::string text =
+      "Border\n\nBy Ailsa Grint\n\nQuillmont, a four-year-old company that makes sensors, has raised $38 million, "
+      "the company said on Monday.\n\n"
+      "In Tervoria, the opposition party called the deal a reward. Tervoria said in a statement that the "
+      "crossings were a beginning.\n\n"
+      "Cross-examining, Mr Dorn\u2019s barrister, Ewart Hallam KC, suggested that Ms Vale had approved every "
+      "payment. \u2018You were sent a statement every quarter,\u2019 he said.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(speaker_of(a, text, "Quillmont") == "Quillmont");
+  CHECK(speaker_of(a, text, "that the crossings") == "Tervoria");
+  CHECK(speaker_of(a, text, "that Ms Vale") == "Ewart Hallam");
+  CHECK(speaker_of(a, text, "\u2018You were") == "Ewart Hallam");
+}

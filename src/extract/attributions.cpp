@@ -26,8 +26,12 @@ bool is(const Context& ctx, std::uint32_t classes, std::string_view w) { return 
 // Word forms by their endings: "saying", "alleging"; "posed", "sued".
 bool participle(std::string_view w) { return w.size() > 4 && w.ends_with("ing"); }
 // ... and one WordNet knows as a verb's: "speaking", not the surname "Vrieling".
+// A hyphenated one by its last part: "cross-examining", "co-founding".
 bool verb_participle(std::string_view w) {
-  return participle(w) && language::verb(language::lemma_verb(w)).has_value();
+  if (!participle(w)) return false;
+  if (language::verb(language::lemma_verb(w)).has_value()) return true;
+  const std::size_t h = w.rfind('-');
+  return h != std::string_view::npos && h > 0 && verb_participle(w.substr(h + 1));
 }
 bool past_form(std::string_view w) { return w.size() >= 4 && w.ends_with("ed"); }
 // A form of "be": before a participle, a passive.

@@ -994,8 +994,10 @@ class Resolver {
       if (i + 1 < doc.size() && (ctx_.has(i + 1, kFiniteVerbWord) || verb_of_saying(i + 1))) continue;
       if (ctx_.low(j) == "the" && !(i + 1 < doc.size() && (ctx_.is_comma(i + 1) || ctx_.is_punct(i + 1, '.'))))
         continue;
-      int b = j - 1;
-      while (b - 1 >= 0 && j - 1 - (b - 1) <= Context::kMaxBodyNameWords && ctx_.is_name_token(b - 1)) --b;
+      int b = j - 1;  // (a name never runs over a paragraph break: not a byline's)
+      while (b - 1 >= 0 && j - 1 - (b - 1) <= Context::kMaxBodyNameWords && ctx_.is_name_token(b - 1) &&
+             doc.tok(b - 1).para == doc.tok(j - 1).para)
+        --b;
       if (b < j - 1) return {b, j - 1};
     }
     return {};
@@ -1046,9 +1048,10 @@ class Resolver {
     for (const int i : at == surname_at_.end() ? std::vector<int>{} : at->second) {
       int b = i;
       while (b - 1 >= 0 && i - (b - 1) <= 3 && ctx_.is_name_token(b - 1) && !doc.tok(b - 1).is(text::kAllCaps) &&
-             !ctx_.has(b - 1, kTitleWord | kOrgHeadWord | kPersonNounWord | kRankWord | kAffiliationWord) &&
+             !ctx_.has(b - 1, kTitleWord | kOrgHeadWord | kPersonNounWord | kRankWord | kAffiliationWord |
+                                  kAdverbialOpenerWord | kClauseOpenerWord | kDeterminerWord | kPronounWord) &&
              !doc.tok(b - 1).is(text::kTitleAbbrev) && doc.tok(b - 1).para == doc.tok(i).para)
-        --b;
+        --b;  // ("In Tervania, the party said": not a name "In Tervania")
       if (i + 1 - b > best.size()) best = {b, i + 1};
       if (b >= ctx_.headline_end_tok && i + 1 - b > best_body.size()) best_body = {b, i + 1};
     }

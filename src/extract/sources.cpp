@@ -496,6 +496,8 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
       ++ab;
       if (ab < ae && ctx.is_punct(ab, '.')) ++ab;
     }
+    // (letters after the name: "Ewart Allingham KC")
+    while (ae - ab > 2 && doc.tok(ae - 1).is(text::kCapitalized) && ctx.lex.is_postnominal(ctx.low(ae - 1))) --ae;
     bool names = ae > ab && ae - ab <= 4;
     for (int i = ab; i < ae && names; ++i)
       names = ctx.is_name_token(i) && !ctx.has(i, kPersonNounWord | kOrgHeadWord | kTitleWord);
