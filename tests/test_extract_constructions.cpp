@@ -1298,3 +1298,14 @@ TEST_CASE("a name is not run on from a preposition, over a byline, nor into lett
   CHECK(speaker_of(a, text, "that Ms Vale") == "Ewart Hallam");
   CHECK(speaker_of(a, text, "\u2018You were") == "Ewart Hallam");
 }
+
+TEST_CASE("another given name with the same surname is another person") {
+  const std::string text =
+      "Transfer\n\nCity rejected a third bid for Tomas Vell on Thursday.\n\n"
+      "\"Tomas is happy here,\" said the club's manager, Ida Brenner.\n\n"
+      "Vell has not given an interview since May. On Wednesday he wrote: \"Time for a new chapter.\"\n\n"
+      "His father, Anders Vell, who played for the club in the 1990s, said: \"He has been hurt by the abuse.\"\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(speaker_of(a, text, "\"Time") == "Tomas Vell");
+  CHECK(speaker_of(a, text, "\"He has been") == "Anders Vell");
+}

@@ -860,6 +860,17 @@ class Resolver {
       // first word of its name (the latest such body).
       if (const auto b = by_first_word_.find(full); b != by_first_word_.end()) match = b->second;
     }
+    // "Olumide Ashogbon" after "Mateus Ashogbon": another given name with
+    // the same surname is another person (a father, a sister)
+    if (match >= 0 && cat == SourceCategory::named_person && n.size() >= 2 &&
+        !ctx_.doc.tok(n.b).is(text::kTitleAbbrev) && !ctx_.has(n.b, kTitleWord)) {
+      const std::string& known = ctx_.out.entities[static_cast<std::size_t>(match)].name;
+      const std::size_t sp = known.find(' ');
+      const std::string_view given = ctx_.doc.surface(n.b);
+      if (sp != std::string::npos && std::string_view(known).substr(0, sp) != given && known[0] >= 'A' &&
+          known[0] <= 'Z' && known.find(given) == std::string::npos)
+        match = -1;
+    }
     if (match >= 0) {
       auto& ent = ctx_.out.entities[static_cast<std::size_t>(match)];
       if (full.size() > ent.name.size()) rename(match, full);  // the fullest mention names it
