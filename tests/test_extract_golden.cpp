@@ -77,7 +77,7 @@ TEST_SUITE("extract::golden") {
     // reports only. Otherwise fixtures/ (its floors), and the sets helpers
     // wrote and marked before the parser ever ran on them (fixtures/unseen/,
     // heldout/, heldout-wire/, heldout-world/, heldout-forms/, heldout-late/, heldout-speakers/,
-    // heldout-speakers-2/, heldout-speakers-3/),
+    // heldout-speakers-2/, heldout-speakers-3/, heldout-speakers-4/),
     // and all together (floors "all_recall", "all_precision").
     const char* other = std::getenv("CLAIMTRAIL_GOLDEN_DIR");
     auto score = [&](const fs::path& root, Tally& t, int& articles) {
@@ -203,7 +203,8 @@ TEST_SUITE("extract::golden") {
                                     {"heldout-late", "golden (held out, late)", 10, "late"},
                                     {"heldout-speakers", "golden (held out, speakers)", 10, "speakers"},
                                     {"heldout-speakers-2", "golden (held out, speakers 2)", 10, "speakers2"},
-                                    {"heldout-speakers-3", "golden (held out, speakers 3)", 10, "speakers3"}};
+                                    {"heldout-speakers-3", "golden (held out, speakers 3)", 10, "speakers3"},
+                                    {"heldout-speakers-4", "golden (held out, speakers 4)", 10, "speakers4"}};
     std::vector<Tally> tallies(std::size(kSets));
     int found = 0, expected = 0, predicted = 0;
     for (std::size_t k = 0; k < std::size(kSets); ++k) {
