@@ -1,5 +1,7 @@
 #include "language/words.hpp"
 
+#include <algorithm>
+
 #include "language/lexical.hpp"
 
 #include "learn/multiclass.hpp"
@@ -50,13 +52,16 @@ Lexical lexical_of(const std::string& lower, std::uint64_t hash) {
     std::uint64_t hash = 0;
     Lexical lex;
   };
-  constexpr std::size_t kEntries = 1 << 14;
+  constexpr std::size_t kEntries = 1 << 15;
   thread_local std::vector<Entry> memo(kEntries);
   Entry& e = memo[hash & (kEntries - 1)];
   if (e.hash == hash && hash != 0) return e.lex;
   Lexical lex;
-  if (const auto n = noun(lemma_noun(lower))) lex.wordnet |= 1u | (static_cast<std::uint32_t>(n->first) + 1) << 2;
-  if (const auto v = verb(lemma_verb(lower))) lex.wordnet |= 2u | (static_cast<std::uint32_t>(v->first) + 1) << 7;
+  // (WordNet has no word without letters: a number, a mark)
+  if (std::any_of(lower.begin(), lower.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+    if (const auto n = noun(lemma_noun(lower))) lex.wordnet |= 1u | (static_cast<std::uint32_t>(n->first) + 1) << 2;
+    if (const auto v = verb(lemma_verb(lower))) lex.wordnet |= 2u | (static_cast<std::uint32_t>(v->first) + 1) << 7;
+  }
   lex.cls = word_class(lower);
   e = {hash, lex};
   return lex;
