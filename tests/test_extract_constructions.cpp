@@ -1309,3 +1309,12 @@ TEST_CASE("another given name with the same surname is another person") {
   CHECK(speaker_of(a, text, "\"Time") == "Tomas Vell");
   CHECK(speaker_of(a, text, "\"He has been") == "Anders Vell");
 }
+
+TEST_CASE("'Her first teacher, the sculptor Ada Brisk, now 89, remembers ...': the name in a described appositive") {
+  const std::string text =
+      "Steel\n\nHer first teacher, the sculptor Ada Brisk, now 89, remembers a student who \"argued with every "
+      "piece of metal I gave her.\"\n\n\"She was rude to the steel,\" he said.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(speaker_of(a, text, "a student") == "Ada Brisk");
+  CHECK(speaker_of(a, text, "\"She was") == "Ada Brisk");
+}

@@ -485,7 +485,27 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
     while (ae > head_e + 1 && ctx.is_comma(ae - 1)) --ae;
     int ab = ae;
     while (ab > head_e + 1 && !ctx.is_comma(ab - 1)) --ab;
+    // (an age after the name: "..., Augustin Mellor, now 89")
+    bool age = ae > ab;
+    for (int i = ab; i < ae && age; ++i)
+      age = doc.tok(i).is(text::kDigit) || ctx.low(i) == "now" || ctx.low(i) == "aged";
+    if (age && ab - 1 > head_e + 1) {
+      ae = ab - 1;
+      ab = ae;
+      while (ab > head_e + 1 && !ctx.is_comma(ab - 1)) --ab;
+    }
     const int role_e = ab - 1;  // the comma before the name
+    // a description before the name in its appositive: "the sculptor
+    // Augustin Mellor", "a veteran barrister, Jo Roe" (a person's noun in it)
+    if (!described_body && ae - ab > 2 && ctx.has(ab, kDeterminerWord)) {
+      int k = ab + 1;
+      bool person = false;
+      while (k < ae && ctx.is_word(k) && !doc.tok(k).is(text::kCapitalized)) {
+        person = person || ctx.lex.person_noun(ctx.low(k)) || ctx.has(k, kTitleWord) || wordnet_person(ctx.low(k));
+        ++k;
+      }
+      if (person && k < ae && k > ab + 1) ab = k;
+    }
     // a title before the name ("the chief executive, Dr Jane Doe")
     auto title = [&](int i) {
       std::string_view w = ctx.low(i);
