@@ -1318,3 +1318,17 @@ TEST_CASE("'Her first teacher, the sculptor Ada Brisk, now 89, remembers ...': t
   CHECK(speaker_of(a, text, "a student") == "Ada Brisk");
   CHECK(speaker_of(a, text, "\"She was") == "Ada Brisk");
 }
+
+TEST_CASE("'In Varnholm, ...' at a sentence's start names a place: 'Varnholm said' is its government") {
+  const std::string text =
+      "Summit\n\nIn Varnholm, the opposition party called the deal a reward.\n\nVarnholm said in a statement on "
+      "Monday that the crossings were a beginning.\n";
+  const auto a = Extractor().analyse(text);
+  bool seen = false;
+  for (const auto& at : a.attributions)
+    if (at.source && text.substr(at.content.front().start, 17) == "that the crossing") {
+      seen = true;
+      CHECK(at.source->category == claimtrail::core::SourceCategory::named_organization);
+    }
+  CHECK(seen);
+}

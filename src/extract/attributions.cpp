@@ -2160,9 +2160,11 @@ void Context::index_names() const {
     if (!is_word(k) || !doc.tok(k).is(text::kCapitalized)) continue;
     // a one-word name: no capitalised word right before or after it
     const auto same_para = [&](int j) { return doc.tok(j).para == doc.tok(k).para; };
-    if ((is_name_token(k - 1) && same_para(k - 1)) || (k + 1 < doc.size() && is_name_token(k + 1) && same_para(k + 1)))
-      continue;
     const std::string_view before = low(k - 1);
+    // (a sentence's "In" or "From" before it is no name word: "In Tervoria, ...")
+    if ((is_name_token(k - 1) && same_para(k - 1) && before != "in" && before != "from") ||
+        (k + 1 < doc.size() && is_name_token(k + 1) && same_para(k + 1)))
+      continue;
     if (before == "in" || before == "from") {
       if (!full_name_ends_.contains(std::string(low(k)))) place_names_.insert(std::string(low(k)));
       continue;
@@ -2176,7 +2178,8 @@ void Context::index_names() const {
     auto state_noun = [&](int j, bool minister) {
       if (j >= doc.size() || !is_word(j)) return false;
       const std::string_view g = low(j);
-      return g == "government" || g == "embassy" || g == "parliament" || (minister && g == "minister");
+      return g == "government" || g == "embassy" || g == "parliament" || g == "ministry" ||
+             (minister && (g == "minister" || g == "ministry" || g == "police"));
     };
     if (state_noun(next, false) || (owner && next < doc.size() && is_word(next) && state_noun(next + 1, true)))
       place_names_.insert(name);
