@@ -219,6 +219,6 @@ TEST_CASE("the language layer's published figures hold on the UD test splits") {
   // retrained model may not fall below them.
   CHECK(f.uas >= 0.84);
   CHECK(f.las >= 0.81);  // issue #13's floor
-  CHECK(f.entity_accuracy >= 0.78);
+  CHECK(f.entity_accuracy >= 0.82);
   CHECK(f.organization_recall >= 0.70);
 }
