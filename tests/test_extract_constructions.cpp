@@ -1332,3 +1332,11 @@ TEST_CASE("'In Varnholm, ...' at a sentence's start names a place: 'Varnholm sai
     }
   CHECK(seen);
 }
+
+TEST_CASE("a capitalised name ending in a noun WordNet knows only as a body is a body") {
+  const std::string text = "Flood\n\nThe Ardmore Inspectorate said it had opened an investigation.\n";
+  const auto a = Extractor().analyse(text);
+  REQUIRE(a.attributions.size() == 1);
+  REQUIRE(a.attributions[0].source.has_value());
+  CHECK(a.attributions[0].source->category == claimtrail::core::SourceCategory::named_organization);
+}

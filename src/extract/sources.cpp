@@ -42,6 +42,13 @@ bool sentence_start(const Context& ctx, int i) {
 
 }  // namespace
 
+// A word whose first WordNet sense names a body and no sense a person:
+// "inspectorate", "coastguard".
+bool wordnet_body(std::string_view w) {
+  const auto n = language::noun(language::lemma_noun(w));
+  return n && n->first_kinds.organisation && !n->person;
+}
+
 bool wordnet_person(std::string_view w) {
   const auto n = language::noun(language::lemma_noun(w));
   return n && n->first_kinds.person;
@@ -357,6 +364,8 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
       // A country or region speaking is its government: an organisation.
       const bool org = ctx.lex.is_known_org(nm) || (c.name.size() == 1 && is_acronym(ctx, nb) && !label) ||
                        (head > nb && ctx.lex.is_org_head(hw)) || named_as_body_elsewhere(ctx, nb, head + 1) ||
+                       // "the Coalfield Inspectorate", "the Velmland Coastguard"
+                       (head > nb && !ctx.ends_full_name(head) && wordnet_body(hw)) ||
                        // after a company's kind: "Rail operator Valleylink", "the carmaker Volvo"
                        (nb > b && last_title < nb - 1 && ctx.lex.is_trade_head(ctx.low(nb - 1)) &&
                         !doc.tok(nb - 1).is(text::kCapitalized)) ||
