@@ -49,6 +49,15 @@ bool wordnet_body(std::string_view w) {
   return n && n->first_kinds.organisation && !n->person;
 }
 
+// The end of a name [b, e) without the letters after it ("Prudence
+// Hallowes KC", "Ann Poe OBE"): two words of the name at least are left.
+int before_letters(const Context& ctx, int b, int e) {
+  while (e - b > 2 && ctx.doc.tok(e - 1).is(text::kCapitalized) && ctx.lex.is_postnominal(ctx.low(e - 1)) &&
+         ctx.is_name_token(e - 2) && !ctx.lex.is_postnominal(ctx.low(e - 2)))
+    --e;
+  return e;
+}
+
 bool wordnet_person(std::string_view w) {
   const auto n = language::noun(language::lemma_noun(w));
   return n && n->first_kinds.person;
@@ -300,10 +309,7 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
       }
     }
     while (head > b && !ctx.is_word(head)) --head;
-    // ("Prudence Hallowes KC", "Ann Poe OBE": letters after the name)
-    while (head - 1 > b && doc.tok(head).is(text::kCapitalized) && ctx.lex.is_postnominal(ctx.low(head)) &&
-           ctx.is_name_token(head - 1) && !ctx.lex.is_postnominal(ctx.low(head - 1)))
-      --head;
+    head = before_letters(ctx, b, head + 1) - 1;
     const std::string_view hw = ctx.low(head);
     // ("Opposition MPs", "Labour councillors": a title's plural heads a group)
     const bool plural_title = hw.size() > 2 && hw.back() == 's' && ctx.lex.is_title(hw.substr(0, hw.size() - 1));
@@ -525,8 +531,7 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
       ++ab;
       if (ab < ae && ctx.is_punct(ab, '.')) ++ab;
     }
-    // (letters after the name: "Ewart Allingham KC")
-    while (ae - ab > 2 && doc.tok(ae - 1).is(text::kCapitalized) && ctx.lex.is_postnominal(ctx.low(ae - 1))) --ae;
+    ae = before_letters(ctx, ab, ae);
     bool names = ae > ab && ae - ab <= 4;
     for (int i = ab; i < ae && names; ++i)
       names = ctx.is_name_token(i) && !ctx.has(i, kPersonNounWord | kOrgHeadWord | kTitleWord);
