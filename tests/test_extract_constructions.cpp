@@ -1340,3 +1340,11 @@ TEST_CASE("a capitalised name ending in a noun WordNet knows only as a body is a
   REQUIRE(a.attributions[0].source.has_value());
   CHECK(a.attributions[0].source->category == claimtrail::core::SourceCategory::named_organization);
 }
+
+TEST_CASE("'the inspectorate' after 'the Ardmore Inspectorate' is that body") {
+  const std::string text =
+      "Flood\n\nThe Ardmore Inspectorate said it had opened an investigation. In its last report on the pit, the "
+      "inspectorate found that pumps were failing.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(speaker_of(a, text, "that pumps") == "Ardmore Inspectorate");
+}

@@ -170,7 +170,12 @@ class Resolver {
         }
       }
       if (first < 0) {  // an organisation without a proper name ("the ministry")
-        const int e = by_head(info, src.category, mention, np.b);
+        // ("the inspectorate" after "the Coalfield Inspectorate": the body
+        // named with that head)
+        int e = -1;
+        if (src.category == SourceCategory::named_organization && info.definite && !info.head.empty())
+          e = named_body_for(singular(info.head), info.plural, true, mention.start);
+        if (e < 0) e = by_head(info, src.category, mention, np.b);
         link(e, mention, src);
       }
       return;
