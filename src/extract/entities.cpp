@@ -772,15 +772,12 @@ class Resolver {
     if (cat != SourceCategory::named_person) by_name_[name_key(cat, ctx_.out.entities.back().name)].insert(e);
     if (cat == SourceCategory::named_organization && !ctx_.out.entities.back().name.empty()) {
       const std::string& name = ctx_.out.entities.back().name;
-      const std::size_t sp = name.rfind(' ');
-      body_by_last_word_[util::ascii_lower(sp == std::string::npos ? name : name.substr(sp + 1))] = e;
+      auto last_word = [](std::string_view words) { return words.substr(words.rfind(' ') + 1); };
+      body_by_last_word_[util::ascii_lower(last_word(name))] = e;
       // the noun before "of" heads "Ministry of Agriculture and Land",
       // "Bank of Tellmar": "the ministry" is that ministry too
-      if (const std::size_t of = name.find(" of "); of != std::string::npos && of > 0) {
-        const std::size_t before = name.rfind(' ', of - 1);
-        body_by_last_word_[util::ascii_lower(name.substr(before == std::string::npos ? 0 : before + 1,
-                                                         of - (before == std::string::npos ? 0 : before + 1)))] = e;
-      }
+      if (const std::size_t of = name.find(" of "); of != std::string::npos && of > 0)
+        body_by_last_word_[util::ascii_lower(last_word(std::string_view(name).substr(0, of)))] = e;
       // a capitalised first word of a name of several words ("Brightwater Logistics")
       if (const std::size_t first = name.find(' '); first != std::string::npos && first > 0 && name[0] >= 'A' &&
                                                     name[0] <= 'Z' && name.find(" and ") == std::string::npos)

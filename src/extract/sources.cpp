@@ -43,7 +43,7 @@ bool sentence_start(const Context& ctx, int i) {
 }  // namespace
 
 // A word whose first WordNet sense names a body and no sense a person:
-// "inspectorate", "coastguard".
+// "inspectorate" ("coastguard" is also a member of one).
 bool wordnet_body(std::string_view w) {
   const auto n = language::noun(language::lemma_noun(w));
   return n && n->first_kinds.organisation && !n->person;

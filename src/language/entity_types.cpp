@@ -27,6 +27,14 @@ std::uint64_t label_at(const SentenceView& s, int i) {
   return l < s.label_names.size() ? word_hash(s.label_names[l]) : kNoWord;
 }
 
+// The kinds a noun can name (NounInfo's, or its first sense's), as bits:
+// person, organisation, place, document.
+template <class Kinds>
+std::uint64_t kind_bits(const Kinds& k) {
+  return static_cast<std::uint64_t>(k.person) | static_cast<std::uint64_t>(k.organisation) << 1 |
+         static_cast<std::uint64_t>(k.place) << 2 | static_cast<std::uint64_t>(k.document) << 3;
+}
+
 // What WordNet says the head noun (or the phrase as one compound) names,
 // and whether iso-codes knows the phrase or its head as a place.
 void lexical_features(const SentenceView& s, const Phrase& p, int h, std::vector<std::uint64_t>& out) {
@@ -39,10 +47,8 @@ void lexical_features(const SentenceView& s, const Phrase& p, int h, std::vector
       return;
     }
     out.push_back(feature_key(templ + 1, static_cast<std::uint64_t>(info->first), tag));
-    const auto& k = info->first_kinds;
-    out.push_back(feature_key(templ + 2, k.person | k.organisation << 1 | k.place << 2 | k.document << 3, tag));
-    out.push_back(
-        feature_key(templ + 3, info->person | info->organisation << 1 | info->place << 2 | info->document << 3));
+    out.push_back(feature_key(templ + 2, kind_bits(info->first_kinds), tag));
+    out.push_back(feature_key(templ + 3, kind_bits(*info)));
   };
   noun_features(540, s.text[static_cast<std::size_t>(h)]);
   if (p.last > p.first && p.last - p.first < 4) {
@@ -78,20 +84,15 @@ void lexical_features(const SentenceView& s, const Phrase& p, int h, std::vector
     const std::uint64_t head_class = head_info ? static_cast<std::uint64_t>(head_info->first) : 99;
     out.push_back(feature_key(565, s.words[static_cast<std::size_t>(i)].lower));
     out.push_back(feature_key(566, tag_at(s, i), head_class));
-    if (const auto info = noun(lemma_noun(s.text[static_cast<std::size_t>(i)]))) {
-      const auto& k = info->first_kinds;
-      out.push_back(feature_key(567, k.person | k.organisation << 1 | k.place << 2 | k.document << 3,
-                                static_cast<std::uint64_t>(info->first)));
-    }
+    if (const auto info = noun(lemma_noun(s.text[static_cast<std::size_t>(i)])))
+      out.push_back(feature_key(567, kind_bits(info->first_kinds), static_cast<std::uint64_t>(info->first)));
     break;
   }
   // what the other nouns of the phrase name ("the John Smith archive")
   for (int i = p.first; i <= p.last && i < p.first + 8; ++i) {
     if (i == h || (tag_at(s, i) != NOUN && tag_at(s, i) != PROPN)) continue;
-    if (const auto info = noun(lemma_noun(s.text[static_cast<std::size_t>(i)]))) {
-      const auto& k = info->first_kinds;
-      out.push_back(feature_key(564, k.person | k.organisation << 1 | k.place << 2 | k.document << 3, i < h));
-    }
+    if (const auto info = noun(lemma_noun(s.text[static_cast<std::size_t>(i)])))
+      out.push_back(feature_key(564, kind_bits(info->first_kinds), i < h));
   }
 }
 
@@ -118,10 +119,7 @@ void partitive_features(const SentenceView& s, const Phrase& p, int h, std::vect
   const WordCodes& cw = s.words[static_cast<std::size_t>(c)];
   const WordCodes& hw = s.words[static_cast<std::size_t>(h)];
   std::uint64_t kinds = 16;
-  if (const auto info = noun(lemma_noun(s.text[static_cast<std::size_t>(c)]))) {
-    const auto& k = info->first_kinds;
-    kinds = k.person | k.organisation << 1 | k.place << 2 | k.document << 3;
-  }
+  if (const auto info = noun(lemma_noun(s.text[static_cast<std::size_t>(c)]))) kinds = kind_bits(info->first_kinds);
   out.push_back(feature_key(590, cw.lower));
   out.push_back(feature_key(591, cw.cls.fine));
   out.push_back(feature_key(592, kinds, tag_at(s, c)));

@@ -39,10 +39,9 @@ void normalise_into(std::string_view word, std::string& out) {
 }
 
 // What the lexicons know of a lower-cased word: WordCodes::wordnet and
-// WordCodes::cls. The lookups (base
-// forms, binary searches) cost more than the rest of word_codes(), and news
-// repeats its words: each thread remembers the answers in a small
-// direct-mapped table, by the word's hash.
+// WordCodes::cls. The lookups (base forms, binary searches) cost more than
+// the rest of word_codes(), and news repeats its words: each thread
+// remembers the answers in a small direct-mapped table, by the word's hash.
 struct Lexical {
   std::uint32_t wordnet = 0;
   WordClass cls;
