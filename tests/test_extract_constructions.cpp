@@ -207,25 +207,29 @@ TEST_CASE("a knight or dame called by the first name is the person named in full
 }
 
 namespace {
+// The first attribution whose content starts with `start`; null when none.
+const claimtrail::core::Attribution* attribution_of(const claimtrail::core::Analysis& a, std::string_view text,
+                                                    std::string_view start) {
+  for (const auto& at : a.attributions)
+    if (!at.content.empty() && text.substr(at.content.front().start, start.size()) == start) return &at;
+  return nullptr;
+}
+
 // The name of the entity behind the attribution whose content starts with `start`.
 std::string speaker_of(const claimtrail::core::Analysis& a, std::string_view text, std::string_view start) {
-  for (const auto& at : a.attributions) {
-    if (at.content.empty() || text.substr(at.content.front().start, start.size()) != start) continue;
-    if (!at.source || at.source->entity < 0) return "(none)";
-    return a.entities[static_cast<std::size_t>(at.source->entity)].name;
-  }
-  return "(not found)";
+  const auto* at = attribution_of(a, text, start);
+  if (!at) return "(not found)";
+  if (!at->source || at->source->entity < 0) return "(none)";
+  return a.entities[static_cast<std::size_t>(at->source->entity)].name;
 }
 
 // The source text of the attribution whose content starts with `start`.
 std::string source_of(const claimtrail::core::Analysis& a, std::string_view text, std::string_view start) {
-  for (const auto& at : a.attributions) {
-    if (at.content.empty() || text.substr(at.content.front().start, start.size()) != start) continue;
-    if (!at.source || at.source->spans.empty()) return "(none)";
-    const auto& sp = at.source->spans.front();
-    return std::string(text.substr(sp.start, sp.end - sp.start));
-  }
-  return "(not found)";
+  const auto* at = attribution_of(a, text, start);
+  if (!at) return "(not found)";
+  if (!at->source || at->source->spans.empty()) return "(none)";
+  const auto& sp = at->source->spans.front();
+  return std::string(text.substr(sp.start, sp.end - sp.start));
 }
 
 // The content fragments of the attribution whose content starts with `start`.
@@ -1257,11 +1261,11 @@ TEST_CASE("'both sides' after two named bodies: those bodies, on the record, the
       "the talks had been useful.\n";
   const auto a = Extractor().analyse(text);
   CHECK(speaker_of(a, text, "the talks") == "Tarn Growers' Association and Hobley Water");
-  for (const auto& at : a.attributions)
-    if (at.source && text.substr(at.content.front().start, 9) == "the talks") {
-      CHECK(at.source->category == claimtrail::core::SourceCategory::named_organization);
-      CHECK_FALSE(at.source->anonymous);
-    }
+  const auto* at = attribution_of(a, text, "the talks");
+  REQUIRE(at);
+  REQUIRE(at->source.has_value());
+  CHECK(at->source->category == claimtrail::core::SourceCategory::named_organization);
+  CHECK_FALSE(at->source->anonymous);
 }
 
 TEST_CASE("a name going on through 'of' is a body's; letters after a name are not part of it") {
@@ -1323,14 +1327,7 @@ TEST_CASE("'In Varnholm, ...' at a sentence's start names a place: 'Varnholm sai
   const std::string text =
       "Summit\n\nIn Varnholm, the opposition party called the deal a reward.\n\nVarnholm said in a statement on "
       "Monday that the crossings were a beginning.\n";
-  const auto a = Extractor().analyse(text);
-  bool seen = false;
-  for (const auto& at : a.attributions)
-    if (at.source && text.substr(at.content.front().start, 17) == "that the crossing") {
-      seen = true;
-      CHECK(at.source->category == claimtrail::core::SourceCategory::named_organization);
-    }
-  CHECK(seen);
+  CHECK(category_of(text, "that the crossings") == "named_organization");
 }
 
 TEST_CASE("a capitalised name ending in a noun WordNet knows only as a body is a body") {
