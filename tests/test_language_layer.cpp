@@ -11,6 +11,7 @@
 #include "extract/extractor.hpp"
 #include "language/layer.hpp"
 #include "language/treebank.hpp"
+#include "language/word_classes.hpp"
 #include "learn/multiclass.hpp"
 #include "testutil.hpp"
 
@@ -152,7 +153,7 @@ TEST_CASE("the entity typer tells a person, an organisation and a place apart") 
 }
 
 TEST_CASE("word classes: words used alike share a class, unknown words have none") {
-  auto cls = [](std::string_view w) { return word_codes(w).cls; };
+  auto cls = [](std::string_view w) { return word_class_of(w); };
   CHECK(cls("Tuesday").fine != 0);
   CHECK(cls("Tuesday").fine == cls("thursday").fine);  // looked up lower-cased
   CHECK(cls("lawyer").fine == cls("attorney").fine);

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "language/lexical.hpp"
+#include "language/word_classes.hpp"
 #include "util/ascii.hpp"
 
 namespace claimtrail::language {
@@ -20,6 +21,11 @@ std::uint64_t lower_at(const SentenceView& s, int i) {
 }
 std::uint64_t tag_at(const SentenceView& s, int i) {
   return i < 0 || i >= static_cast<int>(s.tags.size()) ? kUpos + 2 : s.tags[static_cast<std::size_t>(i)];
+}
+// The word classes of word i (word_classes.hpp); {} outside the sentence.
+WordClass cls_at(const SentenceView& s, int i) {
+  return i < 0 || i >= static_cast<int>(s.text.size()) ? WordClass{}
+                                                       : word_class_of(s.text[static_cast<std::size_t>(i)]);
 }
 std::uint64_t label_at(const SentenceView& s, int i) {
   if (i < 0 || i >= static_cast<int>(s.labels.size())) return kNoWord;
@@ -121,11 +127,11 @@ void partitive_features(const SentenceView& s, const Phrase& p, int h, std::vect
   std::uint64_t kinds = 16;
   if (const auto info = noun(lemma_noun(s.text[static_cast<std::size_t>(c)]))) kinds = kind_bits(info->first_kinds);
   out.push_back(feature_key(590, cw.lower));
-  out.push_back(feature_key(591, cw.cls.fine));
+  out.push_back(feature_key(591, cls_at(s, c).fine));
   out.push_back(feature_key(592, kinds, tag_at(s, c)));
-  out.push_back(feature_key(593, kinds, hw.cls.middle));
+  out.push_back(feature_key(593, kinds, cls_at(s, h).middle));
   out.push_back(feature_key(594, kinds, hw.lower));
-  out.push_back(feature_key(595, cw.cls.middle, tag_at(s, h)));
+  out.push_back(feature_key(595, cls_at(s, c).middle, tag_at(s, h)));
   out.push_back(feature_key(596, cw.capitalised, tag_at(s, c), kinds));
 }
 
@@ -177,14 +183,14 @@ void EntityTyper::features(const SentenceView& s, const Phrase& p, const Documen
       out.push_back(feature_key(521, label_at(s, i), lower_at(s, i)));
   lexical_features(s, p, h, out);
   // the distributional classes of the head, of the phrase's ends and words
-  out.push_back(feature_key(580, hw.cls.fine));
-  out.push_back(feature_key(581, hw.cls.middle, tag_at(s, h)));
-  out.push_back(feature_key(582, s.words[static_cast<std::size_t>(std::clamp(p.first, 0, n - 1))].cls.fine));
-  out.push_back(feature_key(583, hw.cls.coarse, hw.capitalised));
+  const WordClass head_cls = cls_at(s, h);
+  out.push_back(feature_key(580, head_cls.fine));
+  out.push_back(feature_key(581, head_cls.middle, tag_at(s, h)));
+  out.push_back(feature_key(582, cls_at(s, std::clamp(p.first, 0, n - 1)).fine));
+  out.push_back(feature_key(583, head_cls.coarse, hw.capitalised));
   for (int i = p.first; i <= p.last && i < p.first + 8 && i < n; ++i)
-    if (i != h) out.push_back(feature_key(584, s.words[static_cast<std::size_t>(i)].cls.fine));
-  if (gov >= 0 && gov < n)
-    out.push_back(feature_key(585, s.words[static_cast<std::size_t>(gov)].cls.middle, label_at(s, h)));
+    if (i != h) out.push_back(feature_key(584, cls_at(s, i).fine));
+  if (gov >= 0 && gov < n) out.push_back(feature_key(585, cls_at(s, gov).middle, label_at(s, h)));
   partitive_features(s, p, h, out);
   if (memory) {
     const int before = memory->likely(hw.lower);

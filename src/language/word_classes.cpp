@@ -1,7 +1,11 @@
 #include "language/word_classes.hpp"
 
 #include <charconv>
+#include <string>
+#include <vector>
 
+#include "language/words.hpp"
+#include "util/ascii.hpp"
 #include "util/incbin.hpp"
 
 CLAIMTRAIL_INCBIN(claimtrail_word_clusters, CLAIMTRAIL_WORD_CLUSTERS_FILE)
@@ -54,6 +58,22 @@ WordClass word_class(std::string_view lower) {
     }
   }
   return {};
+}
+
+WordClass word_class_of(std::string_view word) {
+  thread_local std::string lower;
+  lower = normalise_word(word);
+  for (char& c : lower) c = util::ascii_lower(c);
+  struct Entry {
+    std::uint64_t hash = 0;
+    WordClass cls;
+  };
+  constexpr std::size_t kEntries = 1 << 12;
+  thread_local std::vector<Entry> memo(kEntries);
+  const std::uint64_t hash = word_hash(lower);
+  Entry& e = memo[hash & (kEntries - 1)];
+  if (e.hash != hash || hash == 0) e = {hash, word_class(lower)};
+  return e.cls;
 }
 
 }  // namespace claimtrail::language

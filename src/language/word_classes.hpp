@@ -18,4 +18,9 @@ struct WordClass {
 // {} when the table does not have it.
 WordClass word_class(std::string_view lower);
 
+// The classes of a word as written (normalised and lower-cased here). Each
+// thread remembers the answers in a small direct-mapped table: the entity
+// typer asks of the same words again and again, and only it asks.
+WordClass word_class_of(std::string_view word);
+
 }  // namespace claimtrail::language

@@ -38,32 +38,27 @@ void normalise_into(std::string_view word, std::string& out) {
   }
 }
 
-// What the lexicons know of a lower-cased word: WordCodes::wordnet and
-// WordCodes::cls. The lookups (base forms, binary searches) cost more than
-// the rest of word_codes(), and news repeats its words: each thread
-// remembers the answers in a small direct-mapped table, by the word's hash.
-struct Lexical {
-  std::uint32_t wordnet = 0;
-  WordClass cls;
-};
-Lexical lexical_of(const std::string& lower, std::uint64_t hash) {
+// WordCodes::wordnet of a lower-cased word. The lookups (base forms, two
+// binary searches) cost more than the rest of word_codes(), and news
+// repeats its words: each thread remembers the answers in a small
+// direct-mapped table, by the word's hash. (WordNet has no word without
+// letters: a number, a mark.)
+std::uint32_t wordnet_bits(const std::string& lower, std::uint64_t hash) {
   struct Entry {
     std::uint64_t hash = 0;
-    Lexical lex;
+    std::uint32_t bits = 0;
   };
   constexpr std::size_t kEntries = 1 << 15;
   thread_local std::vector<Entry> memo(kEntries);
   Entry& e = memo[hash & (kEntries - 1)];
-  if (e.hash == hash && hash != 0) return e.lex;
-  Lexical lex;
-  // (WordNet has no word without letters: a number, a mark)
+  if (e.hash == hash && hash != 0) return e.bits;
+  std::uint32_t bits = 0;
   if (std::any_of(lower.begin(), lower.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
-    if (const auto n = noun(lemma_noun(lower))) lex.wordnet |= 1u | (static_cast<std::uint32_t>(n->first) + 1) << 2;
-    if (const auto v = verb(lemma_verb(lower))) lex.wordnet |= 2u | (static_cast<std::uint32_t>(v->first) + 1) << 7;
+    if (const auto n = noun(lemma_noun(lower))) bits |= 1u | (static_cast<std::uint32_t>(n->first) + 1) << 2;
+    if (const auto v = verb(lemma_verb(lower))) bits |= 2u | (static_cast<std::uint32_t>(v->first) + 1) << 7;
   }
-  lex.cls = word_class(lower);
-  e = {hash, lex};
-  return lex;
+  e = {hash, bits};
+  return bits;
 }
 
 }  // namespace
@@ -120,10 +115,8 @@ WordCodes word_codes(std::string_view word) {
   w.shape = word_hash(shape);
   w.capitalised = !form.empty() && form[0] >= 'A' && form[0] <= 'Z';
   w.all_caps = any_upper && !any_lower;
-  const Lexical lex = lexical_of(lower, w.lower);
   // (WordNet is asked of words with small letters and no digits: "US" is not "us")
-  if (any_lower && !w.has_digit) w.wordnet = lex.wordnet;
-  w.cls = lex.cls;
+  if (any_lower && !w.has_digit) w.wordnet = wordnet_bits(lower, w.lower);
   return w;
 }
 

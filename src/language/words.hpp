@@ -9,8 +9,6 @@
 #include <string_view>
 #include <vector>
 
-#include "language/word_classes.hpp"
-
 namespace claimtrail::language {
 
 struct WordCodes {
@@ -23,7 +21,6 @@ struct WordCodes {
   // the treebanks have rarely seen: bit 0 a noun, bit 1 a verb; bits 2-6
   // the noun's first-sense class + 1, bits 7-10 the verb's.
   std::uint32_t wordnet = 0;
-  WordClass cls;  // its distributional classes (word_classes.hpp)
   bool capitalised = false, all_caps = false, has_digit = false, has_hyphen = false;
 };
 
