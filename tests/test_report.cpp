@@ -226,7 +226,7 @@ TEST_CASE("reports tell the same truth: every piece of evidence, non-responses, 
                                 "Mayor Jane Doe said the port lost 2 million euros last year.\n\n"
                                 "The strike would cost the city 4 million euros a week, according to a report by the "
                                 "city's finance office.\n\n"
-                                "Fares are expected to rise by 5 percent in April.\n\n"
+                                "Fares are said to rise by 5 percent in April.\n\n"
                                 "The port authority did not respond to a request for comment.\n");
   const fs::path b = write_file(tmp.path() / "b.txt",
                                 "---\noutlet: Valley Wire\nurl: https://valley.example/b\npublished: 2025-03-11\n---\n"

@@ -15,10 +15,10 @@ using namespace claimtrail;
 
 TEST_CASE("sourcing: the anonymous share divides by statements with a source, in every report") {
   // Three body statements: an anonymous source, a named one, and an
-  // expectation no one holds. Anonymous share: 1 of 2.
+  // report no one holds. Anonymous share: 1 of 2.
   const std::string text =
       "Bridge to close\n\nOfficials said the bridge would close in May. Mayor Jane Doe said the budget was sound. "
-      "The council is expected to approve the plan.\n";
+      "The council is said to favour the plan.\n";
   const extract::Extractor ex;
   const core::Analysis a = ex.analyse(text);
   const core::SourcingProfile p = core::profile(a);

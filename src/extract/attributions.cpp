@@ -1362,11 +1362,14 @@ class Finder {
     return emit(kind_of(frags), a.cue.span, a.source, frags, a.parent, a.headline);
   }
 
-  // "X is expected to Y": an expectation with no one holding it; X and
-  // "to Y" make up the content (PolNeAR convention).
+  // "X is said to Y", "X is believed to Y": hearsay no one named holds; X
+  // and "to Y" make up the content (PolNeAR convention). Where the
+  // participle and "to" are a hedge ("X is expected to Y", SPEC's hedges),
+  // the sentence is the outlet's own hedged claim: no attribution.
   std::optional<int> expectation_held_by_none(Attempt& a) {
     sized_up(a);
     if (a.source.empty() || !expectation(a.cue) || a.cue.core.e >= a.e) return std::nullopt;
+    if (ctx_.lex.is_hedge(std::string(ctx_.low(a.cue.core.b)) + " to")) return -1;
     std::vector<TokRange> frags{a.source};
     add_content(frags, a.cue.core.e, a.e);
     return emit(kind_of(frags), a.cue.span, {}, frags, a.parent, a.headline);

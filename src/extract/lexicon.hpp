@@ -2,6 +2,7 @@
 // loaded once into lookup structures.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -146,6 +147,10 @@ class Lexicon {
   // (empty for vague words such as "several").
   std::optional<std::optional<int>> quantifier(std::string_view words) const;
   const std::vector<std::string>& hedges() const { return hedges_; }
+  // Is this phrase (lower-cased, words joined by one space) a hedge of hedges.tsv?
+  bool is_hedge(std::string_view words) const {
+    return std::any_of(hedges_.begin(), hedges_.end(), [&](const std::string& h) { return h == words; });
+  }
   const std::vector<NonResponsePattern>& non_responses() const { return non_responses_; }
   const std::vector<std::unique_ptr<re2::RE2>>& anonymity() const { return anonymity_; }
 
