@@ -1362,3 +1362,21 @@ TEST_CASE("'the inspectorate' after 'the Ardmore Inspectorate' is that body") {
   const auto a = Extractor().analyse(text);
   CHECK(speaker_of(a, text, "that pumps") == "Ardmore Inspectorate");
 }
+
+TEST_CASE("'he' or 'she' in someone's quotation is not that speaker: the person the quotation made its subject") {
+  const std::string text =
+      "Harbour\n\n"
+      "\xE2\x80\x9CI have never missed a tide,\xE2\x80\x9D said Ines Marrow, 58, a boat builder. \xE2\x80\x9CMy dad "
+      "was a fisherman. He said to me once, \xE2\x80\x98Never trust a calm sea.\xE2\x80\x99\xE2\x80\x9D\n\n"
+      "\xE2\x80\x98"
+      "A farmer stopped me at the gate,\xE2\x80\x99 said Tomas Rell. \xE2\x80\x98He told me, "
+      "\xE2\x80\x9CThe road is shut.\xE2\x80\x9D I went home.\xE2\x80\x99\n\n"
+      "\xE2\x80\x9CShe looked at me and said, \xE2\x80\x98Go on, then,\xE2\x80\x99\xE2\x80\x9D Ada Voll said.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(speaker_of(a, text, "\xE2\x80\x98Never trust") == "My dad");
+  CHECK(category_of(text, "\xE2\x80\x98Never trust") == "unnamed_person");
+  CHECK(speaker_of(a, text, "\xE2\x80\x9CThe road") == "A farmer");
+  // no one else to be: unresolved, never the speaker herself
+  CHECK(speaker_of(a, text, "\xE2\x80\x98Go on") == "(none)");
+  CHECK(category_of(text, "\xE2\x80\x98Go on") == "unresolved");
+}

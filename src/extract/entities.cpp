@@ -11,6 +11,7 @@
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 #include "extract/context.hpp"
 #include "util/ascii.hpp"
@@ -65,8 +66,13 @@ class Resolver {
   // pronoun unless it is named.
   // `content`: what the source says, when it is an attribution's (a
   // pronoun is not someone its own quotation talks about by name).
-  void resolve(TokRange np, core::Source& src, bool reported = false, std::span<const TokRange> content = {}) {
+  // `speaker`: for "he" or "she" inside a quotation, the entity whose
+  // quotation it is (a speaker calls herself "I": the pronoun is someone
+  // else), else -1.
+  void resolve(TokRange np, core::Source& src, bool reported = false, std::span<const TokRange> content = {},
+               int speaker = -1) {
     content_ = content;
+    speaker_ = speaker;
     content_words_.clear();
     content_scanned_ = false;
     resolve_one(np, src, reported);
@@ -115,6 +121,23 @@ class Resolver {
       // ("'Peregrine read the numbers twice,' he says": not Peregrine)
       if (e >= 0 && info.pronoun == SourceInfo::Pronoun::person && named_in_content(e))
         e = latest_person_but(e, gender);
+      // ("My mum was a nurse here. She said to me, '...'", in a nurse's
+      // words: "She" is her mother, described earlier in the quotation;
+      // "He told me, '...'", in a wife's words: not the wife)
+      if (speaker_ >= 0 && info.pronoun == SourceInfo::Pronoun::person) {
+        if (const TokRange earlier = described_in_quotation(np, gender); !earlier.empty()) {
+          // (resolved as a source would be: "the manager" is the one the
+          // article named with that role, "A pensioner" someone new)
+          core::Source described;
+          const int speaker = std::exchange(speaker_, -1);
+          resolve_one(earlier, described, true);
+          speaker_ = speaker;
+          reported_ = true;
+          e = described.entity;
+        } else if (e == speaker_) {
+          e = -1;  // someone the tool cannot tell: unresolved rather than the speaker
+        }
+      }
       if (e >= 0) {
         src.category = ctx_.out.entities[static_cast<std::size_t>(e)].category;
         link(e, mention, src);
@@ -626,6 +649,41 @@ class Resolver {
       n = sp == std::string_view::npos ? std::string_view() : n.substr(sp + 1);
     }
     return false;
+  }
+
+  // The latest person a quotation makes the subject of one of its
+  // sentences before `pronoun`: a determiner or possessive and a noun for a
+  // person opening the sentence ("My mum was a nurse here.", "A pensioner
+  // stopped me"), not of the other sex than `gender`; empty when there is
+  // none.
+  TokRange described_in_quotation(TokRange pronoun, int gender) const {
+    const auto& doc = ctx_.doc;
+    const int q = doc.tok(pronoun.b).quote;
+    if (q < 0) return {};
+    const int stop = std::max(0, pronoun.b - kMaxQuotationLookBack);
+    const std::uint32_t para = doc.tok(pronoun.b).para;
+    // (in this quotation or an earlier one of the paragraph: "'A pensioner
+    // stopped me,' she said. 'She told me ...'")
+    for (int s = pronoun.b - 1; s >= stop && doc.tok(s).para == para; --s) {
+      // a sentence's start: after its opening quotation mark or a full stop
+      if (!ctx_.is_word(s) || doc.tok(s).quote < 0 || (s > 0 && (ctx_.is_word(s - 1) || ctx_.is_comma(s - 1))))
+        continue;
+      // its subject: a determiner and a noun for a person opening it
+      const std::string_view dw = ctx_.low(s);
+      if (!(dw == "my" || dw == "our" || dw == "your" || dw == "his" || dw == "her" || dw == "their" || dw == "a" ||
+            dw == "an" || dw == "the"))
+        continue;
+      for (int h = s + 1; h <= s + 2 && h < pronoun.b && ctx_.is_word(h) && !doc.tok(h).is(text::kCapitalized) &&
+                          doc.tok(h).quote == doc.tok(s).quote && !ctx_.has(h, kFiniteVerbWord);
+           ++h) {
+        const std::string_view w = ctx_.low(h);
+        const int g = ctx_.lex.gender(w);
+        if (g == 0 && !ctx_.lex.person_noun(w) && !wordnet_person(w)) continue;
+        if (gender != 0 && g != 0 && g != gender) break;
+        return {s, h + 1};
+      }
+    }
+    return {};
   }
 
   // Does `r` lie inside the content being resolved, within quotation marks?
@@ -1257,6 +1315,7 @@ class Resolver {
     return w;
   }
 
+  static constexpr int kMaxQuotationLookBack = 60;       // tokens back in a quotation for who "she" is
   static constexpr int kMaxGenderLookBack = 64;          // the latest entities a pronoun's sex is checked against
   static constexpr int kMaxContentScan = 400;            // the words of a content searched for a name
   std::span<const TokRange> content_;                    // the content of the source being resolved
@@ -1295,6 +1354,7 @@ class Resolver {
   std::unordered_map<std::string, TokRange> defined_labels_;  // defined_label(): label -> its person's name
   bool labels_read_ = false;
   bool reported_ = false;  // resolve(): the source resolved is a nested attribution's
+  int speaker_ = -1;       // resolve(): whose quotation the pronoun resolved stands in
   TokRange interviewer_;   // defined_label(): the person an introduction says asked the questions
   static constexpr std::size_t kMaxPeople = 4096, kMaxRoleKeys = 64;
   std::vector<Ahead> people_;                             // people named with a role anywhere, in text order
@@ -1378,6 +1438,22 @@ void resolve_entities(Context& ctx) {
       items.push_back({ctx.doc.tok(ctx.attr_source[i].b).start, static_cast<int>(i), -1, {}});
   for (std::size_t i = 0; i < ctx.out.non_responses.size(); ++i)
     if (!ctx.nr_who[i].empty()) items.push_back({ctx.doc.tok(ctx.nr_who[i].b).start, -1, static_cast<int>(i), {}});
+  // "he" or "she" inside a quotation whose speaker is named after it
+  // ("'He told me, ...,' she said") is resolved right after that speaker,
+  // who it is not.
+  auto in_quotation = [&](std::size_t i) {
+    const auto& at = ctx.out.attributions[i];
+    const TokRange src = ctx.attr_source[i];
+    if (at.parent < 0 || src.size() != 1 || doc.tok(src.b).quote < 0) return false;
+    const std::string_view w = ctx.low(src.b);
+    return (w == "he" || w == "she") && !ctx.attr_source[static_cast<std::size_t>(at.parent)].empty();
+  };
+  for (Item& it : items)
+    if (it.attr >= 0 && in_quotation(static_cast<std::size_t>(it.attr))) {
+      const TokRange outer =
+          ctx.attr_source[static_cast<std::size_t>(ctx.out.attributions[static_cast<std::size_t>(it.attr)].parent)];
+      it.pos = std::max<std::size_t>(it.pos, doc.tok(outer.e - 1).start + 1);
+    }
   std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.pos < b.pos; });
   Resolver r(ctx);
   std::vector<std::pair<std::size_t, TokRange>> sources;
@@ -1387,12 +1463,14 @@ void resolve_entities(Context& ctx) {
   for (const Item& it : items) {
     if (!it.name.empty())
       r.mentioned(it.name);
-    else if (it.attr >= 0)
-      r.resolve(ctx.attr_source[static_cast<std::size_t>(it.attr)],
-                *ctx.out.attributions[static_cast<std::size_t>(it.attr)].source,
-                ctx.out.attributions[static_cast<std::size_t>(it.attr)].parent >= 0,
-                ctx.attr_content[static_cast<std::size_t>(it.attr)]);
-    else
+    else if (it.attr >= 0) {
+      const auto i = static_cast<std::size_t>(it.attr);
+      auto& at = ctx.out.attributions[i];
+      const int speaker = in_quotation(i) && ctx.out.attributions[static_cast<std::size_t>(at.parent)].source
+                              ? ctx.out.attributions[static_cast<std::size_t>(at.parent)].source->entity
+                              : -1;
+      r.resolve(ctx.attr_source[i], *at.source, at.parent >= 0, ctx.attr_content[i], speaker);
+    } else
       r.resolve(ctx.nr_who[static_cast<std::size_t>(it.nr)],
                 ctx.out.non_responses[static_cast<std::size_t>(it.nr)].who);
   }
