@@ -1371,12 +1371,18 @@ TEST_CASE("'he' or 'she' in someone's quotation is not that speaker: the person 
       "\xE2\x80\x98"
       "A farmer stopped me at the gate,\xE2\x80\x99 said Tomas Rell. \xE2\x80\x98He told me, "
       "\xE2\x80\x9CThe road is shut.\xE2\x80\x9D I went home.\xE2\x80\x99\n\n"
-      "\xE2\x80\x9CShe looked at me and said, \xE2\x80\x98Go on, then,\xE2\x80\x99\xE2\x80\x9D Ada Voll said.\n";
+      "The court heard that Royce Kell had texted his brother an hour after the crash.\n\n"
+      "\"He wrote, 'Say nothing,'\" the prosecutor, Ann Lyle, said.\n";
   const auto a = Extractor().analyse(text);
   CHECK(speaker_of(a, text, "\xE2\x80\x98Never trust") == "My dad");
   CHECK(category_of(text, "\xE2\x80\x98Never trust") == "unnamed_person");
   CHECK(speaker_of(a, text, "\xE2\x80\x9CThe road") == "A farmer");
+  CHECK(speaker_of(a, text, "'Say nothing") == "Royce Kell");  // the person named last, not the prosecutor
   // no one else to be: unresolved, never the speaker herself
-  CHECK(speaker_of(a, text, "\xE2\x80\x98Go on") == "(none)");
-  CHECK(category_of(text, "\xE2\x80\x98Go on") == "unresolved");
+  const std::string alone =
+      "Kiln\n\n\xE2\x80\x9CShe looked at me and said, \xE2\x80\x98Go on, then,\xE2\x80\x99\xE2\x80\x9D Ada Voll "
+      "said.\n";
+  const auto b = Extractor().analyse(alone);
+  CHECK(speaker_of(b, alone, "\xE2\x80\x98Go on") == "(none)");
+  CHECK(category_of(alone, "\xE2\x80\x98Go on") == "unresolved");
 }

@@ -135,7 +135,10 @@ class Resolver {
           reported_ = true;
           e = described.entity;
         } else if (e == speaker_) {
-          e = -1;  // someone the tool cannot tell: unresolved rather than the speaker
+          // the person the text named last ("Merriweather said Pillinger
+          // texted his brother. 'He wrote, ...,' the prosecutor said"), else
+          // unresolved rather than the speaker
+          e = named_before(np.b, speaker_, gender);
         }
       }
       if (e >= 0) {
@@ -684,6 +687,41 @@ class Resolver {
       }
     }
     return {};
+  }
+
+  // The person the text names last before token `tok` (at most
+  // kMaxNameLookBack tokens back, not in the headline), other than
+  // `speaker`, not known to be of the other sex than `gender` and not named
+  // in the content being resolved; -1 when there is none.
+  int named_before(int tok, int speaker, int gender) {
+    const auto& doc = ctx_.doc;
+    const int stop = std::max(ctx_.headline_end_tok, tok - kMaxNameLookBack);
+    for (int k = tok - 1; k >= stop;) {
+      if (!ctx_.is_name_token(k) || !doc.tok(k).is(text::kCapitalized)) {
+        --k;
+        continue;
+      }
+      int b = k;
+      while (b - 1 >= stop && ctx_.is_name_token(b - 1) && doc.tok(b - 1).is(text::kCapitalized) &&
+             doc.tok(b - 1).para == doc.tok(k).para)
+        --b;
+      const TokRange run{b, k + 1};
+      k = b - 1;
+      // (one word only when it is a surname: not "Three times he said")
+      if (run.size() == 1 && !by_surname_.contains(std::string(ctx_.low(run.b))) &&
+          fullest(run).find(' ') == std::string::npos)
+        continue;
+      const SourceInfo info = classify_source(ctx_, run);
+      if (info.category != SourceCategory::named_person || info.names.size() != 1 || quoted_in_content(run)) continue;
+      std::string_view last = ctx_.doc.surface(info.names[0].e - 1);
+      last.remove_suffix(possessive_suffix(last));
+      if (std::find(content_words().begin(), content_words().end(), last) != content_words().end()) continue;
+      const int e = named(info.names[0], SourceCategory::named_person, info);
+      if (e == speaker || (gender != 0 && sex_of(e) == 3 - gender)) continue;
+      add_mention(e, ctx_.span(info.names[0]));
+      return e;
+    }
+    return -1;
   }
 
   // Does `r` lie inside the content being resolved, within quotation marks?
@@ -1315,6 +1353,7 @@ class Resolver {
     return w;
   }
 
+  static constexpr int kMaxNameLookBack = 200;           // tokens back for the person a quotation's "he" names
   static constexpr int kMaxQuotationLookBack = 60;       // tokens back in a quotation for who "she" is
   static constexpr int kMaxGenderLookBack = 64;          // the latest entities a pronoun's sex is checked against
   static constexpr int kMaxContentScan = 400;            // the words of a content searched for a name
