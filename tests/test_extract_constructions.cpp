@@ -1386,3 +1386,13 @@ TEST_CASE("'he' or 'she' in someone's quotation is not that speaker: the person 
   CHECK(speaker_of(b, alone, "\xE2\x80\x98Go on") == "(none)");
   CHECK(category_of(alone, "\xE2\x80\x98Go on") == "unresolved");
 }
+
+TEST_CASE("in a quotation, 'X did A and said, ...' is X's, even when the word tables do not know A's verb") {
+  const std::string text =
+      "Attic\n\n\xE2\x80\x9CNobody wanted the clock,\xE2\x80\x9D she says. \xE2\x80\x9CIt was too heavy. My uncle "
+      "set it down by the attic door the week after the sale and said, \xE2\x80\x98Leave it "
+      "there.\xE2\x80\x99\xE2\x80\x9D\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(source_of(a, text, "\xE2\x80\x98Leave it") == "My uncle");
+  CHECK(category_of(text, "\xE2\x80\x98Leave it") == "unnamed_person");
+}

@@ -1382,8 +1382,20 @@ class Finder {
     if (a.parent >= 0 && shares_parent_subject(a.cue)) {
       // (in a quotation, the verb it is coordinated with is the quotation's
       // own: "She came to my door and said, '...'")
-      const TokRange own =
-          ctx_.inside_quote >= 0 && a.mod_b - 1 > a.r.b ? clause_subject(a.r.b, a.mod_b - 1) : TokRange{};
+      // ("It wasn't. My grandmother put it on the table and said, '...'":
+      // the subject of the cue's own sentence)
+      int sb = a.mod_b - 1;
+      while (sb > a.r.b && !doc_.tok(sb - 1).is(text::kSentenceEnd) && !doc_.tok(sb - 1).is(kOpenQuote)) --sb;
+      TokRange own = ctx_.inside_quote >= 0 && a.mod_b - 1 > sb ? clause_subject(sb, a.mod_b - 1) : TokRange{};
+      // (a verb the word tables do not know ends the subject where the
+      // parse says: "My grandmother put it on the table and said")
+      if (own.empty() && ctx_.inside_quote >= 0 && sb < a.mod_b - 1 && ctx_.is_word(sb) &&
+          (ctx_.has(sb, kDeterminerWord) || ctx_.possessive(sb) || ctx_.low(sb) == "my" || ctx_.low(sb) == "our"))
+        for (int k = sb + 1; k < std::min(a.mod_b - 1, sb + 6) && ctx_.is_word(k); ++k)
+          if (syntax_verb(ctx_, k)) {
+            own = {sb, k};
+            break;
+          }
       a.source = !own.empty() ? own : ctx_.attr_source[static_cast<std::size_t>(a.parent)];
     }
     return std::nullopt;

@@ -191,6 +191,9 @@ bool noun_modifier(const Context& ctx, int tok);
 // it stands before the verb; empty without a parse or a subject.
 TokRange syntax_subject(const Context& ctx, int verb_tok);
 
+// Does the parse tag the word at `tok` a verb? False without a parse.
+bool syntax_verb(const Context& ctx, int tok);
+
 // What the parse says of a would-be cue verb at token `verb_tok`: whether
 // it is a verb, its subject's head token (-1: none; a passive subject is
 // not one; an infinitive has none of its own) and whether a finite clause

@@ -186,6 +186,13 @@ TokRange syntax_subject(const Context& ctx, int verb_tok) {
   return {b, e};
 }
 
+bool syntax_verb(const Context& ctx, int tok) {
+  const SentenceSyntax* s = ctx.syntax_at(tok);
+  if (!s) return false;
+  const int w = s->word_of(tok);
+  return w >= 0 && s->syntax.tags[static_cast<std::size_t>(w)] == language::VERB;
+}
+
 VerbFrame syntax_frame(const Context& ctx, int verb_tok) {
   VerbFrame f;
   const SentenceSyntax* s = ctx.syntax_at(verb_tok);
