@@ -1396,3 +1396,33 @@ TEST_CASE("in a quotation, 'X did A and said, ...' is X's, even when the word ta
   CHECK(source_of(a, text, "\xE2\x80\x98Leave it") == "My uncle");
   CHECK(category_of(text, "\xE2\x80\x98Leave it") == "unnamed_person");
 }
+
+TEST_CASE("a role before a named appositive, and an age, a relative clause or a description after the name") {
+  const std::string text =
+      "Parking\n\nHer brother, Osmund Keele, 71, who drives a delivery van, said he had been fined twice.\n\n"
+      "Another neighbour, Petra Lindqvist, a retired teacher, said the signs were hidden.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(source_of(a, text, "he had been fined") ==
+        "Her brother, Osmund Keele, 71, who drives a delivery van");  // the role too
+  CHECK(speaker_of(a, text, "he had been fined") == "Osmund Keele");  // the name, past the age and the clause
+  CHECK(source_of(a, text, "the signs") == "Another neighbour, Petra Lindqvist, a retired teacher");
+  CHECK(speaker_of(a, text, "the signs") == "Petra Lindqvist");  // past the description
+}
+
+TEST_CASE("'A juror who asked not to be named because ... said': the reason is the relative clause's") {
+  const std::string text =
+      "Verdict\n\nA clerk who asked not to be named because the inquiry is still open said the files were "
+      "shredded in March.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(source_of(a, text, "the files") == "A clerk who asked not to be named because the inquiry is still open");
+  CHECK(category_of(text, "the files") == "unnamed_person");
+}
+
+TEST_CASE("'X set a date and ordered ...': a verb the word tables do not know ends the subject, by the parse") {
+  const std::string text =
+      "Ruling\n\nJudge Imelda Strand heard the case in May.\n\nStrand set sentencing for June 2 and ordered that the "
+      "barge stay moored.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(source_of(a, text, "that the barge") == "Strand");
+  CHECK(speaker_of(a, text, "that the barge") == "Imelda Strand");
+}

@@ -1917,6 +1917,28 @@ bool appositive_opener(const Context& ctx, int i) {
 
 namespace {
 constexpr int kMaxSourceTokens = 40;  // the longest source noun phrase, appositives included
+
+// Before the comma at `comma`, a name after it: where a short noun phrase
+// for a person that the name stands in apposition to starts ("Her
+// husband, Jo Doe", "Another parent, Jo Doe", "The club's captain, Jo
+// Doe"): a determiner or possessive, at most three more words, the last a
+// noun for a person, opening its clause; -1 when there is none.
+int role_before_name(const Context& ctx, int comma, int lower) {
+  if (comma + 1 >= ctx.doc.size() || !ctx.is_name_token(comma + 1) || comma - 1 < lower) return -1;
+  const std::string_view head = ctx.low(comma - 1);
+  if (ctx.doc.tok(comma - 1).is(text::kCapitalized) ||
+      !(ctx.has(comma - 1, kPersonNounWord) || ctx.lex.gender(head) != 0 || wordnet_person(head)))
+    return -1;
+  for (int b = comma - 2; b >= lower && b >= comma - 5; --b) {
+    if (!ctx.is_word(b) && !ctx.possessive(b)) return -1;
+    if (ctx.is_word(b) && (ctx.has(b, kFiniteVerbWord) || is(ctx, kClauseOpenerWord, ctx.low(b)))) return -1;
+    const std::string_view w = ctx.low(b);
+    const bool opens = ctx.has(b, kDeterminerWord) || w == "her" || w == "his" || w == "their" || w == "its" ||
+                       w == "my" || w == "our" || w == "another";
+    if (opens && (b == lower || ctx.is_comma(b - 1) || !ctx.is_word(b - 1))) return b;
+  }
+  return -1;
+}
 }  // namespace
 
 TokRange source_before(const Context& ctx, int end, int lower, bool stop_at_and_det) {
@@ -1974,6 +1996,12 @@ TokRange source_before(const Context& ctx, int end, int lower, bool stop_at_and_
             k = rel;  // the loop steps onto the comma before it
             continue;
           }
+          // A role the name stands in apposition to: "Her husband, Jo Doe,
+          // 74, who ..., said", "Another parent, Jo Doe, said".
+          if (const int role = role_before_name(ctx, k, lower); role >= 0) {
+            k = role - 1;
+            break;
+          }
         }
         break;
       }
@@ -2013,6 +2041,16 @@ TokRange source_before(const Context& ctx, int end, int lower, bool stop_at_and_
       const int part = appositive && !crossed_appositive ? participle_opener(ctx, k, lower) : -1;
       if (part >= 0) {
         k = part + 1;
+        continue;
+      }
+      // ... or, with no comma, a relative clause on a noun for a person
+      // that the reason belongs to ("A juror who asked not to be named
+      // because the jury ... said"): back to the noun.
+      int rel_who = -1;
+      for (int m = k - 1; !appositive && rel_who < 0 && m > lower && m >= k - 10 && ctx.is_word(m); --m)
+        if (ctx.low(m) == "who" && (ctx.has(m - 1, kPersonNounWord) || wordnet_person(ctx.low(m - 1)))) rel_who = m;
+      if (rel_who >= 0) {
+        k = rel_who;  // the loop steps onto the noun
         continue;
       }
       // "as" and "so" inside a name phrase are rare; treat as clause openers.
@@ -2110,7 +2148,10 @@ TokRange source_before(const Context& ctx, int end, int lower, bool stop_at_and_
     for (int m = b + 1; m < src_end - 1; ++m) {
       const std::string_view w = ctx.low(m);
       if (!ctx.is_word(m) || doc.tok(m).is(text::kCapitalized)) continue;
-      const bool verb = is(ctx, kFiniteVerbWord, w) || ctx.has(m, kCueStartWord) || (w.size() > 4 && w.ends_with("ed"));
+      // (or a verb the word tables do not know, by the parse: "Jo Doe set a
+      // date and ordered ...")
+      const bool verb = is(ctx, kFiniteVerbWord, w) || ctx.has(m, kCueStartWord) ||
+                        (w.size() > 4 && w.ends_with("ed")) || parse_tag(ctx, m) == language::VERB;
       if (verb) return {b, m};
       break;  // a lower-case word that is no verb: not a clause
     }

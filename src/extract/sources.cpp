@@ -500,11 +500,18 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
     while (ae > head_e + 1 && ctx.is_comma(ae - 1)) --ae;
     int ab = ae;
     while (ab > head_e + 1 && !ctx.is_comma(ab - 1)) --ab;
-    // (an age after the name: "..., Augustin Mellor, now 89")
-    bool age = ae > ab;
-    for (int i = ab; i < ae && age; ++i)
-      age = doc.tok(i).is(text::kDigit) || ctx.low(i) == "now" || ctx.low(i) == "aged";
-    if (age && ab - 1 > head_e + 1) {
+    // (an age, a relative clause or a description after the name: "...,
+    // Augustin Mellor, now 89", "..., Jo Doe, 74, who holds a badge",
+    // "The mediator, Jo Doe, a former judge")
+    for (int skipped = 0; skipped < 2 && ab - 1 > head_e + 1; ++skipped) {
+      bool age = ae > ab;
+      for (int i = ab; i < ae && age; ++i)
+        age = doc.tok(i).is(text::kDigit) || ctx.low(i) == "now" || ctx.low(i) == "aged";
+      // (a determiner and a lower-case word: "a guide in the Vessary range")
+      const bool described = ae - ab >= 2 && ctx.has(ab, kDeterminerWord) && ctx.is_word(ab + 1) &&
+                             !doc.tok(ab + 1).is(text::kCapitalized);
+      const std::string_view first = ae > ab ? ctx.low(ab) : std::string_view();
+      if (!age && !described && first != "who" && first != "whose") break;
       ae = ab - 1;
       ab = ae;
       while (ab > head_e + 1 && !ctx.is_comma(ab - 1)) --ab;
