@@ -1426,3 +1426,14 @@ TEST_CASE("'X set a date and ordered ...': a verb the word tables do not know en
   CHECK(source_of(a, text, "that the barge") == "Strand");
   CHECK(speaker_of(a, text, "that the barge") == "Imelda Strand");
 }
+
+TEST_CASE("a document in the story under the headline's document of the same kind is that document") {
+  const std::string text =
+      "Upland rivers warming twice as fast, survey finds\n\n"
+      "Upland rivers have warmed by 1.4C since 1990, according to a survey published on Monday by the Fenwater "
+      "Trust.\n\nThe survey found that trout numbers had halved.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(speaker_of(a, text, "Upland rivers have warmed") == "survey");  // the headline's mention names it
+  CHECK(speaker_of(a, text, "that trout") == "survey");
+  CHECK(category_of(text, "Upland rivers have warmed") == "document");
+}

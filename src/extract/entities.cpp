@@ -1175,6 +1175,14 @@ class Resolver {
   int by_head(const SourceInfo& info, SourceCategory cat, core::Span mention, int np_b) {
     const std::string head = singular(info.head);
     const bool plural_group = cat == SourceCategory::unnamed_group || cat == SourceCategory::named_organization;
+    // "a study published on Wednesday in ..." under the headline's "...,
+    // study finds": the document the headline names is the story's; its
+    // first mention names it.
+    if (cat == SourceCategory::document && !info.definite && !head.empty() && mention.start >= body_start())
+      if (const auto it = by_head_.find(head_key(cat, head)); it != by_head_.end()) {
+        const auto& first = ctx_.out.entities[static_cast<std::size_t>(it->second)].mentions;
+        if (!first.empty() && first.front().start < body_start()) return it->second;
+      }
     if (!head.empty() && (info.definite || plural_group)) {
       // The latest entity with this category and head; an indefinite
       // mention with an affiliation only one with no other affiliation.
@@ -1212,6 +1220,11 @@ class Resolver {
       }
     }
     return add_entity(mention, cat, info.descriptors.affiliation, head, info.plural, info);
+  }
+
+  // Where the story's body starts (after the headline), in bytes.
+  std::size_t body_start() const {
+    return ctx_.body_first_tok < ctx_.doc.size() ? ctx_.doc.tok(ctx_.body_first_tok).start : ctx_.doc.text().size();
   }
 
   // A headline's body ("..., company says", "union warns"): the first body
