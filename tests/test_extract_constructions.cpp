@@ -1437,3 +1437,13 @@ TEST_CASE("a document in the story under the headline's document of the same kin
   CHECK(speaker_of(a, text, "that trout") == "survey");
   CHECK(category_of(text, "Upland rivers have warmed") == "document");
 }
+
+TEST_CASE("'the Tern and Quay Porters' Union' is one body; 'the companies' after two named ones are that pair") {
+  const std::string text =
+      "Merger\n\nHollis Freight and Marrow Lines have agreed to merge, the companies said on Monday.\n\n"
+      "The Tern and Quay Porters\xE2\x80\x99 Union said it had not been consulted.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(speaker_of(a, text, "Hollis Freight and") == "Hollis Freight and Marrow Lines");
+  CHECK(category_of(text, "Hollis Freight and") == "named_organization");
+  CHECK(speaker_of(a, text, "it had not") == "Tern and Quay Porters\xE2\x80\x99 Union");
+}

@@ -1287,7 +1287,14 @@ class Resolver {
     const int n = np.size();
     const bool both = n == 2 && ctx_.low(np.b) == "both";
     const bool two = n == 3 && ctx_.low(np.b) == "the" && ctx_.low(np.b + 1) == "two";
-    if (!both && !two) return {};
+    // ("the companies" after "Saltcombe Ferries and Orra Line ... have
+    // agreed to merge": the pair of bodies, when the text named one last)
+    const std::string_view many = ctx_.low(np.e - 1);
+    const std::string one =
+        many.ends_with("ies") ? std::string(many.substr(0, many.size() - 3)) + "y" : singular(std::string(many));
+    const bool bodies =
+        n == 2 && ctx_.low(np.b) == "the" && (ctx_.lex.is_org_head(one) || ctx_.lex.is_company_head(one));
+    if (!both && !two && !bodies) return {};
     const std::string_view noun = ctx_.low(np.e - 1);
     if (noun.size() < 4 || noun.back() != 's') return {};
     // "both ministers" are two people: a pair of names may be two countries
@@ -1313,7 +1320,7 @@ class Resolver {
     for (int k = np.b - 2; k > 0 && k >= np.b - kPairLookBack; --k) {
       if (ctx_.low(k) != "and") continue;
       int l = k;  // the left conjunct, after an optional article
-      while (l - 1 >= 0 && k - l < 4 && part_of_pair(l - 1)) --l;
+      while (l - 1 >= 0 && k - l < 4 && part_of_pair(l - 1) && ctx_.doc.tok(l - 1).para == ctx_.doc.tok(k).para) --l;
       if (l == k || !speaker(k - 1)) continue;
       if (l - 1 >= 0 && (ctx_.low(l - 1) == "the" || ctx_.low(l - 1) == "both")) --l;
       if (l - 1 >= 0 && ctx_.is_comma(l - 1)) continue;  // a list of more than two

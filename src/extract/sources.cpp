@@ -213,7 +213,20 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
         bool head_before = false;
         for (int k = start; k < i; ++k) head_before = head_before || ctx.lex.is_org_head(ctx.low(k));
         int k = i + 1;
-        while (k + 1 < seg_e && k - i < 4 && doc.tok(k + 1).is(text::kCapitalized)) ++k;
+        // (through the apostrophe of a plural possessive: "the Ferry and Dock
+        // Workers' Union")
+        auto apostrophe = [&](int t) {
+          const std::string_view w = doc.surface(t);
+          return (w == "'" || w == "\u2019") && ctx.low(t - 1).ends_with('s');
+        };
+        while (k + 1 < seg_e && k - i < 5) {
+          if (doc.tok(k + 1).is(text::kCapitalized))
+            ++k;
+          else if (k + 2 < seg_e && apostrophe(k + 1) && doc.tok(k + 2).is(text::kCapitalized))
+            k += 2;
+          else
+            break;
+        }
         if (!head_before && ctx.lex.is_public_body_head(ctx.low(k))) continue;
         // "the Ellesby and Dunstow Hospitals Trust": one word before "and",
         // the words after it ending in a body's head (not a company's:
