@@ -1447,3 +1447,18 @@ TEST_CASE("'the Tern and Quay Porters' Union' is one body; 'the companies' after
   CHECK(category_of(text, "Hollis Freight and") == "named_organization");
   CHECK(speaker_of(a, text, "it had not") == "Tern and Quay Porters\xE2\x80\x99 Union");
 }
+
+TEST_CASE("two people with one surname: 'Mr Haldane' is the one not known as a woman, 'the younger Varga' by age") {
+  const std::string text =
+      "Flood\n\nRuth Haldane said the water rose in minutes.\n\n"
+      "\xE2\x80\x9CWe lost everything downstairs,\xE2\x80\x9D she said.\n\n"
+      "Colm Haldane, 63, said the pumps had failed.\n\n"
+      "\xE2\x80\x9CNobody came for two days,\xE2\x80\x9D Mr Haldane said.\n\n"
+      "Emil Varga, 44, waited at the gate all night.\n\n"
+      "Tomas Varga, 39, was carried out at noon. \xE2\x80\x9CTell him he owes me a beer,\xE2\x80\x9D the younger "
+      "Varga said.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(speaker_of(a, text, "\xE2\x80\x9CNobody came") == "Colm Haldane");
+  CHECK(speaker_of(a, text, "\xE2\x80\x9CWe lost") == "Ruth Haldane");
+  CHECK(speaker_of(a, text, "\xE2\x80\x9CTell him") == "Tomas Varga");
+}

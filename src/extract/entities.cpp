@@ -859,8 +859,11 @@ class Resolver {
     const int e = static_cast<int>(ctx_.out.entities.size()) - 1;
     mention_keys_.emplace_back();
     heads_.insert(head);
-    if (cat == SourceCategory::named_person) by_surname_.try_emplace(key, e);  // the first wins
-    by_head_.try_emplace(head_key(cat, head)).first->second = e;               // the latest wins
+    if (cat == SourceCategory::named_person) {
+      by_surname_.try_emplace(key, e);  // the first wins
+      if (auto& same = surname_all_[key]; same.size() < kMaxSameSurname) same.push_back(e);
+    }
+    by_head_.try_emplace(head_key(cat, head)).first->second = e;  // the latest wins
     if (!key.empty())
       by_head_.try_emplace(head_key(cat, head, key)).first->second = e;
     else
@@ -931,6 +934,20 @@ class Resolver {
     int match = -1;
     if (cat == SourceCategory::named_person) {
       if (auto it = by_surname_.find(surname); it != by_surname_.end()) match = it->second;
+      // "Mr Pardew", "the younger Sorkin", "Dr Pilbeam" when the article
+      // names two people with that surname
+      if (n.size() == 1) {
+        if (const int which = match >= 0 ? same_surname(surname, n.b) : -1; which >= 0) {
+          match = which;
+        } else if (const TokRange aged = by_age_in_text(surname, n.b); !aged.empty()) {
+          // (one of them named in the text but not yet a speaker: "Lubos
+          // Sorkin, 39, was carried out ... the younger Sorkin said")
+          const SourceInfo aged_info = classify_source(ctx_, aged);
+          if (aged_info.category == SourceCategory::named_person && aged_info.names.size() == 1 &&
+              aged_info.names[0].size() > 1)
+            match = named(aged_info.names[0], SourceCategory::named_person, aged_info);
+        }
+      }
       // "Brynja" after "Brynja Saltholm": a first name alone is the one
       // person the article names in full with it.
       // (not a surname the article gives in full: "Crouse" for "Emmett
@@ -984,6 +1001,109 @@ class Resolver {
         by_first_word_[full] = e;
       }
     return e;
+  }
+
+  // Of the people the article names with `surname`, the one a surname
+  // alone at token `at` means by the word before it: a title of one sex
+  // ("Mr", "Ms") the one not of the other sex; another title ("Dr") the one
+  // named with it; "elder" or "younger" the older or younger by their ages
+  // ("Jo Doe, 54,"), else by a parent's or a child's noun in their roles.
+  // -1 when the surname is one person's or the word settles nothing.
+  int same_surname(const std::string& surname, int at) const {
+    const auto it = surname_all_.find(surname);
+    if (it == surname_all_.end() || it->second.size() < 2 || at < 1) return -1;
+    const std::vector<int>& people = it->second;
+    std::string_view before = ctx_.low(at - 1);
+    if (before.ends_with('.')) before.remove_suffix(1);
+    auto only = [&](auto&& keep) {
+      int found = -1;
+      for (const int e : people)
+        if (keep(e)) {
+          if (found >= 0) return -1;
+          found = e;
+        }
+      return found;
+    };
+    if (before == "elder" || before == "younger") {
+      const bool elder = before == "elder";
+      int best = -1, best_age = -1;
+      for (const int e : people)
+        if (const int age = age_of(e); age > 0 && (best < 0 || (elder ? age > best_age : age < best_age))) {
+          best = e;
+          best_age = age;
+        }
+      if (best >= 0) return best;
+      return only([&](int e) {
+        const std::string& role = ctx_.out.entities[static_cast<std::size_t>(e)].role;
+        const bool parent = role.find("father") != std::string::npos || role.find("mother") != std::string::npos;
+        const bool child = role.find("son") != std::string::npos || role.find("daughter") != std::string::npos;
+        return elder ? parent && !child : child && !parent;
+      });
+    }
+    if (const int g = ctx_.lex.gender(before); g != 0 && ctx_.has(at - 1, kTitleWord))
+      return only([&](int e) { return sex_of(e) != 3 - g; });
+    if (ctx_.has(at - 1, kTitleWord) || ctx_.doc.tok(at - 1).is(text::kTitleAbbrev))
+      return only([&](int e) {
+        for (const auto& m : ctx_.out.entities[static_cast<std::size_t>(e)].mentions) {
+          const int t = token_at(m.start);
+          if (t > 0 && ctx_.low(t - 1) == ctx_.low(at - 1)) return true;
+        }
+        return false;
+      });
+    return -1;
+  }
+
+  // "the elder Doe" or "the younger Doe" at token `at`: of the full names
+  // with that surname the text gives before it with an age ("Jo Doe, 54,"),
+  // the oldest or the youngest; empty unless two ages tell them apart.
+  TokRange by_age_in_text(const std::string& surname, int at) const {
+    if (at < 1 || (ctx_.low(at - 1) != "elder" && ctx_.low(at - 1) != "younger")) return {};
+    const bool elder = ctx_.low(at - 1) == "elder";
+    fullest(TokRange{at, at + 1});  // (builds the surname index)
+    const auto it = surname_at_.find(surname);
+    if (it == surname_at_.end()) return {};
+    TokRange best;
+    int best_age = -1, named_with_age = 0;
+    for (const int i : it->second) {
+      if (i >= at || i + 2 >= ctx_.doc.size() || !ctx_.is_comma(i + 1) || !ctx_.doc.tok(i + 2).is(text::kDigit))
+        continue;
+      int age = 0;
+      for (const char c : ctx_.doc.surface(i + 2)) age = c >= '0' && c <= '9' && age < 200 ? age * 10 + (c - '0') : 999;
+      if (age <= 0 || age >= 130) continue;
+      ++named_with_age;
+      if (best.empty() || (elder ? age > best_age : age < best_age)) {
+        best = {i - 1, i + 1};
+        best_age = age;
+      }
+    }
+    return named_with_age >= 2 ? best : TokRange{};
+  }
+
+  // The token holding byte `byte`, -1 for none.
+  int token_at(std::size_t byte) const {
+    const auto& toks = ctx_.doc.tokens();
+    const auto it = std::upper_bound(toks.begin(), toks.end(), byte,
+                                     [](std::size_t b, const text::Token& t) { return b < t.start; });
+    if (it == toks.begin()) return -1;
+    const auto i = static_cast<int>(it - toks.begin()) - 1;
+    return byte < toks[static_cast<std::size_t>(i)].end ? i : -1;
+  }
+
+  // A person's age as the article gives it after a mention ("Jo Doe, 54,"),
+  // 0 when none.
+  int age_of(int e) const {
+    for (const auto& m : ctx_.out.entities[static_cast<std::size_t>(e)].mentions) {
+      const int t = token_at(m.end - 1);
+      if (t < 0 || t + 2 >= ctx_.doc.size() || !ctx_.is_comma(t + 1) || !ctx_.doc.tok(t + 2).is(text::kDigit)) continue;
+      const std::string_view d = ctx_.doc.surface(t + 2);
+      int age = 0;
+      for (const char c : d) {
+        if (c < '0' || c > '9' || age > 200) return 0;
+        age = age * 10 + (c - '0');
+      }
+      if (age > 0 && age < 130) return age;
+    }
+    return 0;
   }
 
   // A body named by one word takes the fuller name the article gives it
@@ -1386,7 +1506,9 @@ class Resolver {
   std::unordered_map<std::string, int> pairs_;  // "Tellmar and Rovenia" -> its entity, for "both sides"
   // Indexes over known_ and the entities, so that each mention is resolved
   // in constant time however many entities the article has.
-  std::unordered_map<std::string, int> by_surname_;         // people: surname -> first entity
+  std::unordered_map<std::string, int> by_surname_;                // people: surname -> first entity
+  std::unordered_map<std::string, std::vector<int>> surname_all_;  // people: surname -> every entity, in order
+  static constexpr std::size_t kMaxSameSurname = 8;
   std::unordered_map<std::string, std::set<int>> by_name_;  // others: category + name -> entities
   std::unordered_map<std::string, int> by_head_;            // category + head [+ affiliation] -> latest
   std::unordered_map<std::string, int> unaffiliated_;       // category + head -> latest without one
