@@ -1462,3 +1462,22 @@ TEST_CASE("two people with one surname: 'Mr Haldane' is the one not known as a w
   CHECK(speaker_of(a, text, "\xE2\x80\x9CWe lost") == "Ruth Haldane");
   CHECK(speaker_of(a, text, "\xE2\x80\x9CTell him") == "Tomas Varga");
 }
+
+TEST_CASE("quotations nested in a quotation: after a time phrase, and after a cue that reports no speech") {
+  const std::string text =
+      "Looms\n\n\xE2\x80\x9CKirsty told me in March, \xE2\x80\x98Your weavers are tired,\xE2\x80\x99 and she was "
+      "right,\xE2\x80\x9D she says.\n\n"
+      "\xE2\x80\x9CI asked him in July, and he told me, \xE2\x80\x98"
+      "Ask me in May.\xE2\x80\x99 Well, it is nearly "
+      "May,\xE2\x80\x9D Jo Kerr said.\n";
+  const auto a = Extractor().analyse(text);
+  const auto* tired = attribution_of(a, text, "\xE2\x80\x98Your weavers");
+  REQUIRE(tired != nullptr);
+  CHECK(tired->parent >= 0);
+  CHECK(source_of(a, text, "\xE2\x80\x98Your weavers") == "Kirsty");
+  CHECK(fragments_of(a, text, "\xE2\x80\x98Your weavers") ==
+        std::vector<std::string>{"\xE2\x80\x98Your weavers are tired,\xE2\x80\x99"});
+  CHECK(source_of(a, text,
+                  "\xE2\x80\x98"
+                  "Ask me") == "he");
+}

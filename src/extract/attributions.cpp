@@ -135,11 +135,20 @@ class Finder {
             }
             if (e - b >= 4 && !taken_by_other(b, e, i)) {
               frames_ = false;
-              const std::size_t before = ctx_.out.attributions.size();
-              find_in({b, e}, static_cast<int>(i), false);
-              // only speech reported: a verb of saying and a clause or a quotation
-              while (ctx_.out.attributions.size() > before && !reported_speech(ctx_.out.attributions.size() - 1))
-                drop_last();
+              // only speech reported: a verb of saying and a clause or a
+              // quotation; after a cue that is not ("I asked him in July,
+              // and he told me, '...'") the search goes on past it
+              for (int from = b; from < e;) {
+                const std::size_t before = ctx_.out.attributions.size();
+                find_in({from, e}, static_cast<int>(i), false);
+                int resume = -1;
+                while (ctx_.out.attributions.size() > before && !reported_speech(ctx_.out.attributions.size() - 1)) {
+                  resume = std::max(resume, ctx_.attr_cue.back().e);
+                  drop_last();
+                }
+                if (ctx_.out.attributions.size() > before || resume <= from) break;
+                from = resume;
+              }
               frames_ = true;
             }
             b = next >= 0 ? next : e + 1;
@@ -1727,19 +1736,22 @@ class Finder {
         if (ctx_.low(j) == "that") return j;
         // a verb first: the clause began after the addressee ("told
         // reporters the deal showed that ...")
-        if (tell && j > k && ctx_.is_word(j) &&
+        // (not a time word the parse took for a verb: "told me in March, '...'")
+        if (tell && j > k && ctx_.is_word(j) && !is(ctx_, kTimeWord, ctx_.low(j)) &&
             (ctx_.has(j, kFiniteVerbWord) || parse_tag(ctx_, j) == language::VERB ||
              parse_tag(ctx_, j) == language::AUX))
           break;
         // a quotation after the addressee ("told reporters: \"...\"", "told
         // them \"...\""), not one inside the clause ("told reporters the
         // deal \"could still fail\"")
-        if (doc_.tok(j).is(kOpenQuote) || ctx_.is_punct(j, ':')) {
+        // (inside a quotation, its inner quotation's mark: "told me in
+        // March, 'Your people are tired'")
+        if (doc_.tok(j).is(kOpenQuote) || inner_mark(j, true) || ctx_.is_punct(j, ':')) {
           if (j - k <= 1 || ctx_.is_punct(j, ':') || ctx_.is_punct(j - 1, ':')) k = j;
           break;
         }
         if (ctx_.is_comma(j)) {
-          if (j + 1 < e && doc_.tok(j + 1).is(kOpenQuote)) k = j + 1;
+          if (j + 1 < e && (doc_.tok(j + 1).is(kOpenQuote) || inner_mark(j + 1, true))) k = j + 1;
           break;
         }
       }
