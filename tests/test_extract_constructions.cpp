@@ -1481,3 +1481,21 @@ TEST_CASE("quotations nested in a quotation: after a time phrase, and after a cu
                   "\xE2\x80\x98"
                   "Ask me") == "he");
 }
+
+TEST_CASE("quotations nested in a quotation: 'used to say, ...', 'kept telling me, ...'") {
+  const std::string text =
+      "Vests\n\n\xE2\x80\x9CHe used to say, \xE2\x80\x98If they cannot see you, they cannot miss you,\xE2\x80\x99"
+      "\xE2\x80\x9D she said.\n\n"
+      "\xE2\x80\x9CShe kept telling me, \xE2\x80\x98I am not leaving without the albums,\xE2\x80\x99\xE2\x80\x9D he "
+      "said.\n";
+  const auto a = Extractor().analyse(text);
+  const auto* vests = attribution_of(a, text, "\xE2\x80\x98If they");
+  REQUIRE(vests != nullptr);
+  CHECK(vests->parent >= 0);
+  CHECK(text.substr(vests->cue.front().start, vests->cue.front().size()) == "used to say");
+  CHECK(source_of(a, text, "\xE2\x80\x98If they") == "He");
+  const auto* albums = attribution_of(a, text, "\xE2\x80\x98I am not");
+  REQUIRE(albums != nullptr);
+  CHECK(text.substr(albums->cue.front().start, albums->cue.front().size()) == "kept telling");
+  CHECK(source_of(a, text, "\xE2\x80\x98I am not") == "She");
+}

@@ -280,6 +280,10 @@ class Finder {
            p == (open ? char32_t{0x201C} : char32_t{0x201D});
   }
 
+  // Does a quotation open at token i: a quotation's own mark, or inside a
+  // quotation being read as text, its inner quotation's?
+  bool opening_mark(int i) const { return doc_.tok(i).is(kOpenQuote) || inner_mark(i, true); }
+
   // The mark closing the quotation an inner mark at `open` opens, before
   // `end`; -1 when there is none.
   int inner_close(int open, int end) const {
@@ -683,9 +687,15 @@ class Finder {
       const std::string_view w = ctx_.low(next);
       if (w == "that")
         s += 0.3;
-      else if (ctx_.is_punct(next, ':') || doc_.tok(next).is(kOpenQuote))
+      else if (ctx_.is_punct(next, ':') || opening_mark(next))
         s += 0.3;
-      else if (ctx_.is_comma(next) && next + 1 < r.e && doc_.tok(next + 1).is(kOpenQuote))
+      else if (ctx_.is_comma(next) && next + 1 < r.e && opening_mark(next + 1))
+        s += 0.3;
+      // a verb of telling, its addressee, then a quotation ("kept telling
+      // me, '...'")
+      else if (is(ctx_, kTellVerbWord, ctx_.low(c.core.e - 1)) && next + 2 < r.e && ctx_.is_word(next) &&
+               (is(ctx_, kPronounWord, ctx_.low(next)) || ctx_.is_name_token(next)) && ctx_.is_comma(next + 1) &&
+               opening_mark(next + 2))
         s += 0.3;
       else if (c.core.size() == 1 && is(ctx_, kForecastVerbWord, ctx_.low(c.core.b)) && object_then_to(next, r.e))
         s += 0.3;
@@ -856,8 +866,23 @@ class Finder {
 
   int modifiers_start(int cue_b, TokRange r) const {
     int b = cue_b;
-    while (b - 1 >= r.b && cue_modifier(b - 1)) --b;
-    return b;
+    for (;;) {
+      if (b - 1 >= r.b && cue_modifier(b - 1)) {
+        --b;
+        continue;
+      }
+      // an aspect of the saying: "used to say", "kept telling"
+      if (b - 2 >= r.b && ctx_.low(b - 1) == "to" && ctx_.low(b - 2) == "used") {
+        b -= 2;
+        continue;
+      }
+      const std::string_view w = b - 1 >= r.b ? ctx_.low(b - 1) : std::string_view();
+      if ((w == "kept" || w == "keeps" || w == "keep") && ctx_.low(cue_b).ends_with("ing")) {
+        --b;
+        continue;
+      }
+      return b;
+    }
   }
 
   // The quote region chain containing region q, in order.
