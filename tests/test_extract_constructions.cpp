@@ -1480,6 +1480,16 @@ TEST_CASE("quotations nested in a quotation: after a time phrase, and after a cu
   CHECK(source_of(a, text,
                   "\xE2\x80\x98"
                   "Ask me") == "he");
+  // two in one sentence
+  const std::string two =
+      "Steel\n\n\xE2\x80\x9CI told her once, \xE2\x80\x98You have to ask it first,\xE2\x80\x99 and she said, "
+      "\xE2\x80\x98"
+      "Ask it what?\xE2\x80\x99 She still asks it nothing,\xE2\x80\x9D Ben Ruel said.\n";
+  const auto b = Extractor().analyse(two);
+  CHECK(source_of(b, two, "\xE2\x80\x98You have") == "I");
+  CHECK(source_of(b, two,
+                  "\xE2\x80\x98"
+                  "Ask it what") == "she");
 }
 
 TEST_CASE("quotations nested in a quotation: 'used to say, ...', 'kept telling me, ...'") {

@@ -146,7 +146,13 @@ class Finder {
                   resume = std::max(resume, ctx_.attr_cue.back().e);
                   drop_last();
                 }
-                if (ctx_.out.attributions.size() > before || resume <= from) break;
+                // ... and after one that does, past what it reports: "I told
+                // her, 'Ask it first,' and she said, 'Ask it what?'"
+                if (ctx_.out.attributions.size() > before) {
+                  resume = std::max(resume, ctx_.attr_cue.back().e);
+                  for (const TokRange& g : ctx_.attr_content.back()) resume = std::max(resume, g.e);
+                }
+                if (resume <= from) break;
                 from = resume;
               }
               frames_ = true;
