@@ -1509,3 +1509,10 @@ TEST_CASE("quotations nested in a quotation: 'used to say, ...', 'kept telling m
   CHECK(text.substr(albums->cue.front().start, albums->cue.front().size()) == "kept telling");
   CHECK(source_of(a, text, "\xE2\x80\x98I am not") == "She");
 }
+
+TEST_CASE("'Tolmere General Hospital said': a hospital is a body, and 'General' in its name no title") {
+  const std::string text = "Rescue\n\nIn a statement, Tolmere General Hospital said the climber was comfortable.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(speaker_of(a, text, "the climber") == "Tolmere General Hospital");
+  CHECK(category_of(text, "the climber") == "named_organization");
+}
