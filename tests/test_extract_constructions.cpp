@@ -1516,3 +1516,12 @@ TEST_CASE("'Tolmere General Hospital said': a hospital is a body, and 'General' 
   CHECK(speaker_of(a, text, "the climber") == "Tolmere General Hospital");
   CHECK(category_of(text, "the climber") == "named_organization");
 }
+
+TEST_CASE("'Mr Harle's agent, Ines Moreau': the possessor's title says nothing of her sex") {
+  const std::string text =
+      "Count\n\nThe returning officer, Dana Pike, declared the result at 3am. She said the count was accurate.\n\n"
+      "Mr Harle\xE2\x80\x99s agent, Ines Moreau, said the recount was ordered after a bundle was misplaced.\n\n"
+      "\xE2\x80\x9CWe will not be challenging the result,\xE2\x80\x9D she said.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(speaker_of(a, text, "\xE2\x80\x9CWe will not") == "Ines Moreau");
+}

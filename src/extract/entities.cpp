@@ -626,10 +626,17 @@ class Resolver {
       gender_[ue] = static_cast<std::uint8_t>(g);
       return;
     }
-    for (int t = np.b; t < np.e && t < np.b + 12; ++t) {
+    // (past a possessor: "Mr Doe's agent, Jo Roe" says nothing of Jo Roe's
+    // sex, "Her husband, Jo Roe" does)
+    int start = np.b;
+    for (int t = np.b; t < np.e && t < np.b + 6 && !ctx_.is_comma(t); ++t) {
+      const std::string_view w = ctx_.low(t);
+      if (ctx_.possessive(t) || w == "his" || w == "her" || w == "their" || w == "my" || w == "our") start = t + 1;
+    }
+    for (int t = start; t < np.e && t < np.b + 12; ++t) {
       const std::string_view w = ctx_.low(t);
       if (w == "who" || w == "whose" || w == "which" || w == "that" || w == "his" || w == "her" || w == "their" ||
-          (t > np.b && ctx_.possessive(t)))
+          (t > start && ctx_.possessive(t)))
         break;
       if (const int g = ctx_.lex.gender(w)) {
         gender_[ue] = static_cast<std::uint8_t>(g);
