@@ -1525,3 +1525,14 @@ TEST_CASE("'Mr Harle's agent, Ines Moreau': the possessor's title says nothing o
   const auto a = Extractor().analyse(text);
   CHECK(speaker_of(a, text, "\xE2\x80\x9CWe will not") == "Ines Moreau");
 }
+
+TEST_CASE("'Mr Crane' after 'Ms Crane' spoke: the other Crane the text names, though not yet a speaker") {
+  const std::string text =
+      "Count\n\n\xE2\x80\x9CI still can\xE2\x80\x99t believe it,\xE2\x80\x9D Ms Crane said after winning by nine "
+      "votes.\n\nDelia Crane, 44, took the seat for the Harbour Party.\n\n"
+      "Piet Crane, the third candidate and no relation, finished with 388 votes. Mr Crane said his party had been "
+      "squeezed.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(speaker_of(a, text, "\xE2\x80\x9CI still") == "Delia Crane");
+  CHECK(speaker_of(a, text, "his party") == "Piet Crane");
+}

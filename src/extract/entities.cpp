@@ -946,13 +946,15 @@ class Resolver {
       if (n.size() == 1) {
         if (const int which = match >= 0 ? same_surname(surname, n.b) : -1; which >= 0) {
           match = which;
-        } else if (const TokRange aged = by_age_in_text(surname, n.b); !aged.empty()) {
+        } else if (TokRange other = by_age_in_text(surname, n.b);
+                   !other.empty() || !(other = other_of_sex(surname, n.b, match)).empty()) {
           // (one of them named in the text but not yet a speaker: "Lubos
-          // Sorkin, 39, was carried out ... the younger Sorkin said")
-          const SourceInfo aged_info = classify_source(ctx_, aged);
-          if (aged_info.category == SourceCategory::named_person && aged_info.names.size() == 1 &&
-              aged_info.names[0].size() > 1)
-            match = named(aged_info.names[0], SourceCategory::named_person, aged_info);
+          // Sorkin, 39, was carried out ... the younger Sorkin said", "Keith
+          // Doe ... finished third. Mr Doe said" after "Ms Doe")
+          const SourceInfo other_info = classify_source(ctx_, other);
+          if (other_info.category == SourceCategory::named_person && other_info.names.size() == 1 &&
+              other_info.names[0].size() > 1)
+            match = named(other_info.names[0], SourceCategory::named_person, other_info);
         }
       }
       // "Brynja" after "Brynja Saltholm": a first name alone is the one
@@ -1084,6 +1086,30 @@ class Resolver {
       }
     }
     return named_with_age >= 2 ? best : TokRange{};
+  }
+
+  // A surname at token `at` after a title of one sex ("Mr Doe") when the
+  // one person known by it (`known`) is of the other: the latest other
+  // full name with that surname the text gives before it ("Keith Doe");
+  // empty when there is none.
+  TokRange other_of_sex(const std::string& surname, int at, int known) const {
+    if (at < 1 || known < 0) return {};
+    std::string_view title = ctx_.low(at - 1);
+    if (title.ends_with('.')) title.remove_suffix(1);
+    const int g = ctx_.has(at - 1, kTitleWord) ? ctx_.lex.gender(title) : 0;
+    if (g == 0 || sex_of(known) != 3 - g) return {};
+    fullest(TokRange{at, at + 1});  // (builds the surname index)
+    const auto it = surname_at_.find(surname);
+    if (it == surname_at_.end()) return {};
+    const std::string& known_name = ctx_.out.entities[static_cast<std::size_t>(known)].name;
+    TokRange latest;
+    for (const int i : it->second) {
+      if (i >= at || i < 1 || ctx_.has(i - 1, kTitleWord) || ctx_.doc.tok(i - 1).is(text::kTitleAbbrev)) continue;
+      const std::string_view given = ctx_.doc.surface(i - 1);
+      if (known_name.compare(0, given.size(), given) == 0) continue;  // the known one
+      latest = {i - 1, i + 1};
+    }
+    return latest;
   }
 
   // The token holding byte `byte`, -1 for none.
