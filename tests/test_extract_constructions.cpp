@@ -1536,3 +1536,15 @@ TEST_CASE("'Mr Crane' after 'Ms Crane' spoke: the other Crane the text names, th
   CHECK(speaker_of(a, text, "\xE2\x80\x9CI still") == "Delia Crane");
   CHECK(speaker_of(a, text, "his party") == "Piet Crane");
 }
+
+TEST_CASE("'the lasher said' after 'The two, a crane driver and a lasher, ...': the one introduced with that noun") {
+  const std::string text =
+      "Strike\n\nMinister Ann Marr told parliament the strike must end.\n\n"
+      "The two, a crane driver and a lasher, spoke on condition of anonymity.\n\n"
+      "\xE2\x80\x9CThey will vote to go back,\xE2\x80\x9D the lasher said.\n\n"
+      "The crane driver, who has worked at the port for 22 years, said the yard was empty.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(speaker_of(a, text, "\xE2\x80\x9CThey will") == "a lasher");  // not the minister named last
+  CHECK(category_of(text, "\xE2\x80\x9CThey will") == "unnamed_person");
+  CHECK(speaker_of(a, text, "the yard") == "a crane driver");
+}

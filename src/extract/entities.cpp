@@ -230,6 +230,21 @@ class Resolver {
     // back to the last named person.
     // (Not in what someone reports: "the sergeant told me" in Ada Penn's
     // quotation is someone else.)
+    // ("The two, a crane driver and a lasher, spoke on condition of
+    // anonymity. ... the lasher said": the one the text introduced with that
+    // noun, though not as a source.)
+    // (Not an appositive of someone named: "Jo Roe, a 29-year-old
+    // fisherman, ... the fisherman said" is Jo Roe.)
+    if (src.category == SourceCategory::unnamed_person && info.definite && !info.plural && !info.head.empty() &&
+        !known_head(info.head) && !info.head.ends_with("-year-old"))
+      if (const TokRange intro = earlier_indefinite(np.b, singular(info.head));
+          !intro.empty() && !(intro.b >= 2 && ctx_.is_comma(intro.b - 1) && ctx_.is_name_token(intro.b - 2))) {
+        const int e =
+            add_entity(ctx_.span(intro), src.category, info.descriptors.affiliation, singular(info.head), false, info);
+        add_mention(e, ctx_.span(intro));
+        link(e, mention, src);
+        return;
+      }
     if (src.category == SourceCategory::unnamed_person && info.definite && !info.plural && last_named_person_ >= 0 &&
         !reported_ && !ctx_.lex.is_anonymous_noun(info.head) && !known_head(info.head)) {
       src.category = SourceCategory::named_person;
@@ -1365,7 +1380,7 @@ class Resolver {
       // "The statement said" after "X said in a statement": the document
       // was first mentioned where no one quoted it.
       if (cat == SourceCategory::document && info.definite) {
-        if (const TokRange first = earlier_document(np_b, head); !first.empty()) {
+        if (const TokRange first = earlier_indefinite(np_b, head); !first.empty()) {
           const int e = add_entity(ctx_.span(first), cat, info.descriptors.affiliation, head, info.plural, info);
           add_mention(e, ctx_.span(first));
           return e;
@@ -1488,11 +1503,12 @@ class Resolver {
     return {};
   }
 
-  // The latest indefinite mention of a document called `head` before token
-  // `before` ("in a statement", "In a letter to members,"), with what it
-  // is to or from ("a letter from the couple's daughter"), within the
-  // last kDocumentLookBack tokens; empty when there is none.
-  TokRange earlier_document(int before, const std::string& head) const {
+  // The latest indefinite mention of a thing or person called `head` before
+  // token `before` ("in a statement", "In a letter to members,", "a crane
+  // driver"), with what it is to or from ("a letter from the couple's
+  // daughter"), within the last kDocumentLookBack tokens; empty when there
+  // is none.
+  TokRange earlier_indefinite(int before, const std::string& head) const {
     constexpr int kDocumentLookBack = 400;
     for (int i = before - 1; i >= 1 && i >= before - kDocumentLookBack; --i) {
       if (!ctx_.is_word(i) || singular(std::string(ctx_.low(i))) != head) continue;
