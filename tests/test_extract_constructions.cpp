@@ -1548,3 +1548,19 @@ TEST_CASE("'the lasher said' after 'The two, a crane driver and a lasher, ...': 
   CHECK(category_of(text, "\xE2\x80\x9CThey will") == "unnamed_person");
   CHECK(speaker_of(a, text, "the yard") == "a crane driver");
 }
+
+TEST_CASE(
+    "'I told Thea I was too old, and she said, ...': the person the speaker's paragraph names, no antecedent after") {
+  const std::string text =
+      "Play\n\nThe director Thea Galbraith bought the script in 2019.\n\n"
+      "Delphine Ansell said she had lived alone in a lighthouse on Skarra Point for a fortnight.\n\n"
+      "\xE2\x80\x9CIt was the loneliest month of my life,\xE2\x80\x9D she said.\n\n"
+      "Joachim Brede said the festival had sold every seat.\n\n"
+      "\xE2\x80\x9CWe could have sold them twice,\xE2\x80\x9D he said.\n\n"
+      "\xE2\x80\x9CI told Thea I was too old to play a ghost, and she said, \xE2\x80\x98That is exactly why you are "
+      "perfect,\xE2\x80\x99\xE2\x80\x9D Brede says.\n\n"
+      "\xE2\x80\x9CWe had one spotlight and a generator,\xE2\x80\x9D he says.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(speaker_of(a, text, "\xE2\x80\x98That is") == "Thea Galbraith");
+  CHECK(speaker_of(a, text, "\xE2\x80\x9CWe had") == "Joachim Brede");
+}

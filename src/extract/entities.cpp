@@ -134,6 +134,12 @@ class Resolver {
           speaker_ = speaker;
           reported_ = true;
           e = described.entity;
+        } else if (const int in_paragraph =
+                       named_before(np.b, speaker_, gender, ctx_.doc.paragraphs()[ctx_.doc.tok(np.b).para].first_tok);
+                   in_paragraph >= 0) {
+          // the person the speaker's paragraph names last ("I told Thea I
+          // was too old, and she said, '...'")
+          e = in_paragraph;
         } else if (e == speaker_) {
           // the person the text named last ("Merriweather said Pillinger
           // texted his brother. 'He wrote, ...,' the prosecutor said"), else
@@ -143,7 +149,10 @@ class Resolver {
       }
       if (e >= 0) {
         src.category = ctx_.out.entities[static_cast<std::size_t>(e)].category;
-        link(e, mention, src);
+        // (someone a quotation's speaker tells of is not who the story's
+        // next "he" or "she" means)
+        const bool told_of = speaker_ >= 0 && info.pronoun == SourceInfo::Pronoun::person && e != speaker_;
+        link(e, mention, src, !told_of);
       } else {
         src.category = SourceCategory::unresolved;
       }
@@ -578,11 +587,14 @@ class Resolver {
 
   bool known_head(const std::string& head) const { return heads_.count(singular(head)) > 0; }
 
-  void link(int e, core::Span mention, core::Source& src) {
+  // Links the source to entity e; with `antecedent`, e is who a later
+  // pronoun may mean.
+  void link(int e, core::Span mention, core::Source& src, bool antecedent = true) {
     src.entity = e;
     if (std::find(src.entities.begin(), src.entities.end(), e) == src.entities.end())
       src.entities.insert(src.entities.begin(), e);
     add_mention(e, mention);
+    if (!antecedent) return;
     const auto& ent = ctx_.out.entities[static_cast<std::size_t>(e)];
     const bool plural = known_[static_cast<std::size_t>(e)].plural;
     if (reported_ && ent.category == SourceCategory::unnamed_person) return;
@@ -715,24 +727,33 @@ class Resolver {
   // kMaxNameLookBack tokens back, not in the headline), other than
   // `speaker`, not known to be of the other sex than `gender` and not named
   // in the content being resolved; -1 when there is none.
-  int named_before(int tok, int speaker, int gender) {
+  int named_before(int tok, int speaker, int gender, int from = 0) {
     const auto& doc = ctx_.doc;
-    const int stop = std::max(ctx_.headline_end_tok, tok - kMaxNameLookBack);
+    const int stop = std::max({ctx_.headline_end_tok, tok - kMaxNameLookBack, from});
+    // (a capitalised word of a name: not "I" in "I told Thea I was ...")
+    auto name_word = [&](int t) {
+      return ctx_.is_name_token(t) && doc.tok(t).is(text::kCapitalized) && !ctx_.has(t, kPronounWord);
+    };
     for (int k = tok - 1; k >= stop;) {
-      if (!ctx_.is_name_token(k) || !doc.tok(k).is(text::kCapitalized)) {
+      if (!name_word(k)) {
         --k;
         continue;
       }
       int b = k;
-      while (b - 1 >= stop && ctx_.is_name_token(b - 1) && doc.tok(b - 1).is(text::kCapitalized) &&
-             doc.tok(b - 1).para == doc.tok(k).para)
-        --b;
+      while (b - 1 >= stop && name_word(b - 1) && doc.tok(b - 1).para == doc.tok(k).para) --b;
       const TokRange run{b, k + 1};
       k = b - 1;
-      // (one word only when it is a surname: not "Three times he said")
+
+      // (one word only when it is a surname or the given name of someone
+      // named in full: not "Three times he said"; no place: "a lighthouse on
+      // Skarra Point")
       if (run.size() == 1 && !by_surname_.contains(std::string(ctx_.low(run.b))) &&
-          fullest(run).find(' ') == std::string::npos)
+          fullest(run).find(' ') == std::string::npos && named_in_full(run.b).empty())
         continue;
+      if (run.b > 0 && ctx_.is_word(run.b - 1)) {
+        const std::string_view before = ctx_.low(run.b - 1);
+        if (before == "on" || before == "in" || before == "near" || before == "off" || before == "across") continue;
+      }
       const SourceInfo info = classify_source(ctx_, run);
       if (info.category != SourceCategory::named_person || info.names.size() != 1 || quoted_in_content(run)) continue;
       std::string_view last = ctx_.doc.surface(info.names[0].e - 1);
@@ -1426,7 +1447,8 @@ class Resolver {
       given_indexed_ = true;
       for (int i = 0; i + 1 < doc.size(); ++i)
         if (doc.tok(i).is(text::kCapitalized) && ctx_.is_name_token(i + 1) && ctx_.is_name_token(i) &&
-            !ctx_.has(i, kTitleWord | kDeterminerWord) && given_at_.size() < kMaxPeople)
+            !ctx_.has(i, kTitleWord | kDeterminerWord) && !ctx_.has(i + 1, kPronounWord) &&  // not "Thea I was"
+            given_at_.size() < kMaxPeople)
           given_at_[std::string(doc.surface(i))].push_back(i);
     }
     const std::string word(doc.surface(t));
@@ -1436,7 +1458,9 @@ class Resolver {
     TokRange& found = in_full_[word];
     for (const int i : it->second) {
       int e = i + 1;
-      while (e < doc.size() && e - i < 3 && ctx_.is_name_token(e) && !ctx_.possessive(e - 1)) ++e;
+      while (e < doc.size() && e - i < 3 && ctx_.is_name_token(e) && !ctx_.has(e, kPronounWord) &&
+             !ctx_.possessive(e - 1))
+        ++e;
       const TokRange r{i, e};
       if (found.empty())
         found = r;
