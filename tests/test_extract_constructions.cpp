@@ -1564,3 +1564,14 @@ TEST_CASE(
   CHECK(speaker_of(a, text, "\xE2\x80\x98That is") == "Thea Galbraith");
   CHECK(speaker_of(a, text, "\xE2\x80\x9CWe had") == "Joachim Brede");
 }
+
+TEST_CASE("'Then Ravi stood up and told them, ...' in a quotation: Ravi, past the adverb and a verb the parse knows") {
+  const std::string text =
+      "Comeback\n\nLeyton came from two goals down, but the win may have cost them their captain, Ravi Menon.\n\n"
+      "\xE2\x80\x98"
+      "At 2-0 down I was looking at the floor,\xE2\x80\x99 manager Sara Kell said. \xE2\x80\x98Then Ravi "
+      "stood up and told them, \xE2\x80\x9CWe are better than this.\xE2\x80\x9D And they did.\xE2\x80\x99\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(source_of(a, text, "\xE2\x80\x9CWe are better") == "Ravi");
+  CHECK(speaker_of(a, text, "\xE2\x80\x9CWe are better") == "Ravi Menon");
+}

@@ -1598,6 +1598,11 @@ class Finder {
   // within ten words.
   TokRange clause_subject(int b, int e) const {
     if (b < e && doc_.tok(b).is(kOpenQuote)) return {};
+    // a sentence adverb or conjunction opening the clause: "Then Joel stood up"
+    if (b + 1 < e && ctx_.is_word(b) && ctx_.is_word(b + 1)) {
+      const std::string_view w = ctx_.low(b);
+      if (w == "then" || w == "and" || w == "but" || w == "so" || w == "later") ++b;
+    }
     if (b < e && ctx_.is_word(b) && is(ctx_, kAdverbialOpenerWord, ctx_.low(b)))
       for (int k = b + 1; k < std::min(e, b + 6); ++k)
         if (ctx_.is_comma(k)) {
@@ -1615,6 +1620,8 @@ class Finder {
       const std::string_view w = ctx_.low(k);
       if (doc_.tok(k).is(text::kCapitalized) || is(ctx_, kClauseOpenerWord, w)) continue;
       if (is(ctx_, kFiniteVerbWord, w) || strong_cue(w) || past_form(w)) return {b, k};
+      // (a verb the word tables do not know, by the parse: "Then Joel stood up")
+      if (k > b && ctx_.is_name_token(k - 1) && syntax_verb(ctx_, k)) return {b, k};
       // A run of names ends at the first lower-case word other than "of",
       // "for", "and": "Judge Jane Doe on Thursday struck down ...".
       bool names = true;
@@ -2122,7 +2129,7 @@ TokRange source_before(const Context& ctx, int end, int lower, bool stop_at_and_
   // Leading conjunctions and sentence adverbs are not part of the source.
   while (b < src_end && ctx.is_word(b) &&
          (ctx.low(b) == "and" || ctx.low(b) == "but" || ctx.low(b) == "yet" || ctx.low(b) == "so" ||
-          ctx.low(b) == "or" || ctx.low(b) == "also"))
+          ctx.low(b) == "or" || ctx.low(b) == "also" || ctx.low(b) == "then"))
     ++b;
   // It must open like a noun phrase; failing that, the last appositive
   // crossed ends the search.

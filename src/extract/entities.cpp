@@ -1347,7 +1347,8 @@ class Resolver {
       int b = i;
       while (b - 1 >= 0 && i - (b - 1) <= 3 && ctx_.is_name_token(b - 1) && !doc.tok(b - 1).is(text::kAllCaps) &&
              !ctx_.has(b - 1, kTitleWord | kOrgHeadWord | kPersonNounWord | kRankWord | kAffiliationWord |
-                                  kAdverbialOpenerWord | kClauseOpenerWord | kDeterminerWord | kPronounWord) &&
+                                  kAdverbialOpenerWord | kClauseOpenerWord | kDeterminerWord | kPronounWord |
+                                  kCoordinatorWord) &&
              !doc.tok(b - 1).is(text::kTitleAbbrev) && doc.tok(b - 1).para == doc.tok(i).para)
         --b;  // ("In Tervania, the party said": not a name "In Tervania")
       if (i + 1 - b > best.size()) best = {b, i + 1};
