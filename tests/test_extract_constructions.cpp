@@ -1575,3 +1575,23 @@ TEST_CASE("'Then Ravi stood up and told them, ...' in a quotation: Ravi, past th
   CHECK(source_of(a, text, "\xE2\x80\x9CWe are better") == "Ravi");
   CHECK(speaker_of(a, text, "\xE2\x80\x9CWe are better") == "Ravi Menon");
 }
+
+TEST_CASE("bodies by their names: 'Tarrow Coastguard', 'Merrow County', 'Dunsmere City', 'Hobbin & Crane'") {
+  auto body = [](const std::string& sentence) {
+    const std::string text = "Test\n\n" + sentence + "\n";
+    const auto a = Extractor().analyse(text);
+    REQUIRE(!a.attributions.empty());
+    const auto& src = a.attributions.front().source;
+    REQUIRE(src.has_value());
+    return std::pair{std::string(claimtrail::core::to_string(src->category)),
+                     src->entity >= 0 ? a.entities[static_cast<std::size_t>(src->entity)].name : std::string()};
+  };
+  // (a name that is only its own full name says nothing of a person)
+  CHECK(body("Tarrow Coastguard said it had sent the lifeboat.") ==
+        std::pair<std::string, std::string>{"named_organization", "Tarrow Coastguard"});
+  CHECK(body("Merrow County said the contract was void.").first == "named_organization");
+  CHECK(body("Dunsmere City said the fee was a club record.").first == "named_organization");
+  CHECK(body("Hobbin & Crane said it would recall the chairs.") ==
+        std::pair<std::string, std::string>{"named_organization", "Hobbin & Crane"});
+  CHECK(body("Jo Crane said she would recall the chairs.").first == "named_person");
+}

@@ -2260,7 +2260,10 @@ void Context::index_names() const {
                               kClauseOpenerWord | kPostmodifierWord | kPlaceModifierWord) &&
                   first != "in" && first != "from" && first != "at" && first != "on" && first != "to" && first != "by";
     for (int t = b; t <= k && person; ++t) person = !has(t, kOrgHeadWord);
-    if (person) full_name_ends_.insert(std::string(low(k)));
+    if (person) {
+      full_name_ends_.insert(std::string(low(k)));
+      if (auto& firsts = full_name_firsts_[std::string(low(k))]; firsts.size() < 8) firsts.insert(std::string(low(b)));
+    }
   }
   for (int k = 1; k < doc.size(); ++k) {
     if (!is_word(k) || !doc.tok(k).is(text::kCapitalized)) continue;
@@ -2328,6 +2331,17 @@ bool Context::ends_full_name(int i) const {
   std::string_view w = low(i);
   w.remove_suffix(possessive_suffix(w));
   return full_name_ends_.contains(std::string(w));
+}
+
+bool Context::ends_other_full_name(int i, int first) const {
+  index_names();
+  if (!is_word(i)) return false;
+  std::string_view w = low(i);
+  w.remove_suffix(possessive_suffix(w));
+  const auto it = full_name_firsts_.find(std::string(w));
+  if (it == full_name_firsts_.end()) return false;
+  const std::string own(low(first));
+  return std::any_of(it->second.begin(), it->second.end(), [&](const std::string& f) { return f != own; });
 }
 
 bool Context::owns_company_parts(int i) const {

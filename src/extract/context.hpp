@@ -133,6 +133,10 @@ struct Context {
   // ("Lambeth" after "Kofi Lambeth")? Then alone it is that person, not a
   // place.
   bool ends_full_name(int i) const;
+  // Does the word at token i end a full name the article gives that opens
+  // with another word than the one at token `first` ("Ellen Church" for the
+  // "Church" of "St Mary Church")? The name itself is no evidence.
+  bool ends_other_full_name(int i, int first) const;
   // "Lennmark's", "Lennmark’s": a possessive as one token, or a word and "'s".
   bool possessive(int i) const;
 
@@ -150,6 +154,8 @@ struct Context {
   // company's parts, found in one pass (index_names()).
   void index_names() const;
   mutable std::unordered_set<std::string> place_names_, company_names_, body_first_words_, full_name_ends_;
+  mutable std::unordered_map<std::string, std::unordered_set<std::string>>
+      full_name_firsts_;  // last word -> first words
   mutable bool place_names_built_ = false;
   mutable std::vector<SentenceSyntax> syntax_;
 };

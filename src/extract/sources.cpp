@@ -196,6 +196,11 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
     if (ctx.is_word(i) && ctx.low(i) == "and" && i > np.b && i + 1 < seg_e && ctx.has(np.b, kDeterminerWord) &&
         !ctx.has(i + 1, kDeterminerWord) && singular_person(i - 1) && singular_person(seg_e - 1))
       continue;
+    // ("Hobbin & Crane", "Ockley & Thwaite": "&" between capitalised words
+    // joins a firm's name, not two speakers)
+    if (ctx.is_punct(i, '&') && i > np.b && i + 1 < seg_e && doc.tok(i - 1).is(text::kCapitalized) &&
+        doc.tok(i + 1).is(text::kCapitalized))
+      continue;
     if ((ctx.is_word(i) && ctx.low(i) == "and") || ctx.is_punct(i, '&')) {
       // "Department of Health and Human Services": one body when the part
       // so far is "Name of/for Name" and a capitalised word follows.
@@ -371,7 +376,8 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
       // Financial Officer Jane Doe", "Town Manager Jane Doe".
       while (nb - 1 >= b && nb - 1 > last_title && nb - 1 > last_rank && !ctx.lex.person_noun(ctx.low(nb - 1)) &&
              (ctx.is_name_token(nb - 1) || ctx.low(nb - 1) == "van" || ctx.low(nb - 1) == "von" ||
-              ctx.low(nb - 1) == "de"))
+              ctx.low(nb - 1) == "de" ||
+              (ctx.is_punct(nb - 1, '&') && nb - 2 >= b && ctx.is_name_token(nb - 2))))  // "Hobbin & Crane"
         --nb;
       c.name = {nb, head + 1};
       if (last_title >= 0)
@@ -384,7 +390,9 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
       const bool org = ctx.lex.is_known_org(nm) || (c.name.size() == 1 && is_acronym(ctx, nb) && !label) ||
                        (head > nb && ctx.lex.is_org_head(hw)) || named_as_body_elsewhere(ctx, nb, head + 1) ||
                        // "the Coalfield Inspectorate", "the Velmland Coastguard"
-                       (head > nb && !ctx.ends_full_name(head) && wordnet_body(hw)) ||
+                       (head > nb && !ctx.ends_other_full_name(head, nb) && wordnet_body(hw)) ||
+                       // partners' names joined by "&": "Hobbin & Crane"
+                       (head > nb + 1 && ctx.is_punct(head - 1, '&')) ||
                        // after a company's kind: "Rail operator Valleylink", "the carmaker Volvo"
                        (nb > b && last_title < nb - 1 && ctx.lex.is_trade_head(ctx.low(nb - 1)) &&
                         !doc.tok(nb - 1).is(text::kCapitalized)) ||
