@@ -1595,3 +1595,13 @@ TEST_CASE("bodies by their names: 'Tarrow Coastguard', 'Merrow County', 'Dunsmer
         std::pair<std::string, std::string>{"named_organization", "Hobbin & Crane"});
   CHECK(body("Jo Crane said she would recall the chairs.").first == "named_person");
 }
+
+TEST_CASE("'the regulator said' is the public body the text named, not the person named last") {
+  const std::string text =
+      "Recall\n\nThe Marlow Product Safety Board opened an inquiry in March.\n\n"
+      "Jolene Hart, whose son was hurt, said the chairs should never have been sold.\n\n"
+      "The regulator said it had moved as fast as the law allowed.\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(speaker_of(a, text, "it had moved") == "Marlow Product Safety Board");
+  CHECK(category_of(text, "it had moved") == "named_organization");
+}

@@ -242,6 +242,15 @@ class Resolver {
     // ("The two, a crane driver and a lasher, spoke on condition of
     // anonymity. ... the lasher said": the one the text introduced with that
     // noun, though not as a source.)
+    // "the regulator", "the watchdog": the public body the text named, not a
+    // person (WordNet knows a regulator first as an official)
+    if (src.category == SourceCategory::unnamed_person && info.definite && !info.plural && regulator_noun(info.head))
+      if (const int body = named_body_for(info.head, false, true, mention.start); body >= 0) {
+        src.category = SourceCategory::named_organization;
+        src.anonymous = false;
+        link(body, mention, src);
+        return;
+      }
     // (Not an appositive of someone named: "Jo Roe, a 29-year-old
     // fisherman, ... the fisherman said" is Jo Roe.)
     if (src.category == SourceCategory::unnamed_person && info.definite && !info.plural && !info.head.empty() &&
@@ -1148,6 +1157,10 @@ class Resolver {
     return latest;
   }
 
+  // A noun the news uses for a public body that oversees others ("the
+  // regulator", "the watchdog"), whatever WordNet says of it first.
+  static bool regulator_noun(std::string_view head) { return head == "regulator" || head == "watchdog"; }
+
   // The token holding byte `byte`, -1 for none.
   int token_at(std::size_t byte) const {
     const auto& toks = ctx_.doc.tokens();
@@ -1222,7 +1235,7 @@ class Resolver {
     // company" for "Hollin Kitchenware Co.", "the regulator" for a
     // commission.
     const bool company = ctx_.lex.is_company_head(head) || ctx_.lex.is_trade_head(head);
-    const bool regulator = head == "regulator" || head == "watchdog";
+    const bool regulator = regulator_noun(head);
     const auto& bodies = text_bodies();
     for (auto it = bodies.rbegin(); it != bodies.rend(); ++it) {
       if (it->first >= pos) continue;
