@@ -1605,3 +1605,16 @@ TEST_CASE("'the regulator said' is the public body the text named, not the perso
   CHECK(speaker_of(a, text, "it had moved") == "Marlow Product Safety Board");
   CHECK(category_of(text, "it had moved") == "named_organization");
 }
+
+TEST_CASE("a floating quotation goes on from the quotation before, not from the document an 'according to' cites") {
+  const std::string text =
+      "Sculptor\n\n\xE2\x80\x9CShe has never made a small piece,\xE2\x80\x9D says Cosmo Drury, who has sold her work "
+      "since 1996. Her largest piece sold for \xC2\xA3"
+      "1.4m in 2021, according to the auction house Ockham & Tate.\n\n"
+      "\xE2\x80\x9C"
+      "Collectors come to the studio in good shoes.\xE2\x80\x9D\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(speaker_of(a, text,
+                   "\xE2\x80\x9C"
+                   "Collectors") == "Cosmo Drury");
+}

@@ -225,12 +225,15 @@ class Finder {
     // whether an attribution holds a token of it, and the last attribution
     // with a speaker that has its cue or words there.
     std::vector<char> held(np, 0);
-    std::vector<int> speaker_in(np, -1);
+    std::vector<int> speaker_in(np, -1), quoted_in(np, -1);  // (quoted_in: of a quotation)
     auto mark = [&](int k, TokRange t, bool speaks) {
       if (t.empty()) return;
+      const auto kind = ctx_.out.attributions[static_cast<std::size_t>(k)].kind;
+      const bool quotation = kind == core::AttributionKind::direct || kind == core::AttributionKind::mixed;
       for (std::size_t p = doc_.tok(t.b).para; p <= doc_.tok(t.e - 1).para && p < np; ++p) {
         held[p] = 1;
         if (speaks) speaker_in[p] = std::max(speaker_in[p], k);
+        if (speaks && quotation) quoted_in[p] = std::max(quoted_in[p], k);
       }
     };
     auto note = [&](std::size_t k, bool spoken) {
@@ -253,7 +256,13 @@ class Finder {
       const bool whole = region.close_tok == last || (region.close_tok < 0 && region.next >= 0);
       // The speaker: the last attribution with a cue or words in the
       // paragraph before (a quotation running on into it included).
-      const int speaker = speaker_in[pi - 1];
+      // (a quotation goes on from the one before, not from the document an
+      // "according to" after it cites: "'...,' says Jo Roe. ... according to
+      // the auction house. <new paragraph> '...'")
+      int speaker = speaker_in[pi - 1];
+      if (speaker >= 0 && quoted_in[pi - 1] >= 0 &&
+          ctx_.out.attributions[static_cast<std::size_t>(speaker)].kind == core::AttributionKind::according_to)
+        speaker = quoted_in[pi - 1];
       if (!whole || speaker < 0) continue;
       std::vector<TokRange> frags;
       add_content(frags, b, region.close_tok < 0 ? p.end_tok : region.close_tok + 1);
