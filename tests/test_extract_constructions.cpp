@@ -1618,3 +1618,23 @@ TEST_CASE("a floating quotation goes on from the quotation before, not from the 
                    "\xE2\x80\x9C"
                    "Collectors") == "Cosmo Drury");
 }
+
+TEST_CASE("questions and answers: 'she asked' asks again, 'he said' after her question answers again") {
+  const std::string text =
+      "Hearing\n\nLorne Vasey and Mira Holt, the company's engineer, faced questions from the committee.\n\n"
+      "\xE2\x80\x9CWhen did you first know the calls were failing?\xE2\x80\x9D asked the committee's chair, Ruth "
+      "Ambler.\n\n"
+      "\xE2\x80\x9C"
+      "At about 4.20 in the morning,\xE2\x80\x9D Vasey replied.\n\n"
+      "\xE2\x80\x9C"
+      "And when did you tell the public?\xE2\x80\x9D she asked.\n\n"
+      "\xE2\x80\x9C"
+      "At 8.41,\xE2\x80\x9D he said. \xE2\x80\x9CThat was too late.\xE2\x80\x9D\n";
+  const auto a = Extractor().analyse(text);
+  CHECK(speaker_of(a, text,
+                   "\xE2\x80\x9C"
+                   "And when") == "Ruth Ambler");
+  CHECK(speaker_of(a, text,
+                   "\xE2\x80\x9C"
+                   "At 8.41") == "Lorne Vasey");
+}

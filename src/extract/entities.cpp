@@ -69,13 +69,30 @@ class Resolver {
   // `speaker`: for "he" or "she" inside a quotation, the entity whose
   // quotation it is (a speaker calls herself "I": the pronoun is someone
   // else), else -1.
+  // `turn`: in an exchange of questions and answers, whether the
+  // attribution asks a question or answers one.
+  enum class Turn { none, question, answer };
   void resolve(TokRange np, core::Source& src, bool reported = false, std::span<const TokRange> content = {},
-               int speaker = -1) {
+               int speaker = -1, Turn turn = Turn::none) {
     content_ = content;
     speaker_ = speaker;
     content_words_.clear();
     content_scanned_ = false;
-    resolve_one(np, src, reported);
+    // ("'When did you know?' asked the chair, Jo Roe. 'At 4.20,' Doe
+    // replied. 'And when did you tell the public?' she asked. 'At 8.41,' he
+    // said.": "she" asks again, "he" answers again)
+    const int gender = pronoun_gender(np);
+    const int turn_taker = turn == Turn::question ? asker_ : turn == Turn::answer ? answerer_ : -1;
+    if (turn_taker >= 0 && gender != 0 && sex_of(turn_taker) != 3 - gender &&
+        (turn == Turn::question || turn_taker != asker_)) {
+      src.category = ctx_.out.entities[static_cast<std::size_t>(turn_taker)].category;
+      src.anonymous = false;
+      link(turn_taker, ctx_.span(np), src);
+    } else {
+      resolve_one(np, src, reported);
+    }
+    if (turn == Turn::question && src.entity >= 0) asker_ = src.entity;
+    if (turn == Turn::answer && src.entity >= 0 && src.entity != asker_) answerer_ = src.entity;
     // (a pronoun in what someone else reports is no evidence: "He told me
     // ...", in a witness's words)
     if (src.entity >= 0 && !(reported && pronoun_gender(np) != 0)) learn_gender(src.entity, np);
@@ -1621,9 +1638,10 @@ class Resolver {
   bool ahead_built_ = false;
   std::unordered_map<std::string, TokRange> defined_labels_;  // defined_label(): label -> its person's name
   bool labels_read_ = false;
-  bool reported_ = false;  // resolve(): the source resolved is a nested attribution's
-  int speaker_ = -1;       // resolve(): whose quotation the pronoun resolved stands in
-  TokRange interviewer_;   // defined_label(): the person an introduction says asked the questions
+  bool reported_ = false;           // resolve(): the source resolved is a nested attribution's
+  int speaker_ = -1;                // resolve(): whose quotation the pronoun resolved stands in
+  int asker_ = -1, answerer_ = -1;  // resolve(): who last asked, and who last answered, in an exchange
+  TokRange interviewer_;            // defined_label(): the person an introduction says asked the questions
   static constexpr std::size_t kMaxPeople = 4096, kMaxRoleKeys = 64;
   std::vector<Ahead> people_;                             // people named with a role anywhere, in text order
   std::vector<std::pair<std::size_t, TokRange>> bodies_;  // text_bodies()
@@ -1728,6 +1746,31 @@ void resolve_entities(Context& ctx) {
   for (const Item& it : items)
     if (it.attr >= 0) sources.emplace_back(it.pos, ctx.attr_source[static_cast<std::size_t>(it.attr)]);
   r.set_sources(std::move(sources));
+  // Questions and answers: a body quotation the verb "ask" attributes,
+  // ending in a question mark, asks; the next quotation answers it.
+  std::vector<Resolver::Turn> turns(ctx.out.attributions.size(), Resolver::Turn::none);
+  {
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0; i < ctx.out.attributions.size(); ++i) {
+      const auto& at = ctx.out.attributions[i];
+      if (at.parent < 0 && !at.in_headline && !ctx.attr_content[i].empty() &&
+          (at.kind == core::AttributionKind::direct || at.kind == core::AttributionKind::mixed))
+        order.push_back(i);
+    }
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t a, std::size_t b) { return ctx.attr_content[a][0].b < ctx.attr_content[b][0].b; });
+    bool asked = false;
+    for (const std::size_t i : order) {
+      const TokRange cue = ctx.attr_cue[i];
+      const TokRange last = ctx.attr_content[i].back();
+      bool question = !cue.empty() && ctx.low(cue.e - 1).starts_with("ask");
+      bool mark = false;
+      for (int t = std::max(last.b, last.e - 3); t < last.e && question; ++t) mark = mark || ctx.is_punct(t, '?');
+      question = question && mark;
+      turns[i] = question ? Resolver::Turn::question : asked ? Resolver::Turn::answer : Resolver::Turn::none;
+      asked = question;
+    }
+  }
   for (const Item& it : items) {
     if (!it.name.empty())
       r.mentioned(it.name);
@@ -1737,7 +1780,7 @@ void resolve_entities(Context& ctx) {
       const int speaker = in_quotation(i) && ctx.out.attributions[static_cast<std::size_t>(at.parent)].source
                               ? ctx.out.attributions[static_cast<std::size_t>(at.parent)].source->entity
                               : -1;
-      r.resolve(ctx.attr_source[i], *at.source, at.parent >= 0, ctx.attr_content[i], speaker);
+      r.resolve(ctx.attr_source[i], *at.source, at.parent >= 0, ctx.attr_content[i], speaker, turns[i]);
     } else
       r.resolve(ctx.nr_who[static_cast<std::size_t>(it.nr)],
                 ctx.out.non_responses[static_cast<std::size_t>(it.nr)].who);
