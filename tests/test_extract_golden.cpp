@@ -206,7 +206,8 @@ TEST_SUITE("extract::golden") {
                                     {"heldout-speakers-3", "golden (held out, speakers 3)", 10, "speakers3"},
                                     {"heldout-speakers-4", "golden (held out, speakers 4)", 10, "speakers4"},
                                     {"heldout-speakers-5", "golden (held out, speakers 5)", 10, "speakers5"},
-                                    {"heldout-speakers-6", "golden (held out, speakers 6)", 10, "speakers6"}};
+                                    {"heldout-speakers-6", "golden (held out, speakers 6)", 10, "speakers6"},
+                                    {"heldout-speakers-7", "golden (held out, speakers 7)", 10, "speakers7"}};
     std::vector<Tally> tallies(std::size(kSets));
     int found = 0, expected = 0, predicted = 0;
     for (std::size_t k = 0; k < std::size(kSets); ++k) {
