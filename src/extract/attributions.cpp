@@ -1991,10 +1991,8 @@ int role_before_name(const Context& ctx, int comma, int lower) {
   for (int b = comma - 2; b >= lower && b >= comma - 5; --b) {
     if (!ctx.is_word(b) && !ctx.possessive(b)) return -1;
     if (ctx.is_word(b) && (ctx.has(b, kFiniteVerbWord) || is(ctx, kClauseOpenerWord, ctx.low(b)))) return -1;
-    const std::string_view w = ctx.low(b);
-    const bool opens = ctx.has(b, kDeterminerWord) || w == "her" || w == "his" || w == "their" || w == "its" ||
-                       w == "my" || w == "our" || w == "another";
-    if (opens && (b == lower || ctx.is_comma(b - 1) || !ctx.is_word(b - 1))) return b;
+    // (a determiner, possessives and "another" among them: determiners.tsv)
+    if (ctx.has(b, kDeterminerWord) && (b == lower || ctx.is_comma(b - 1) || !ctx.is_word(b - 1))) return b;
   }
   return -1;
 }

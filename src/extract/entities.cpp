@@ -732,10 +732,8 @@ class Resolver {
       if (!ctx_.is_word(s) || doc.tok(s).quote < 0 || (s > 0 && (ctx_.is_word(s - 1) || ctx_.is_comma(s - 1))))
         continue;
       // its subject: a determiner and a noun for a person opening it
-      const std::string_view dw = ctx_.low(s);
-      if (!(dw == "my" || dw == "our" || dw == "your" || dw == "his" || dw == "her" || dw == "their" || dw == "a" ||
-            dw == "an" || dw == "the"))
-        continue;
+      // (a determiner, possessives among them: determiners.tsv; not "No one")
+      if (!ctx_.has(s, kDeterminerWord) || ctx_.low(s) == "no") continue;
       for (int h = s + 1; h <= s + 2 && h < pronoun.b && ctx_.is_word(h) && !doc.tok(h).is(text::kCapitalized) &&
                           doc.tok(h).quote == doc.tok(s).quote && !ctx_.has(h, kFiniteVerbWord);
            ++h) {
@@ -1136,11 +1134,8 @@ class Resolver {
     TokRange best;
     int best_age = -1, named_with_age = 0;
     for (const int i : it->second) {
-      if (i >= at || i + 2 >= ctx_.doc.size() || !ctx_.is_comma(i + 1) || !ctx_.doc.tok(i + 2).is(text::kDigit))
-        continue;
-      int age = 0;
-      for (const char c : ctx_.doc.surface(i + 2)) age = c >= '0' && c <= '9' && age < 200 ? age * 10 + (c - '0') : 999;
-      if (age <= 0 || age >= 130) continue;
+      const int age = i < at ? age_after(i) : 0;
+      if (age <= 0) continue;
       ++named_with_age;
       if (best.empty() || (elder ? age > best_age : age < best_age)) {
         best = {i - 1, i + 1};
@@ -1191,18 +1186,20 @@ class Resolver {
   // A person's age as the article gives it after a mention ("Jo Doe, 54,"),
   // 0 when none.
   int age_of(int e) const {
-    for (const auto& m : ctx_.out.entities[static_cast<std::size_t>(e)].mentions) {
-      const int t = token_at(m.end - 1);
-      if (t < 0 || t + 2 >= ctx_.doc.size() || !ctx_.is_comma(t + 1) || !ctx_.doc.tok(t + 2).is(text::kDigit)) continue;
-      const std::string_view d = ctx_.doc.surface(t + 2);
-      int age = 0;
-      for (const char c : d) {
-        if (c < '0' || c > '9' || age > 200) return 0;
-        age = age * 10 + (c - '0');
-      }
-      if (age > 0 && age < 130) return age;
-    }
+    for (const auto& m : ctx_.out.entities[static_cast<std::size_t>(e)].mentions)
+      if (const int age = age_after(token_at(m.end - 1)); age > 0) return age;
     return 0;
+  }
+
+  // The age the text gives right after token t (", 54,"), 0 when none.
+  int age_after(int t) const {
+    if (t < 0 || t + 2 >= ctx_.doc.size() || !ctx_.is_comma(t + 1) || !ctx_.doc.tok(t + 2).is(text::kDigit)) return 0;
+    int age = 0;
+    for (const char c : ctx_.doc.surface(t + 2)) {
+      if (c < '0' || c > '9' || age > 200) return 0;
+      age = age * 10 + (c - '0');
+    }
+    return age < 130 ? age : 0;
   }
 
   // A body named by one word takes the fuller name the article gives it
