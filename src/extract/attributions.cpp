@@ -1630,7 +1630,8 @@ class Finder {
       if (doc_.tok(k).is(text::kCapitalized) || is(ctx_, kClauseOpenerWord, w)) continue;
       if (is(ctx_, kFiniteVerbWord, w) || strong_cue(w) || past_form(w)) return {b, k};
       // (a verb the word tables do not know, by the parse: "Then Joel stood up")
-      if (k > b && ctx_.is_name_token(k - 1) && syntax_verb(ctx_, k)) return {b, k};
+      // (asked only of a sentence parsed already: no parse for it alone)
+      if (k > b && ctx_.is_name_token(k - 1) && syntax_verb(ctx_, k, false)) return {b, k};
       // A run of names ends at the first lower-case word other than "of",
       // "for", "and": "Judge Jane Doe on Thursday struck down ...".
       bool names = true;

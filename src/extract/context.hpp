@@ -87,6 +87,8 @@ struct Context {
   // The parse of the sentence holding token `tok`, made on first need; null
   // without a layer or for a sentence too long.
   const SentenceSyntax* syntax_at(int tok) const;
+  // The same when the sentence is parsed already, else null (asks no parse).
+  const SentenceSyntax* parsed_syntax_at(int tok) const;
 
   Context(const text::Document& d, const Lexicon& l, core::Analysis& o)
       : doc(d), lex(l), out(o), classes_(static_cast<std::size_t>(d.size()), kUnknownClass) {}
@@ -197,8 +199,9 @@ bool noun_modifier(const Context& ctx, int tok);
 // it stands before the verb; empty without a parse or a subject.
 TokRange syntax_subject(const Context& ctx, int verb_tok);
 
-// Does the parse tag the word at `tok` a verb? False without a parse.
-bool syntax_verb(const Context& ctx, int tok);
+// Does the parse tag the word at `tok` a verb? False without a parse; with
+// `parse` false, also when the sentence is not parsed yet.
+bool syntax_verb(const Context& ctx, int tok, bool parse = true);
 
 // What the parse says of a would-be cue verb at token `verb_tok`: whether
 // it is a verb, its subject's head token (-1: none; a passive subject is

@@ -186,8 +186,18 @@ TokRange syntax_subject(const Context& ctx, int verb_tok) {
   return {b, e};
 }
 
-bool syntax_verb(const Context& ctx, int tok) {
-  const SentenceSyntax* s = ctx.syntax_at(tok);
+const SentenceSyntax* Context::parsed_syntax_at(int tok) const {
+  if (!syntax_wanted || tok < 0 || tok >= doc.size() || syntax_.empty()) return nullptr;
+  const auto& sentences = doc.sentences();
+  const auto it = std::upper_bound(sentences.begin(), sentences.end(), tok,
+                                   [](int t, const text::Sentence& s) { return t < s.first_tok; });
+  if (it == sentences.begin()) return nullptr;
+  const auto si = static_cast<std::size_t>(it - sentences.begin()) - 1;
+  return si < syntax_.size() && syntax_[si].state == SentenceSyntax::State::parsed ? &syntax_[si] : nullptr;
+}
+
+bool syntax_verb(const Context& ctx, int tok, bool parse) {
+  const SentenceSyntax* s = parse ? ctx.syntax_at(tok) : ctx.parsed_syntax_at(tok);
   if (!s) return false;
   const int w = s->word_of(tok);
   return w >= 0 && s->syntax.tags[static_cast<std::size_t>(w)] == language::VERB;
