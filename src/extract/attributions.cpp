@@ -1439,7 +1439,7 @@ class Finder {
       // (a verb the word tables do not know ends the subject where the
       // parse says: "My grandmother put it on the table and said")
       if (own.empty() && ctx_.inside_quote >= 0 && sb < a.mod_b - 1 && ctx_.is_word(sb) &&
-          (ctx_.has(sb, kDeterminerWord) || ctx_.possessive(sb) || ctx_.low(sb) == "my" || ctx_.low(sb) == "our"))
+          (ctx_.has(sb, kDeterminerWord) || ctx_.possessive(sb)))
         for (int k = sb + 1; k < std::min(a.mod_b - 1, sb + 6) && ctx_.is_word(k); ++k)
           if (syntax_verb(ctx_, k)) {
             own = {sb, k};
@@ -1629,8 +1629,8 @@ class Finder {
       const std::string_view w = ctx_.low(k);
       if (doc_.tok(k).is(text::kCapitalized) || is(ctx_, kClauseOpenerWord, w)) continue;
       if (is(ctx_, kFiniteVerbWord, w) || strong_cue(w) || past_form(w)) return {b, k};
-      // (a verb the word tables do not know, by the parse: "Then Joel stood up")
-      // (asked only of a sentence parsed already: no parse for it alone)
+      // (a verb the word tables do not know, by the parse: "Then Joel stood
+      // up"; asked only of a sentence parsed already, none parsed for it)
       if (k > b && ctx_.is_name_token(k - 1) && syntax_verb(ctx_, k, false)) return {b, k};
       // A run of names ends at the first lower-case word other than "of",
       // "for", "and": "Judge Jane Doe on Thursday struck down ...".

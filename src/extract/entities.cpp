@@ -251,16 +251,8 @@ class Resolver {
         return;
       }
     }
-    // "the New York businessman", "the former secretary": a definite
-    // description of one person, with no earlier mention of its kind, refers
-    // back to the last named person.
-    // (Not in what someone reports: "the sergeant told me" in Ada Penn's
-    // quotation is someone else.)
-    // ("The two, a crane driver and a lasher, spoke on condition of
-    // anonymity. ... the lasher said": the one the text introduced with that
-    // noun, though not as a source.)
     // "the regulator", "the watchdog": the public body the text named, not a
-    // person (WordNet knows a regulator first as an official)
+    // person (WordNet knows a regulator first as an official).
     if (src.category == SourceCategory::unnamed_person && info.definite && !info.plural && regulator_noun(info.head))
       if (const int body = named_body_for(info.head, false, true, mention.start); body >= 0) {
         src.category = SourceCategory::named_organization;
@@ -268,8 +260,10 @@ class Resolver {
         link(body, mention, src);
         return;
       }
-    // (Not an appositive of someone named: "Jo Roe, a 29-year-old
-    // fisherman, ... the fisherman said" is Jo Roe.)
+    // "The two, a crane driver and a lasher, spoke on condition of
+    // anonymity. ... the lasher said": the one the text introduced with that
+    // noun, though not as a source. (Not an appositive of someone named:
+    // "Jo Roe, a 29-year-old fisherman, ... the fisherman said" is Jo Roe.)
     if (src.category == SourceCategory::unnamed_person && info.definite && !info.plural && !info.head.empty() &&
         !known_head(info.head) && !info.head.ends_with("-year-old"))
       if (const TokRange intro = earlier_indefinite(np.b, singular(info.head));
@@ -280,6 +274,11 @@ class Resolver {
         link(e, mention, src);
         return;
       }
+    // "the New York businessman", "the former secretary": a definite
+    // description of one person, with no earlier mention of its kind, refers
+    // back to the last named person.
+    // (Not in what someone reports: "the sergeant told me" in Ada Penn's
+    // quotation is someone else.)
     if (src.category == SourceCategory::unnamed_person && info.definite && !info.plural && last_named_person_ >= 0 &&
         !reported_ && !ctx_.lex.is_anonymous_noun(info.head) && !known_head(info.head)) {
       src.category = SourceCategory::named_person;
