@@ -1441,7 +1441,7 @@ class Finder {
       if (own.empty() && ctx_.inside_quote >= 0 && sb < a.mod_b - 1 && ctx_.is_word(sb) &&
           (ctx_.has(sb, kDeterminerWord) || ctx_.possessive(sb)))
         for (int k = sb + 1; k < std::min(a.mod_b - 1, sb + 6) && ctx_.is_word(k); ++k)
-          if (syntax_verb(ctx_, k)) {
+          if (parse_tag(ctx_, k) == language::VERB) {
             own = {sb, k};
             break;
           }
@@ -1631,7 +1631,7 @@ class Finder {
       if (is(ctx_, kFiniteVerbWord, w) || strong_cue(w) || past_form(w)) return {b, k};
       // (a verb the word tables do not know, by the parse: "Then Joel stood
       // up"; asked only of a sentence parsed already, none parsed for it)
-      if (k > b && ctx_.is_name_token(k - 1) && syntax_verb(ctx_, k, false)) return {b, k};
+      if (k > b && ctx_.is_name_token(k - 1) && parse_tag(ctx_, k, false) == language::VERB) return {b, k};
       // A run of names ends at the first lower-case word other than "of",
       // "for", "and": "Judge Jane Doe on Thursday struck down ...".
       bool names = true;
@@ -2365,6 +2365,12 @@ bool Context::opens_body_name(int i) const {
 bool Context::possessive(int i) const {
   if (possessive_suffix(low(i)) > 0) return true;
   return i + 1 < doc.size() && (low(i + 1) == "'s" || low(i + 1) == "\u2019s");
+}
+
+bool Context::plural_possessive_mark(int i) const {
+  const std::string_view w = doc.surface(i);
+  return (w == "'" || w == "\u2019") && i > 0 && i + 1 < doc.size() && is_word(i - 1) && low(i - 1).ends_with('s') &&
+         doc.tok(i + 1).is(text::kCapitalized);
 }
 
 std::size_t possessive_suffix(std::string_view w) {

@@ -89,6 +89,8 @@ struct Context {
   const SentenceSyntax* syntax_at(int tok) const;
   // The same when the sentence is parsed already, else null (asks no parse).
   const SentenceSyntax* parsed_syntax_at(int tok) const;
+  // The index of the sentence holding token `tok`, -1 for none.
+  int sentence_of(int tok) const;
 
   Context(const text::Document& d, const Lexicon& l, core::Analysis& o)
       : doc(d), lex(l), out(o), classes_(static_cast<std::size_t>(d.size()), kUnknownClass) {}
@@ -141,6 +143,9 @@ struct Context {
   bool ends_other_full_name(int i, int first) const;
   // "Lennmark's", "Lennmark’s": a possessive as one token, or a word and "'s".
   bool possessive(int i) const;
+  // Is token i the apostrophe of a plural possessive inside a name, a
+  // capitalised word after it ("the Cardle Growers' Association")?
+  bool plural_possessive_mark(int i) const;
 
  private:
   static constexpr std::uint32_t kUnknownClass = 0xFFFFFFFFu;
@@ -186,8 +191,9 @@ void speak_floating_quotes(Context& ctx);
 TokRange source_before(const Context& ctx, int end, int lower, bool stop_at_and_det = false);
 
 // The part of speech the parse gives the word at token `tok`
-// (language::Upos), or -1 without a parse.
-int parse_tag(const Context& ctx, int tok);
+// (language::Upos), or -1 without a parse; with `parse` false, also -1 when
+// the sentence is not parsed yet (no parse is made for this question).
+int parse_tag(const Context& ctx, int tok, bool parse = true);
 
 // Does the parse make the word at token `tok` a noun modifying the noun
 // after it ("a California state agency", "the press office")? False
@@ -198,10 +204,6 @@ bool noun_modifier(const Context& ctx, int tok);
 // without time and place adjuncts or a participle set off by commas), when
 // it stands before the verb; empty without a parse or a subject.
 TokRange syntax_subject(const Context& ctx, int verb_tok);
-
-// Does the parse tag the word at `tok` a verb? False without a parse; with
-// `parse` false, also when the sentence is not parsed yet.
-bool syntax_verb(const Context& ctx, int tok, bool parse = true);
 
 // What the parse says of a would-be cue verb at token `verb_tok`: whether
 // it is a verb, its subject's head token (-1: none; a passive subject is

@@ -95,7 +95,7 @@ class Resolver {
     if (turn == Turn::answer && src.entity >= 0 && src.entity != asker_) answerer_ = src.entity;
     // (a pronoun in what someone else reports is no evidence: "He told me
     // ...", in a witness's words)
-    if (src.entity >= 0 && !(reported && pronoun_gender(np) != 0)) learn_gender(src.entity, np);
+    if (src.entity >= 0 && !(reported && gender != 0)) learn_gender(src.entity, np);
   }
 
  private:
@@ -1121,18 +1121,34 @@ class Resolver {
     return -1;
   }
 
+  // Where `surname` (lower-cased) stands after a capitalised word: every
+  // capitalised word after a capitalised word, indexed by its lower-case
+  // form once per article.
+  const std::vector<int>& surname_places(const std::string& surname) const {
+    if (!surnames_indexed_) {
+      surnames_indexed_ = true;
+      const auto& doc = ctx_.doc;
+      for (int i = 1; i < doc.size(); ++i)
+        if (doc.tok(i).is(text::kCapitalized) && doc.tok(i - 1).is(text::kCapitalized)) {
+          std::string_view w = ctx_.low(i);
+          w.remove_suffix(possessive_suffix(w));  // "Kieran Dallow's header"
+          surname_at_[std::string(w)].push_back(i);
+        }
+    }
+    static const std::vector<int> kNone;
+    const auto it = surname_at_.find(surname);
+    return it == surname_at_.end() ? kNone : it->second;
+  }
+
   // "the elder Doe" or "the younger Doe" at token `at`: of the full names
   // with that surname the text gives before it with an age ("Jo Doe, 54,"),
   // the oldest or the youngest; empty unless two ages tell them apart.
   TokRange by_age_in_text(const std::string& surname, int at) const {
     if (at < 1 || (ctx_.low(at - 1) != "elder" && ctx_.low(at - 1) != "younger")) return {};
     const bool elder = ctx_.low(at - 1) == "elder";
-    fullest(TokRange{at, at + 1});  // (builds the surname index)
-    const auto it = surname_at_.find(surname);
-    if (it == surname_at_.end()) return {};
     TokRange best;
     int best_age = -1, named_with_age = 0;
-    for (const int i : it->second) {
+    for (const int i : surname_places(surname)) {
       const int age = i < at ? age_after(i) : 0;
       if (age <= 0) continue;
       ++named_with_age;
@@ -1154,12 +1170,9 @@ class Resolver {
     if (title.ends_with('.')) title.remove_suffix(1);
     const int g = ctx_.has(at - 1, kTitleWord) ? ctx_.lex.gender(title) : 0;
     if (g == 0 || sex_of(known) != 3 - g) return {};
-    fullest(TokRange{at, at + 1});  // (builds the surname index)
-    const auto it = surname_at_.find(surname);
-    if (it == surname_at_.end()) return {};
     const std::string& known_name = ctx_.out.entities[static_cast<std::size_t>(known)].name;
     TokRange latest;
-    for (const int i : it->second) {
+    for (const int i : surname_places(surname)) {
       if (i >= at || i < 1 || ctx_.has(i - 1, kTitleWord) || ctx_.doc.tok(i - 1).is(text::kTitleAbbrev)) continue;
       const std::string_view given = ctx_.doc.surface(i - 1);
       if (known_name.compare(0, given.size(), given) == 0) continue;  // the known one
@@ -1356,20 +1369,10 @@ class Resolver {
   // up to three capitalised words before the surname, titles left out.
   std::string fullest(TokRange n) const {
     const auto& doc = ctx_.doc;
-    if (!surnames_indexed_) {  // every capitalised word after a capitalised word, by its lower-case form
-      surnames_indexed_ = true;
-      for (int i = 1; i < doc.size(); ++i)
-        if (doc.tok(i).is(text::kCapitalized) && doc.tok(i - 1).is(text::kCapitalized)) {
-          std::string_view w = ctx_.low(i);
-          w.remove_suffix(possessive_suffix(w));  // "Kieran Dallow's header"
-          surname_at_[std::string(w)].push_back(i);
-        }
-    }
     // (the story's own form before the headline's: a headline capitalises
     // a role before a surname, "Challenger Castellane leads count")
     TokRange best = n, best_body = n;
-    const auto at = surname_at_.find(std::string(ctx_.low(n.b)));
-    for (const int i : at == surname_at_.end() ? std::vector<int>{} : at->second) {
+    for (const int i : surname_places(std::string(ctx_.low(n.b)))) {
       int b = i;
       while (b - 1 >= 0 && i - (b - 1) <= 3 && ctx_.is_name_token(b - 1) && !doc.tok(b - 1).is(text::kAllCaps) &&
              !ctx_.has(b - 1, kTitleWord | kOrgHeadWord | kPersonNounWord | kRankWord | kAffiliationWord |
@@ -1508,28 +1511,22 @@ class Resolver {
     const bool two = n == 3 && ctx_.low(np.b) == "the" && ctx_.low(np.b + 1) == "two";
     // ("the companies" after "Saltcombe Ferries and Orra Line ... have
     // agreed to merge": the pair of bodies, when the text named one last)
-    const std::string_view many = ctx_.low(np.e - 1);
+    const std::string_view noun = ctx_.low(np.e - 1);
     const std::string one =
-        many.ends_with("ies") ? std::string(many.substr(0, many.size() - 3)) + "y" : singular(std::string(many));
+        noun.ends_with("ies") ? std::string(noun.substr(0, noun.size() - 3)) + "y" : singular(std::string(noun));
     const bool bodies =
         n == 2 && ctx_.low(np.b) == "the" && (ctx_.lex.is_org_head(one) || ctx_.lex.is_company_head(one));
     if (!both && !two && !bodies) return {};
-    const std::string_view noun = ctx_.low(np.e - 1);
     if (noun.size() < 4 || noun.back() != 's') return {};
     // "both ministers" are two people: a pair of names may be two countries
     const bool people = ctx_.has(np.e - 1, kPersonNounWord) && noun != "sides" && noun != "parties";
-    // (the apostrophe of a plural possessive inside a name: "the Cardle
+    // (the apostrophe of a plural possessive inside a name too: "the Cardle
     // Growers' Association")
-    auto plural_possessive = [&](int t) {
-      const std::string_view w = ctx_.doc.surface(t);
-      return (w == "'" || w == "\u2019") && t > 0 && t + 1 < ctx_.doc.size() && ctx_.is_word(t - 1) &&
-             ctx_.low(t - 1).ends_with('s') && ctx_.doc.tok(t + 1).is(text::kCapitalized);
-    };
     auto part_of_pair = [&](int t) {
       return (ctx_.is_word(t) && !ctx_.is_comma(t) && ctx_.low(t) != "and" &&
               (ctx_.doc.tok(t).is(text::kCapitalized) || ctx_.has(t, kPersonNounWord | kOrgHeadWord | kTitleWord) ||
                ctx_.possessive(t))) ||
-             plural_possessive(t);
+             ctx_.plural_possessive_mark(t);
     };
     auto speaker = [&](int t) {
       if (people) return ctx_.has(t, kPersonNounWord | kTitleWord);
@@ -1624,7 +1621,7 @@ class Resolver {
   std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> role_search_;  // next_with_role()'s memo
   std::string lower_text_;                                                // has_role(): the text lower-cased, once
   std::unordered_map<std::string, std::size_t> last_seen_;                // has_role(): a word's last place in it
-  mutable std::unordered_map<std::string, std::vector<int>> surname_at_;  // fullest()'s index, built once
+  mutable std::unordered_map<std::string, std::vector<int>> surname_at_;  // surname_places()'s index, built once
   mutable std::unordered_map<std::string, std::vector<int>> given_at_;    // named_in_full()'s index, built once
   mutable bool given_indexed_ = false;
   mutable std::unordered_map<std::string, TokRange> in_full_;  // named_in_full()'s answers

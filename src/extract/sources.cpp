@@ -220,14 +220,10 @@ SourceInfo classify_source(const Context& ctx, TokRange np) {
         int k = i + 1;
         // (through the apostrophe of a plural possessive: "the Ferry and Dock
         // Workers' Union")
-        auto apostrophe = [&](int t) {
-          const std::string_view w = doc.surface(t);
-          return (w == "'" || w == "\u2019") && ctx.low(t - 1).ends_with('s');
-        };
         while (k + 1 < seg_e && k - i < 5) {
           if (doc.tok(k + 1).is(text::kCapitalized))
             ++k;
-          else if (k + 2 < seg_e && apostrophe(k + 1) && doc.tok(k + 2).is(text::kCapitalized))
+          else if (k + 2 < seg_e && ctx.plural_possessive_mark(k + 1))
             k += 2;
           else
             break;

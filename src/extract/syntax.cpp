@@ -57,12 +57,10 @@ const SentenceSyntax* Context::syntax_at(int tok) const {
   if (!syntax_wanted || tok < 0 || tok >= doc.size()) return nullptr;
   if (!layer) layer = &language::shipped_layer();
   const auto& sentences = doc.sentences();
-  const auto it = std::upper_bound(sentences.begin(), sentences.end(), tok,
-                                   [](int t, const text::Sentence& s) { return t < s.first_tok; });
-  if (it == sentences.begin()) return nullptr;
-  const std::size_t si = static_cast<std::size_t>(it - sentences.begin()) - 1;
+  const int found = sentence_of(tok);
+  if (found < 0) return nullptr;
+  const auto si = static_cast<std::size_t>(found);
   const text::Sentence& s = sentences[si];
-  if (tok >= s.end_tok) return nullptr;
   if (syntax_.size() != sentences.size()) syntax_.resize(sentences.size());
   SentenceSyntax& out = syntax_[si];
   if (out.state == SentenceSyntax::State::unparsed) {
@@ -126,8 +124,8 @@ bool time_noun(const Context& ctx, int tok) {
 
 }  // namespace
 
-int parse_tag(const Context& ctx, int tok) {
-  const SentenceSyntax* s = ctx.syntax_at(tok);
+int parse_tag(const Context& ctx, int tok, bool parse) {
+  const SentenceSyntax* s = parse ? ctx.syntax_at(tok) : ctx.parsed_syntax_at(tok);
   if (!s) return -1;
   const int w = s->word_of(tok);
   return w < 0 ? -1 : s->syntax.tags[static_cast<std::size_t>(w)];
@@ -187,20 +185,21 @@ TokRange syntax_subject(const Context& ctx, int verb_tok) {
 }
 
 const SentenceSyntax* Context::parsed_syntax_at(int tok) const {
-  if (!syntax_wanted || tok < 0 || tok >= doc.size() || syntax_.empty()) return nullptr;
+  if (!syntax_wanted || tok < 0 || tok >= doc.size()) return nullptr;
+  const int si = sentence_of(tok);
+  return si >= 0 && static_cast<std::size_t>(si) < syntax_.size() &&
+                 syntax_[static_cast<std::size_t>(si)].state == SentenceSyntax::State::parsed
+             ? &syntax_[static_cast<std::size_t>(si)]
+             : nullptr;
+}
+
+int Context::sentence_of(int tok) const {
   const auto& sentences = doc.sentences();
   const auto it = std::upper_bound(sentences.begin(), sentences.end(), tok,
                                    [](int t, const text::Sentence& s) { return t < s.first_tok; });
-  if (it == sentences.begin()) return nullptr;
-  const auto si = static_cast<std::size_t>(it - sentences.begin()) - 1;
-  return si < syntax_.size() && syntax_[si].state == SentenceSyntax::State::parsed ? &syntax_[si] : nullptr;
-}
-
-bool syntax_verb(const Context& ctx, int tok, bool parse) {
-  const SentenceSyntax* s = parse ? ctx.syntax_at(tok) : ctx.parsed_syntax_at(tok);
-  if (!s) return false;
-  const int w = s->word_of(tok);
-  return w >= 0 && s->syntax.tags[static_cast<std::size_t>(w)] == language::VERB;
+  if (it == sentences.begin()) return -1;
+  const auto si = static_cast<int>(it - sentences.begin()) - 1;
+  return tok < sentences[static_cast<std::size_t>(si)].end_tok ? si : -1;
 }
 
 VerbFrame syntax_frame(const Context& ctx, int verb_tok) {
